@@ -1,0 +1,80 @@
+import { VIEWS, type ArchitectureDefinition } from './types';
+
+export class DefinitionError extends Error {
+  constructor(
+    readonly where: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`invalid definition ${where}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'DefinitionError';
+  }
+}
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const views: ReadonlySet<string> = new Set(VIEWS);
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/**
+ * Every problem of a definition, checked field by field so a malformed definition is reported in
+ * full and by name, e.g. `paper.year: expected an integer between 1940 and 2100, but got "1958"`.
+ */
+export function definitionProblems(definition: unknown): string[] {
+  if (typeof definition !== 'object' || definition === null) return [`expected an object, but got ${show(definition)}`];
+  const d = definition as Record<string, unknown>;
+  const problems: string[] = [];
+  const text = (key: string, value: unknown) => {
+    if (!isText(value)) problems.push(`${key}: expected a non-empty string, but got ${show(value)}`);
+  };
+  const year = (key: string, value: unknown) => {
+    if (!Number.isInteger(value) || (value as number) < 1940 || (value as number) > 2100)
+      problems.push(`${key}: expected an integer between 1940 and 2100, but got ${show(value)}`);
+  };
+
+  if (!isText(d.id) || !KEBAB.test(d.id)) problems.push(`id: expected a kebab-case string, but got ${show(d.id)}`);
+  text('name', d.name);
+  text('abbreviation', d.abbreviation);
+  year('year', d.year);
+  text('summary', d.summary);
+
+  const paper = d.paper as Record<string, unknown> | undefined;
+  if (typeof paper !== 'object' || paper === null) problems.push('missing: paper');
+  else {
+    if (!Array.isArray(paper.authors) || paper.authors.length === 0 || !paper.authors.every(isText))
+      problems.push(`paper.authors: expected a non-empty list of names, but got ${show(paper.authors)}`);
+    text('paper.title', paper.title);
+    text('paper.venue', paper.venue);
+    year('paper.year', paper.year);
+    if (!isText(paper.url) || !/^https:\/\/\S+$/.test(paper.url))
+      problems.push(`paper.url: expected an https:// link, but got ${show(paper.url)}`);
+  }
+
+  const training = d.training as Record<string, unknown> | undefined;
+  if (typeof training !== 'object' || training === null) problems.push('missing: training');
+  else {
+    text('training.method', training.method);
+    text('training.summary', training.summary);
+  }
+
+  if (!Array.isArray(d.views) || d.views.length === 0) problems.push(`views: expected a non-empty list, but got ${show(d.views)}`);
+  else
+    for (const view of d.views)
+      if (!views.has(view as string)) problems.push(`views: unknown view ${show(view)} (expected one of ${VIEWS.join(', ')})`);
+
+  const configs = d.configs as Record<string, unknown> | undefined;
+  if (typeof configs !== 'object' || configs === null || configs.diagram === undefined) problems.push('missing: configs.diagram');
+  if (typeof d.build !== 'function') problems.push(`build: expected a function, but got ${show(d.build)}`);
+  if (typeof d.shapes !== 'function') problems.push(`shapes: expected a function, but got ${show(d.shapes)}`);
+  return problems;
+}
+
+/** Identity with a check: definitions fail loudly at import, naming every bad field. */
+export function defineArchitecture<Config>(definition: ArchitectureDefinition<Config>): ArchitectureDefinition<Config> {
+  const problems = definitionProblems(definition);
+  if (problems.length > 0) {
+    const id = (definition as { id?: unknown }).id;
+    throw new DefinitionError(isText(id) ? `"${id}"` : '(no id)', problems);
+  }
+  return definition;
+}

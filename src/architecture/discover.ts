@@ -1,0 +1,17 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRegistry, type Registry } from './registry';
+
+/** Node-side discovery of src/zoo (for the CLI and benchmarks, which do not run inside Vite). */
+export async function discoverRegistry(root: string): Promise<Registry> {
+  const dir = join(root, 'src', 'zoo');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort();
+  const modules = await Promise.all(
+    files.map(async (file) => ({
+      path: relative(root, join(dir, file)).split('\\').join('/'),
+      exports: (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>,
+    })),
+  );
+  return createRegistry(modules);
+}

@@ -1,0 +1,53 @@
+import type * as tf from '@tensorflow/tfjs';
+
+export const VIEWS = ['cells', 'layers', 'unrolled', 'internals'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface Paper {
+  readonly authors: readonly string[];
+  readonly title: string;
+  readonly venue: string;
+  readonly year: number;
+  readonly url: string;
+}
+
+export interface Training {
+  /** Short name of the procedure, e.g. "ridge regression on the readout". */
+  readonly method: string;
+  /** Which weights it changes and which it leaves alone, in one sentence. */
+  readonly summary: string;
+}
+
+/** Shapes without the batch dimension, e.g. `[20, 1]` for 20 time steps of one feature. */
+export interface IoShapes {
+  readonly input: readonly number[];
+  readonly output: readonly number[];
+}
+
+/**
+ * One architecture: facts about it and one build function. Every diagram, test and demo of the
+ * architecture comes from `build`, called with one of `configs`.
+ */
+export interface ArchitectureDefinition<Config = unknown> {
+  /** Kebab-case id, identical to the file name, article slug and diagram file prefix. */
+  readonly id: string;
+  readonly name: string;
+  readonly abbreviation: string;
+  readonly year: number;
+  readonly paper: Paper;
+  readonly training: Training;
+  /** One sentence for index cards and the SVG description. */
+  readonly summary: string;
+  /** Diagram views generated for this architecture. */
+  readonly views: readonly View[];
+  /** `diagram`: few cells, every one drawn. `demo`: the size the in-browser demo runs. */
+  readonly configs: { readonly diagram: Config; readonly demo?: Config };
+  readonly build: (config: Config) => tf.LayersModel;
+  /** What `build(config)` takes and returns, used by tests to check a forward pass. */
+  readonly shapes: (config: Config) => IoShapes;
+}
+
+/** A definition with its type parameter erased, as the registry holds it. */
+// The registry treats configs opaquely: it only ever passes a definition's own configs to its own build.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyArchitecture = ArchitectureDefinition<any>;

@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { discoverRegistry } from '../architecture/discover';
+import type { AnyArchitecture, View } from '../architecture/types';
+import { generateSvg, traceArchitecture } from '../pipeline';
+import { parseArgs, USAGE, UsageError } from './args';
+import { diagramFingerprint, pipelineDigest, sha256 } from './fingerprint';
+import { formatManifest, readManifest, type Manifest } from './manifest';
+import { writeAtomic } from './write-atomic';
+
+interface Job {
+  readonly architecture: AnyArchitecture;
+  readonly view: View;
+  readonly file: string;
+  readonly inputs: string;
+}
+
+const ms = (start: number) => `${Math.round(performance.now() - start)} ms`.padStart(8);
+const pad = (text: string, width: number) => text.padEnd(width);
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a diagram must be regenerated, or undefined when it is fresh. */
+function staleness(job: Job, manifest: Manifest, current: string | undefined): string | undefined {
+  const entry = manifest[job.file];
+  if (current === undefined) return 'missing';
+  if (!entry) return 'not in manifest';
+  if (entry.inputs !== job.inputs) return 'inputs changed';
+  if (entry.svg !== sha256(current).slice(0, 16)) return 'file edited by hand';
+  return undefined;
+}
+
+export async function main(argv: readonly string[], root: string): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const registry = await discoverRegistry(root);
+  const unknown = args.ids.filter((id) => !registry.has(id));
+  if (unknown.length > 0)
+    throw new UsageError(`unknown architecture${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (known: ${registry.architectures.map((a) => a.id).join(', ')})`);
+  const selected = args.ids.length > 0 ? args.ids.map((id) => registry.get(id)) : registry.architectures;
+
+  const outDir = join(root, 'diagrams');
+  const manifestPath = join(outDir, 'manifest.json');
+  const manifest = await readManifest(manifestPath);
+  const pipeline = await pipelineDigest(root);
+  const jobs: Job[] = [];
+  for (const architecture of selected) {
+    const source = await readFile(join(root, registry.sourceOf(architecture.id)), 'utf8');
+    for (const view of architecture.views)
+      jobs.push({ architecture, view, file: `${architecture.id}.${view}.svg`, inputs: diagramFingerprint(pipeline, source, view) });
+  }
+
+  const width = Math.max(...jobs.map((j) => j.file.length)) + 2;
+  const started = performance.now();
+  const stale: { job: Job; reason: string }[] = [];
+  for (const job of jobs) {
+    const reason = args.force ? 'forced' : staleness(job, manifest, await readIfExists(join(outDir, job.file)));
+    if (reason) stale.push({ job, reason });
+    else console.log(`  fresh      ${pad(job.file, width)}`);
+  }
+
+  if (args.check) {
+    for (const { job, reason } of stale) console.log(`  stale      ${pad(job.file, width)} (${reason})`);
+    console.log(stale.length === 0 ? `${jobs.length} diagrams, all fresh` : `${stale.length} of ${jobs.length} diagrams stale: run npm run diagrams`);
+    return stale.length === 0 ? 0 : 1;
+  }
+
+  // Generate everything first: if any definition is broken, nothing is written at all.
+  const generated: { job: Job; svg: string; took: string }[] = [];
+  const graphs = new Map<string, ReturnType<typeof traceArchitecture>>();
+  for (const { job } of stale) {
+    const start = performance.now();
+    const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
+    graphs.set(job.architecture.id, graph);
+    generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), took: ms(start) });
+  }
+
+  await mkdir(outDir, { recursive: true });
+  const next: Manifest = { ...manifest };
+  for (const { job, svg, took } of generated) {
+    const path = join(outDir, job.file);
+    const unchanged = (await readIfExists(path)) === svg;
+    if (!unchanged) await writeAtomic(path, svg);
+    next[job.file] = { inputs: job.inputs, svg: sha256(svg).slice(0, 16) };
+    console.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(job.file, width)}${took}`);
+  }
+  if (generated.length > 0) await writeAtomic(manifestPath, formatManifest(next));
+  console.log(`${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh (${Math.round(performance.now() - started)} ms)`);
+  return 0;
+}
+
+// tfjs greets Node users with advice to install tfjs-node (which needs a download); PROD silences it.
+tf.env().set('PROD', true);
+main(process.argv.slice(2), resolve(import.meta.dirname, '..', '..')).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const usage = error instanceof UsageError;
+    console.error(`diagrams: ${(error as Error).message}${usage ? '\n\n' + USAGE : ''}`);
+    process.exit(usage ? 2 : 1);
+  },
+);

@@ -1,0 +1,75 @@
+/**
+ * The graph IR: what a network *is*, read off the built network, before any drawing decision.
+ * Every later stage (views, layout, render, tests) consumes this and nothing else.
+ */
+
+/** The Neural Network Zoo's cell legend. Order is the legend order. */
+export const CELL_TYPES = [
+  'input',
+  'backfed-input',
+  'noisy-input',
+  'hidden',
+  'probabilistic-hidden',
+  'spiking-hidden',
+  'capsule',
+  'output',
+  'match-input-output',
+  'recurrent',
+  'memory',
+  'gated-memory',
+  'kernel',
+  'convolution-pool',
+] as const;
+export type CellType = (typeof CELL_TYPES)[number];
+
+/** How two cells are wired. `recurrent` always means "time-delayed by one step". */
+export const CONNECTION_KINDS = [
+  'dense',
+  'complete',
+  'local',
+  'sparse',
+  'recurrent',
+  'residual',
+  'attention',
+] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+/** A set of cells that play one role: usually one layer of the network. */
+export interface Group {
+  /** Stable id, the layer's name. */
+  readonly id: string;
+  /** Human label, e.g. "reservoir". */
+  readonly label: string;
+  /** tfjs class of the layer the group was read from, e.g. "SimpleRNN". */
+  readonly layerClass: string;
+  readonly cellType: CellType;
+  readonly size: number;
+}
+
+export interface Cell {
+  /** Stable id: `<group>.<index>`. */
+  readonly id: string;
+  readonly group: string;
+  readonly index: number;
+  readonly type: CellType;
+}
+
+/** One weight of the running network: cell `from` feeds cell `to`. */
+export interface Connection {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: ConnectionKind;
+  /** False for weights the training procedure never changes (ESN reservoir, ELM input weights). */
+  readonly trainable: boolean;
+  /** False for symmetric weights (Hopfield, Boltzmann): one weight, both directions. */
+  readonly directed: boolean;
+}
+
+export interface CellGraph {
+  readonly architecture: string;
+  readonly groups: readonly Group[];
+  readonly cells: readonly Cell[];
+  readonly connections: readonly Connection[];
+}
+
+export const cellId = (group: string, index: number): string => `${group}.${index}`;

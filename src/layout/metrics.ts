@@ -1,0 +1,21 @@
+/** Sizes shared by layout (which reserves room) and render (which draws into it). */
+export const METRICS = {
+  cellRadius: 14,
+  /** Centre-to-centre distance of neighbouring cells in a group. */
+  cellPitch: 46,
+  groupPadding: 12,
+  labelSize: 12,
+  captionSize: 10,
+  lineGap: 4,
+  badgeSize: 9,
+  /** Horizontal room a "t−1" badge needs beside the apex of a loop. */
+  badgeWidth: 26,
+  stepLabelSize: 13,
+  diagramPadding: 20,
+} as const;
+
+/**
+ * Width of a text run without a browser to measure it: an average advance of 0.6 em for the
+ * system sans-serif stack, rounded up. Layout only needs to leave enough room, never exact fits.
+ */
+export const textWidth = (text: string, size: number): number => Math.ceil(text.length * size * 0.6);

@@ -1,0 +1,78 @@
+import type { G } from '@svgdotjs/svg.js';
+import type { CellType, ConnectionKind } from '../graph/types';
+import { METRICS, textWidth } from '../layout/metrics';
+import type { PositionedDiagram } from '../layout/types';
+import { drawCellGlyph } from './cell-glyph';
+import { CELL_LABELS, KIND_LABELS } from './vocabulary';
+
+interface Entry {
+  readonly width: number;
+  readonly draw: (g: G) => void;
+}
+
+const ROW = 24;
+const GAP = 18;
+const SAMPLE = 36;
+const TEXT = 10;
+
+const textEntry = (label: string, sampleWidth: number, sample: (g: G) => void): Entry => ({
+  width: sampleWidth + 8 + textWidth(label, TEXT),
+  draw: (g) => {
+    sample(g);
+    g.plain(label).addClass('rz-legend-text').attr({ x: sampleWidth + 8, y: 4 });
+  },
+});
+
+function cellEntry(type: CellType): Entry {
+  return textEntry(CELL_LABELS[type], 20, (g) => drawCellGlyph(g.group().translate(10, 0).addClass(`rz-cell rz-cell-${type}`), type, 9));
+}
+
+function kindEntry(kind: ConnectionKind, markerArrow: string): Entry {
+  return textEntry(KIND_LABELS[kind], SAMPLE, (g) =>
+    g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`),
+  );
+}
+
+/**
+ * The legend lists only what this diagram uses: its cell types, its connection kinds, and the
+ * markers that appear (fixed weights, one-step delay, bundles). Entries flow in rows to `width`.
+ * Legend samples carry no data-* attributes, so readers of the metadata never mistake them for cells.
+ */
+export function drawLegend(root: G, diagram: PositionedDiagram, width: number, ids: { arrow: string; fixed: string }): number {
+  const cellTypes = [...new Set(diagram.nodes.map((n) => n.cellType))];
+  const kinds = [...new Set(diagram.edges.map((e) => e.kind))];
+  const entries: Entry[] = [...cellTypes.map(cellEntry), ...kinds.map((k) => kindEntry(k, ids.arrow))];
+  if (diagram.edges.some((e) => !e.trainable))
+    entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) =>
+      g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr('marker-mid', `url(#${ids.fixed})`)));
+  if (diagram.edges.every((e) => e.trainable))
+    entries.push(textEntry('every weight is trained', 0, () => undefined));
+  if (diagram.edges.some((e) => e.delayBadge))
+    entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => drawBadge(g, { x: 12, y: 0 }, 't−1')));
+  if (diagram.edges.some((e) => e.bundle))
+    entries.push(textEntry('bundle m×n: every cell of one group to every cell of the other', SAMPLE, (g) =>
+      g.path(`M0 0 L${SAMPLE - 2} 0`).addClass('rz-edge rz-bundle')));
+
+  const legend = root.group().addClass('rz-legend');
+  legend.plain('Legend').addClass('rz-legend-title').attr({ x: 0, y: 0 });
+  let x = 0;
+  let y = ROW;
+  for (const entry of entries) {
+    if (x > 0 && x + entry.width > width) {
+      x = 0;
+      y += ROW;
+    }
+    entry.draw(legend.group().translate(x, y));
+    x += entry.width + GAP;
+  }
+  return y + ROW / 2;
+}
+
+/** A small "t−1" tag: the marker of a time-delayed connection. */
+export function drawBadge(g: G, at: { x: number; y: number }, text: string): void {
+  const w = METRICS.badgeWidth - 2;
+  const h = METRICS.badgeSize + 5;
+  const badge = g.group().addClass('rz-badge');
+  badge.rect(w, h).move(at.x - w / 2, at.y - h / 2).radius(3);
+  badge.plain(text).attr({ x: at.x, y: at.y + 3, 'text-anchor': 'middle' });
+}

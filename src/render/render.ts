@@ -1,0 +1,102 @@
+import type { G } from '@svgdotjs/svg.js';
+import { round } from '../layout/geometry';
+import { METRICS } from '../layout/metrics';
+import type { PositionedDiagram, PositionedEdge } from '../layout/types';
+import { drawCellGlyph } from './cell-glyph';
+import { drawBadge, drawLegend } from './legend';
+import { DIAGRAM_CSS } from './style';
+import { createCanvas, serialise } from './svg-canvas';
+
+const LEGEND_MIN_WIDTH = 440;
+
+function defineMarkers(defs: G, ids: { arrow: string; fixed: string }): void {
+  // userSpaceOnUse keeps markers the same size whatever the stroke width of the edge.
+  defs
+    .marker(7, 7, (m) => m.path('M0 0 L7 3.5 L0 7 Z').addClass('rz-marker-solid'))
+    .id(ids.arrow)
+    .attr({ refX: 6.5, refY: 3.5, orient: 'auto', markerUnits: 'userSpaceOnUse' });
+  defs
+    .marker(10, 10, (m) => m.path('M5 0.8 L9.2 5 L5 9.2 L0.8 5 Z').addClass('rz-marker-line'))
+    .id(ids.fixed)
+    .attr({ refX: 5, refY: 5, orient: 'auto', markerUnits: 'userSpaceOnUse' });
+}
+
+function drawEdge(layer: G, edge: PositionedEdge, ids: { arrow: string; fixed: string }): void {
+  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable ? '' : 'rz-fixed'].filter(Boolean);
+  const path = layer.path(edge.path).addClass(classes.join(' ')).attr({
+    'data-from': edge.from,
+    'data-to': edge.to,
+    'data-kind': edge.kind,
+    'data-trainable': String(edge.trainable),
+    'data-directed': String(edge.directed),
+  });
+  if (edge.bundle) path.attr('data-bundle', 'true');
+  if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
+  else path.attr({ 'marker-start': `url(#${ids.arrow})`, 'marker-end': `url(#${ids.arrow})` });
+  if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);
+  if (edge.delayBadge) drawBadge(layer, edge.delayBadge, 't−1');
+  if (edge.bundleBadge) drawBadge(layer, edge.bundleBadge.at, edge.bundleBadge.text);
+}
+
+/**
+ * Positioned diagram → standalone SVG text carrying the metadata contract (README, "SVG metadata"):
+ * data-* on the root, on every cell and on every connection; `<title>`/`<desc>` as its text alternative.
+ */
+export function renderSvg(diagram: PositionedDiagram): string {
+  const { spec } = diagram;
+  const prefix = `rz-${spec.architecture}-${spec.view}`;
+  const ids = { arrow: `${prefix}-arrow`, fixed: `${prefix}-fixed` };
+  const canvas = createCanvas();
+
+  canvas.element('title').words(spec.title).id(`${prefix}-title`);
+  canvas.element('desc').words(spec.description).id(`${prefix}-desc`);
+  canvas.element('style').words(DIAGRAM_CSS);
+  defineMarkers(canvas.defs(), ids);
+
+  for (const step of diagram.steps) {
+    const { box } = step;
+    canvas.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(10).addClass('rz-step');
+    canvas.plain(`step ${step.label}`).addClass('rz-step-label').attr({ x: round(box.x + box.width / 2), y: round(box.y + 18), 'text-anchor': 'middle' });
+  }
+  for (const group of diagram.groups) {
+    const { box } = group;
+    const g = canvas.group().attr('data-group-box', group.id);
+    g.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(8).addClass('rz-group');
+    const cx = round(box.x + box.width / 2);
+    let y = box.y + METRICS.groupPadding + METRICS.labelSize;
+    g.plain(group.label).addClass('rz-label').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
+    for (const line of group.caption) {
+      y += METRICS.captionSize + METRICS.lineGap;
+      g.plain(line).addClass('rz-caption').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
+    }
+  }
+
+  const edges = canvas.group().addClass('rz-edges');
+  for (const edge of diagram.edges) drawEdge(edges, edge, ids);
+
+  const cells = canvas.group().addClass('rz-cells');
+  for (const node of diagram.nodes) {
+    const g = cells.group().translate(round(node.x), round(node.y)).addClass(`rz-cell rz-cell-${node.cellType}`);
+    g.attr({ 'data-node': node.id, 'data-cell': node.cellType, 'data-group': node.group });
+    if (node.step !== undefined) g.attr('data-step', node.step);
+    drawCellGlyph(g, node.cellType, node.r);
+  }
+
+  const width = Math.max(diagram.width, LEGEND_MIN_WIDTH);
+  const legendTop = diagram.height + 8;
+  const legendRoot = canvas.group().translate(METRICS.diagramPadding, legendTop + 12);
+  const legendHeight = drawLegend(legendRoot, diagram, width - 2 * METRICS.diagramPadding, ids);
+  const height = Math.ceil(legendTop + 12 + legendHeight + METRICS.diagramPadding);
+
+  canvas.attr({
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    'aria-labelledby': `${prefix}-title ${prefix}-desc`,
+    class: 'rz-diagram',
+    'data-architecture': spec.architecture,
+    'data-view': spec.view,
+  });
+  return serialise(canvas);
+}

@@ -1,0 +1,58 @@
+import type { CellGraph, Connection, Group } from '../graph/types';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "fixed" / "trained" / "partly fixed" for a set of connections. */
+export function trainability(connections: readonly Connection[]): string {
+  const fixed = connections.filter((c) => !c.trainable).length;
+  if (fixed === 0) return 'trained';
+  return fixed === connections.length ? 'fixed' : 'partly fixed';
+}
+
+/** A group's caption lines: its cells, and its recurrent wiring when it has any. */
+export function groupCaption(graph: CellGraph, group: Group): string[] {
+  const cells = plural(group.size, `${group.cellType} cell`);
+  const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
+  const into = graph.connections.filter((c) => c.kind !== 'recurrent' && inGroup.has(c.to));
+  const incoming = into.length > 0 ? [`${plural(into.length, 'weight')} in: ${trainability(into)}`] : [];
+  const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
+  if (loops.length === 0) return [cells, ...incoming];
+  const possible = group.size * group.size;
+  const wiring = loops.length === possible ? `all ${possible} t−1 weights` : `${loops.length} of ${possible} t−1 weights`;
+  const density = loops.length === possible ? 'complete' : 'sparse';
+  return [cells, ...incoming, wiring, `${density}, ${trainability(loops)}`];
+}
+
+/** Connections grouped by (source group, target group, kind), in first-seen order. */
+export function connectionBlocks(graph: CellGraph): { from: string; to: string; kind: Connection['kind']; connections: Connection[] }[] {
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  const blocks = new Map<string, { from: string; to: string; kind: Connection['kind']; connections: Connection[] }>();
+  for (const c of graph.connections) {
+    const from = groupOf.get(c.from)!;
+    const to = groupOf.get(c.to)!;
+    const key = `${from}|${to}|${c.kind}`;
+    const block = blocks.get(key) ?? { from, to, kind: c.kind, connections: [] };
+    block.connections.push(c);
+    blocks.set(key, block);
+  }
+  return [...blocks.values()];
+}
+
+/** The structure in words, for `<desc>`: groups and sizes, then each block of connections. */
+export function describeGraph(graph: CellGraph, name: string, view: string): string {
+  const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
+  const groups = graph.groups.map((g) => `${g.label} (${plural(g.size, `${g.cellType} cell`)})`).join(', ');
+  const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
+    const possible = sizeOf.get(from)! * sizeOf.get(to)!;
+    const coverage = connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
+    const delay = kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : '';
+    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}), ${trainability(connections)}`;
+  });
+  const recurrent = graph.connections.some((c) => c.kind === 'recurrent');
+  return [
+    `${name}, ${view} view.`,
+    `${plural(graph.groups.length, 'group')}: ${groups}.`,
+    `Connections: ${blocks.join('; ')}.`,
+    recurrent ? 'The network is recurrent.' : 'The network has no recurrence: every connection feeds forward.',
+  ].join(' ');
+}

@@ -1,0 +1,54 @@
+import type { View } from '../architecture/types';
+import type { CellType, ConnectionKind } from '../graph/types';
+
+/** One drawn cell. In the unrolled view the same cell appears once per step. */
+export interface DiagramNode {
+  readonly id: string;
+  readonly cell: string;
+  readonly group: string;
+  readonly cellType: CellType;
+  readonly step?: number;
+}
+
+export interface DiagramGroup {
+  readonly id: string;
+  readonly label: string;
+  /** Short lines under the label: what the group is and how it is wired, in words. */
+  readonly caption: readonly string[];
+  readonly cellType: CellType;
+  readonly members: readonly string[];
+  /** Cells stacked top to bottom (`column`) or left to right (`row`). */
+  readonly orientation: 'column' | 'row';
+  readonly step?: number;
+}
+
+/**
+ * One drawn connection. With `bundle`, `from`/`to` are group ids and the edge stands for every pair
+ * of their cells — used only where every such pair really is connected.
+ */
+export interface DiagramEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly bundle: boolean;
+  readonly kind: ConnectionKind;
+  readonly trainable: boolean;
+  readonly directed: boolean;
+}
+
+export interface DiagramStep {
+  readonly index: number;
+  readonly label: string;
+}
+
+/** What to draw, before any coordinates: the input of layout. */
+export interface DiagramSpec {
+  readonly architecture: string;
+  readonly view: View;
+  readonly title: string;
+  readonly description: string;
+  readonly nodes: readonly DiagramNode[];
+  readonly groups: readonly DiagramGroup[];
+  readonly edges: readonly DiagramEdge[];
+  /** Unrolled view only: the time steps, left to right. */
+  readonly steps?: readonly DiagramStep[];
+}

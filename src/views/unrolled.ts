@@ -1,0 +1,64 @@
+import type { AnyArchitecture } from '../architecture/types';
+import type { CellGraph } from '../graph/types';
+import { connectionBlocks, describeGraph } from './captions';
+import type { DiagramEdge, DiagramSpec, DiagramStep } from './types';
+
+const STEPS: readonly DiagramStep[] = [
+  { index: 0, label: 't−1' },
+  { index: 1, label: 't' },
+  { index: 2, label: 't+1' },
+];
+
+export const atStep = (id: string, step: number): string => `${id}@${step}`;
+
+/**
+ * Time laid out in space: one copy of the network per step, side by side. Connections within a step
+ * are drawn per step (as one bundle where every pair is connected); each recurrent connection is drawn
+ * from step k to step k+1, so the recurrence shows as wiring between copies instead of a loop.
+ */
+export function unrolledView(graph: CellGraph, architecture: AnyArchitecture): DiagramSpec {
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  const recurrentGroups = new Set(graph.connections.filter((c) => c.kind === 'recurrent').map((c) => groupOf.get(c.from)));
+  const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
+  const edges: DiagramEdge[] = [];
+  for (const step of STEPS) {
+    for (const block of connectionBlocks(graph)) {
+      if (block.kind === 'recurrent') continue;
+      const complete = block.connections.length === sizeOf.get(block.from)! * sizeOf.get(block.to)!;
+      const uniform = block.connections.every((c) => c.trainable === block.connections[0]!.trainable && c.directed === block.connections[0]!.directed);
+      if (complete && uniform) {
+        const { trainable, directed } = block.connections[0]!;
+        edges.push({ from: atStep(block.from, step.index), to: atStep(block.to, step.index), bundle: true, kind: block.kind, trainable, directed });
+      } else
+        for (const c of block.connections)
+          edges.push({ ...c, from: atStep(c.from, step.index), to: atStep(c.to, step.index), bundle: false });
+    }
+  }
+  for (const step of STEPS.slice(1))
+    for (const c of graph.connections)
+      if (c.kind === 'recurrent') edges.push({ ...c, from: atStep(c.from, step.index - 1), to: atStep(c.to, step.index), bundle: false });
+
+  return {
+    architecture: graph.architecture,
+    view: 'unrolled',
+    title: `${architecture.name} (${architecture.abbreviation}): unrolled over time`,
+    description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; each recurrent connection runs from one step's copy to the next.`,
+    steps: STEPS,
+    nodes: STEPS.flatMap((step) =>
+      graph.cells.map((c) => ({ id: atStep(c.id, step.index), cell: c.id, group: atStep(c.group, step.index), cellType: c.type, step: step.index })),
+    ),
+    groups: STEPS.flatMap((step) =>
+      graph.groups.map((g) => ({
+        id: atStep(g.id, step.index),
+        label: g.label,
+        // Captions would repeat at every step; the cells view carries them.
+        caption: [],
+        cellType: g.cellType,
+        members: graph.cells.filter((c) => c.group === g.id).map((c) => atStep(c.id, step.index)),
+        orientation: recurrentGroups.has(g.id) ? ('column' as const) : ('row' as const),
+        step: step.index,
+      })),
+    ),
+    edges,
+  };
+}

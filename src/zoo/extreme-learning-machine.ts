@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs';
+import { defineArchitecture } from '../architecture/define';
+import { uniformMatrix } from '../network/reservoir';
+import { fitRidge, setDenseWeights } from '../network/training/ridge';
+
+export interface ElmConfig {
+  readonly inputs: number;
+  readonly hidden: number;
+  readonly outputs: number;
+  /** Input weights and hidden biases are uniform in [−inputScale, inputScale]. */
+  readonly inputScale: number;
+  readonly seed: number;
+}
+
+/**
+ * A one-hidden-layer feed-forward net whose hidden layer is random and frozen. No recurrence: each
+ * input row is mapped independently, which is exactly what separates it from an echo-state network.
+ */
+function build(config: ElmConfig): tf.LayersModel {
+  const input = tf.input({ shape: [config.inputs], name: 'input' });
+  const hiddenLayer = tf.layers.dense({ units: config.hidden, activation: 'sigmoid', trainable: false, name: 'hidden' });
+  const outputLayer = tf.layers.dense({ units: config.outputs, name: 'output' });
+  const model = tf.model({
+    inputs: input,
+    outputs: outputLayer.apply(hiddenLayer.apply(input)) as tf.SymbolicTensor,
+    name: 'extreme-learning-machine',
+  });
+  const kernel = uniformMatrix(config.inputs, config.hidden, config.inputScale, config.seed);
+  const bias = uniformMatrix(1, config.hidden, config.inputScale, config.seed + 1);
+  tf.tidy(() =>
+    hiddenLayer.setWeights([
+      tf.tensor2d(Float32Array.from(kernel), [config.inputs, config.hidden]),
+      tf.tensor1d(Float32Array.from(bias)),
+    ]),
+  );
+  return model;
+}
+
+/**
+ * ELM training: one pass computes the hidden activations H, then the output weights are the
+ * least-squares solution of H·β = Y (a tiny ridge keeps HᵀH positive definite). No iterations.
+ */
+export function fitLeastSquares(
+  model: tf.LayersModel,
+  inputs: readonly (readonly number[])[],
+  targets: readonly (readonly number[])[],
+  options: { ridge: number } = { ridge: 1e-6 },
+): void {
+  if (inputs.length !== targets.length) throw new Error(`fitLeastSquares: ${inputs.length} input rows but ${targets.length} target rows`);
+  const hiddenModel = tf.model({ inputs: model.inputs, outputs: model.getLayer('hidden').output as tf.SymbolicTensor });
+  const [h, y] = tf.tidy(() => [hiddenModel.predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D, tf.tensor2d(targets as number[][])] as const);
+  setDenseWeights(model.getLayer('output'), fitRidge(h, y, options.ridge));
+  h.dispose();
+  y.dispose();
+}
+
+/** Hidden activations H for the given inputs (one row per input), e.g. for a reference solve. */
+export function hiddenActivations(model: tf.LayersModel, inputs: readonly (readonly number[])[]): number[][] {
+  const hiddenModel = tf.model({ inputs: model.inputs, outputs: model.getLayer('hidden').output as tf.SymbolicTensor });
+  return tf.tidy(() => (hiddenModel.predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D).arraySync());
+}
+
+export function predictRows(model: tf.LayersModel, inputs: readonly (readonly number[])[]): number[][] {
+  return tf.tidy(() => (model.predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D).arraySync());
+}
+
+export default defineArchitecture<ElmConfig>({
+  id: 'extreme-learning-machine',
+  name: 'Extreme learning machine',
+  abbreviation: 'ELM',
+  year: 2006,
+  paper: {
+    authors: ['Guang-Bin Huang', 'Qin-Yu Zhu', 'Chee-Kheong Siew'],
+    title: 'Extreme learning machine: Theory and applications',
+    venue: 'Neurocomputing 70(1–3), 489–501',
+    year: 2006,
+    url: 'https://doi.org/10.1016/j.neucom.2005.12.126',
+  },
+  training: {
+    method: 'least squares in one step',
+    summary: 'Input weights and hidden biases are random and stay fixed; the output weights are the least-squares solution for the hidden activations, computed in a single solve.',
+  },
+  summary: 'A feed-forward network with a random, frozen hidden layer whose output weights are solved in one least-squares step instead of learned by backpropagation.',
+  views: ['cells'],
+  configs: {
+    diagram: { inputs: 2, hidden: 5, outputs: 1, inputScale: 1, seed: 3 },
+    demo: { inputs: 1, hidden: 40, outputs: 1, inputScale: 4, seed: 11 },
+  },
+  build,
+  shapes: (c) => ({ input: [c.inputs], output: [c.outputs] }),
+});

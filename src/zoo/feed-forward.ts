@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import { defineArchitecture } from '../architecture/define';
+
+export interface FeedForwardConfig {
+  readonly inputs: number;
+  /** Units per hidden layer, input side first. */
+  readonly hidden: readonly number[];
+  readonly outputs: number;
+  readonly seed: number;
+}
+
+/** Fully connected layers, each feeding only the next: the multilayer perceptron. */
+function build(config: FeedForwardConfig): tf.LayersModel {
+  const input = tf.input({ shape: [config.inputs], name: 'input' });
+  let x = input;
+  config.hidden.forEach((units, i) => {
+    const layer = tf.layers.dense({
+      units,
+      activation: 'tanh',
+      name: config.hidden.length === 1 ? 'hidden' : `hidden-${i + 1}`,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + i }),
+    });
+    x = layer.apply(x) as tf.SymbolicTensor;
+  });
+  const output = tf.layers.dense({
+    units: config.outputs,
+    activation: 'sigmoid',
+    name: 'output',
+    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + config.hidden.length }),
+  });
+  return tf.model({ inputs: input, outputs: output.apply(x) as tf.SymbolicTensor, name: 'feed-forward' });
+}
+
+/** Backpropagation with Adam on binary cross-entropy; returns the final loss. */
+export async function trainBackprop(
+  model: tf.LayersModel,
+  inputs: readonly (readonly number[])[],
+  targets: readonly (readonly number[])[],
+  options: { epochs: number; learningRate: number },
+): Promise<number> {
+  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
+  const [xs, ys] = [tf.tensor2d(inputs as number[][]), tf.tensor2d(targets as number[][])];
+  const history = await model.fit(xs, ys, { epochs: options.epochs, batchSize: inputs.length, shuffle: false, verbose: 0 });
+  xs.dispose();
+  ys.dispose();
+  return history.history.loss!.at(-1) as number;
+}
+
+export default defineArchitecture<FeedForwardConfig>({
+  id: 'feed-forward',
+  name: 'Feed-forward network',
+  abbreviation: 'FF',
+  year: 1986,
+  paper: {
+    authors: ['David E. Rumelhart', 'Geoffrey E. Hinton', 'Ronald J. Williams'],
+    title: 'Learning representations by back-propagating errors',
+    venue: 'Nature 323, 533–536',
+    year: 1986,
+    url: 'https://doi.org/10.1038/323533a0',
+  },
+  training: {
+    method: 'backpropagation',
+    summary: 'Every weight is trained: the output error is propagated backwards through the layers and each weight moves down its gradient.',
+  },
+  summary: 'Layers of cells, each fully connected to the next, trained end to end by backpropagation.',
+  views: ['cells'],
+  configs: { diagram: { inputs: 2, hidden: [4], outputs: 1, seed: 5 } },
+  build,
+  shapes: (c) => ({ input: [c.inputs], output: [c.outputs] }),
+});

@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs';
+import { defineArchitecture } from '../architecture/define';
+
+export interface RecurrentConfig {
+  readonly inputs: number;
+  readonly units: number;
+  readonly outputs: number;
+  readonly seed: number;
+  /** Sequence length used for the forward-pass shape check. */
+  readonly steps: number;
+}
+
+/**
+ * An Elman network: every recurrent unit sees the input at step t and every unit's state at t−1
+ * (its full recurrent kernel, self-connections included); a Dense layer reads each step's state.
+ */
+function build(config: RecurrentConfig): tf.LayersModel {
+  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
+  const recurrent = tf.layers.simpleRNN({
+    units: config.units,
+    activation: 'tanh',
+    returnSequences: true,
+    name: 'recurrent',
+    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
+    recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
+  });
+  const output = tf.layers.dense({
+    units: config.outputs,
+    name: 'output',
+    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 2 }),
+  });
+  return tf.model({ inputs: input, outputs: output.apply(recurrent.apply(input)) as tf.SymbolicTensor, name: 'recurrent-network' });
+}
+
+/** Backpropagation through time with Adam on mean squared error; returns the final loss. */
+export async function trainThroughTime(
+  model: tf.LayersModel,
+  inputs: readonly (readonly (readonly number[])[])[],
+  targets: readonly (readonly (readonly number[])[])[],
+  options: { epochs: number; learningRate: number },
+): Promise<number> {
+  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'meanSquaredError' });
+  const [xs, ys] = [tf.tensor3d(inputs as number[][][]), tf.tensor3d(targets as number[][][])];
+  const history = await model.fit(xs, ys, { epochs: options.epochs, batchSize: inputs.length, shuffle: false, verbose: 0 });
+  xs.dispose();
+  ys.dispose();
+  return history.history.loss!.at(-1) as number;
+}
+
+export default defineArchitecture<RecurrentConfig>({
+  id: 'recurrent-network',
+  name: 'Recurrent neural network',
+  abbreviation: 'RNN',
+  year: 1990,
+  paper: {
+    authors: ['Jeffrey L. Elman'],
+    title: 'Finding structure in time',
+    venue: 'Cognitive Science 14(2), 179–211',
+    year: 1990,
+    url: 'https://doi.org/10.1207/s15516709cog1402_1',
+  },
+  training: {
+    method: 'backpropagation through time',
+    summary: 'Every weight is trained, the recurrent ones included: the network is unrolled over the sequence and the error flows back through the steps.',
+  },
+  summary: 'A feed-forward network with connections through time: each recurrent cell also sees every cell’s state from the previous step.',
+  views: ['cells', 'unrolled'],
+  configs: { diagram: { inputs: 2, units: 3, outputs: 2, seed: 9, steps: 4 } },
+  build,
+  shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
+});
