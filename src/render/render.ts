@@ -97,6 +97,8 @@ export function renderSvg(diagram: PositionedDiagram): string {
     class: 'rz-diagram',
     'data-architecture': spec.architecture,
     'data-view': spec.view,
+    // Where the legend starts: lets a thumbnail crop to the drawing alone.
+    'data-diagram-height': Math.ceil(diagram.height),
   });
   return serialise(canvas);
 }

@@ -29,6 +29,9 @@ function build(config: EchoStateConfig): tf.LayersModel {
     returnSequences: true,
     trainable: false,
     name: 'reservoir',
+    // Both matrices are overwritten below; zeros skip tfjs's slow orthogonal initialiser.
+    kernelInitializer: 'zeros',
+    recurrentInitializer: 'zeros',
   });
   const readoutLayer = tf.layers.dense({ units: config.outputs, name: 'readout' });
   const states = reservoirLayer.apply(input) as tf.SymbolicTensor;

@@ -38,13 +38,14 @@ function build(config: ElmConfig): tf.LayersModel {
 
 /**
  * ELM training: one pass computes the hidden activations H, then the output weights are the
- * least-squares solution of H·β = Y (a tiny ridge keeps HᵀH positive definite). No iterations.
+ * least-squares solution of H·β = Y (a tiny relative ridge keeps the float32 HᵀH positive definite).
+ * No iterations.
  */
 export function fitLeastSquares(
   model: tf.LayersModel,
   inputs: readonly (readonly number[])[],
   targets: readonly (readonly number[])[],
-  options: { ridge: number } = { ridge: 1e-6 },
+  options: { ridge: number } = { ridge: 1e-5 },
 ): void {
   if (inputs.length !== targets.length) throw new Error(`fitLeastSquares: ${inputs.length} input rows but ${targets.length} target rows`);
   const hiddenModel = tf.model({ inputs: model.inputs, outputs: model.getLayer('hidden').output as tf.SymbolicTensor });

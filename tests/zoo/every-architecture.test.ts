@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../src/architecture/registry.vite';
+import { traceModel } from '../../src/graph/trace';
+import { generateSvg } from '../../src/pipeline';
+import { edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
+
+const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
+
+/** Nonzero weights read straight off the model's 2-D weight variables, split by trainability. */
+function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number } {
+  const counts = { trained: 0, fixed: 0 };
+  for (const layer of model.layers)
+    for (const variable of layer.weights) {
+      if (variable.shape.length !== 2) continue; // biases are not connections between cells
+      const nonzero = (variable.read().dataSync() as Float32Array).filter((w) => w !== 0).length;
+      counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += nonzero;
+    }
+  return counts;
+}
+
+const stripStep = (id: string) => id.replace(/@\d+$/, '');
+
+describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, architecture) => {
+  const model = architecture.build(architecture.configs.diagram);
+  const graph = traceModel(model, id);
+
+  it('builds a network whose forward pass has the declared shapes', () => {
+    for (const config of [architecture.configs.diagram, architecture.configs.demo].filter(Boolean)) {
+      const net = config === architecture.configs.diagram ? model : architecture.build(config);
+      const { input, output } = architecture.shapes(config);
+      const result = tf.tidy(() => (net.predict(tf.randomNormal([3, ...input], 0, 1, 'float32', 1)) as tf.Tensor).shape);
+      expect(result).toEqual([3, ...output]);
+      if (net !== model) net.dispose();
+    }
+  });
+
+  it.each(architecture.views.map((v) => [v]))('has a fresh, deterministic %s diagram', async (view) => {
+    const committed = readDiagram(id, view);
+    expect(await generateSvg(architecture, view)).toBe(committed);
+  });
+
+  it.each(architecture.views.map((v) => [v]))('labels its %s diagram with the metadata contract', (view) => {
+    const svg = parseSvg(readDiagram(id, view));
+    expect(svg.root).toMatchObject({ 'data-architecture': id, 'data-view': view, role: 'img' });
+    expect(svg.title).toContain(architecture.name);
+    for (const group of graph.groups) expect(svg.desc).toContain(`${group.label} (${group.size} `);
+    const typeOf = new Map(graph.cells.map((c) => [c.id, c.type]));
+    for (const node of svg.nodes) {
+      const cell = stripStep(node.attributes['data-node']!);
+      expect(node.attributes['data-cell'], cell).toBe(typeOf.get(cell));
+      expect(node.attributes['data-group']).toBeTruthy();
+      if (view === 'unrolled') expect(node.attributes['data-step']).toMatch(/^\d+$/);
+    }
+    expect(new Set(svg.nodes.map((n) => n.attributes['data-node'])).size).toBe(svg.nodes.length);
+  });
+
+  it('draws, in its cells diagram, exactly the nonzero weights of the network with their flags', () => {
+    const drawn = expandEdges(parseSvg(readDiagram(id, 'cells')));
+    const traced = graph.connections.map((c) => edgeKey(c));
+    expect(drawn.map(edgeKey).sort()).toEqual([...traced].sort());
+    const weights = nonzeroWeights(model);
+    expect(drawn.filter((e) => e.trainable).length).toBe(weights.trained);
+    expect(drawn.filter((e) => !e.trainable).length).toBe(weights.fixed);
+  });
+
+  it.runIf(architecture.views.includes('unrolled'))(
+    'draws, in its unrolled diagram, every connection at every step and every delayed one between steps',
+    () => {
+      const drawn = expandEdges(parseSvg(readDiagram(id, 'unrolled')));
+      const count = new Map<string, number>();
+      for (const e of drawn) {
+        const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
+        count.set(key, (count.get(key) ?? 0) + 1);
+        const [s, t] = [Number(e.from.split('@')[1]), Number(e.to.split('@')[1])];
+        expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind === 'recurrent' ? 1 : 0);
+      }
+      const expected = new Map(graph.connections.map((c) => [edgeKey(c), c.kind === 'recurrent' ? 2 : 3]));
+      expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
+    },
+  );
+});
