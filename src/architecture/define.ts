@@ -14,7 +14,7 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const views: ReadonlySet<string> = new Set(VIEWS);
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+const show = (value: unknown): string => (typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value));
 
 /**
  * Every problem of a definition, checked field by field so a malformed definition is reported in

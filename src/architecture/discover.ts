@@ -8,10 +8,16 @@ export async function discoverRegistry(root: string): Promise<Registry> {
   const dir = join(root, 'src', 'zoo');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort();
   const modules = await Promise.all(
-    files.map(async (file) => ({
-      path: relative(root, join(dir, file)).split('\\').join('/'),
-      exports: (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>,
-    })),
+    files.map(async (file) => {
+      const path = relative(root, join(dir, file)).split('\\').join('/');
+      try {
+        return { path, exports: (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown> };
+      } catch (error) {
+        // A definition that fails on import (defineArchitecture's own check, a syntax error) is
+        // reported with the file it lives in.
+        throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+      }
+    }),
   );
   return createRegistry(modules);
 }

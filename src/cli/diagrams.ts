@@ -1,6 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { discoverRegistry } from '../architecture/discover';
 import type { AnyArchitecture, View } from '../architecture/types';
 import { generateSvg, traceArchitecture } from '../pipeline';
@@ -37,10 +36,18 @@ function staleness(job: Job, manifest: Manifest, current: string | undefined): s
   return undefined;
 }
 
-export async function main(argv: readonly string[], root: string): Promise<number> {
+export interface Output {
+  log(line: string): void;
+}
+
+/**
+ * The diagrams command: returns the exit code, throws UsageError for bad arguments. `root` is the
+ * project folder (src/zoo is read from it, diagrams/ written to it).
+ */
+export async function runDiagrams(argv: readonly string[], root: string, out: Output = { log: (l) => console.log(l) }): Promise<number> {
   const args = parseArgs(argv);
   if (args.help) {
-    console.log(USAGE);
+    out.log(USAGE);
     return 0;
   }
   const registry = await discoverRegistry(root);
@@ -66,12 +73,12 @@ export async function main(argv: readonly string[], root: string): Promise<numbe
   for (const job of jobs) {
     const reason = args.force ? 'forced' : staleness(job, manifest, await readIfExists(join(outDir, job.file)));
     if (reason) stale.push({ job, reason });
-    else console.log(`  fresh      ${pad(job.file, width)}`);
+    else out.log(`  fresh      ${pad(job.file, width)}`);
   }
 
   if (args.check) {
-    for (const { job, reason } of stale) console.log(`  stale      ${pad(job.file, width)} (${reason})`);
-    console.log(stale.length === 0 ? `${jobs.length} diagrams, all fresh` : `${stale.length} of ${jobs.length} diagrams stale: run npm run diagrams`);
+    for (const { job, reason } of stale) out.log(`  stale      ${pad(job.file, width)} (${reason})`);
+    out.log(stale.length === 0 ? `${jobs.length} diagrams, all fresh` : `${stale.length} of ${jobs.length} diagrams stale: run npm run diagrams`);
     return stale.length === 0 ? 0 : 1;
   }
 
@@ -92,20 +99,9 @@ export async function main(argv: readonly string[], root: string): Promise<numbe
     const unchanged = (await readIfExists(path)) === svg;
     if (!unchanged) await writeAtomic(path, svg);
     next[job.file] = { inputs: job.inputs, svg: sha256(svg).slice(0, 16) };
-    console.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(job.file, width)}${took}`);
+    out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(job.file, width)}${took}`);
   }
-  if (generated.length > 0) await writeAtomic(manifestPath, formatManifest(next));
-  console.log(`${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh (${Math.round(performance.now() - started)} ms)`);
+  if (formatManifest(next) !== formatManifest(manifest)) await writeAtomic(manifestPath, formatManifest(next));
+  out.log(`${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh (${Math.round(performance.now() - started)} ms)`);
   return 0;
 }
-
-// tfjs greets Node users with advice to install tfjs-node (which needs a download); PROD silences it.
-tf.env().set('PROD', true);
-main(process.argv.slice(2), resolve(import.meta.dirname, '..', '..')).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const usage = error instanceof UsageError;
-    console.error(`diagrams: ${(error as Error).message}${usage ? '\n\n' + USAGE : ''}`);
-    process.exit(usage ? 2 : 1);
-  },
-);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { defineArchitecture, DefinitionError, definitionProblems } from '../../src/architecture/define';
+import perceptron from '../../src/zoo/perceptron';
+
+describe('defineArchitecture', () => {
+  it('accepts every registered definition as it is', () => {
+    expect(definitionProblems(perceptron)).toEqual([]);
+  });
+
+  it('names every bad field of a malformed definition at once', () => {
+    const malformed = { ...perceptron, id: 'Not Kebab', abbreviation: '', year: 1958.5, paper: { ...perceptron.paper, authors: [] }, training: undefined, configs: {}, build: 'nope' };
+    expect(definitionProblems(malformed)).toEqual([
+      'id: expected a kebab-case string, but got "Not Kebab"',
+      'abbreviation: expected a non-empty string, but got ""',
+      'year: expected an integer between 1940 and 2100, but got 1958.5',
+      'paper.authors: expected a non-empty list of names, but got []',
+      'missing: training',
+      'missing: configs.diagram',
+      'build: expected a function, but got "nope"',
+    ]);
+  });
+
+  it('throws a DefinitionError naming the architecture', () => {
+    // @ts-expect-error — deliberately malformed: no name
+    expect(() => defineArchitecture({ ...perceptron, name: undefined })).toThrow(DefinitionError);
+    // @ts-expect-error — deliberately malformed: no name
+    expect(() => defineArchitecture({ ...perceptron, name: undefined })).toThrow('invalid definition "perceptron":\n  - name: expected a non-empty string, but got undefined');
+  });
+
+  it('rejects something that is not a definition at all', () => {
+    expect(definitionProblems(42)).toEqual(['expected an object, but got 42']);
+  });
+});

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/args';
+import { runDiagrams } from '../../src/cli/diagrams';
+import { PROJECT_ROOT, tempProject } from '../support/temp-project';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+async function project() {
+  const p = await tempProject();
+  cleanups.push(p.cleanup);
+  return p;
+}
+
+/** Every file of diagrams/ with its bytes and mtime: "writes nothing" means this does not change. */
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const dir = join(root, 'diagrams');
+  const files = (await readdir(dir)).sort();
+  return Object.fromEntries(
+    await Promise.all(files.map(async (f) => [f, `${(await stat(join(dir, f))).mtimeMs}:${await readFile(join(dir, f), 'utf8')}`] as const)),
+  );
+}
+
+const run = async (root: string, ...argv: string[]) => {
+  const lines: string[] = [];
+  const code = await runDiagrams(argv, root, { log: (l) => lines.push(l) });
+  return { code, output: lines.join('\n') };
+};
+
+describe('npm run diagrams', () => {
+  it('reports every committed diagram fresh with --check', async () => {
+    const { code, output } = await run(PROJECT_ROOT, '--check');
+    expect(output).toMatch(/diagrams, all fresh$/);
+    expect(code).toBe(0);
+  });
+
+  it('lists a hand-edited diagram as stale with --check, exits 1 and writes nothing', async () => {
+    const { root } = await project();
+    const file = join(root, 'diagrams', 'perceptron.cells.svg');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Perceptron', 'Perceptr0n'));
+    const before = await snapshot(root);
+    const { code, output } = await run(root, '--check');
+    expect(code).toBe(1);
+    expect(output).toContain('stale      perceptron.cells.svg');
+    expect(output).toContain('(file edited by hand)');
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('regenerates only stale diagrams, restoring the committed bytes', async () => {
+    const { root } = await project();
+    const file = join(root, 'diagrams', 'echo-state-network.unrolled.svg');
+    const committed = await readFile(file, 'utf8');
+    await writeFile(file, 'broken');
+    const { code, output } = await run(root);
+    expect(code).toBe(0);
+    expect(output).toMatch(/written +echo-state-network\.unrolled\.svg +\d+ ms/);
+    expect(output).toMatch(/fresh +perceptron\.cells\.svg/);
+    expect(await readFile(file, 'utf8')).toBe(committed);
+  });
+
+  it('produces byte-identical files when forced to regenerate everything', async () => {
+    const { root } = await project();
+    const before = await snapshot(root);
+    const { output } = await run(root, '--force');
+    expect(output).not.toContain('written');
+    const after = await snapshot(root);
+    // Bytes identical; "unchanged" files are not rewritten, so even their mtimes stay.
+    expect(after).toEqual(before);
+  });
+
+  it('rejects an unknown architecture by name, with the known ones, before writing anything', async () => {
+    const { root } = await project();
+    const before = await snapshot(root);
+    await expect(run(root, 'perceptron', 'echo-state-netwrok', '--force')).rejects.toThrow(
+      /unknown architecture: echo-state-netwrok \(known: echo-state-network, extreme-learning-machine, /,
+    );
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('rejects an unknown option and contradictory options', async () => {
+    await expect(run(PROJECT_ROOT, '--frobnicate')).rejects.toThrow(new UsageError('unknown option: --frobnicate (expected --force, --check or --help)'));
+    await expect(run(PROJECT_ROOT, '--force', '--check')).rejects.toThrow('--force and --check cannot be combined');
+    await expect(run(PROJECT_ROOT, 'Echo_State')).rejects.toThrow('invalid architecture id: "Echo_State"');
+  });
+
+  it('refuses a malformed definition, naming the file and every bad field, and writes nothing', async () => {
+    const { root } = await project();
+    await writeFile(
+      join(root, 'src', 'zoo', 'broken-net.ts'),
+      `import perceptron from './perceptron';
+export default { ...perceptron, id: 'broken-net', name: '', year: 'long ago', paper: { ...perceptron.paper, url: 'ftp://x' }, views: ['cells', 'sideways'] };
+`,
+    );
+    const before = await snapshot(root);
+    const failure = run(root, '--force');
+    await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: name: expected a non-empty string, but got ""');
+    await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: year: expected an integer between 1940 and 2100, but got "long ago"');
+    await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: paper.url: expected an https:// link, but got "ftp://x"');
+    await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: views: unknown view "sideways"');
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('exits with status 2 and prints usage for a bad argument when run as a command', () => {
+    const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', '--nope'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('diagrams: unknown option: --nope');
+    expect(result.stderr).toContain('Usage: npm run diagrams');
+  });
+});

@@ -1,0 +1,19 @@
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/**
+ * A throwaway copy of the project (src and diagrams copied, node_modules linked) for commands that
+ * write, so tests never touch the committed diagrams.
+ */
+export async function tempProject(): Promise<{ root: string; cleanup(): Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'runnable-zoo-'));
+  await cp(join(ROOT, 'src'), join(root, 'src'), { recursive: true });
+  await cp(join(ROOT, 'diagrams'), join(root, 'diagrams'), { recursive: true });
+  await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+export const PROJECT_ROOT = ROOT;
