@@ -5,7 +5,6 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
-  preview: { host: '127.0.0.1', port: 4321 },
   integrations: [
     starlight({
       title: 'Runnable Zoo',

@@ -3,6 +3,7 @@ import type { CellType, ConnectionKind } from '../graph/types';
 import { METRICS, textWidth } from '../layout/metrics';
 import type { PositionedDiagram } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
+import type { MarkerIds } from './render';
 import { CELL_LABELS, KIND_LABELS } from './vocabulary';
 
 interface Entry {
@@ -38,13 +39,16 @@ function kindEntry(kind: ConnectionKind, markerArrow: string): Entry {
  * markers that appear (fixed weights, one-step delay, bundles). Entries flow in rows to `width`.
  * Legend samples carry no data-* attributes, so readers of the metadata never mistake them for cells.
  */
-export function drawLegend(root: G, diagram: PositionedDiagram, width: number, ids: { arrow: string; fixed: string }): number {
+export function drawLegend(root: G, diagram: PositionedDiagram, width: number, ids: MarkerIds): number {
   const cellTypes = [...new Set(diagram.nodes.map((n) => n.cellType))];
   const kinds = [...new Set(diagram.edges.map((e) => e.kind))];
   const entries: Entry[] = [...cellTypes.map(cellEntry), ...kinds.map((k) => kindEntry(k, ids.arrow))];
   if (diagram.edges.some((e) => !e.trainable))
     entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr('marker-mid', `url(#${ids.fixed})`)));
+  if (diagram.edges.some((e) => !e.directed))
+    entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>
+      g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));
   if (diagram.edges.every((e) => e.trainable))
     entries.push(textEntry('every weight is trained', 0, () => undefined));
   if (diagram.edges.some((e) => e.delayBadge))

@@ -9,7 +9,13 @@ import { createCanvas, serialise } from './svg-canvas';
 
 const LEGEND_MIN_WIDTH = 440;
 
-function defineMarkers(defs: G, ids: { arrow: string; fixed: string }): void {
+export interface MarkerIds {
+  readonly arrow: string;
+  readonly fixed: string;
+  readonly undirected: string;
+}
+
+function defineMarkers(defs: G, ids: MarkerIds): void {
   // userSpaceOnUse keeps markers the same size whatever the stroke width of the edge.
   defs
     .marker(7, 7, (m) => m.path('M0 0 L7 3.5 L0 7 Z').addClass('rz-marker-solid'))
@@ -19,9 +25,14 @@ function defineMarkers(defs: G, ids: { arrow: string; fixed: string }): void {
     .marker(10, 10, (m) => m.path('M5 0.8 L9.2 5 L5 9.2 L0.8 5 Z').addClass('rz-marker-line'))
     .id(ids.fixed)
     .attr({ refX: 5, refY: 5, orient: 'auto', markerUnits: 'userSpaceOnUse' });
+  // A symmetric weight has no direction: a dot at each end instead of an arrowhead.
+  defs
+    .marker(6, 6, (m) => m.circle(5).center(3, 3).addClass('rz-marker-solid'))
+    .id(ids.undirected)
+    .attr({ refX: 3, refY: 3, markerUnits: 'userSpaceOnUse' });
 }
 
-function drawEdge(layer: G, edge: PositionedEdge, ids: { arrow: string; fixed: string }): void {
+function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
   const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable ? '' : 'rz-fixed'].filter(Boolean);
   const path = layer.path(edge.path).addClass(classes.join(' ')).attr({
     'data-from': edge.from,
@@ -32,8 +43,10 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: { arrow: string; fixed: s
   });
   if (edge.bundle) path.attr('data-bundle', 'true');
   if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
-  else path.attr({ 'marker-start': `url(#${ids.arrow})`, 'marker-end': `url(#${ids.arrow})` });
+  else path.attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` });
   if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);
+  // A residual (skip) connection is a double line: a light core drawn down the middle of a wide stroke.
+  if (edge.kind === 'residual') layer.path(edge.path).addClass('rz-kind-residual-core');
   if (edge.delayBadge) drawBadge(layer, edge.delayBadge, 't−1');
   if (edge.bundleBadge) drawBadge(layer, edge.bundleBadge.at, edge.bundleBadge.text);
 }
@@ -45,7 +58,7 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: { arrow: string; fixed: s
 export function renderSvg(diagram: PositionedDiagram): string {
   const { spec } = diagram;
   const prefix = `rz-${spec.architecture}-${spec.view}`;
-  const ids = { arrow: `${prefix}-arrow`, fixed: `${prefix}-fixed` };
+  const ids: MarkerIds = { arrow: `${prefix}-arrow`, fixed: `${prefix}-fixed`, undirected: `${prefix}-undirected` };
   const canvas = createCanvas();
 
   canvas.element('title').words(spec.title).id(`${prefix}-title`);

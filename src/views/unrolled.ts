@@ -42,7 +42,11 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture): D
     architecture: graph.architecture,
     view: 'unrolled',
     title: `${architecture.name} (${architecture.abbreviation}): unrolled over time`,
-    description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; each recurrent connection runs from one step's copy to the next.`,
+    description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; ${
+      recurrentGroups.size > 0
+        ? "each recurrent connection runs from one step's copy to the next."
+        : 'no connection runs between steps: each input is processed on its own, with no memory of the last.'
+    }`,
     steps: STEPS,
     nodes: STEPS.flatMap((step) =>
       graph.cells.map((c) => ({ id: atStep(c.id, step.index), cell: c.id, group: atStep(c.group, step.index), cellType: c.type, step: step.index })),

@@ -82,7 +82,8 @@ export default defineArchitecture<ElmConfig>({
     summary: 'Input weights and hidden biases are random and stay fixed; the output weights are the least-squares solution for the hidden activations, computed in a single solve.',
   },
   summary: 'A feed-forward network with a random, frozen hidden layer whose output weights are solved in one least-squares step instead of learned by backpropagation.',
-  views: ['cells'],
+  // Unrolled over time an ELM shows its point: the copies share nothing, no edge runs between steps.
+  views: ['cells', 'unrolled'],
   configs: {
     diagram: { inputs: 2, hidden: 5, outputs: 1, inputScale: 1, seed: 3 },
     demo: { inputs: 1, hidden: 40, outputs: 1, inputScale: 4, seed: 11 },
