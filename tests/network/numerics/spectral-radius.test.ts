@@ -1,4 +1,4 @@
-import { EigenvalueDecomposition, inverse, Matrix } from 'ml-matrix';
+import { EigenvalueDecomposition, inverse, Matrix, QrDecomposition } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../../../src/network/numerics/random';
 import { spectralRadius } from '../../../src/network/numerics/spectral-radius';
@@ -259,6 +259,55 @@ describe('spectralRadius', () => {
     const n = 200;
     const a = randomDense(random, n);
     expectRelativelyClose(spectralRadius(a, n), referenceDominant(a, n).radius, 1e-9);
+  });
+
+  it('returns 1 for random orthogonal matrices, whose eigenvalues all have modulus 1', () => {
+    const random = createRandom(15);
+    for (const n of [2, 3, 7, 20, 45]) {
+      const gaussian = toMatrix(randomDense(random, n), n);
+      const q = fromMatrix(new QrDecomposition(gaussian).orthogonalMatrix);
+      expectRelativelyClose(spectralRadius(q, n), 1, 1e-13);
+    }
+  });
+
+  it('handles n = 500 with a known complex dominant pair hidden by an orthogonal similarity', () => {
+    const random = createRandom(14);
+    const n = 500;
+    // T: real eigenvalues in (-1.4, 1.4) on the diagonal, a 2×2 block with
+    // eigenvalues 1.5·e^{±1.2i}, and a small random strictly upper part.
+    const t = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      t[i * n + i] = random.uniform(-1.4, 1.4);
+      for (let j = i + 1; j < n; j++) t[i * n + j] = (0.1 * random.normal()) / Math.sqrt(n);
+    }
+    const block = rotation(1.5, 1.2);
+    const k = 200;
+    t[k * n + k] = block[0]!;
+    t[k * n + k + 1] = block[1]!;
+    t[(k + 1) * n + k] = block[2]!;
+    t[(k + 1) * n + k + 1] = block[3]!;
+
+    // A = P T P with the Householder reflector P = I - 2uuᵀ (orthogonal, P = P⁻¹),
+    // expanded so it costs O(n²): A = T - 2u(uᵀT) - 2(Tu)uᵀ + 4(uᵀTu) uuᵀ.
+    const u = Float64Array.from({ length: n }, () => random.normal());
+    const norm = Math.sqrt(u.reduce((sum, v) => sum + v * v, 0));
+    u.forEach((v, i) => (u[i] = v / norm));
+    const tu = new Float64Array(n);
+    const ut = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        tu[i] = tu[i]! + t[i * n + j]! * u[j]!;
+        ut[j] = ut[j]! + u[i]! * t[i * n + j]!;
+      }
+    }
+    const utu = u.reduce((sum, v, i) => sum + v * tu[i]!, 0);
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        a[i * n + j] = t[i * n + j]! - 2 * u[i]! * ut[j]! - 2 * tu[i]! * u[j]! + 4 * utu * u[i]! * u[j]!;
+      }
+    }
+    expectRelativelyClose(spectralRadius(a, n), 1.5, 1e-12);
   });
 
   it('does not modify its input', () => {
