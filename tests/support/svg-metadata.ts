@@ -5,6 +5,8 @@ export interface SvgElement {
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly text: string;
+  /** Class names of every enclosing element, e.g. to tell legend samples from the drawing. */
+  readonly ancestorClasses: readonly string[];
 }
 
 export interface SvgMetadata {
@@ -21,10 +23,12 @@ export interface SvgMetadata {
 /** Parses an SVG file with a real XML parser (strict mode: malformed markup fails the test). */
 export function parseSvg(svg: string): SvgMetadata {
   const parser = sax.parser(true, {});
-  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
-  const open: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  type Mutable = { name: string; attributes: Record<string, string>; text: string; ancestorClasses: string[] };
+  const elements: Mutable[] = [];
+  const open: Mutable[] = [];
   parser.onopentag = (tag) => {
-    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '' };
+    const ancestorClasses = open.flatMap((e) => (e.attributes.class ?? '').split(' ').filter(Boolean));
+    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', ancestorClasses };
     elements.push(element);
     open.push(element);
   };

@@ -56,6 +56,39 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     expect(new Set(svg.nodes.map((n) => n.attributes['data-node'])).size).toBe(svg.nodes.length);
   });
 
+  it('draws delayed connections as loops with a t−1 badge, and marks every fixed weight', () => {
+    const svg = parseSvg(readDiagram(id, 'cells'));
+    const badges = svg.elements.filter((e) => e.name === 'text' && e.text === 't−1' && !e.ancestorClasses.includes('rz-legend'));
+    const recurrent = svg.edges.filter((e) => e.attributes['data-kind'] === 'recurrent');
+    expect(badges.length).toBe(recurrent.length);
+    for (const edge of svg.edges) {
+      const a = edge.attributes;
+      const where = `${a['data-from']} → ${a['data-to']}`;
+      // A curve (C) for a loop through time, a straight line for everything else.
+      expect(a.d!.includes('C'), where).toBe(a['data-kind'] === 'recurrent');
+      expect('marker-mid' in a, where).toBe(a['data-trainable'] === 'false');
+      expect(a['marker-end'], where).toMatch(a['data-directed'] === 'true' ? /-arrow\)$/ : /-undirected\)$/);
+    }
+  });
+
+  it.each(architecture.views.map((v) => [v]))('fits every cell of its %s diagram inside the picture without overlap', (view) => {
+    const svg = parseSvg(readDiagram(id, view));
+    const [, , width, height] = svg.root.viewBox!.split(' ').map(Number);
+    const r = 14;
+    const centres = svg.nodes.map((n) => {
+      const [x, y] = /matrix\(1,0,0,1,([-\d.]+),([-\d.]+)\)/.exec(n.attributes.transform!)!.slice(1).map(Number);
+      return { id: n.attributes['data-node'], x: x!, y: y! };
+    });
+    for (const c of centres) {
+      expect(c.x - r, c.id).toBeGreaterThanOrEqual(0);
+      expect(c.y - r, c.id).toBeGreaterThanOrEqual(0);
+      expect(c.x + r, c.id).toBeLessThanOrEqual(width!);
+      expect(c.y + r, c.id).toBeLessThanOrEqual(height!);
+    }
+    for (const [i, a] of centres.entries())
+      for (const b of centres.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id} vs ${b.id}`).toBeGreaterThanOrEqual(2 * r);
+  });
+
   it('draws, in its cells diagram, exactly the nonzero weights of the network with their flags', () => {
     const drawn = expandEdges(parseSvg(readDiagram(id, 'cells')));
     const traced = graph.connections.map((c) => edgeKey(c));

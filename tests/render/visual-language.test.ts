@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_TYPES, CONNECTION_KINDS } from '../../src/graph/types';
+import { drawCellGlyph } from '../../src/render/cell-glyph';
+import { DIAGRAM_CSS } from '../../src/render/style';
+import { createCanvas } from '../../src/render/svg-canvas';
+
+describe('visual language', () => {
+  it('tells every cell type apart by shape or mark, with colour removed', () => {
+    const shapes = CELL_TYPES.map((type) => {
+      const canvas = createCanvas();
+      drawCellGlyph(canvas.group(), type, 14);
+      // Colour comes only from classes; without them, what is left is geometry.
+      return canvas.svg().replace(/ class="[^"]*"/g, '').replace(/<svg[^>]*>/, '');
+    });
+    expect(new Set(shapes).size).toBe(CELL_TYPES.length);
+  });
+
+  it('gives every connection kind its own stroke (dash pattern or width), not just a colour', () => {
+    const stroke = (kind: string) => {
+      const rule = new RegExp(`\\.rz-kind-${kind}\\{([^}]*)\\}`).exec(DIAGRAM_CSS)?.[1] ?? '';
+      const dash = /stroke-dasharray:([^;]+)/.exec(rule)?.[1] ?? 'solid';
+      const width = /stroke-width:([^;]+)/.exec(rule)?.[1] ?? 'default';
+      return `${dash}|${width}`;
+    };
+    const strokes = CONNECTION_KINDS.map(stroke);
+    expect(new Set(strokes).size).toBe(CONNECTION_KINDS.length);
+  });
+});
