@@ -71,9 +71,10 @@ export async function runDiagrams(argv: readonly string[], root: string, out: Ou
   const started = performance.now();
   const stale: { job: Job; reason: string }[] = [];
   for (const job of jobs) {
+    const start = performance.now();
     const reason = args.force ? 'forced' : staleness(job, manifest, await readIfExists(join(outDir, job.file)));
     if (reason) stale.push({ job, reason });
-    else out.log(`  fresh      ${pad(job.file, width)}`);
+    else out.log(`  fresh      ${pad(job.file, width)}${ms(start)}`);
   }
 
   if (args.check) {
@@ -87,9 +88,13 @@ export async function runDiagrams(argv: readonly string[], root: string, out: Ou
   const graphs = new Map<string, ReturnType<typeof traceArchitecture>>();
   for (const { job } of stale) {
     const start = performance.now();
-    const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
-    graphs.set(job.architecture.id, graph);
-    generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), took: ms(start) });
+    try {
+      const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
+      graphs.set(job.architecture.id, graph);
+      generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), took: ms(start) });
+    } catch (error) {
+      throw new Error(`${job.file} (from ${registry.sourceOf(job.architecture.id)}): ${(error as Error).message}\nNothing was written.`, { cause: error });
+    }
   }
 
   await mkdir(outDir, { recursive: true });
