@@ -2,6 +2,7 @@
  * The diagram's CSS. Every colour is a custom property with a light default, so the site's theme
  * (light or dark) restyles inline SVGs by setting `--zoo-*`; standalone files follow the viewer's
  * colour scheme. Colour is never the only cue: cell types have marks, kinds have dash patterns.
+ * Cells keep pastel fills in both schemes, so their outline and marks stay dark in both.
  */
 export const DIAGRAM_CSS = `
 .rz-diagram{--rz-ink:var(--zoo-ink,#1f2328);--rz-muted:var(--zoo-muted,#59636e);--rz-paper:var(--zoo-paper,#ffffff);--rz-group:var(--zoo-group,#f6f8fa);--rz-group-line:var(--zoo-group-line,#d1d9e0);--rz-edge:var(--zoo-edge,#59636e);--rz-delay:var(--zoo-delay,#0a5cc2)}
@@ -25,9 +26,9 @@ export const DIAGRAM_CSS = `
 .rz-diagram .rz-marker-solid{fill:var(--rz-ink);stroke:none}
 .rz-diagram .rz-badge rect{fill:var(--rz-paper);stroke:var(--rz-delay);stroke-width:1}
 .rz-diagram .rz-badge text{font-size:9px;fill:var(--rz-ink)}
-.rz-diagram .rz-body{stroke:var(--rz-ink);stroke-width:1.5}
-.rz-diagram .rz-mark{fill:none;stroke:var(--rz-ink);stroke-width:1.4;stroke-linejoin:round;stroke-linecap:round}
-.rz-diagram .rz-mark-fill{fill:var(--rz-ink);stroke:none}
+.rz-diagram .rz-body{stroke:var(--zoo-cell-ink,#1f2328);stroke-width:1.5}
+.rz-diagram .rz-mark{fill:none;stroke:var(--zoo-cell-ink,#1f2328);stroke-width:1.4;stroke-linejoin:round;stroke-linecap:round}
+.rz-diagram .rz-mark-fill{fill:var(--zoo-cell-ink,#1f2328);stroke:none}
 .rz-diagram .rz-cell-input .rz-body,.rz-diagram .rz-cell-backfed-input .rz-body,.rz-diagram .rz-cell-noisy-input .rz-body{fill:var(--zoo-cell-input,#f9e07f)}
 .rz-diagram .rz-cell-hidden .rz-body,.rz-diagram .rz-cell-probabilistic-hidden .rz-body,.rz-diagram .rz-cell-spiking-hidden .rz-body,.rz-diagram .rz-cell-capsule .rz-body{fill:var(--zoo-cell-hidden,#9fd89f)}
 .rz-diagram .rz-cell-output .rz-body,.rz-diagram .rz-cell-match-input-output .rz-body{fill:var(--zoo-cell-output,#f5b57f)}
