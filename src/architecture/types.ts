@@ -42,12 +42,14 @@ export interface ArchitectureDefinition<Config = unknown> {
   readonly views: readonly View[];
   /** `diagram`: few cells, every one drawn. `demo`: the size the in-browser demo runs. */
   readonly configs: { readonly diagram: Config; readonly demo?: Config };
-  readonly build: (config: Config) => tf.LayersModel;
+  // Method syntax on purpose: it lets a definition of any Config stand in for AnyArchitecture.
+  build(config: Config): tf.LayersModel;
   /** What `build(config)` takes and returns, used by tests to check a forward pass. */
-  readonly shapes: (config: Config) => IoShapes;
+  shapes(config: Config): IoShapes;
 }
 
-/** A definition with its type parameter erased, as the registry holds it. */
-// The registry treats configs opaquely: it only ever passes a definition's own configs to its own build.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyArchitecture = ArchitectureDefinition<any>;
+/**
+ * A definition with its config type erased, as the registry holds it. The registry only ever passes
+ * a definition's own configs to its own build, so nothing is lost.
+ */
+export type AnyArchitecture = ArchitectureDefinition<unknown>;
