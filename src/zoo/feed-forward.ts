@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
+import { trainWithAdam } from '../network/training/backprop';
 
 export interface FeedForwardConfig {
   readonly inputs: number;
@@ -38,12 +39,8 @@ export async function trainBackprop(
   targets: readonly (readonly number[])[],
   options: { epochs: number; learningRate: number },
 ): Promise<number> {
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
-  const [xs, ys] = [tf.tensor2d(inputs as number[][]), tf.tensor2d(targets as number[][])];
-  const history = await model.fit(xs, ys, { epochs: options.epochs, batchSize: inputs.length, shuffle: false, verbose: 0 });
-  xs.dispose();
-  ys.dispose();
-  return history.history.loss!.at(-1) as number;
+  const loss = 'binaryCrossentropy';
+  return trainWithAdam(model, tf.tensor2d(inputs as number[][]), tf.tensor2d(targets as number[][]), { ...options, loss });
 }
 
 export default defineArchitecture<FeedForwardConfig>({

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
+import { trainWithAdam } from '../network/training/backprop';
 
 export interface RecurrentConfig {
   readonly inputs: number;
@@ -39,12 +40,8 @@ export async function trainThroughTime(
   targets: readonly (readonly (readonly number[])[])[],
   options: { epochs: number; learningRate: number },
 ): Promise<number> {
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'meanSquaredError' });
-  const [xs, ys] = [tf.tensor3d(inputs as number[][][]), tf.tensor3d(targets as number[][][])];
-  const history = await model.fit(xs, ys, { epochs: options.epochs, batchSize: inputs.length, shuffle: false, verbose: 0 });
-  xs.dispose();
-  ys.dispose();
-  return history.history.loss!.at(-1) as number;
+  const loss = 'meanSquaredError';
+  return trainWithAdam(model, tf.tensor3d(inputs as number[][][]), tf.tensor3d(targets as number[][][]), { ...options, loss });
 }
 
 export default defineArchitecture<RecurrentConfig>({
