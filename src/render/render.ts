@@ -71,6 +71,15 @@ export function renderSvg(diagram: PositionedDiagram): string {
     canvas.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(10).addClass('rz-step');
     canvas.plain(`step ${step.label}`).addClass('rz-step-label').attr({ x: round(box.x + box.width / 2), y: round(box.y + 18), 'text-anchor': 'middle' });
   }
+  // Steps of a network without memory share nothing; say so where the delayed lines would run.
+  if (diagram.steps.length > 1 && !diagram.edges.some((e) => e.kind === 'recurrent'))
+    for (const [before, after] of diagram.steps.slice(1).map((s, i) => [diagram.steps[i]!, s] as const)) {
+      const x = round((before.box.x + before.box.width + after.box.x) / 2);
+      const y = round(before.box.y + before.box.height / 2);
+      canvas.plain('nothing').addClass('rz-caption').attr({ x, y: y - 6, 'text-anchor': 'middle' });
+      canvas.plain('carried').addClass('rz-caption').attr({ x, y: y + 6, 'text-anchor': 'middle' });
+      canvas.plain('over').addClass('rz-caption').attr({ x, y: y + 18, 'text-anchor': 'middle' });
+    }
   for (const group of diagram.groups) {
     const { box } = group;
     const g = canvas.group().attr('data-group-box', group.id);
