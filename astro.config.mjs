@@ -2,7 +2,22 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 
+/**
+ * In the browser bundle only, '@tensorflow/tfjs' resolves to src/demos/tfjs-lean.ts (core, layers
+ * and the CPU backend). Node (build, CLI, tests) keeps the full package.
+ */
+/** @type {import('vite').Plugin} */
+const leanTfjsInBrowser = {
+  name: 'runnable-zoo:lean-tfjs-in-browser',
+  enforce: 'pre',
+  async resolveId(id, importer, options) {
+    if (id !== '@tensorflow/tfjs' || options?.ssr || importer?.endsWith('tfjs-lean.ts')) return null;
+    return this.resolve(new URL('./src/demos/tfjs-lean.ts', import.meta.url).pathname, importer, { skipSelf: true });
+  },
+};
+
 export default defineConfig({
+  vite: { plugins: [leanTfjsInBrowser] },
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [
