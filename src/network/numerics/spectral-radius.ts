@@ -26,9 +26,6 @@ export interface SpectralRadiusOptions {
   readonly maxIterationsPerEigenvalue?: number;
 }
 
-/** Unit roundoff of float64: 2^-52. */
-const EPSILON = Number.EPSILON;
-
 /**
  * Largest absolute eigenvalue of the n×n row-major matrix `a` (length n·n).
  * `a` is not modified. Returns 0 for n = 0.
