@@ -87,6 +87,14 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     }
     for (const [i, a] of centres.entries())
       for (const b of centres.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id} vs ${b.id}`).toBeGreaterThanOrEqual(2 * r);
+    // Badges (t−1, m×n) cover neither a cell nor one another.
+    const badges = svg.elements
+      .filter((e) => e.name === 'rect' && e.ancestorClasses.includes('rz-badge') && !e.ancestorClasses.includes('rz-legend'))
+      .map((e) => ({ x: Number(e.attributes.x), y: Number(e.attributes.y), w: Number(e.attributes.width), h: Number(e.attributes.height) }));
+    for (const [i, a] of badges.entries()) {
+      for (const b of badges.slice(i + 1)) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `badges at ${a.x},${a.y} and ${b.x},${b.y}`).toBe(true);
+      for (const c of centres) expect(a.x + a.w <= c.x - r || c.x + r <= a.x || a.y + a.h <= c.y - r || c.y + r <= a.y, `badge at ${a.x},${a.y} on ${c.id}`).toBe(true);
+    }
   });
 
   it('draws, in its cells diagram, exactly the nonzero weights of the network with their flags', () => {
