@@ -11,14 +11,17 @@ export function createCanvas(): Svg {
   return SVG(window.document.documentElement) as Svg;
 }
 
+/** Every number in attribute values to at most two decimals: stable bytes, no float noise. */
+const roundNumbers = (markup: string): string =>
+  markup.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`);
+
 /**
  * Serialises the canvas without svg.js's private bookkeeping (the `svgjs` namespace and its data
- * attributes), which would otherwise leak into a public, committed artefact.
+ * attributes), which would otherwise leak into a public, committed artefact, and with rounded numbers.
  */
 export function serialise(canvas: Svg): string {
   const markup = canvas.svg();
-  return `${markup
-    .replace(/ xmlns:svgjs="[^"]*"/g, '')
-    .replace(/ svgjs:data="[^"]*"/g, '')
-    .replace(/ xmlns:xlink="[^"]*"/g, '')}\n`;
+  return `${roundNumbers(
+    markup.replace(/ xmlns:svgjs="[^"]*"/g, '').replace(/ svgjs:data="[^"]*"/g, '').replace(/ xmlns:xlink="[^"]*"/g, ''),
+  )}\n`;
 }

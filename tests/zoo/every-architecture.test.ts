@@ -54,6 +54,9 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       if (view === 'unrolled') expect(node.attributes['data-step']).toMatch(/^\d+$/);
     }
     expect(new Set(svg.nodes.map((n) => n.attributes['data-node'])).size).toBe(svg.nodes.length);
+    // Rounded coordinates: no float noise in any attribute.
+    for (const element of svg.elements)
+      for (const [name, value] of Object.entries(element.attributes)) expect(value, `${element.name} ${name}`).not.toMatch(/\d\.\d{3,}/);
   });
 
   it('draws delayed connections as loops with a t−1 badge, and marks every fixed weight', () => {
