@@ -3,7 +3,7 @@ import type { CellType, ConnectionKind } from '../graph/types';
 import { METRICS, textWidth } from '../layout/metrics';
 import type { PositionedDiagram } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
-import type { MarkerIds } from './render';
+import type { MarkerIds } from './markers';
 import { CELL_LABELS, KIND_LABELS } from './vocabulary';
 
 interface Entry {
@@ -29,31 +29,54 @@ function cellEntry(type: CellType): Entry {
 }
 
 function kindEntry(kind: ConnectionKind, markerArrow: string): Entry {
-  return textEntry(KIND_LABELS[kind], SAMPLE, (g) =>
-    g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`),
-  );
+  return textEntry(KIND_LABELS[kind], SAMPLE, (g) => {
+    const d = `M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`;
+    g.path(d).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`);
+    if (kind === 'residual') g.path(d).addClass('rz-kind-residual-core');
+  });
+}
+
+/** What a legend explains: the cell types and connection kinds present, and which markers appear. */
+export interface LegendContents {
+  readonly cellTypes: readonly CellType[];
+  readonly kinds: readonly ConnectionKind[];
+  readonly fixed: boolean;
+  readonly undirected: boolean;
+  readonly allTrained: boolean;
+  readonly delay: boolean;
+  readonly bundle: boolean;
+}
+
+/** The legend of one diagram lists only what that diagram uses. */
+export function legendContents(diagram: PositionedDiagram): LegendContents {
+  return {
+    cellTypes: [...new Set(diagram.nodes.map((n) => n.cellType))],
+    kinds: [...new Set(diagram.edges.map((e) => e.kind))],
+    fixed: diagram.edges.some((e) => !e.trainable),
+    undirected: diagram.edges.some((e) => !e.directed),
+    allTrained: diagram.edges.every((e) => e.trainable),
+    delay: diagram.edges.some((e) => e.delayBadge),
+    bundle: diagram.edges.some((e) => e.bundle),
+  };
 }
 
 /**
- * The legend lists only what this diagram uses: its cell types, its connection kinds, and the
- * markers that appear (fixed weights, one-step delay, bundles). Entries flow in rows to `width`.
- * Legend samples carry no data-* attributes, so readers of the metadata never mistake them for cells.
+ * Draws a legend: cell types, connection kinds, then the markers (fixed weights, undirected weights,
+ * one-step delay, bundles). Entries flow in rows to `width`; returns the height used. Legend samples
+ * carry no data-* attributes, so readers of the metadata never mistake them for cells.
  */
-export function drawLegend(root: G, diagram: PositionedDiagram, width: number, ids: MarkerIds): number {
-  const cellTypes = [...new Set(diagram.nodes.map((n) => n.cellType))];
-  const kinds = [...new Set(diagram.edges.map((e) => e.kind))];
-  const entries: Entry[] = [...cellTypes.map(cellEntry), ...kinds.map((k) => kindEntry(k, ids.arrow))];
-  if (diagram.edges.some((e) => !e.trainable))
+export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
+  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
+  if (contents.fixed)
     entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr('marker-mid', `url(#${ids.fixed})`)));
-  if (diagram.edges.some((e) => !e.directed))
+  if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>
       g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));
-  if (diagram.edges.every((e) => e.trainable))
-    entries.push(textEntry('every weight is trained', 0, () => undefined));
-  if (diagram.edges.some((e) => e.delayBadge))
+  if (contents.allTrained) entries.push(textEntry('every weight is trained', 0, () => undefined));
+  if (contents.delay)
     entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => drawBadge(g, { x: 12, y: 0 }, 't−1')));
-  if (diagram.edges.some((e) => e.bundle))
+  if (contents.bundle)
     entries.push(textEntry('bundle m×n: every cell of one group to every cell of the other', SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE - 2} 0`).addClass('rz-edge rz-bundle')));
 

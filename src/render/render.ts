@@ -3,34 +3,12 @@ import { round } from '../layout/geometry';
 import { METRICS } from '../layout/metrics';
 import type { PositionedDiagram, PositionedEdge } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
-import { drawBadge, drawLegend } from './legend';
+import { drawBadge, drawLegend, legendContents } from './legend';
+import { defineMarkers, markerIds, type MarkerIds } from './markers';
 import { DIAGRAM_CSS } from './style';
 import { createCanvas, serialise } from './svg-canvas';
 
 const LEGEND_MIN_WIDTH = 440;
-
-export interface MarkerIds {
-  readonly arrow: string;
-  readonly fixed: string;
-  readonly undirected: string;
-}
-
-function defineMarkers(defs: G, ids: MarkerIds): void {
-  // userSpaceOnUse keeps markers the same size whatever the stroke width of the edge.
-  defs
-    .marker(7, 7, (m) => m.path('M0 0 L7 3.5 L0 7 Z').addClass('rz-marker-solid'))
-    .id(ids.arrow)
-    .attr({ refX: 6.5, refY: 3.5, orient: 'auto', markerUnits: 'userSpaceOnUse' });
-  defs
-    .marker(10, 10, (m) => m.path('M5 0.8 L9.2 5 L5 9.2 L0.8 5 Z').addClass('rz-marker-line'))
-    .id(ids.fixed)
-    .attr({ refX: 5, refY: 5, orient: 'auto', markerUnits: 'userSpaceOnUse' });
-  // A symmetric weight has no direction: a dot at each end instead of an arrowhead.
-  defs
-    .marker(6, 6, (m) => m.circle(5).center(3, 3).addClass('rz-marker-solid'))
-    .id(ids.undirected)
-    .attr({ refX: 3, refY: 3, markerUnits: 'userSpaceOnUse' });
-}
 
 function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
   const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable ? '' : 'rz-fixed'].filter(Boolean);
@@ -58,7 +36,7 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
 export function renderSvg(diagram: PositionedDiagram): string {
   const { spec } = diagram;
   const prefix = `rz-${spec.architecture}-${spec.view}`;
-  const ids: MarkerIds = { arrow: `${prefix}-arrow`, fixed: `${prefix}-fixed`, undirected: `${prefix}-undirected` };
+  const ids = markerIds(prefix);
   const canvas = createCanvas();
 
   canvas.element('title').words(spec.title).id(`${prefix}-title`);
@@ -107,7 +85,7 @@ export function renderSvg(diagram: PositionedDiagram): string {
   const width = Math.max(diagram.width, LEGEND_MIN_WIDTH);
   const legendTop = diagram.height + 8;
   const legendRoot = canvas.group().translate(METRICS.diagramPadding, legendTop + 12);
-  const legendHeight = drawLegend(legendRoot, diagram, width - 2 * METRICS.diagramPadding, ids);
+  const legendHeight = drawLegend(legendRoot, legendContents(diagram), width - 2 * METRICS.diagramPadding, ids);
   const height = Math.ceil(legendTop + 12 + legendHeight + METRICS.diagramPadding);
 
   canvas.attr({

@@ -14,7 +14,7 @@ export const DIAGRAM_CSS = `
 .rz-diagram .rz-group{fill:var(--rz-group);stroke:var(--rz-group-line);stroke-width:1}
 .rz-diagram .rz-step{fill:none;stroke:var(--rz-group-line);stroke-dasharray:4 4}
 .rz-diagram .rz-edge{fill:none;stroke:var(--rz-edge);stroke-width:1.3}
-.rz-diagram .rz-kind-complete{stroke-width:1.1}
+.rz-diagram .rz-kind-complete{stroke-width:1.1;stroke-dasharray:14 2}
 .rz-diagram .rz-kind-local{stroke-dasharray:3 2}
 .rz-diagram .rz-kind-sparse{stroke-dasharray:0.1 3.4;stroke-linecap:round;stroke-width:2}
 .rz-diagram .rz-kind-recurrent{stroke:var(--rz-delay);stroke-dasharray:6 3}

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_TYPES, CONNECTION_KINDS } from '../../src/graph/types';
 import { drawCellGlyph } from '../../src/render/cell-glyph';
+import { renderFullLegendSvg } from '../../src/render/legend-svg';
 import { DIAGRAM_CSS } from '../../src/render/style';
 import { createCanvas } from '../../src/render/svg-canvas';
+import { CELL_LABELS, KIND_LABELS } from '../../src/render/vocabulary';
+import { parseSvg } from '../support/svg-metadata';
 
 describe('visual language', () => {
   it('tells every cell type apart by shape or mark, with colour removed', () => {
@@ -24,5 +27,18 @@ describe('visual language', () => {
     };
     const strokes = CONNECTION_KINDS.map(stroke);
     expect(new Set(strokes).size).toBe(CONNECTION_KINDS.length);
+  });
+});
+
+describe('full legend', () => {
+  it('shows every cell type, every connection kind and every marker, each once', () => {
+    const svg = parseSvg(renderFullLegendSvg());
+    const texts = svg.elements.filter((e) => e.name === 'text').map((e) => e.text);
+    for (const label of [...Object.values(CELL_LABELS), ...Object.values(KIND_LABELS)]) expect(texts.filter((t) => t === label)).toHaveLength(1);
+    expect(texts).toEqual(expect.arrayContaining(['fixed weight: set once, never trained', 'undirected: one symmetric weight, both ways', 't−1']));
+    expect(svg.root.role).toBe('img');
+    // A key, not a diagram: it claims no cells and no connections.
+    expect(svg.nodes).toHaveLength(0);
+    expect(svg.edges).toHaveLength(0);
   });
 });
