@@ -29,35 +29,22 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
   if (edge.bundleBadge) drawBadge(layer, edge.bundleBadge.at, edge.bundleBadge.text);
 }
 
-/**
- * Positioned diagram → standalone SVG text carrying the metadata contract (README, "SVG metadata"):
- * data-* on the root, on every cell and on every connection; `<title>`/`<desc>` as its text alternative.
- */
-export function renderSvg(diagram: PositionedDiagram): string {
-  const { spec } = diagram;
-  const prefix = `rz-${spec.architecture}-${spec.view}`;
-  const ids = markerIds(prefix);
-  const canvas = createCanvas();
-
-  canvas.element('title').words(spec.title).id(`${prefix}-title`);
-  canvas.element('desc').words(spec.description).id(`${prefix}-desc`);
-  canvas.element('style').words(DIAGRAM_CSS);
-  defineMarkers(canvas.defs(), ids);
-
-  for (const step of diagram.steps) {
-    const { box } = step;
+function drawSteps(canvas: G, diagram: PositionedDiagram): void {
+  for (const { box, label } of diagram.steps) {
     canvas.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(10).addClass('rz-step');
-    canvas.plain(`step ${step.label}`).addClass('rz-step-label').attr({ x: round(box.x + box.width / 2), y: round(box.y + 18), 'text-anchor': 'middle' });
+    canvas.plain(`step ${label}`).addClass('rz-step-label').attr({ x: round(box.x + box.width / 2), y: round(box.y + 18), 'text-anchor': 'middle' });
   }
   // Steps of a network without memory share nothing; say so where the delayed lines would run.
-  if (diagram.steps.length > 1 && !diagram.edges.some((e) => e.kind === 'recurrent'))
-    for (const [before, after] of diagram.steps.slice(1).map((s, i) => [diagram.steps[i]!, s] as const)) {
-      const x = round((before.box.x + before.box.width + after.box.x) / 2);
-      const y = round(before.box.y + before.box.height / 2);
-      canvas.plain('nothing').addClass('rz-caption').attr({ x, y: y - 6, 'text-anchor': 'middle' });
-      canvas.plain('carried').addClass('rz-caption').attr({ x, y: y + 6, 'text-anchor': 'middle' });
-      canvas.plain('over').addClass('rz-caption').attr({ x, y: y + 18, 'text-anchor': 'middle' });
-    }
+  if (diagram.steps.length < 2 || diagram.edges.some((e) => e.kind === 'recurrent')) return;
+  diagram.steps.slice(1).forEach((after, i) => {
+    const before = diagram.steps[i]!;
+    const x = round((before.box.x + before.box.width + after.box.x) / 2);
+    const y = round(before.box.y + before.box.height / 2);
+    ['nothing', 'carried', 'over'].forEach((word, k) => canvas.plain(word).addClass('rz-caption').attr({ x, y: y - 6 + 12 * k, 'text-anchor': 'middle' }));
+  });
+}
+
+function drawGroups(canvas: G, diagram: PositionedDiagram): void {
   for (const group of diagram.groups) {
     const { box } = group;
     const g = canvas.group().attr('data-group-box', group.id);
@@ -70,10 +57,9 @@ export function renderSvg(diagram: PositionedDiagram): string {
       g.plain(line).addClass('rz-caption').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
     }
   }
+}
 
-  const edges = canvas.group().addClass('rz-edges');
-  for (const edge of diagram.edges) drawEdge(edges, edge, ids);
-
+function drawCells(canvas: G, diagram: PositionedDiagram): void {
   const cells = canvas.group().addClass('rz-cells');
   for (const node of diagram.nodes) {
     const g = cells.group().translate(round(node.x), round(node.y)).addClass(`rz-cell rz-cell-${node.cellType}`);
@@ -81,6 +67,28 @@ export function renderSvg(diagram: PositionedDiagram): string {
     if (node.step !== undefined) g.attr('data-step', node.step);
     drawCellGlyph(g, node.cellType, node.r);
   }
+}
+
+/**
+ * Positioned diagram → standalone SVG text carrying the metadata contract (README, "SVG metadata"):
+ * data-* on the root, on every cell and on every connection; `<title>`/`<desc>` as its text alternative.
+ * Drawing order is back to front: steps, groups, edges, cells, legend.
+ */
+export function renderSvg(diagram: PositionedDiagram): string {
+  const { spec } = diagram;
+  const prefix = `rz-${spec.architecture}-${spec.view}`;
+  const ids = markerIds(prefix);
+  const canvas = createCanvas();
+
+  canvas.element('title').words(spec.title).id(`${prefix}-title`);
+  canvas.element('desc').words(spec.description).id(`${prefix}-desc`);
+  canvas.element('style').words(DIAGRAM_CSS);
+  defineMarkers(canvas.defs(), ids);
+  drawSteps(canvas, diagram);
+  drawGroups(canvas, diagram);
+  const edges = canvas.group().addClass('rz-edges');
+  for (const edge of diagram.edges) drawEdge(edges, edge, ids);
+  drawCells(canvas, diagram);
 
   const width = Math.max(diagram.width, LEGEND_MIN_WIDTH);
   const legendTop = diagram.height + 8;
