@@ -1,7 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverRegistry } from '../architecture/discover';
+import type { Registry } from '../architecture/registry';
 import type { AnyArchitecture, View } from '../architecture/types';
+import type { CellGraph } from '../graph/types';
 import { generateSvg, traceArchitecture } from '../pipeline';
 import { parseArgs, USAGE, UsageError } from './args';
 import { diagramFingerprint, pipelineDigest, sha256 } from './fingerprint';
@@ -40,6 +42,34 @@ export interface Output {
   log(line: string): void;
 }
 
+async function planJobs(root: string, registry: Registry, selected: readonly AnyArchitecture[]): Promise<Job[]> {
+  const pipeline = await pipelineDigest(root);
+  const jobs: Job[] = [];
+  for (const architecture of selected) {
+    const source = await readFile(join(root, registry.sourceOf(architecture.id)), 'utf8');
+    for (const view of architecture.views)
+      jobs.push({ architecture, view, file: `${architecture.id}.${view}.svg`, inputs: diagramFingerprint(pipeline, source, view) });
+  }
+  return jobs;
+}
+
+/** Generates every job in memory: if any definition is broken, the error names it and nothing is written. */
+async function generateAll(jobs: readonly Job[], registry: Registry): Promise<{ job: Job; svg: string; took: string }[]> {
+  const generated: { job: Job; svg: string; took: string }[] = [];
+  const graphs = new Map<string, CellGraph>();
+  for (const job of jobs) {
+    const start = performance.now();
+    try {
+      const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
+      graphs.set(job.architecture.id, graph);
+      generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), took: ms(start) });
+    } catch (error) {
+      throw new Error(`${job.file} (from ${registry.sourceOf(job.architecture.id)}): ${(error as Error).message}\nNothing was written.`, { cause: error });
+    }
+  }
+  return generated;
+}
+
 /**
  * The diagrams command: returns the exit code, throws UsageError for bad arguments. `root` is the
  * project folder (src/zoo is read from it, diagrams/ written to it).
@@ -59,14 +89,7 @@ export async function runDiagrams(argv: readonly string[], root: string, out: Ou
   const outDir = join(root, 'diagrams');
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = await readManifest(manifestPath);
-  const pipeline = await pipelineDigest(root);
-  const jobs: Job[] = [];
-  for (const architecture of selected) {
-    const source = await readFile(join(root, registry.sourceOf(architecture.id)), 'utf8');
-    for (const view of architecture.views)
-      jobs.push({ architecture, view, file: `${architecture.id}.${view}.svg`, inputs: diagramFingerprint(pipeline, source, view) });
-  }
-
+  const jobs = await planJobs(root, registry, selected);
   const width = Math.max(...jobs.map((j) => j.file.length)) + 2;
   const started = performance.now();
   const stale: { job: Job; reason: string }[] = [];
@@ -83,20 +106,7 @@ export async function runDiagrams(argv: readonly string[], root: string, out: Ou
     return stale.length === 0 ? 0 : 1;
   }
 
-  // Generate everything first: if any definition is broken, nothing is written at all.
-  const generated: { job: Job; svg: string; took: string }[] = [];
-  const graphs = new Map<string, ReturnType<typeof traceArchitecture>>();
-  for (const { job } of stale) {
-    const start = performance.now();
-    try {
-      const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
-      graphs.set(job.architecture.id, graph);
-      generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), took: ms(start) });
-    } catch (error) {
-      throw new Error(`${job.file} (from ${registry.sourceOf(job.architecture.id)}): ${(error as Error).message}\nNothing was written.`, { cause: error });
-    }
-  }
-
+  const generated = await generateAll(stale.map((s) => s.job), registry);
   await mkdir(outDir, { recursive: true });
   const next: Manifest = { ...manifest };
   for (const { job, svg, took } of generated) {

@@ -105,6 +105,25 @@ export default { ...perceptron, id: 'broken-net', name: '', year: 'long ago', pa
     expect(await snapshot(root)).toEqual(before);
   });
 
+  it('names the diagram and definition when building a network fails, and writes nothing', async () => {
+    const { root } = await project();
+    await writeFile(
+      join(root, 'src', 'zoo', 'exploding-net.ts'),
+      `import perceptron from './perceptron';
+export default { ...perceptron, id: 'exploding-net', build: () => { throw new Error('weights out of range'); } };
+`,
+    );
+    const before = await snapshot(root);
+    await expect(run(root, '--force')).rejects.toThrow('exploding-net.cells.svg (from src/zoo/exploding-net.ts): weights out of range\nNothing was written.');
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('prints its usage with --help', async () => {
+    const { code, output } = await run(PROJECT_ROOT, '--help');
+    expect(code).toBe(0);
+    expect(output).toContain('Usage: npm run diagrams [-- <id…>] [--force] [--check]');
+  });
+
   it('exits with status 2 and prints usage for a bad argument when run as a command', () => {
     const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', '--nope'], {
       cwd: PROJECT_ROOT,
