@@ -1,4 +1,5 @@
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 
@@ -13,4 +14,6 @@ export const collections = {
       }),
     }),
   }),
+  /** Starlight's interface strings, where we word them our own way (src/content/i18n, Starlight's place). */
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };
