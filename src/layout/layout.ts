@@ -29,19 +29,37 @@ function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>): ElkExtend
     const key = `${from}>${to}`;
     if (from === to || seen.has(key) || !groupIds.has(from) || !groupIds.has(to)) continue;
     seen.add(key);
-    edges.push({ id: `e${edges.length}:${key}`, sources: [from], targets: [to] });
+    edges.push({ id: `e${edges.length}:${key}`, sources: [`${from}:out`], targets: [`${to}:in`] });
   }
   return edges;
 }
 
 function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>): ElkNode {
-  const groupNode = (id: string): ElkNode => ({ id, width: frames.get(id)!.width, height: frames.get(id)!.height });
+  /**
+   * A group with one fixed port on each flow side, at the centre of its cells (not of its box, whose
+   * top holds the caption): ELK then lines up the cells of connected groups, not their boxes.
+   */
+  const groupNode = (id: string, flow: 'RIGHT' | 'UP'): ElkNode => {
+    const { width, height, cells } = frames.get(id)!;
+    const centre = { x: (cells[0]!.x + cells.at(-1)!.x) / 2, y: (cells[0]!.y + cells.at(-1)!.y) / 2 };
+    const port = (suffix: string, side: string, x: number, y: number) => ({ id: `${id}:${suffix}`, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
+    return {
+      id,
+      width,
+      height,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+      ports:
+        flow === 'RIGHT'
+          ? [port('in', 'WEST', 0, centre.y), port('out', 'EAST', width, centre.y)]
+          : [port('in', 'SOUTH', centre.x, height), port('out', 'NORTH', centre.x, 0)],
+    };
+  };
   const pad = METRICS.diagramPadding;
   if (!spec.steps) {
     return {
       id: 'root',
       layoutOptions: { ...LAYERED, 'elk.direction': 'RIGHT', 'elk.layered.spacing.nodeNodeBetweenLayers': '80', 'elk.padding': `[top=${pad},left=${pad},bottom=${pad},right=${pad}]` },
-      children: spec.groups.map((g) => groupNode(g.id)),
+      children: spec.groups.map((g) => groupNode(g.id, 'RIGHT')),
       edges: groupEdges(spec, new Set(spec.groups.map((g) => g.id))),
     };
   }
@@ -55,7 +73,7 @@ function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>): E
       return {
         id: `step:${step.index}`,
         layoutOptions: { ...LAYERED, 'elk.direction': 'UP', 'elk.layered.spacing.nodeNodeBetweenLayers': '36', 'elk.padding': `[top=${STEP_LABEL_ROOM + 8},left=12,bottom=12,right=12]` },
-        children: ids.map(groupNode),
+        children: ids.map((id) => groupNode(id, 'UP')),
         edges: groupEdges(spec, new Set(ids)),
       };
     }),
