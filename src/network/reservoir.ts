@@ -33,9 +33,3 @@ export function sparseReservoir(spec: ReservoirSpec): Float64Array {
   const scale = spec.spectralRadius / radius;
   return weights.map((w) => w * scale);
 }
-
-/** Dense uniform random weights in [−scale, scale], row-major rows×cols. */
-export function uniformMatrix(rows: number, cols: number, scale: number, seed: number): Float64Array {
-  const random = createRandom(seed);
-  return Float64Array.from({ length: rows * cols }, () => random.uniform(-scale, scale));
-}

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
-import { sparseReservoir, uniformMatrix } from '../network/reservoir';
+import { uniformMatrix } from '../network/numerics/random';
+import { sparseReservoir } from '../network/reservoir';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
 export interface EchoStateConfig {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
-import { uniformMatrix } from '../network/reservoir';
+import { uniformMatrix } from '../network/numerics/random';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
 export interface ElmConfig {

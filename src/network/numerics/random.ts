@@ -116,3 +116,9 @@ export function createRandom(seed: number): Random {
 
   return { next, uniform, normal };
 }
+
+/** Dense uniform random weights in [−scale, scale], row-major rows×cols. */
+export function uniformMatrix(rows: number, cols: number, scale: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({ length: rows * cols }, () => random.uniform(-scale, scale));
+}
