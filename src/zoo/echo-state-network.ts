@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { uniformMatrix } from '../network/numerics/random';
+import { upToLayer } from '../network/layer-output';
 import { sparseReservoir } from '../network/reservoir';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
@@ -67,10 +68,8 @@ export function fitReadout(
 ): ReadoutFit {
   if (inputs.length !== targets.length) throw new Error(`fitReadout: ${inputs.length} input steps but ${targets.length} target steps`);
   if (!(options.washout >= 0 && options.washout < inputs.length)) throw new Error(`fitReadout: invalid washout: ${options.washout}`);
-  const reservoir = model.getLayer('reservoir');
-  const stateModel = tf.model({ inputs: model.inputs, outputs: reservoir.output as tf.SymbolicTensor });
   const [x, y] = tf.tidy(() => {
-    const states = (stateModel.predict(tf.tensor3d([inputs as number[][]])) as tf.Tensor3D).squeeze([0]) as tf.Tensor2D;
+    const states = (upToLayer(model, 'reservoir').predict(tf.tensor3d([inputs as number[][]])) as tf.Tensor3D).squeeze([0]) as tf.Tensor2D;
     const kept = states.slice([options.washout, 0], [-1, -1]);
     return [kept, tf.tensor2d(targets.slice(options.washout) as number[][])] as const;
   });

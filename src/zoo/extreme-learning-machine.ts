@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
+import { upToLayer } from '../network/layer-output';
 import { uniformMatrix } from '../network/numerics/random';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
@@ -38,8 +39,8 @@ function build(config: ElmConfig): tf.LayersModel {
 
 /**
  * ELM training: one pass computes the hidden activations H, then the output weights are the
- * least-squares solution of H·β = Y (a tiny relative ridge keeps the float32 HᵀH positive definite).
- * No iterations.
+ * least-squares solution of H·β = Y with a tiny relative ridge (see fitRidge: HᵀH from tf ops,
+ * solved and refined in float64). No training epochs, no gradients.
  */
 export function fitLeastSquares(
   model: tf.LayersModel,
@@ -48,8 +49,7 @@ export function fitLeastSquares(
   options: { ridge: number } = { ridge: 1e-5 },
 ): void {
   if (inputs.length !== targets.length) throw new Error(`fitLeastSquares: ${inputs.length} input rows but ${targets.length} target rows`);
-  const hiddenModel = tf.model({ inputs: model.inputs, outputs: model.getLayer('hidden').output as tf.SymbolicTensor });
-  const [h, y] = tf.tidy(() => [hiddenModel.predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D, tf.tensor2d(targets as number[][])] as const);
+  const [h, y] = tf.tidy(() => [upToLayer(model, 'hidden').predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D, tf.tensor2d(targets as number[][])] as const);
   setDenseWeights(model.getLayer('output'), fitRidge(h, y, options.ridge));
   h.dispose();
   y.dispose();
@@ -57,8 +57,7 @@ export function fitLeastSquares(
 
 /** Hidden activations H for the given inputs (one row per input), e.g. for a reference solve. */
 export function hiddenActivations(model: tf.LayersModel, inputs: readonly (readonly number[])[]): number[][] {
-  const hiddenModel = tf.model({ inputs: model.inputs, outputs: model.getLayer('hidden').output as tf.SymbolicTensor });
-  return tf.tidy(() => (hiddenModel.predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D).arraySync());
+  return tf.tidy(() => (upToLayer(model, 'hidden').predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D).arraySync());
 }
 
 export function predictRows(model: tf.LayersModel, inputs: readonly (readonly number[])[]): number[][] {
