@@ -26,9 +26,9 @@ export default defineConfig({
       description: 'Neural-network architectures as runnable TensorFlow.js networks, with diagrams generated from the networks themselves.',
       customCss: ['./src/styles/theme.css'],
       sidebar: [
-        { label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
-        { label: 'Architectures', items: [{ autogenerate: { directory: 'architectures' } }] },
-        { label: 'Comparisons', items: [{ autogenerate: { directory: 'compare' } }] },
+        { label: 'Guides', items: [{ autogenerate: { directory: 'content/guides' } }] },
+        { label: 'Architectures', items: [{ autogenerate: { directory: 'content/architectures' } }] },
+        { label: 'Comparisons', items: [{ autogenerate: { directory: 'content/compare' } }] },
       ],
     }),
   ],
