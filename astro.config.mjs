@@ -1,6 +1,9 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { deploymentFromEnv } from './src/site/deployment.mjs';
+
+const { site, base } = deploymentFromEnv(process.env);
 
 /**
  * In the browser bundle only, '@tensorflow/tfjs' resolves to src/demos/tfjs-lean.ts (core, layers
@@ -18,14 +21,20 @@ const leanTfjsInBrowser = {
 
 export default defineConfig({
   vite: { plugins: [leanTfjsInBrowser] },
-  site: 'http://localhost:4321',
+  site,
+  base,
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [
     starlight({
       title: 'Runnable Zoo',
       description: 'Neural-network architectures as runnable TensorFlow.js networks, with diagrams generated from the networks themselves.',
-      customCss: ['./src/styles/theme.css'],
+      // Long lines wrap instead of scrolling: a phone reader sees all of a code sample.
+      expressiveCode: { defaultProps: { wrap: true } },
+      customCss: ['./src/styles/theme.css', './src/styles/figures.css', './src/styles/cards.css'],
       sidebar: [
+        // Starlight's autogenerate matches file paths relative to src/content/docs; our collection lives
+        // in content/, which Starlight sees as `content/<dir>`. tests/browser/site.test.ts proves every
+        // article is in the sidebar of every page.
         { label: 'Guides', items: [{ autogenerate: { directory: 'content/guides' } }] },
         { label: 'Architectures', items: [{ autogenerate: { directory: 'content/architectures' } }] },
         { label: 'Comparisons', items: [{ autogenerate: { directory: 'content/compare' } }] },

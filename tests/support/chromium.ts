@@ -3,7 +3,7 @@
  *
  * Resolution order for the executable:
  *   1. `CHROMIUM_PATH` (an explicit choice: if it is set but unusable we fail
- *      instead of silently testing a different browser),
+ *      instead of silently testing a different browser; `packaged` means 3.),
  *   2. `/usr/bin/chromium`, `/usr/bin/chromium-browser`, `/usr/bin/google-chrome`,
  *   3. the Chromium bundled in the `@sparticuz/chromium` devDependency. Its
  *      `executablePath()` unpacks a brotli-compressed `chrome-headless-shell`
@@ -112,13 +112,14 @@ function sparticuzExecutablePath(): Promise<string> {
 /** Pick the Chromium executable (see the module comment for the order). */
 export async function resolveChromium(): Promise<ResolvedChromium> {
   const fromEnv = process.env['CHROMIUM_PATH']?.trim();
-  if (fromEnv) {
+  // `packaged` skips a system Chromium, so a machine that has one can still test the other path.
+  if (fromEnv && fromEnv !== 'packaged') {
     if (!isExecutable(fromEnv)) {
       throw new Error(`CHROMIUM_PATH is set to "${fromEnv}", but that is not an executable file.`);
     }
     return { executablePath: fromEnv, source: 'env', extraArgs: [] };
   }
-  for (const candidate of SYSTEM_CHROMIUM_PATHS) {
+  for (const candidate of fromEnv === 'packaged' ? [] : SYSTEM_CHROMIUM_PATHS) {
     if (isExecutable(candidate)) return { executablePath: candidate, source: 'system', extraArgs: [] };
   }
   const sparticuz = await loadSparticuz();
