@@ -2,6 +2,7 @@ export interface DiagramsArgs {
   readonly ids: readonly string[];
   readonly force: boolean;
   readonly check: boolean;
+  readonly png: boolean;
   readonly help: boolean;
 }
 
@@ -9,13 +10,15 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `Usage: npm run diagrams [-- <id…>] [--force] [--check]
+export const USAGE = `Usage: npm run diagrams [-- <id…>] [--force] [--check] [--png]
 
 Regenerates diagrams/<id>.<view>.svg for the given architectures (all when none is named).
 Only stale files are rewritten unless --force is given.
 
   --force   regenerate and rewrite every selected diagram
   --check   write nothing; list stale diagrams and exit 1 if there are any
+  --png     also write diagrams/<id>.<view>.png (2× scale, white background, DejaVu fonts) for every
+            selected diagram, fresh or regenerated; PNGs are not committed
   --help    show this help`;
 
 /** Parses argv (without node and script). Rejects anything it does not know, before any work starts. */
@@ -23,15 +26,18 @@ export function parseArgs(argv: readonly string[]): DiagramsArgs {
   const ids: string[] = [];
   let force = false;
   let check = false;
+  let png = false;
   let help = false;
   for (const arg of argv) {
     if (arg === '--force') force = true;
     else if (arg === '--check') check = true;
+    else if (arg === '--png') png = true;
     else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option: ${arg} (expected --force, --check or --help)`);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option: ${arg} (expected --force, --check, --png or --help)`);
     else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(arg)) throw new UsageError(`invalid architecture id: "${arg}" (expected kebab-case, e.g. echo-state-network)`);
     else if (!ids.includes(arg)) ids.push(arg);
   }
   if (force && check) throw new UsageError('--force and --check cannot be combined: --check never writes');
-  return { ids, force, check, help };
+  if (png && check) throw new UsageError('--png and --check cannot be combined: --check never writes');
+  return { ids, force, check, png, help };
 }

@@ -8,6 +8,7 @@ import { generateSvg, traceArchitecture } from '../pipeline';
 import { parseArgs, USAGE, UsageError } from './args';
 import { diagramFingerprint, pipelineDigest, sha256 } from './fingerprint';
 import { formatManifest, readManifest, type Manifest } from './manifest';
+import { renderPngFiles } from './pngs';
 import { writeAtomic } from './write-atomic';
 
 interface Job {
@@ -17,7 +18,8 @@ interface Job {
   readonly inputs: string;
 }
 
-const ms = (start: number) => `${Math.round(performance.now() - start)} ms`.padStart(8);
+const duration = (milliseconds: number) => `${Math.round(milliseconds)} ms`.padStart(8);
+const ms = (start: number) => duration(performance.now() - start);
 const pad = (text: string, width: number) => text.padEnd(width);
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -25,6 +27,14 @@ async function readIfExists(path: string): Promise<string | undefined> {
     return await readFile(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    return (await readFile(path)).equals(bytes);
+  } catch {
+    return false;
   }
 }
 
@@ -107,6 +117,10 @@ export async function runDiagrams(argv: readonly string[], root: string, out: Ou
   }
 
   const generated = await generateAll(stale.map((s) => s.job), registry);
+  // PNGs of every selected diagram, fresh ones included: rendered before anything is written.
+  const justGenerated = new Map(generated.map(({ job, svg }) => [job.file, svg]));
+  const svgOf = async (file: string) => justGenerated.get(file) ?? (await readFile(join(outDir, file), 'utf8'));
+  const pngs = args.png ? await renderPngFiles(jobs.map((j) => j.file), svgOf) : [];
   await mkdir(outDir, { recursive: true });
   const next: Manifest = { ...manifest };
   for (const { job, svg, took } of generated) {
@@ -117,6 +131,16 @@ export async function runDiagrams(argv: readonly string[], root: string, out: Ou
     out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(job.file, width)}${took}`);
   }
   if (formatManifest(next) !== formatManifest(manifest)) await writeAtomic(manifestPath, formatManifest(next));
-  out.log(`${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh (${Math.round(performance.now() - started)} ms)`);
+  // PNGs are not in the manifest: they are outputs of the SVGs, never inputs to freshness.
+  for (const { file, png, milliseconds } of pngs) {
+    const path = join(outDir, file);
+    const unchanged = await holdsBytes(path, png);
+    if (!unchanged) await writeAtomic(path, png);
+    out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(file, width)}${duration(milliseconds)}`);
+  }
+  const pngSummary = args.png ? `, ${pngs.length} PNGs` : '';
+  out.log(
+    `${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh${pngSummary} (${Math.round(performance.now() - started)} ms)`,
+  );
   return 0;
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 /** Source folders whose every file can change how any diagram looks. */
 const PIPELINE_DIRS = ['src/architecture', 'src/network', 'src/graph', 'src/views', 'src/layout', 'src/render'];
 const PIPELINE_FILES = ['src/pipeline.ts'];
+/** Under those folders, but reads finished SVGs instead of drawing them: editing it changes no diagram. */
+const NOT_PIPELINE = new Set(['src/render/png.ts']);
 /** Packages whose version can change the output. */
 const PIPELINE_PACKAGES = ['@tensorflow/tfjs', 'elkjs', '@svgdotjs/svg.js', 'svgdom'];
 
@@ -21,7 +23,9 @@ async function filesUnder(root: string, dir: string): Promise<string[]> {
  * that draw. Combined with one definition's source it says whether that diagram can have changed.
  */
 export async function pipelineDigest(root: string): Promise<string> {
-  const files = [...(await Promise.all(PIPELINE_DIRS.map((d) => filesUnder(root, d)))).flat(), ...PIPELINE_FILES].sort();
+  const files = [...(await Promise.all(PIPELINE_DIRS.map((d) => filesUnder(root, d)))).flat(), ...PIPELINE_FILES]
+    .filter((file) => !NOT_PIPELINE.has(file))
+    .sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file}\0`).update(await readFile(join(root, file))).update('\0');
   for (const name of PIPELINE_PACKAGES) {

@@ -39,7 +39,7 @@ export function frameGroup(group: DiagramGroup, edges: readonly DiagramEdge[]): 
   const spans = loopSpans(group, edges);
   const left = loopRoom(spans.left);
   const right = loopRoom(spans.right);
-  const textW = Math.max(textWidth(group.label, labelSize), ...group.caption.map((c) => textWidth(c, captionSize)));
+  const textW = Math.max(textWidth(group.label, labelSize, 'bold'), ...group.caption.map((c) => textWidth(c, captionSize)));
   const innerW = Math.max(cellsWidth + left + right, textW);
   const width = innerW + 2 * groupPadding;
   const top = groupPadding + headerHeight(group) + lineGap;

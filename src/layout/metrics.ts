@@ -15,7 +15,10 @@ export const METRICS = {
 } as const;
 
 /**
- * Width of a text run without a browser to measure it: an average advance of 0.6 em for the
- * system sans-serif stack, rounded up. Layout only needs to leave enough room, never exact fits.
+ * Width of a text run without a browser to measure it: an average advance of 0.6 em (0.7 em bold),
+ * rounded up. Sized for DejaVu Sans, the first and widest face the diagrams name (src/render/style.ts),
+ * so narrower fallbacks fit too. Layout only needs to leave enough room, never exact fits;
+ * tests/layout/metrics.test.ts measures every text of every diagram against it.
  */
-export const textWidth = (text: string, size: number): number => Math.ceil(text.length * size * 0.6);
+export const textWidth = (text: string, size: number, weight: 'regular' | 'bold' = 'regular'): number =>
+  Math.ceil(text.length * size * (weight === 'bold' ? 0.7 : 0.6));

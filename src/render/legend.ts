@@ -36,6 +36,12 @@ function kindEntry(kind: ConnectionKind, markerArrow: string): Entry {
   });
 }
 
+/** A weight as diagrams draw it: an arrow, with a ◇ at its middle when the weight is fixed, plain when trained. */
+function weightSample(g: G, ids: MarkerIds, fixed: boolean): void {
+  const line = g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr('marker-end', `url(#${ids.arrow})`);
+  if (fixed) line.attr('marker-mid', `url(#${ids.fixed})`);
+}
+
 /** What a legend explains: the cell types and connection kinds present, and which markers appear. */
 export interface LegendContents {
   readonly cellTypes: readonly CellType[];
@@ -67,13 +73,11 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
-  if (contents.fixed)
-    entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) =>
-      g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr('marker-mid', `url(#${ids.fixed})`)));
+  if (contents.fixed) entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) => weightSample(g, ids, true)));
   if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>
       g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));
-  if (contents.allTrained) entries.push(textEntry('every weight is trained', 0, () => undefined));
+  if (contents.allTrained) entries.push(textEntry('every weight is trained', SAMPLE, (g) => weightSample(g, ids, false)));
   if (contents.delay)
     entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => drawBadge(g, { x: 12, y: 0 }, 't−1')));
   if (contents.bundle)

@@ -1,38 +1,126 @@
 /**
- * The diagram's CSS. Every colour is a custom property with a light default, so the site's theme
- * (light or dark) restyles inline SVGs by setting `--zoo-*`; standalone files follow the viewer's
- * colour scheme. Colour is never the only cue: cell types have marks, kinds have dash patterns.
- * Cells keep pastel fills in both schemes, so their outline and marks stay dark in both.
+ * The diagram's CSS, written so that every renderer gets real colours:
+ *
+ * 1. Plain rules (`fill:#…`) carry the light colours. librsvg, resvg, Inkscape and PDF pipelines know
+ *    no custom properties: they read these and nothing else.
+ * 2. One `@supports (color:var(--rz-ink))` block repeats every colour as `var(--rz-…)`. Only renderers
+ *    that understand custom properties enter it; the others skip the whole block. (A second
+ *    declaration in the same rule is not enough: resvg takes `fill:var(…)` as the value it cannot
+ *    read and paints black.)
+ * 3. `--rz-…` is `var(--zoo-…, <default>)`, with dark defaults under `prefers-color-scheme:dark`: the
+ *    site themes inline SVGs by setting `--zoo-*` (src/styles/theme.css); a standalone file in a
+ *    browser follows the viewer's colour scheme.
+ *
+ * All three are generated from one palette and one rule list, so they cannot disagree. Colour is
+ * never the only cue: cell types have marks, kinds have dash patterns. Cells keep pastel fills in
+ * both schemes, so their outline and marks stay dark in both.
  */
-export const DIAGRAM_CSS = `
-.rz-diagram{--rz-ink:var(--zoo-ink,#1f2328);--rz-muted:var(--zoo-muted,#59636e);--rz-paper:var(--zoo-paper,#ffffff);--rz-group:var(--zoo-group,#f6f8fa);--rz-group-line:var(--zoo-group-line,#d1d9e0);--rz-edge:var(--zoo-edge,#59636e);--rz-delay:var(--zoo-delay,#0a5cc2)}
-@media (prefers-color-scheme:dark){.rz-diagram{--rz-ink:var(--zoo-ink,#e6edf3);--rz-muted:var(--zoo-muted,#9198a1);--rz-paper:var(--zoo-paper,#0d1117);--rz-group:var(--zoo-group,#151b23);--rz-group-line:var(--zoo-group-line,#3d444d);--rz-edge:var(--zoo-edge,#9198a1);--rz-delay:var(--zoo-delay,#4493f8)}}
-.rz-diagram text{fill:var(--rz-ink);font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
-.rz-diagram .rz-label{font-size:12px;font-weight:600}
-.rz-diagram .rz-caption,.rz-diagram .rz-legend-text{font-size:10px;fill:var(--rz-muted)}
-.rz-diagram .rz-legend-title,.rz-diagram .rz-step-label{font-size:13px;font-weight:600}
-.rz-diagram .rz-group{fill:var(--rz-group);stroke:var(--rz-group-line);stroke-width:1}
-.rz-diagram .rz-step{fill:none;stroke:var(--rz-group-line);stroke-dasharray:4 4}
-.rz-diagram .rz-edge{fill:none;stroke:var(--rz-edge);stroke-width:1.3}
-.rz-diagram .rz-kind-complete{stroke-width:1.1;stroke-dasharray:14 2}
-.rz-diagram .rz-kind-local{stroke-dasharray:3 2}
-.rz-diagram .rz-kind-sparse{stroke-dasharray:0.1 3.4;stroke-linecap:round;stroke-width:2}
-.rz-diagram .rz-kind-recurrent{stroke:var(--rz-delay);stroke-dasharray:6 3}
-.rz-diagram .rz-kind-residual{stroke-width:4}
-.rz-diagram .rz-kind-residual-core{stroke:var(--rz-paper);stroke-width:1.6;fill:none}
-.rz-diagram .rz-kind-attention{stroke-dasharray:8 3 1.5 3}
-.rz-diagram .rz-bundle{stroke-width:3.5}
-.rz-diagram .rz-marker-line{fill:var(--rz-paper);stroke:var(--rz-ink);stroke-width:1.2}
-.rz-diagram .rz-marker-solid{fill:var(--rz-ink);stroke:none}
-.rz-diagram .rz-badge rect{fill:var(--rz-paper);stroke:var(--rz-delay);stroke-width:1}
-.rz-diagram .rz-badge text{font-size:9px;fill:var(--rz-ink)}
-.rz-diagram .rz-body{stroke:var(--zoo-cell-ink,#1f2328);stroke-width:1.5}
-.rz-diagram .rz-mark{fill:none;stroke:var(--zoo-cell-ink,#1f2328);stroke-width:1.4;stroke-linejoin:round;stroke-linecap:round}
-.rz-diagram .rz-mark-fill{fill:var(--zoo-cell-ink,#1f2328);stroke:none}
-.rz-diagram .rz-cell-input .rz-body,.rz-diagram .rz-cell-backfed-input .rz-body,.rz-diagram .rz-cell-noisy-input .rz-body{fill:var(--zoo-cell-input,#f9e07f)}
-.rz-diagram .rz-cell-hidden .rz-body,.rz-diagram .rz-cell-probabilistic-hidden .rz-body,.rz-diagram .rz-cell-spiking-hidden .rz-body,.rz-diagram .rz-cell-capsule .rz-body{fill:var(--zoo-cell-hidden,#9fd89f)}
-.rz-diagram .rz-cell-output .rz-body,.rz-diagram .rz-cell-match-input-output .rz-body{fill:var(--zoo-cell-output,#f5b57f)}
-.rz-diagram .rz-cell-recurrent .rz-body,.rz-diagram .rz-cell-memory .rz-body,.rz-diagram .rz-cell-gated-memory .rz-body{fill:var(--zoo-cell-recurrent,#8ec5f0)}
-.rz-diagram .rz-cell-kernel .rz-body{fill:var(--zoo-cell-kernel,#c9a8e8)}
-.rz-diagram .rz-cell-convolution-pool .rz-body{fill:var(--zoo-cell-convolution,#f3a6c8)}
-`.trim();
+
+/** Light colours: the plain defaults, and what a browser shows in a light colour scheme. */
+export const LIGHT_COLOURS = {
+  ink: '#1f2328',
+  muted: '#59636e',
+  paper: '#ffffff',
+  group: '#f6f8fa',
+  'group-line': '#d1d9e0',
+  edge: '#59636e',
+  delay: '#0a5cc2',
+  'cell-ink': '#1f2328',
+  'cell-input': '#f9e07f',
+  'cell-hidden': '#9fd89f',
+  'cell-output': '#f5b57f',
+  'cell-recurrent': '#8ec5f0',
+  'cell-kernel': '#c9a8e8',
+  'cell-convolution': '#f3a6c8',
+} as const;
+
+export type ColourToken = keyof typeof LIGHT_COLOURS;
+
+/** What changes in a dark colour scheme (standalone files in a browser); the rest stays as in light. */
+export const DARK_COLOURS: Readonly<Partial<Record<ColourToken, string>>> = {
+  ink: '#e6edf3',
+  muted: '#9198a1',
+  paper: '#0d1117',
+  group: '#151b23',
+  'group-line': '#3d444d',
+  edge: '#9198a1',
+  delay: '#4493f8',
+};
+
+/**
+ * DejaVu Sans first: resvg (PNG export) ships it and most Linux systems have it, so renders agree;
+ * it is also the widest face of the stack, which is what layout's text-width estimate is sized for.
+ */
+const FONT_FAMILY = `'DejaVu Sans',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif`;
+
+type Paint = Partial<Record<'fill' | 'stroke', ColourToken>>;
+
+interface Rule {
+  /** Selectors inside the diagram, comma-separated; each is scoped to `.rz-diagram`. */
+  readonly selector: string;
+  readonly paint?: Paint;
+  /** Everything that is not a colour. */
+  readonly other?: string;
+}
+
+const RULES: readonly Rule[] = [
+  { selector: 'text', paint: { fill: 'ink' }, other: `font-family:${FONT_FAMILY}` },
+  { selector: '.rz-label', other: 'font-size:12px;font-weight:700' },
+  { selector: '.rz-caption,.rz-legend-text', paint: { fill: 'muted' }, other: 'font-size:10px' },
+  { selector: '.rz-legend-title,.rz-step-label', other: 'font-size:13px;font-weight:700' },
+  { selector: '.rz-group', paint: { fill: 'group', stroke: 'group-line' }, other: 'stroke-width:1' },
+  { selector: '.rz-step', paint: { stroke: 'group-line' }, other: 'fill:none;stroke-dasharray:4 4' },
+  { selector: '.rz-edge', paint: { stroke: 'edge' }, other: 'fill:none;stroke-width:1.3' },
+  { selector: '.rz-kind-complete', other: 'stroke-width:1.1;stroke-dasharray:14 2' },
+  { selector: '.rz-kind-local', other: 'stroke-dasharray:3 2' },
+  { selector: '.rz-kind-sparse', other: 'stroke-dasharray:0.1 3.4;stroke-linecap:round;stroke-width:2' },
+  { selector: '.rz-kind-recurrent', paint: { stroke: 'delay' }, other: 'stroke-dasharray:6 3' },
+  { selector: '.rz-kind-residual', other: 'stroke-width:4' },
+  { selector: '.rz-kind-residual-core', paint: { stroke: 'paper' }, other: 'stroke-width:1.6;fill:none' },
+  { selector: '.rz-kind-attention', other: 'stroke-dasharray:8 3 1.5 3' },
+  { selector: '.rz-bundle', other: 'stroke-width:3.5' },
+  { selector: '.rz-marker-line', paint: { fill: 'paper', stroke: 'ink' }, other: 'stroke-width:1.2' },
+  { selector: '.rz-marker-solid', paint: { fill: 'ink' }, other: 'stroke:none' },
+  { selector: '.rz-badge rect', paint: { fill: 'paper', stroke: 'delay' }, other: 'stroke-width:1' },
+  { selector: '.rz-badge text', paint: { fill: 'ink' }, other: 'font-size:9px' },
+  { selector: '.rz-body', paint: { stroke: 'cell-ink' }, other: 'stroke-width:1.5' },
+  { selector: '.rz-mark', paint: { stroke: 'cell-ink' }, other: 'fill:none;stroke-width:1.4;stroke-linejoin:round;stroke-linecap:round' },
+  { selector: '.rz-mark-fill', paint: { fill: 'cell-ink' }, other: 'stroke:none' },
+  { selector: '.rz-cell-input .rz-body,.rz-cell-backfed-input .rz-body,.rz-cell-noisy-input .rz-body', paint: { fill: 'cell-input' } },
+  {
+    selector: '.rz-cell-hidden .rz-body,.rz-cell-probabilistic-hidden .rz-body,.rz-cell-spiking-hidden .rz-body,.rz-cell-capsule .rz-body',
+    paint: { fill: 'cell-hidden' },
+  },
+  { selector: '.rz-cell-output .rz-body,.rz-cell-match-input-output .rz-body', paint: { fill: 'cell-output' } },
+  { selector: '.rz-cell-recurrent .rz-body,.rz-cell-memory .rz-body,.rz-cell-gated-memory .rz-body', paint: { fill: 'cell-recurrent' } },
+  { selector: '.rz-cell-kernel .rz-body', paint: { fill: 'cell-kernel' } },
+  { selector: '.rz-cell-convolution-pool .rz-body', paint: { fill: 'cell-convolution' } },
+];
+
+const scoped = (selector: string): string =>
+  selector
+    .split(',')
+    .map((s) => `.rz-diagram ${s}`)
+    .join(',');
+
+const declarations = (paint: Paint, value: (token: ColourToken) => string): string[] =>
+  Object.entries(paint).map(([property, token]) => `${property}:${value(token)}`);
+
+const customProperties = (colours: Readonly<Partial<Record<ColourToken, string>>>): string =>
+  Object.entries(colours)
+    .map(([token, colour]) => `--rz-${token}:var(--zoo-${token},${colour})`)
+    .join(';');
+
+const plainRule = ({ selector, paint = {}, other }: Rule): string =>
+  `${scoped(selector)}{${[...declarations(paint, (t) => LIGHT_COLOURS[t]), ...(other ? [other] : [])].join(';')}}`;
+
+const themedRule = ({ selector, paint = {} }: Rule): string => `${scoped(selector)}{${declarations(paint, (t) => `var(--rz-${t})`).join(';')}}`;
+
+export const DIAGRAM_CSS = [
+  `.rz-diagram{${customProperties(LIGHT_COLOURS)}}`,
+  `@media (prefers-color-scheme:dark){.rz-diagram{${customProperties(DARK_COLOURS)}}}`,
+  ...RULES.map(plainRule),
+  // Same order and selectors as the plain rules, so each override wins exactly where its plain rule did.
+  // The paper is painted too: a browser shows a standalone file on a white canvas even in a dark scheme.
+  `@supports (color:var(--rz-ink)){\n.rz-diagram{background:var(--rz-paper)}\n${RULES.filter((r) => r.paint).map(themedRule).join('\n')}\n}`,
+].join('\n');

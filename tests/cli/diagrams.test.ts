@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args';
 import { runDiagrams } from '../../src/cli/diagrams';
+import { sha256 } from '../../src/cli/fingerprint';
 import { PROJECT_ROOT, tempProject } from '../support/temp-project';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -11,9 +13,11 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
+/** A temporary project as a fresh clone has it: PNGs are not committed, so none exist yet. */
 async function project() {
   const p = await tempProject();
   cleanups.push(p.cleanup);
+  for (const file of await readdir(join(p.root, 'diagrams'))) if (file.endsWith('.png')) await rm(join(p.root, 'diagrams', file));
   return p;
 }
 
@@ -83,8 +87,9 @@ describe('npm run diagrams', () => {
   });
 
   it('rejects an unknown option and contradictory options', async () => {
-    await expect(run(PROJECT_ROOT, '--frobnicate')).rejects.toThrow(new UsageError('unknown option: --frobnicate (expected --force, --check or --help)'));
+    await expect(run(PROJECT_ROOT, '--frobnicate')).rejects.toThrow(new UsageError('unknown option: --frobnicate (expected --force, --check, --png or --help)'));
     await expect(run(PROJECT_ROOT, '--force', '--check')).rejects.toThrow('--force and --check cannot be combined');
+    await expect(run(PROJECT_ROOT, '--check', '--png')).rejects.toThrow('--png and --check cannot be combined: --check never writes');
     await expect(run(PROJECT_ROOT, 'Echo_State')).rejects.toThrow('invalid architecture id: "Echo_State"');
   });
 
@@ -118,10 +123,72 @@ export default { ...perceptron, id: 'exploding-net', build: () => { throw new Er
     expect(await snapshot(root)).toEqual(before);
   });
 
+  it('writes a 2× PNG with --png for every selected diagram, fresh ones included, leaving SVGs and manifest alone', async () => {
+    const { root } = await project();
+    const svgsBefore = await snapshot(root);
+    const { code, output } = await run(root, '--png', 'perceptron', 'echo-state-network');
+    expect(code).toBe(0);
+    expect(output).toMatch(/fresh +perceptron\.cells\.svg/);
+    expect(output).toMatch(/written +perceptron\.cells\.png +\d+ ms/);
+    expect(output).toMatch(/3 diagrams: 0 regenerated, 3 fresh, 3 PNGs/);
+    const after = await snapshot(root);
+    expect(Object.keys(after).filter((f) => f.endsWith('.png')).sort()).toEqual([
+      'echo-state-network.cells.png',
+      'echo-state-network.unrolled.png',
+      'perceptron.cells.png',
+    ]);
+    // The PNGs are outputs only: every SVG and the manifest keep their bytes and mtimes.
+    expect(Object.fromEntries(Object.entries(after).filter(([f]) => !f.endsWith('.png')))).toEqual(svgsBefore);
+
+    for (const name of ['perceptron.cells', 'echo-state-network.unrolled']) {
+      const svg = await readFile(join(root, 'diagrams', `${name}.svg`), 'utf8');
+      const png = PNG.sync.read(await readFile(join(root, 'diagrams', `${name}.png`)));
+      expect([png.width, png.height]).toEqual([2 * Number(/ width="(\d+)"/.exec(svg)![1]), 2 * Number(/ height="(\d+)"/.exec(svg)![1])]);
+      expect([...png.data.subarray(0, 4)], 'opaque white paper').toEqual([255, 255, 255, 255]);
+      const inked = png.data.filter((_, i) => i % 4 === 0 && png.data[i]! < 128).length;
+      expect(inked / (png.width * png.height), 'dark ink: text, lines, outlines').toBeGreaterThan(0.01);
+    }
+  });
+
+  it('rewrites nothing on a second --png run: the PNGs are the same bytes', async () => {
+    const { root } = await project();
+    await run(root, '--png', 'perceptron');
+    const before = await snapshot(root);
+    const { output } = await run(root, '--png', 'perceptron');
+    expect(output).toMatch(/unchanged +perceptron\.cells\.png/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('renders the PNG of a stale diagram from the regenerated SVG, not the stale file', async () => {
+    const { root } = await project();
+    await writeFile(join(root, 'diagrams', 'echo-state-network.unrolled.svg'), 'broken');
+    const { code, output } = await run(root, '--png', 'echo-state-network');
+    expect(code).toBe(0);
+    expect(output).toMatch(/written +echo-state-network\.unrolled\.svg/);
+    expect(output).toMatch(/written +echo-state-network\.unrolled\.png/);
+    expect(PNG.sync.read(await readFile(join(root, 'diagrams', 'echo-state-network.unrolled.png'))).width).toBeGreaterThan(0);
+  });
+
+  it('writes nothing at all with --png when one PNG cannot be rendered', async () => {
+    const { root } = await project();
+    // An unreadable file the manifest vouches for: fresh, so the PNG is rendered from it, and fails.
+    const manifestPath = join(root, 'diagrams', 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, { svg: string }>;
+    manifest['perceptron.cells.svg']!.svg = sha256('not an svg').slice(0, 16);
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    await writeFile(join(root, 'diagrams', 'perceptron.cells.svg'), 'not an svg');
+    // And a stale diagram, whose regenerated SVG must not be written either.
+    await writeFile(join(root, 'diagrams', 'feed-forward.cells.svg'), 'stale');
+    const before = await snapshot(root);
+    await expect(run(root, '--png')).rejects.toThrow(/^perceptron\.cells\.png \(from perceptron\.cells\.svg\): .+\nNothing was written\.$/s);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
   it('prints its usage with --help', async () => {
     const { code, output } = await run(PROJECT_ROOT, '--help');
     expect(code).toBe(0);
-    expect(output).toContain('Usage: npm run diagrams [-- <id…>] [--force] [--check]');
+    expect(output).toContain('Usage: npm run diagrams [-- <id…>] [--force] [--check] [--png]');
+    expect(output).toMatch(/--png +also write diagrams\/<id>\.<view>\.png/);
   });
 
   it('exits with status 2 and prints usage for a bad argument when run as a command', () => {
