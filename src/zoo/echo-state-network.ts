@@ -184,7 +184,8 @@ export default defineArchitecture<EchoStateConfig>({
   views: ['cells', 'unrolled'],
   configs: {
     diagram: { inputs: 1, units: 6, outputs: 1, density: 0.3, spectralRadius: 0.9, inputScale: 1, seed: 7, steps: 5 },
-    demo: { inputs: 1, units: 100, outputs: 1, density: 0.1, spectralRadius: 0.9, inputScale: 0.5, seed: 42, steps: 400 },
+    // Input scale 0.1: weak enough that a spectral radius well above 1 visibly breaks the echo-state property.
+    demo: { inputs: 1, units: 100, outputs: 1, density: 0.1, spectralRadius: 0.9, inputScale: 0.1, seed: 42, steps: 400 },
   },
   build,
   shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
