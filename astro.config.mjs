@@ -6,8 +6,9 @@ import { deploymentFromEnv } from './src/site/deployment.mjs';
 const { site, base } = deploymentFromEnv(process.env);
 
 /**
- * In the browser bundle only, '@tensorflow/tfjs' resolves to src/demos/tfjs-lean.ts (core, layers
- * and the CPU backend). Node (build, CLI, tests) keeps the full package.
+ * In the browser bundles only (the page's and the demo worker's), '@tensorflow/tfjs' resolves to
+ * src/demos/tfjs-lean.ts (core, layers and the CPU backend). Node (build, CLI, tests) keeps the
+ * full package.
  */
 /** @type {import('vite').Plugin} */
 const leanTfjsInBrowser = {
@@ -20,7 +21,14 @@ const leanTfjsInBrowser = {
 };
 
 export default defineConfig({
-  vite: { plugins: [leanTfjsInBrowser] },
+  vite: {
+    plugins: [leanTfjsInBrowser],
+    // Vite builds each worker as a bundle of its own, which does not see `plugins` above.
+    // ES format: the demo worker is a module worker (`{ type: 'module' }` in src/demos/start.ts).
+    // Comments: the page bundles drop them when minified, but worker output does not inherit that,
+    // and tfjs's 767 licence headers would double the worker (1.05 MB → 0.55 MB).
+    worker: { format: 'es', plugins: () => [leanTfjsInBrowser], rolldownOptions: { output: { comments: false } } },
+  },
   site,
   base,
   server: { host: '127.0.0.1', port: 4321 },

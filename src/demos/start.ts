@@ -1,46 +1,126 @@
-import * as tf from '@tensorflow/tfjs';
-import type { DemoResult } from './types';
-
-/** Present in the demo chunk only; browser tests look for it to prove the chunk loads on click, not before. */
-export const DEMO_MARKER = '__RUNNABLE_ZOO_DEMO__';
-
-const demos = import.meta.glob<{ run: () => Promise<DemoResult> }>('./architectures/*.ts');
+import type { ProgressUpdate } from './progress-plan';
+import type { RunRequest, WorkerMessage } from './protocol';
+import type { DemoMetric } from './types';
 
 /**
- * Runs one architecture's demo inside its `[data-demo]` root: status idle → running → done | error,
- * metrics in `[data-demo-metric]` outputs, the plot in `[data-demo-result]`, and the live tensor
- * count in `data-demo-tensors` so a leak between runs is visible (and tested).
+ * The page side of a demo, loaded on the first press of Run. It drives the `[data-demo]` root:
+ * `data-demo-status` idle → running → done | error | cancelled, progress in `[data-demo-progress]`
+ * and the role=status line, metrics in `[data-demo-metric]` outputs, plots in `[data-demo-result]`,
+ * and `data-demo-tensors` (live tfjs tensors in the worker after the run). The network itself runs
+ * in a Web Worker, so nothing here takes the main thread for long.
+ *
+ * The one button runs and cancels, so focus stays where the reader put it: it is never disabled.
  */
-export async function startDemo(root: HTMLElement, button: HTMLButtonElement): Promise<void> {
-  const id = root.dataset.demo ?? '';
-  const message = root.querySelector<HTMLElement>('[data-demo-message]')!;
-  const result = root.querySelector<HTMLElement>('[data-demo-result]')!;
-  root.dataset.demoRuntime = DEMO_MARKER;
-  root.dataset.demoStatus = 'running';
-  button.disabled = true;
-  message.textContent = 'Building the network and training…';
-  try {
-    const load = demos[`./architectures/${id}.ts`];
-    if (!load) throw new Error(`no demo for "${id}"`);
-    // Tiny networks: the CPU backend beats WebGL's upload cost and needs no GPU.
-    await tf.setBackend('cpu');
-    await tf.ready();
-    const started = performance.now();
-    const outcome = await (await load()).run();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    result.innerHTML = outcome.plot;
-    const metrics = outcome.metrics
-      .map((m) => `${m.label}: <output data-demo-metric="${m.name}">${m.value.toFixed(4)}</output>`)
-      .join(' · ');
-    message.innerHTML = `${metrics} · ${seconds} s`;
-    root.dataset.demoTensors = String(tf.memory().numTensors);
-    root.dataset.demoStatus = 'done';
-    button.textContent = 'Run again';
-  } catch (error) {
-    root.dataset.demoStatus = 'error';
-    message.textContent = `The demo failed: ${(error as Error).message}`;
-    throw error;
-  } finally {
-    button.disabled = false;
+export interface DemoController {
+  /** Starts a run, or cancels the one in progress. */
+  toggle(): void;
+}
+
+interface DemoElements {
+  readonly button: HTMLButtonElement;
+  readonly message: HTMLElement;
+  readonly result: HTMLElement;
+  readonly progress: HTMLProgressElement;
+  readonly detail: HTMLElement;
+  readonly form: HTMLFormElement | null;
+}
+
+function elementsOf(root: HTMLElement): DemoElements {
+  const find = <E extends Element>(selector: string): E => {
+    const element = root.querySelector<E>(selector);
+    if (!element) throw new Error(`demo "${root.dataset.demo}": missing ${selector}`);
+    return element;
+  };
+  return {
+    button: find('[data-demo-start]'),
+    message: find('[data-demo-message]'),
+    result: find('[data-demo-result]'),
+    progress: find('[data-demo-progress]'),
+    detail: find('[data-demo-progress-detail]'),
+    form: root.querySelector('[data-demo-params]'),
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Small values (the state distance can reach 1e-7) in exponent form, so they do not read as 0. */
+const formatMetric = (value: number) => (value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential(2) : value.toFixed(4));
+
+const metricsHtml = (metrics: readonly DemoMetric[]) =>
+  metrics.map((m) => `${m.label}: <output data-demo-metric="${m.name}">${formatMetric(m.value)}</output>`).join(' · ');
+
+const formValues = (form: HTMLFormElement | null): Record<string, string> =>
+  Object.fromEntries([...(form ? new FormData(form) : [])].map(([name, value]) => [name, String(value)]));
+
+export function demoController(root: HTMLElement): DemoController {
+  const ui = elementsOf(root);
+  /** Kept between runs (tfjs loads once, and a leak shows in data-demo-tensors); replaced after a cancel. */
+  let worker: Worker | undefined;
+  let running = false;
+  let startedAt = 0;
+  /** The stage last put in the live region: it changes a few times a run, not at every step. */
+  let announced = '';
+
+  function finish(status: 'done' | 'error' | 'cancelled', html: string): void {
+    running = false;
+    root.dataset.demoStatus = status;
+    ui.message.innerHTML = html;
+    ui.button.textContent = 'Run again';
+    ui.progress.hidden = true;
+    ui.detail.textContent = '';
   }
+
+  function showProgress(update: ProgressUpdate): void {
+    ui.progress.value = update.fraction;
+    const error = update.error ? ` · ${update.error.label} ${update.error.value.toExponential(1)}` : '';
+    ui.detail.textContent = `${update.done} of ${update.total} ${update.unit}${error}`;
+    if (update.label !== announced) {
+      announced = update.label;
+      ui.message.textContent = `${update.label}…`;
+    }
+  }
+
+  function receive(from: Worker, message: WorkerMessage): void {
+    if (from !== worker || !running) return; // left over from a cancelled run
+    if (message.type === 'progress') return showProgress(message.update);
+    if (message.type === 'failed') return finish('error', `The demo failed: ${escapeHtml(message.message)}`);
+    ui.result.innerHTML = message.result.plots.join('');
+    root.dataset.demoTensors = String(message.tensors);
+    root.dataset.demoRuntime = message.runtime;
+    finish('done', `${metricsHtml(message.result.metrics)} · ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  }
+
+  function spawn(): Worker {
+    const spawned = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    spawned.addEventListener('message', (event: MessageEvent<WorkerMessage>) => receive(spawned, event.data));
+    spawned.addEventListener('error', (event) => {
+      if (spawned !== worker) return;
+      worker = undefined;
+      spawned.terminate();
+      if (running) finish('error', `The demo failed: ${escapeHtml(event.message || 'its worker could not start')}`);
+    });
+    return spawned;
+  }
+
+  function start(): void {
+    worker ??= spawn();
+    running = true;
+    announced = '';
+    startedAt = performance.now();
+    root.dataset.demoStatus = 'running';
+    ui.button.textContent = 'Cancel';
+    ui.progress.value = 0;
+    ui.progress.hidden = false;
+    ui.message.textContent = 'Starting the network in a background thread…';
+    worker.postMessage({ type: 'run', id: root.dataset.demo ?? '', params: formValues(ui.form) } satisfies RunRequest);
+  }
+
+  function cancel(): void {
+    // Terminating is the prompt way to stop a computation that never yields; the next run spawns a fresh worker.
+    worker?.terminate();
+    worker = undefined;
+    finish('cancelled', 'Cancelled. Change the parameters or run it again.');
+  }
+
+  return { toggle: () => (running ? cancel() : start()) };
 }

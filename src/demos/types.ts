@@ -1,3 +1,6 @@
+import type { ParamSchema, ParamValues } from './params';
+import type { ProgressPlan, Stage } from './progress-plan';
+
 export interface DemoMetric {
   /** Machine name, exposed as data-demo-metric. */
   readonly name: string;
@@ -7,6 +10,19 @@ export interface DemoMetric {
 
 export interface DemoResult {
   readonly metrics: readonly DemoMetric[];
-  /** An inline SVG (role="img" with a <title>) showing the result. */
-  readonly plot: string;
+  /** Inline SVGs (role="img" with a <title>) showing the result, in reading order. */
+  readonly plots: readonly string[];
 }
+
+/**
+ * One architecture's demo, run inside the demo worker: the parameters the reader may set, the
+ * stages it reports progress in, and the run itself (which builds the network from src/zoo).
+ */
+export interface DemoDefinition<S extends ParamSchema = ParamSchema> {
+  readonly params: S;
+  readonly stages: readonly Stage[];
+  run(values: ParamValues<S>, progress: ProgressPlan): DemoResult;
+}
+
+/** Ties a demo's run to its own schema's value types. */
+export const defineDemo = <const S extends ParamSchema>(demo: DemoDefinition<S>): DemoDefinition<S> => demo;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { upToLayer } from '../network/layer-output';
 import { uniformMatrix } from '../network/numerics/random';
+import type { OnProgress } from '../network/training/progress';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
 export interface ElmConfig {
@@ -37,27 +38,48 @@ function build(config: ElmConfig): tf.LayersModel {
   return model;
 }
 
+/** Input rows per call of the hidden layer when computing H: frequent enough progress, little overhead. */
+const FEATURE_CHUNK = 64;
+
 /**
  * ELM training: one pass computes the hidden activations H, then the output weights are the
  * least-squares solution of H·β = Y with a tiny relative ridge (see fitRidge: HᵀH from tf ops,
- * solved and refined in float64). No training epochs, no gradients.
+ * solved and refined in float64). No training epochs, no gradients. Reports phases `features`
+ * (input rows through the hidden layer) and `solve` (refinement steps, with the residual).
  */
 export function fitLeastSquares(
   model: tf.LayersModel,
   inputs: readonly (readonly number[])[],
   targets: readonly (readonly number[])[],
-  options: { ridge: number } = { ridge: 1e-5 },
+  options: { ridge?: number; onProgress?: OnProgress } = {},
 ): void {
   if (inputs.length !== targets.length) throw new Error(`fitLeastSquares: ${inputs.length} input rows but ${targets.length} target rows`);
-  const [h, y] = tf.tidy(() => [upToLayer(model, 'hidden').predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D, tf.tensor2d(targets as number[][])] as const);
-  setDenseWeights(model.getLayer('output'), fitRidge(h, y, options.ridge));
-  h.dispose();
-  y.dispose();
+  const h = hiddenFeatures(model, inputs, options.onProgress);
+  const y = tf.tensor2d(targets as number[][]);
+  try {
+    setDenseWeights(model.getLayer('output'), fitRidge(h, y, options.ridge ?? 1e-5, options.onProgress));
+  } finally {
+    tf.dispose([h, y]);
+  }
+}
+
+/** H as a tensor, computed FEATURE_CHUNK rows at a time by the model's own hidden layer. */
+function hiddenFeatures(model: tf.LayersModel, inputs: readonly (readonly number[])[], onProgress?: OnProgress): tf.Tensor2D {
+  const hidden = upToLayer(model, 'hidden');
+  return tf.tidy(() => {
+    const chunks: tf.Tensor2D[] = [];
+    for (let start = 0; start < inputs.length; start += FEATURE_CHUNK) {
+      const rows = inputs.slice(start, start + FEATURE_CHUNK);
+      chunks.push(hidden.predict(tf.tensor2d(rows as number[][])) as tf.Tensor2D);
+      onProgress?.({ phase: 'features', done: start + rows.length, total: inputs.length });
+    }
+    return tf.concat(chunks, 0);
+  });
 }
 
 /** Hidden activations H for the given inputs (one row per input), e.g. for a reference solve. */
 export function hiddenActivations(model: tf.LayersModel, inputs: readonly (readonly number[])[]): number[][] {
-  return tf.tidy(() => (upToLayer(model, 'hidden').predict(tf.tensor2d(inputs as number[][])) as tf.Tensor2D).arraySync());
+  return tf.tidy(() => hiddenFeatures(model, inputs).arraySync());
 }
 
 export function predictRows(model: tf.LayersModel, inputs: readonly (readonly number[])[]): number[][] {

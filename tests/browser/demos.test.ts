@@ -1,16 +1,26 @@
 /**
  * Browser tests of the demos on the built site (`npm test` builds it first).
  *
- * Contract with the site: a root `[data-demo="<slug>"]` whose `data-demo-status` goes
- * `idle` → `running` → `done` (or `error`); a start button `button[data-demo-start]` inside it; a
- * metric element `[data-demo-metric="<name>"]` whose text is just a number; an `<svg>` plot with at
- * least two drawn `path`/`polyline` elements; and, after a run, `data-demo-tensors` on the root.
- * TensorFlow.js and the demo code load only when a demo is started: the lazily imported demo module
- * contains the literal `__RUNNABLE_ZOO_DEMO__`.
+ * Contract with the site (src/components/Demo.astro and src/demos/start.ts):
+ * - a root `[data-demo="<slug>"]` whose `data-demo-status` goes `idle` → `running` → `done` (or
+ *   `error`), or `running` → `cancelled` when the reader cancels; any of the last three can start
+ *   again;
+ * - one button `button[data-demo-start]` inside it that starts a run and, while one runs, cancels it
+ *   (its text is then "Cancel"); it is never disabled, so focus stays on it;
+ * - a form `[data-demo-params]` of labelled range inputs (name = parameter), read when the run starts;
+ * - `progress[data-demo-progress]`, whose value (0…1 of the whole run) grows during a run, and the
+ *   `role="status"` line `[data-demo-message]`, which names the current stage;
+ * - after a run, metric elements `[data-demo-metric="<name>"]` whose text is just a number, `<svg>`
+ *   plots with at least two drawn `path`/`polyline` elements, `data-demo-tensors` on the root (live
+ *   tfjs tensors in the worker, which serves every run until a cancel) and `data-demo-runtime`
+ *   (the marker below, handed back by the code that ran the network).
+ * TensorFlow.js and the demo code load only when a demo is started, and run in a Web Worker: the
+ * worker's bundle contains the literal `__RUNNABLE_ZOO_DEMO__` and TensorFlow.js; the page itself
+ * fetches neither.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessibleBasics } from '../support/accessibility';
+import { expectAccessibleBasics, expectNoAxeViolations } from '../support/accessibility';
 import { urlsWhoseBodyContains, useBuiltSite } from '../support/site-browser';
 
 /** Literal constant the lazily loaded demo module must contain (and nothing loaded earlier may). */
@@ -20,6 +30,8 @@ const DEMO_MARKER = '__RUNNABLE_ZOO_DEMO__';
  * minification: it is in every bundle that contains TensorFlow.js.
  */
 const TFJS_SIGNATURE = 'tfjsflags';
+/** A flag name only the WebGL backend registers: absent from the lean tfjs the demos load (src/demos/tfjs-lean.ts). */
+const WEBGL_BACKEND_SIGNATURE = 'WEBGL_VERSION';
 const DEMO_TIMEOUT = 90_000;
 
 interface DemoSpec {
@@ -148,6 +160,42 @@ async function largestPlot(page: Page, slug: string): Promise<{ lines: number; w
   });
 }
 
+/** Sets the demo's sliders (by parameter name) before a run, as a reader dragging them would. */
+async function setParams(page: Page, slug: string, values: Readonly<Record<string, string>>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const input = demoRoot(page, slug).locator(`[data-demo-params] input[name="${name}"]`);
+    expect(await input.count(), `one slider named ${name} in the ${slug} demo`).toBe(1);
+    await input.fill(value);
+    expect(await input.inputValue(), `slider ${name} accepted ${value}`).toBe(value);
+  }
+}
+
+/** Starts recording every value the demo's progress bar takes (read back with `progressValues`). */
+async function recordProgress(page: Page, slug: string): Promise<void> {
+  await demoRoot(page, slug).evaluate((root) => {
+    const bar = root.querySelector('progress[data-demo-progress]') as HTMLProgressElement & { __values?: number[] };
+    const values: number[] = [];
+    bar.__values = values;
+    new MutationObserver(() => values.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+  });
+}
+
+const progressValues = (page: Page, slug: string) =>
+  demoRoot(page, slug).evaluate((root) => (root.querySelector('progress[data-demo-progress]') as HTMLElement & { __values?: number[] }).__values ?? []);
+
+/** Relative luminance contrast of two CSS colours as `rgb(…)`/`rgba(…)` strings (WCAG 2). */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, bl] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 describe('the echo-state network demo', () => {
   it('requests no TensorFlow.js or demo code until the demo is started, and loads it on start', async () => {
     const v = await visit(ESN.path);
@@ -164,6 +212,7 @@ describe('the echo-state network demo', () => {
       await urlsWhoseBodyContains(v, TFJS_SIGNATURE),
       'responses containing TensorFlow.js before the demo was started',
     ).toEqual([]);
+    expect(page.workers().map((w) => w.url()), 'workers before the demo was started').toEqual([]);
     const responsesBeforeStart = v.responses.length;
 
     // Wait for the whole run (done or error) so every request it makes is recorded.
@@ -173,10 +222,21 @@ describe('the echo-state network demo', () => {
       await urlsWhoseBodyContains(v, DEMO_MARKER, responsesBeforeStart),
       `after start, some response contains ${DEMO_MARKER}`,
     ).not.toEqual([]);
-    expect(
-      await urlsWhoseBodyContains(v, TFJS_SIGNATURE, responsesBeforeStart),
-      'after start, some response contains TensorFlow.js',
-    ).not.toEqual([]);
+    const withTfjs = await urlsWhoseBodyContains(v, TFJS_SIGNATURE, responsesBeforeStart);
+    expect(withTfjs, 'after start, some response contains TensorFlow.js').not.toEqual([]);
+
+    // …and it is the worker that loads and runs them: the marker is in the worker's own script, the
+    // result says it came from there, and the page's main thread never fetched TensorFlow.js.
+    const workerUrls = page.workers().map((w) => w.url());
+    expect(workerUrls, 'the demo runs in one worker').toHaveLength(1);
+    expect(await urlsWhoseBodyContains(v, DEMO_MARKER, responsesBeforeStart), 'the worker script contains the marker').toContain(workerUrls[0]);
+    expect(await demoRoot(page, ESN.slug).getAttribute('data-demo-runtime')).toBe(DEMO_MARKER);
+    // The page fetches the worker's script for it; anything else the page fetched runs on the main thread.
+    const fetchedByPage = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const onMainThread = fetchedByPage.filter((url) => withTfjs.includes(url) && !workerUrls.includes(url));
+    expect(onMainThread, 'TensorFlow.js loaded into the page itself').toEqual([]);
+    // The worker's bundle gets the lean tfjs too (astro.config.mjs, vite.worker.plugins).
+    expect(await urlsWhoseBodyContains(v, WEBGL_BACKEND_SIGNATURE), 'responses containing the WebGL backend').toEqual([]);
   }, DEMO_TIMEOUT + 30_000);
 
   it('runs the demo twice without leaking TensorFlow.js tensors', async () => {
@@ -213,5 +273,176 @@ describe.each([ESN, ELM])('the $label demo', (demo) => {
 
     // The demo's rendered output must keep the accessibility basics too.
     await expectAccessibleBasics(page, `[data-demo="${demo.slug}"]`);
+  }, DEMO_TIMEOUT + 30_000);
+});
+
+describe('the demos do not block the page', () => {
+  it('keeps every main-thread task under 200 ms while the echo-state network trains, even at its largest', async () => {
+    const { page } = await visit(ESN.path);
+    await page.waitForLoadState('networkidle');
+    // Long-task entries (over 50 ms) are what the reader feels as a frozen page; only the run's count.
+    expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask')), 'this browser reports long tasks').toBe(true);
+    await page.evaluate(() => {
+      const longest = { value: 0 };
+      (window as unknown as { __longest: typeof longest }).__longest = longest;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longest.value = Math.max(longest.value, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const longest = () => page.evaluate(() => (window as unknown as { __longest: { value: number } }).__longest.value);
+
+    await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
+    await setParams(page, ESN.slug, { units: '400', density: '1' });
+    await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
+    expect(await longest(), 'longest main-thread task during two runs, in ms').toBeLessThan(200);
+
+    // The measurement can fail: a 250 ms busy loop in a task of the page's own is seen.
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const until = performance.now() + 250;
+        while (performance.now() < until);
+      });
+    });
+    await expect.poll(longest, { timeout: 5_000 }).toBeGreaterThanOrEqual(200);
+  }, 2 * DEMO_TIMEOUT + 30_000);
+
+  it('shows progress as it runs: a growing progress bar and the stage in the status line, a few times a run', async () => {
+    const { page } = await visit(ESN.path);
+    const message = demoRoot(page, ESN.slug).locator('[data-demo-message]');
+    expect(await message.getAttribute('role')).toBe('status');
+    await demoRoot(page, ESN.slug).evaluate((root) => {
+      const line = root.querySelector('[data-demo-message]')!;
+      const texts: string[] = [];
+      (root as HTMLElement & { __texts?: string[] }).__texts = texts;
+      new MutationObserver(() => texts.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    await recordProgress(page, ESN.slug);
+
+    await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
+
+    const values = await progressValues(page, ESN.slug);
+    const during = values.filter((v) => v > 0 && v < 1);
+    expect(during.length, `progress values strictly between 0 and 1 (saw ${JSON.stringify(values)})`).toBeGreaterThanOrEqual(3);
+    expect([...values].sort((a, b) => a - b), 'the progress bar only moves forward').toEqual(values);
+    const texts = await demoRoot(page, ESN.slug).evaluate((root) => (root as HTMLElement & { __texts?: string[] }).__texts ?? []);
+    expect(texts.some((t) => /reservoir/i.test(t)), `a stage is named in the status line (saw ${JSON.stringify(texts)})`).toBe(true);
+    // A screen reader hears each change of the live region: one per stage, not one per step.
+    expect(new Set(texts).size, `status line changes during one run: ${JSON.stringify(texts)}`).toBeLessThanOrEqual(8);
+    expect(await demoRoot(page, ESN.slug).locator('progress[data-demo-progress]').isHidden(), 'progress bar hidden after the run').toBe(true);
+  }, DEMO_TIMEOUT + 30_000);
+
+  it('cancels a run from the same button, keeps focus on it, and runs again afterwards', async () => {
+    const { page } = await visit(ESN.path);
+    const root = demoRoot(page, ESN.slug);
+    const button = root.locator('button[data-demo-start]');
+    // The largest reservoir: a run long enough to cancel in the middle.
+    await setParams(page, ESN.slug, { units: '400', density: '1' });
+    await recordProgress(page, ESN.slug);
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => root.getAttribute('data-demo-status')).toBe('running');
+    await expect.poll(async () => (await progressValues(page, ESN.slug)).some((v) => v > 0), { timeout: 30_000 }).toBe(true);
+    expect(await button.textContent()).toBe('Cancel');
+    expect(await button.isEnabled(), 'the run button stays enabled while running').toBe(true);
+
+    await page.keyboard.press('Enter');
+    expect(await root.getAttribute('data-demo-status')).toBe('cancelled');
+    expect(await button.evaluate((el) => el === document.activeElement), 'focus stays on the button').toBe(true);
+    expect(await button.textContent()).not.toBe('Cancel');
+    // Stopped, not merely hidden: no result turns up later.
+    await page.waitForTimeout(3_000);
+    expect(await root.getAttribute('data-demo-status')).toBe('cancelled');
+    expect(await root.locator('[data-demo-metric]').count()).toBe(0);
+
+    await setParams(page, ESN.slug, { units: '100', density: '0.1' });
+    await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
+    expect(await readMetric(page, ESN.slug, ESN.metric)).toBeLessThan(0.2);
+    expect(await button.evaluate((el) => el === document.activeElement), 'focus is still on the button after the run').toBe(true);
+  }, 2 * DEMO_TIMEOUT + 30_000);
+});
+
+describe('the demo parameters change what the reader sees', () => {
+  it('echo-state network: above spectral radius 1 the two copies never forget their different starts, and prediction suffers', async () => {
+    const { page } = await visit(ESN.path);
+    await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
+    const fading = await readMetric(page, ESN.slug, 'state-distance');
+    const good = await readMetric(page, ESN.slug, ESN.metric);
+
+    await setParams(page, ESN.slug, { spectralRadius: '1.5' });
+    await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
+    const persisting = await readMetric(page, ESN.slug, 'state-distance');
+    const worse = await readMetric(page, ESN.slug, ESN.metric);
+
+    expect(fading, 'state distance after 600 steps at spectral radius 0.9').toBeLessThan(1e-4);
+    expect(persisting, 'state distance after 600 steps at spectral radius 1.5').toBeGreaterThan(1);
+    expect(worse, 'held-out NRMSE at 1.5 against 0.9').toBeGreaterThan(10 * good);
+  }, 2 * DEMO_TIMEOUT + 30_000);
+
+  it('extreme learning machine: 2 hidden cells fit the curve far worse than 40', async () => {
+    const { page } = await visit(ELM.path);
+    await expectDemoDone(page, ELM.slug, await runDemo(page, ELM.slug));
+    const forty = await readMetric(page, ELM.slug, ELM.metric);
+    await setParams(page, ELM.slug, { hidden: '2' });
+    await expectDemoDone(page, ELM.slug, await runDemo(page, ELM.slug));
+    const two = await readMetric(page, ELM.slug, ELM.metric);
+    expect(two, 'RMSE with 2 hidden cells against 40').toBeGreaterThan(5 * forty);
+  }, 2 * DEMO_TIMEOUT + 30_000);
+
+  it('shows each slider’s value as it moves, on the log scale as a power of ten', async () => {
+    const { page } = await visit(ESN.path);
+    const root = demoRoot(page, ESN.slug);
+    await setParams(page, ESN.slug, { spectralRadius: '1.2', ridge: '-3' });
+    const shown = (name: string) => root.locator(`output[for="${`rz-demo-${ESN.slug}-${name}`}"]`).textContent();
+    expect(await shown('spectralRadius')).toBe('1.2');
+    expect(await shown('ridge')).toBe('1e-3');
+    expect(await root.locator('input[name="ridge"]').getAttribute('aria-valuetext')).toBe('1e-3');
+  });
+
+  it('reports a value the worker refuses as an error, not a crash', async () => {
+    const { page } = await visit(ESN.path);
+    // A slider cannot leave its range; a tampered form can, and the worker checks it again.
+    await demoRoot(page, ESN.slug).locator('input[name="units"]').evaluate((el: HTMLInputElement) => {
+      el.max = '5000';
+      el.value = '5000';
+    });
+    expect(await runDemo(page, ESN.slug)).toBe('error');
+    expect(await demoRoot(page, ESN.slug).locator('[data-demo-message]').textContent()).toContain('invalid reservoir size: 5000 (expected 20 to 400');
+  }, DEMO_TIMEOUT + 30_000);
+});
+
+describe.each((['light', 'dark'] as const).flatMap((colorScheme) => [ESN, ELM].map((demo) => ({ colorScheme, demo }))))('in the $colorScheme theme, the $demo.label demo', ({ colorScheme, demo }) => {
+  it('passes axe-core with its form, before and after a run, and its plot marks keep 3:1 contrast', async () => {
+    const { page } = await visit(demo.path, { colorScheme });
+    expect(await page.locator('html').getAttribute('data-theme')).toBe(colorScheme);
+    const labels = await demoRoot(page, demo.slug).locator('[data-demo-params] input').evaluateAll((inputs) =>
+      inputs.map((input) => ({ label: (input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '', type: input.getAttribute('type'), min: input.getAttribute('min'), max: input.getAttribute('max'), step: input.getAttribute('step') })),
+    );
+    expect(labels.length, 'sliders in the form').toBeGreaterThanOrEqual(2);
+    for (const l of labels) expect(l, 'a labelled range input with min, max and step').toMatchObject({ label: expect.stringMatching(/\w/), type: 'range', min: expect.any(String), max: expect.any(String), step: expect.any(String) });
+    await expectNoAxeViolations(page, `the ${demo.slug} demo before it runs (${colorScheme})`, `[data-demo="${demo.slug}"]`);
+
+    await expectDemoDone(page, demo.slug, await runDemo(page, demo.slug));
+    await expectNoAxeViolations(page, `the ${demo.slug} demo after it ran (${colorScheme})`, `[data-demo="${demo.slug}"]`);
+
+    const colours = await demoRoot(page, demo.slug).evaluate((root) => {
+      let element: Element | null = root;
+      let background = 'rgba(0, 0, 0, 0)';
+      while (element && /rgba\(.*, 0\)$|transparent/.test(background)) {
+        background = getComputedStyle(element).backgroundColor;
+        element = element.parentElement;
+      }
+      const strokes: Record<string, string> = {};
+      for (const mark of ['band', 'line', 'dashed', 'dots', 'axis']) {
+        const drawn = root.querySelector(`[data-demo-result] .rz-plot-${mark}`);
+        if (drawn) strokes[mark] = getComputedStyle(drawn).stroke;
+      }
+      return { background, strokes };
+    });
+    expect(Object.keys(colours.strokes).length, `marks drawn: ${JSON.stringify(colours.strokes)}`).toBeGreaterThanOrEqual(3);
+    for (const [mark, stroke] of Object.entries(colours.strokes))
+      expect(contrast(stroke, colours.background), `${mark} (${stroke}) against the page (${colours.background})`).toBeGreaterThanOrEqual(3);
+    if (colours.strokes.band && colours.strokes.dashed)
+      expect(contrast(colours.strokes.dashed, colours.strokes.band), 'dashed line against the band it is drawn over').toBeGreaterThanOrEqual(3);
   }, DEMO_TIMEOUT + 30_000);
 });

@@ -8,18 +8,18 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 /**
  * Runs axe-core (WCAG 2.x A and AA rules, plus best practices) on the page as it is now and expects
- * no violation; the failure lists each rule with the offending elements.
+ * no violation; the failure lists each rule with the offending elements. `scope` (a CSS selector)
+ * limits the check to one part of the page; the whole document by default.
  */
-export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+export async function expectNoAxeViolations(page: Page, what: string, scope?: string): Promise<void> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  const violations = await page.evaluate(async (scopeSelector) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document | string, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const result = await axe.run(scopeSelector ?? document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
     return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join(' | ')}`);
-  });
+  }, scope ?? null);
   expect(violations, `axe-core violations on ${what}`).toEqual([]);
 }
-
 
 /**
  * Checks, within `scope` (a CSS selector; the whole document by default):

@@ -1,6 +1,7 @@
 import { Matrix, solve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { dampedSine, noisySamples } from '../../src/network/datasets';
+import type { Progress } from '../../src/network/training/progress';
 import elm, { fitLeastSquares, hiddenActivations, predictRows } from '../../src/zoo/extreme-learning-machine';
 
 const rms = (a: readonly number[], b: readonly number[]) => Math.sqrt(a.reduce((s, v, i) => s + (v - b[i]!) ** 2, 0) / a.length);
@@ -46,6 +47,21 @@ describe('extreme-learning-machine', () => {
     fitLeastSquares(net, sample.xs.map((x) => [x]), sample.ys.map((y) => [y]));
     expect(net.getLayer('hidden').getWeights().map((w) => Array.from(w.dataSync()))).toEqual(before);
     expect(net.getLayer('hidden').trainable).toBe(false);
+    net.dispose();
+  });
+
+  it('reports its hidden features row chunk by row chunk, then the solve with a falling residual', () => {
+    const net = elm.build(elm.configs.demo!);
+    const sample = noisySamples(dampedSine, { count: 150, lo: -4, hi: 4, noise: 0.1, seed: 3 });
+    const reports: Progress[] = [];
+    fitLeastSquares(net, sample.xs.map((x) => [x]), sample.ys.map((y) => [y]), { onProgress: (p) => reports.push(p) });
+    const features = reports.filter((p) => p.phase === 'features');
+    const solve = reports.filter((p) => p.phase === 'solve');
+    expect(features.map((p) => `${p.done}/${p.total}`)).toEqual(['64/150', '128/150', '150/150']);
+    expect(reports.slice(0, features.length)).toEqual(features);
+    expect(solve.length).toBeGreaterThan(1);
+    expect(solve.at(-1)!.done).toBe(solve[0]!.total);
+    expect(solve.at(-1)!.error!).toBeLessThan(solve[0]!.error!);
     net.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { solveSpd } from '../numerics/cholesky';
+import type { OnProgress } from './progress';
 
 export interface LinearReadout {
   /** Row-major [features × outputs]. */
@@ -8,8 +9,10 @@ export interface LinearReadout {
   readonly bias: Float64Array;
 }
 
-/** Float32 rounding of XᵀX stays below this share of its scale; the preconditioner is shifted by it. */
+/** Float32 rounding of XᵀX usually stays below this share of its scale; the preconditioner is shifted by it. */
 const FLOAT32_SHIFT = 1e-6;
+/** Nearly dependent features can round further; the shift then grows tenfold at a time, up to this share. */
+const MAX_SHIFT = 1e-1;
 const REFINEMENT_STEPS = 20;
 
 /**
@@ -22,8 +25,11 @@ const REFINEMENT_STEPS = 20;
  * is the worst of the collinearity), factor the float32 Gram matrix shifted just enough to stay
  * positive definite, and use that factorisation to precondition conjugate gradients on the exact
  * float64 objective — the classic way to get float64 answers out of a float32 factorisation.
+ *
+ * Reports phase `solve`: refinement steps done of at most REFINEMENT_STEPS per output, with the
+ * relative residual ‖b − Ax‖ / ‖b‖ of the normal equations as the error so far.
  */
-export function fitRidge(x: tf.Tensor2D, y: tf.Tensor2D, relativeRidge: number): LinearReadout {
+export function fitRidge(x: tf.Tensor2D, y: tf.Tensor2D, relativeRidge: number, onProgress?: OnProgress): LinearReadout {
   if (!(relativeRidge >= 0)) throw new Error(`invalid ridge penalty: ${relativeRidge} (expected a number ≥ 0)`);
   const [rows, features] = x.shape;
   const [targetRows, outputs] = y.shape;
@@ -42,14 +48,7 @@ export function fitRidge(x: tf.Tensor2D, y: tf.Tensor2D, relativeRidge: number):
   for (let i = 0; i < features; i++) trace += g[i * features + i]!;
   const scale = trace / features || 1;
   const lambda = relativeRidge * scale;
-  for (let i = 0; i < features; i++) g[i * features + i]! += Math.max(lambda, FLOAT32_SHIFT * scale);
-  const solve = (b: Float64Array) => {
-    try {
-      return solveSpd(g, features, b, b.length / features);
-    } catch (error) {
-      throw new Error(`ridge regression failed: ${(error as Error).message}; the ${features} features are degenerate`);
-    }
-  };
+  const solve = preconditioner(g, features, Math.max(lambda, FLOAT32_SHIFT * scale), scale);
 
   // Conjugate gradients on the exact float64 normal equations, preconditioned by the float32
   // factorisation: it converges for any positive-definite preconditioner, in a handful of steps
@@ -81,8 +80,13 @@ export function fitRidge(x: tf.Tensor2D, y: tf.Tensor2D, relativeRidge: number):
     let z = solve(residual);
     let p = z.slice();
     let rz = dot(residual, z);
-    const tolerance = 1e-24 * dot(b, b);
-    for (let step = 0; step < REFINEMENT_STEPS && dot(residual, residual) > tolerance; step++) {
+    const bb = dot(b, b);
+    const tolerance = 1e-24 * bb;
+    const report = (stepsDone: number) =>
+      onProgress?.({ phase: 'solve', done: o * REFINEMENT_STEPS + stepsDone, total: outputs * REFINEMENT_STEPS, error: Math.sqrt(dot(residual, residual) / (bb || 1)) });
+    report(0);
+    let step = 0;
+    for (; step < REFINEMENT_STEPS && dot(residual, residual) > tolerance; step++) {
       const ap = applyA(p);
       const alpha = rz / dot(p, ap);
       for (let i = 0; i < features; i++) {
@@ -93,7 +97,10 @@ export function fitRidge(x: tf.Tensor2D, y: tf.Tensor2D, relativeRidge: number):
       const next = dot(residual, z);
       p = z.map((v, i) => v + (next / rz) * p[i]!);
       rz = next;
+      report(step + 1);
     }
+    // Converged early: the rest of this output's budget is not needed.
+    if (step < REFINEMENT_STEPS) report(REFINEMENT_STEPS);
     for (let i = 0; i < features; i++) w[i * outputs + o] = x[i]!;
   }
   const bias = Float64Array.from({ length: outputs }, (_, o) => {
@@ -102,6 +109,27 @@ export function fitRidge(x: tf.Tensor2D, y: tf.Tensor2D, relativeRidge: number):
     return Y.means[o]! - dot;
   });
   return { kernel: w, bias };
+}
+
+/**
+ * A solver for the float32 Gram matrix `g` shifted by `shift`·I (added in place), the CG
+ * preconditioner. If rounding left it indefinite, the shift grows tenfold until it factors: any
+ * positive-definite preconditioner is correct, a closer one only converges faster.
+ */
+function preconditioner(g: Float64Array, features: number, shift: number, scale: number): (b: Float64Array) => Float64Array {
+  let added = 0;
+  for (let tried = shift; ; tried *= 10) {
+    for (let i = 0; i < features; i++) g[i * features + i]! += tried - added;
+    added = tried;
+    const solve = (b: Float64Array) => solveSpd(g, features, b, b.length / features);
+    try {
+      solve(new Float64Array(features));
+      return solve;
+    } catch (error) {
+      if (tried * 10 > MAX_SHIFT * scale)
+        throw new Error(`ridge regression failed: ${(error as Error).message}; the ${features} features are degenerate`);
+    }
+  }
 }
 
 /** Column means, and the row-major matrix with them subtracted, in float64. */

@@ -1,0 +1,36 @@
+/**
+ * The demo worker: builds and runs an architecture's demo off the page's main thread, so the page
+ * stays responsive, shows progress and can cancel (by terminating the worker). One worker serves
+ * every run of one demo on a page until it is cancelled, so a tensor leak shows up between runs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { DEMO_MARKER } from './marker';
+import { parseParams } from './params';
+import { progressPlan } from './progress-plan';
+import type { RunRequest, WorkerMessage } from './protocol';
+import type { DemoDefinition } from './types';
+
+/** The part of the worker's global scope used here (the project type-checks against the DOM library). */
+interface WorkerScope {
+  postMessage(message: WorkerMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<RunRequest>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const demos = import.meta.glob<DemoDefinition>(['./architectures/*.ts', '!./architectures/*.params.ts'], { eager: true, import: 'default' });
+const send = (message: WorkerMessage) => scope.postMessage(message);
+
+async function run(request: RunRequest): Promise<void> {
+  const demo = demos[`./architectures/${request.id}.ts`];
+  if (!demo) throw new Error(`no demo for "${request.id}"`);
+  const values = parseParams(demo.params, request.params);
+  // Tiny networks: the CPU backend beats WebGL's upload cost and needs no GPU.
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const result = demo.run(values, progressPlan(demo.stages, (update) => send({ type: 'progress', update })));
+  send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER });
+}
+
+scope.addEventListener('message', (event) => {
+  run(event.data).catch((error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+});
