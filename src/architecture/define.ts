@@ -1,3 +1,4 @@
+import { FAMILIES, FAMILY_IDS } from './families';
 import { VIEWS, type ArchitectureDefinition } from './types';
 
 export class DefinitionError extends Error {
@@ -37,6 +38,8 @@ export function definitionProblems(definition: unknown): string[] {
   text('abbreviation', d.abbreviation);
   year('year', d.year);
   text('summary', d.summary);
+  if (!FAMILY_IDS.has(d.family as string))
+    problems.push(`family: expected one of ${FAMILIES.map((f) => f.id).join(', ')}, but got ${show(d.family)}`);
 
   const paper = d.paper as Record<string, unknown> | undefined;
   if (typeof paper !== 'object' || paper === null) problems.push('missing: paper');

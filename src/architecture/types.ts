@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { Family } from './families';
 
 export const VIEWS = ['cells', 'layers', 'unrolled', 'internals'] as const;
 export type View = (typeof VIEWS)[number];
@@ -38,6 +39,8 @@ export interface ArchitectureDefinition<Config = unknown> {
   readonly training: Training;
   /** One sentence for index cards and the SVG description. */
   readonly summary: string;
+  /** The group it is listed under on the home page (src/architecture/families.ts). */
+  readonly family: Family;
   /** Diagram views generated for this architecture. */
   readonly views: readonly View[];
   /** `diagram`: few cells, every one drawn. `demo`: the size the in-browser demo runs. */

@@ -181,6 +181,7 @@ export default defineArchitecture<EchoStateConfig>({
     summary: 'Input and reservoir weights are random and stay fixed; only the readout is fitted, by one regularised least-squares solve over the collected reservoir states.',
   },
   summary: 'A recurrent network whose sparse random reservoir is never trained: a linear readout learns to read the echoes of the input out of its states.',
+  family: 'reservoir',
   views: ['cells', 'unrolled'],
   configs: {
     diagram: { inputs: 1, units: 6, outputs: 1, density: 0.3, spectralRadius: 0.9, inputScale: 1, seed: 7, steps: 5 },

@@ -103,6 +103,7 @@ export default defineArchitecture<ElmConfig>({
     summary: 'Input weights and hidden biases are random and stay fixed; the output weights are the least-squares solution for the hidden activations, computed in a single solve.',
   },
   summary: 'A feed-forward network with a random, frozen hidden layer whose output weights are solved in one least-squares step instead of learned by backpropagation.',
+  family: 'reservoir',
   // Unrolled over time an ELM shows its point: the copies share nothing, no edge runs between steps.
   views: ['cells', 'unrolled'],
   configs: {

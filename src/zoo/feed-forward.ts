@@ -60,6 +60,7 @@ export default defineArchitecture<FeedForwardConfig>({
     summary: 'Every weight is trained: the output error is propagated backwards through the layers and each weight moves down its gradient.',
   },
   summary: 'Layers of cells, each fully connected to the next, trained end to end by backpropagation.',
+  family: 'feed-forward',
   views: ['cells'],
   configs: { diagram: { inputs: 2, hidden: [4], outputs: 1, seed: 5 } },
   build,

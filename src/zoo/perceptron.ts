@@ -78,6 +78,7 @@ export default defineArchitecture<PerceptronConfig>({
     summary: 'Each misclassified example nudges the weights and bias towards it; all weights are trained, and training stops once an epoch makes no mistake.',
   },
   summary: 'One threshold unit over weighted inputs: the smallest trainable network, and the line it draws is all it can learn.',
+  family: 'feed-forward',
   views: ['cells'],
   configs: { diagram: { inputs: 2, seed: 1 } },
   build,

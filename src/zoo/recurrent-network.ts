@@ -61,6 +61,7 @@ export default defineArchitecture<RecurrentConfig>({
     summary: 'Every weight is trained, the recurrent ones included: the network is unrolled over the sequence and the error flows back through the steps.',
   },
   summary: 'A feed-forward network with connections through time: each recurrent cell also sees every cell’s state from the previous step.',
+  family: 'recurrent',
   views: ['cells', 'unrolled'],
   configs: { diagram: { inputs: 2, units: 3, outputs: 2, seed: 9, steps: 4 } },
   build,

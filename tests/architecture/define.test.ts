@@ -27,6 +27,12 @@ describe('defineArchitecture', () => {
     expect(() => defineArchitecture({ ...perceptron, name: undefined })).toThrow('invalid definition "perceptron":\n  - name: expected a non-empty string, but got undefined');
   });
 
+  it('names an unknown family and lists the known ones', () => {
+    const problems = definitionProblems({ ...perceptron, family: 'zoo-animals' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^family: expected one of feed-forward, recurrent, .*, but got "zoo-animals"$/);
+  });
+
   it('rejects something that is not a definition at all', () => {
     expect(definitionProblems(42)).toEqual(['expected an object, but got 42']);
   });

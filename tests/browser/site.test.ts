@@ -101,13 +101,21 @@ describe('the home page', () => {
       }),
     );
     expect(cards.map((c) => c.id).sort()).toEqual(registry.architectures.map((a) => a.id).sort());
+    // Grouped by family, under a heading each, every card in its own architecture's family.
+    const families = await page.locator('[data-family]').evaluateAll((sections) =>
+      sections.map((s) => ({ family: s.getAttribute('data-family'), heading: s.querySelector('h3')?.textContent ?? '', cards: Array.from(s.querySelectorAll('[data-architecture-card]')).map((c) => c.getAttribute('data-architecture-card')) })),
+    );
+    for (const { family, heading, cards: ids } of families) {
+      expect(heading, `${family}: heading`).not.toBe('');
+      for (const id of ids) expect(registry.get(id!).family, `${id} is listed under ${family}`).toBe(family);
+    }
     for (const card of cards) {
       expect(card, `${card.id}: one link to its article`).toMatchObject({ links: 1, href: `/architectures/${card.id}/` });
       expect(card, `${card.id}: a drawn, text-free thumbnail hidden from screen readers`).toMatchObject({ visibleText: 0, hidden: true });
       expect(card.width * card.height, `${card.id}: thumbnail size`).toBeGreaterThan(0);
     }
     // The accessible name of each link, as Chromium computes it: the architecture's name, not the diagram's description.
-    const snapshot = await page.locator('.rz-card-grid').ariaSnapshot();
+    const snapshot = await page.locator('main').ariaSnapshot();
     for (const a of registry.architectures) expect(snapshot).toContain(`link "${a.name} (${a.abbreviation})"`);
   });
 });
