@@ -21,7 +21,8 @@ export interface DemoResult {
 export interface DemoDefinition<S extends ParamSchema = ParamSchema> {
   readonly params: S;
   readonly stages: readonly Stage[];
-  run(values: ParamValues<S>, progress: ProgressPlan): DemoResult;
+  /** Synchronous for a solve; a Promise where training awaits tfjs (e.g. `model.fit` epoch by epoch). */
+  run(values: ParamValues<S>, progress: ProgressPlan): DemoResult | Promise<DemoResult>;
 }
 
 /** Ties a demo's run to its own schema's value types. */

@@ -17,17 +17,19 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const demos = import.meta.glob<DemoDefinition>(['./architectures/*.ts', '!./architectures/*.params.ts'], { eager: true, import: 'default' });
+// Lazy: each demo (with its data) is a chunk of its own, so a page's worker loads only its demo.
+const demos = import.meta.glob<DemoDefinition>(['./architectures/*.ts', '!./architectures/*.params.ts'], { import: 'default' });
 const send = (message: WorkerMessage) => scope.postMessage(message);
 
 async function run(request: RunRequest): Promise<void> {
-  const demo = demos[`./architectures/${request.id}.ts`];
-  if (!demo) throw new Error(`no demo for "${request.id}"`);
+  const load = demos[`./architectures/${request.id}.ts`];
+  if (!load) throw new Error(`no demo for "${request.id}"`);
+  const demo = await load();
   const values = parseParams(demo.params, request.params);
   // Tiny networks: the CPU backend beats WebGL's upload cost and needs no GPU.
   await tf.setBackend('cpu');
   await tf.ready();
-  const result = demo.run(values, progressPlan(demo.stages, (update) => send({ type: 'progress', update })));
+  const result = await demo.run(values, progressPlan(demo.stages, (update) => send({ type: 'progress', update })));
   send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER });
 }
 
