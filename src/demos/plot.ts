@@ -25,11 +25,11 @@ export interface PlotSpec {
   readonly series: readonly Series[];
 }
 
-const W = 640;
+const W = 520;
 const H = 300;
 const M = { top: 34, right: 16, bottom: 44, left: 64 };
 const TICK = 5;
-const FONT = 12;
+const FONT = 13;
 /** Stroke shapes per mark, as attributes, so they survive without the stylesheet. */
 const STROKE: Readonly<Record<Exclude<Mark, 'dots'>, string>> = {
   band: 'stroke-width="7" stroke-linecap="round" stroke-linejoin="round"',
