@@ -46,6 +46,8 @@ export interface GanParts {
 /**
  * The two players as models of their own over the combined model's layers (no copies: training
  * either changes the combined model). The discriminator gets its own input, where real data enters.
+ * tfjs counts the discriminator's second input as a second use of its layers: to free every tensor,
+ * dispose `discriminator` and then the combined model (the generator part adds no use of its own).
  */
 export function ganParts(model: tf.LayersModel): GanParts {
   const generator = tf.model({ inputs: model.inputs, outputs: model.getLayer('sample-as-data').output as tf.SymbolicTensor, name: 'generator' });
@@ -134,12 +136,11 @@ export function trainGan(model: tf.LayersModel, options: GanTraining): GanHistor
 
 /** `count` generated samples as flattened rows, from noise drawn with `seed`. */
 export function generate(model: tf.LayersModel, count: number, seed: number): Float32Array {
-  const { generator } = ganParts(model);
   const noiseSize = model.inputs[0]!.shape[1] as number;
   const random = createRandom(seed);
   return tf.tidy(() => {
     const z = tf.tensor2d(Float32Array.from({ length: count * noiseSize }, () => random.normal()), [count, noiseSize]);
-    return (generator.predict(z) as tf.Tensor).dataSync() as Float32Array;
+    return through(model, GENERATOR_LAYERS, z).dataSync() as Float32Array;
   });
 }
 
