@@ -89,7 +89,7 @@ export interface GanHistory {
 const crossEntropy = (p: tf.Tensor, target: 0 | 1): tf.Scalar =>
   tf.tidy(() => {
     const clipped = tf.clipByValue(p, 1e-7, 1 - 1e-7);
-    return tf.neg(tf.mean(target === 1 ? tf.log(clipped) : tf.log(tf.sub(1, clipped))));
+    return tf.neg(tf.mean(target === 1 ? tf.log(clipped) : tf.log(tf.sub(1, clipped)))) as tf.Scalar;
   });
 
 /**

@@ -36,12 +36,14 @@ export default defineDemo({
       const accuracy = classify(model, images(test)).filter((p, k) => p === truth[k]).length / test.length;
       const example = test[0]!;
       const coefficients = routingCoefficients(model, digits.images[example]!);
+      const [winner] = classify(model, [digits.images[example]!]);
+      const toWinner = coefficients.reduce((s, row) => s + row[winner!]!, 0) / coefficients.length;
       return {
         metrics: [{ name: 'accuracy', label: `Accuracy on ${test.length} held-out digits`, value: accuracy }],
         plots: [
           plotSvg({
             title: `Capsule network: coupling coefficients routing chose for one held-out ${digits.labels[example]}`,
-            description: `For each primary capsule, how its output was shared between the class capsules for 3, 5 and 8 (each capsule's three values add up to 1); ${values.iterations === 1 ? 'with one iteration they all stay at one third' : 'capsules that agree with the winning class send it most of their output'}.`,
+            description: `For each primary capsule, how its output was shared between the class capsules for 3, 5 and 8 (each capsule's three values add up to 1). On average the primary capsules send ${toWinner.toFixed(2)} of their output to the class capsule that won (${CLASSES[winner!]}); one third would be no preference.`,
             x: { label: 'primary capsule' },
             y: { label: 'coupling coefficient' },
             series: CLASSES.map((digit, j) => ({
