@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { PrimaryCapsules } from '../../network/layers/primary-capsules';
+import type { PrimaryCapsulesConfig } from '../../network/layers/primary-capsules';
 import { cellId, type Connection } from '../types';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -21,8 +21,8 @@ export const tracePrimaryCapsules: LayerTracer = (layer, inbound, self) => {
   const source = onlyInbound(inbound, layer);
   const { values, shape, trainable } = readWeight(layer, 'kernel');
   const rows = values as number[][];
-  if (!(layer instanceof PrimaryCapsules)) throw new Error(`layer "${layer.name}": expected a PrimaryCapsules layer, but got ${layer.getClassName()}`);
-  const { capsules, dim } = layer;
+  // Read from the config, not instanceof: the CLI may load the layer class from a second module instance.
+  const { capsules, dim } = layer.getConfig() as unknown as Pick<PrimaryCapsulesConfig, 'capsules' | 'dim'>;
   if (shape[1] !== capsules * dim) throw new Error(`layer "${layer.name}": expected a kernel of ${capsules * dim} columns, but got ${shape[1]}`);
   const connections: Connection[] = [];
   rows.forEach((row, i) => {
