@@ -1,8 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TRACERS } from './tracers';
 import type { InboundGroup } from './tracers/types';
-import { cellId, type Cell, type CellGraph, type Connection, type Group } from './types';
+import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
 import { validateGraph } from './validate';
+
+const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
 
 /**
  * Reads the cell graph off a built tfjs model: one group per layer that owns units, one connection
@@ -13,6 +15,8 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
   const connections: Connection[] = [];
   /** layer name → the group whose cells carry that layer's output. */
   const carrier = new Map<string, InboundGroup>();
+  /** group id → the cell type a later role layer gave its cells. */
+  const retyped = new Map<string, CellType>();
 
   for (const layer of model.layers) {
     const className = layer.getClassName();
@@ -35,6 +39,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     if (traced.kind === 'alias') {
       const group = carrier.get(traced.of);
       if (group) carrier.set(layer.name, group);
+      if (group && traced.cellType) retyped.set(group.id, traced.cellType);
       continue;
     }
     groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: traced.cellType, size: traced.size });
@@ -42,9 +47,13 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     carrier.set(layer.name, { id: layer.name, size: traced.size });
   }
 
-  // Cells that carry a model output are output cells, whatever layer made them.
+  // Cells that carry a model output are output cells, whatever layer made them — except capsules,
+  // whose output is a vector per cell (its length is the score): they stay capsules.
   const outputGroups = new Set(model.outputLayers.map((l) => carrier.get(l.name)?.id));
-  const typed = groups.map((g) => (outputGroups.has(g.id) ? { ...g, cellType: 'output' as const } : g));
+  const typed = groups.map((g): Group => {
+    const cellType = retyped.get(g.id) ?? g.cellType;
+    return { ...g, cellType: outputGroups.has(g.id) && !KEEPS_TYPE_AS_OUTPUT.has(cellType) ? 'output' : cellType };
+  });
   const cells: Cell[] = typed.flatMap((g) =>
     Array.from({ length: g.size }, (_, index) => ({ id: cellId(g.id, index), group: g.id, index, type: g.cellType })),
   );

@@ -63,7 +63,18 @@ export interface Connection {
   readonly trainable: boolean;
   /** False for symmetric weights (Hopfield, Boltzmann): one weight, both directions. */
   readonly directed: boolean;
+  /**
+   * Absent for a single scalar weight. A capsule feeds a capsule through a whole matrix (rows × cols
+   * weights, e.g. a capsule network's W_ij): one connection per cell pair, carrying that block.
+   */
+  readonly weights?: WeightBlock;
 }
+
+/** The shape of a matrix-valued connection: `rows × cols` trained or fixed numbers. */
+export type WeightBlock = readonly [rows: number, cols: number];
+
+/** How many numbers a connection stands for: 1, or rows × cols for a matrix-valued one. */
+export const weightCount = (c: Pick<Connection, 'weights'>): number => (c.weights ? c.weights[0] * c.weights[1] : 1);
 
 export interface CellGraph {
   readonly architecture: string;

@@ -1,4 +1,4 @@
-import type { CellGraph, Connection, Group } from '../graph/types';
+import { weightCount, type CellGraph, type Connection, type Group } from '../graph/types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -9,12 +9,20 @@ export function trainability(connections: readonly Connection[]): string {
   return fixed === connections.length ? 'fixed' : 'partly fixed';
 }
 
+/** "10 weights", or for matrix-valued connections "8 × (3×2) weights": the count of links and their blocks. */
+function incomingWeights(into: readonly Connection[]): string {
+  const blocks = new Set(into.map((c) => (c.weights ? `${c.weights[0]}×${c.weights[1]}` : '')));
+  const block = [...blocks][0];
+  if (blocks.size === 1 && block) return `${into.length} × (${block}) weights`;
+  return plural(into.reduce((sum, c) => sum + weightCount(c), 0), 'weight');
+}
+
 /** A group's caption lines: its cells, and its recurrent wiring when it has any. */
 export function groupCaption(graph: CellGraph, group: Group): string[] {
   const cells = plural(group.size, `${group.cellType} cell`);
   const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
   const into = graph.connections.filter((c) => c.kind !== 'recurrent' && inGroup.has(c.to));
-  const incoming = into.length > 0 ? [`${plural(into.length, 'weight')} in: ${trainability(into)}`] : [];
+  const incoming = into.length > 0 ? [`${incomingWeights(into)} in: ${trainability(into)}`] : [];
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
   if (loops.length === 0) return [cells, ...incoming];
   const possible = group.size * group.size;
@@ -46,7 +54,9 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
     const coverage = connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
     const delay = kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : '';
-    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}), ${trainability(connections)}`;
+    const block = connections[0]?.weights;
+    const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
+    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}${matrices}), ${trainability(connections)}`;
   });
   const recurrent = graph.connections.some((c) => c.kind === 'recurrent');
   return [

@@ -1,5 +1,5 @@
 import type { View } from '../architecture/types';
-import type { CellType, ConnectionKind } from '../graph/types';
+import type { CellType, ConnectionKind, WeightBlock } from '../graph/types';
 
 /** One drawn cell. In the unrolled view the same cell appears once per step. */
 export interface DiagramNode {
@@ -33,6 +33,8 @@ export interface DiagramEdge {
   readonly kind: ConnectionKind;
   readonly trainable: boolean;
   readonly directed: boolean;
+  /** A matrix-valued connection's block shape (capsule to capsule); absent for one scalar weight. */
+  readonly weights?: WeightBlock;
 }
 
 export interface DiagramStep {

@@ -56,6 +56,16 @@ export interface ExpandedEdge {
   readonly kind: string;
   readonly trainable: boolean;
   readonly directed: boolean;
+  /** A matrix-valued connection's block (data-weights="rows×cols"); absent for one scalar weight. */
+  readonly weights?: readonly [number, number];
+}
+
+/** `data-weights="3×2"` → [3, 2]; a malformed value fails the test that reads it. */
+function parseWeights(value: string | undefined): readonly [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)×(\d+)$/.exec(value);
+  if (!match) throw new Error(`invalid data-weights: "${value}" (expected <rows>×<cols>)`);
+  return [Number(match[1]), Number(match[2])];
 }
 
 /**
@@ -70,7 +80,8 @@ export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
   }
   return meta.edges.flatMap((e) => {
     const a = e.attributes;
-    const flags = { kind: a['data-kind']!, trainable: a['data-trainable'] === 'true', directed: a['data-directed'] === 'true' };
+    const weights = parseWeights(a['data-weights']);
+    const flags = { kind: a['data-kind']!, trainable: a['data-trainable'] === 'true', directed: a['data-directed'] === 'true', ...(weights ? { weights } : {}) };
     if (a['data-bundle'] !== 'true') return [{ from: a['data-from']!, to: a['data-to']!, ...flags }];
     const sources = members.get(a['data-from']!) ?? [];
     const targets = members.get(a['data-to']!) ?? [];
@@ -79,4 +90,8 @@ export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
   });
 }
 
-export const edgeKey = (e: ExpandedEdge): string => `${e.from} → ${e.to} [${e.kind}, ${e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}]`;
+export const edgeKey = (e: ExpandedEdge): string =>
+  `${e.from} → ${e.to} [${e.kind}, ${e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}${e.weights ? `, ${e.weights[0]}×${e.weights[1]} weights` : ''}]`;
+
+/** How many weights a drawn connection stands for: 1, or rows × cols for a matrix-valued one. */
+export const drawnWeights = (e: ExpandedEdge): number => (e.weights ? e.weights[0] * e.weights[1] : 1);

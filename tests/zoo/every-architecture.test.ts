@@ -4,16 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
 import { generateSvg } from '../../src/pipeline';
-import { edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
+import { drawnWeights, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
-/** Nonzero weights read straight off the model's 2-D weight variables, split by trainability. */
+/**
+ * Nonzero weights read straight off the model's weight variables of rank ≥ 2 (matrices, and the
+ * rank-4 capsule transformation W_ij), split by trainability.
+ */
 function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number } {
   const counts = { trained: 0, fixed: 0 };
   for (const layer of model.layers)
     for (const variable of layer.weights) {
-      if (variable.shape.length !== 2) continue; // biases are not connections between cells
+      if (variable.shape.length < 2) continue; // biases are not connections between cells
       const nonzero = (variable.read().dataSync() as Float32Array).filter((w) => w !== 0).length;
       counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += nonzero;
     }
@@ -104,9 +107,11 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     const drawn = expandEdges(parseSvg(readDiagram(id, 'cells')));
     const traced = graph.connections.map((c) => edgeKey(c));
     expect(drawn.map(edgeKey).sort()).toEqual([...traced].sort());
+    // A matrix-valued connection (data-weights="rows×cols") accounts for rows × cols weights.
     const weights = nonzeroWeights(model);
-    expect(drawn.filter((e) => e.trainable).length).toBe(weights.trained);
-    expect(drawn.filter((e) => !e.trainable).length).toBe(weights.fixed);
+    const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
+    expect(sum(drawn.filter((e) => e.trainable))).toBe(weights.trained);
+    expect(sum(drawn.filter((e) => !e.trainable))).toBe(weights.fixed);
   });
 
   // Registered only where the view exists, so no architecture reports a skipped test.

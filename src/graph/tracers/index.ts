@@ -1,3 +1,5 @@
+import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
+import { traceCellRole } from './cell-role';
 import { traceDense } from './dense';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
@@ -13,4 +15,8 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Activation: traceElementwise,
   Dropout: traceElementwise,
   Heaviside: traceElementwise,
+  CellRole: traceCellRole,
+  PrimaryCapsules: tracePrimaryCapsules,
+  CapsuleRouting: traceCapsuleRouting,
+  CapsuleLength: traceElementwise,
 };

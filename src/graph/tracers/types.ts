@@ -19,6 +19,8 @@ export interface CellsTrace {
 export interface AliasTrace {
   readonly kind: 'alias';
   readonly of: string;
+  /** Set by a layer that says what its input's cells are (e.g. a GAN's generated sample): they are retyped. */
+  readonly cellType?: CellType;
 }
 
 export type LayerTrace = CellsTrace | AliasTrace;

@@ -1,0 +1,68 @@
+import { loadDigits } from '../../network/datasets/digits';
+import capsuleNetwork, { classify, routingCoefficients, trainCapsuleNetwork } from '../../zoo/capsule-network';
+import { plotSvg, type Mark } from '../plot';
+import { defineDemo } from '../types';
+import params from './capsule-network.params';
+
+/** Three digits that are easy to confuse in 8×8 pixels. */
+const CLASSES = [3, 5, 8] as const;
+const MARKS: readonly Mark[] = ['line', 'dashed', 'dots'];
+
+/**
+ * The capsule network at the reader's settings classifies handwritten 3s, 5s and 8s: three of every
+ * four images train it, the fourth are held out for the accuracy. Then it shows the coupling
+ * coefficients routing chose for one held-out digit.
+ */
+export default defineDemo({
+  params,
+  stages: [{ key: 'fit:train', label: 'Training the capsules on the margin loss', unit: 'epochs', errorLabel: 'margin loss', weight: 1 }],
+  run(values, progress) {
+    const digits = loadDigits();
+    const chosen = digits.labels.flatMap((label, i) => ((CLASSES as readonly number[]).includes(label) ? [i] : []));
+    const train = chosen.filter((_, k) => k % 4 !== 0);
+    const test = chosen.filter((_, k) => k % 4 === 0);
+    const images = (rows: number[]) => rows.map((i) => digits.images[i]!);
+    const labels = (rows: number[]) => rows.map((i) => (CLASSES as readonly number[]).indexOf(digits.labels[i]!));
+    const model = capsuleNetwork.build({ ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules });
+    try {
+      const losses = trainCapsuleNetwork(model, images(train), labels(train), {
+        epochs: values.epochs,
+        batchSize: 32,
+        learningRate: values.learningRate,
+        seed: 1,
+        onProgress: progress.within('fit'),
+      });
+      const truth = labels(test);
+      const accuracy = classify(model, images(test)).filter((p, k) => p === truth[k]).length / test.length;
+      const example = test[0]!;
+      const coefficients = routingCoefficients(model, digits.images[example]!);
+      const [winner] = classify(model, [digits.images[example]!]);
+      const toWinner = coefficients.reduce((s, row) => s + row[winner!]!, 0) / coefficients.length;
+      return {
+        metrics: [{ name: 'accuracy', label: `Accuracy on ${test.length} held-out digits`, value: accuracy }],
+        plots: [
+          plotSvg({
+            title: `Capsule network: coupling coefficients routing chose for one held-out ${digits.labels[example]}`,
+            description: `For each primary capsule, how its output was shared between the class capsules for 3, 5 and 8 (each capsule's three values add up to 1). On average the primary capsules send ${toWinner.toFixed(2)} of their output to the class capsule that won (${CLASSES[winner!]}); one third would be no preference.`,
+            x: { label: 'primary capsule' },
+            y: { label: 'coupling coefficient' },
+            series: CLASSES.map((digit, j) => ({
+              label: `to the class capsule for ${digit}`,
+              mark: MARKS[j]!,
+              points: coefficients.map((row, i) => [i + 1, row[j]!] as const),
+            })),
+          }),
+          plotSvg({
+            title: 'Capsule network: margin loss per epoch',
+            description: `The loss falls from ${losses[0]!.toFixed(3)} to ${losses.at(-1)!.toFixed(3)}; held-out accuracy is ${(100 * accuracy).toFixed(1)} %.`,
+            x: { label: 'epoch' },
+            y: { label: 'margin loss' },
+            series: [{ label: 'mean margin loss over the training images', mark: 'line', points: losses.map((v, i) => [i + 1, v]) }],
+          }),
+        ],
+      };
+    } finally {
+      model.dispose();
+    }
+  },
+});

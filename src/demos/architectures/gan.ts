@@ -1,0 +1,97 @@
+import { DEFAULT_RING, ringSamples } from '../../network/datasets/ring';
+import { createRandom } from '../../network/numerics/random';
+import { slicedWasserstein } from '../../network/numerics/sliced-wasserstein';
+import gan, { generate, trainGan } from '../../zoo/gan';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './gan.params';
+
+const BATCH = 64;
+/** Points compared with the data for the distance, and drawn in the scatter. */
+const SAMPLE = 400;
+const CHECK_EVERY = 100;
+/** Steps averaged in the loss curves: single steps of a two-player game are noisy. */
+const SMOOTHING = 25;
+
+const smooth = (values: readonly number[]) =>
+  values.map((_, i) => {
+    const window = values.slice(Math.max(0, i - SMOOTHING + 1), i + 1);
+    return window.reduce((s, v) => s + v, 0) / window.length;
+  });
+
+const pairs = (flat: Float32Array) => Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k]!, flat[2 * k + 1]!] as const);
+
+/**
+ * The GAN definition at the reader's settings learns a thin ring off the origin. Every 100 steps the
+ * generated points are compared with real ones (sliced Wasserstein distance), which the progress
+ * line shows as training runs; the plots show the final points against the ring and both losses.
+ */
+export default defineDemo({
+  params,
+  stages: [{ key: 'game:train', label: 'Training the discriminator and the generator in turn', unit: 'steps', errorLabel: 'distance to the data', weight: 1 }],
+  run(values, progress) {
+    const model = gan.build({ ...gan.configs.demo!, noise: values.noise });
+    try {
+      const reference = ringSamples(DEFAULT_RING, SAMPLE, createRandom(99));
+      const distance = () => slicedWasserstein(generate(model, SAMPLE, 4), reference);
+      const checks: (readonly [number, number])[] = [[0, distance()]];
+      const stream = createRandom(3);
+      const history = trainGan(model, {
+        steps: values.steps,
+        batchSize: BATCH,
+        discriminatorRate: values.discriminatorRate,
+        generatorRate: values.generatorRate,
+        seed: 1,
+        real: (n) => ringSamples(DEFAULT_RING, n, stream),
+        every: CHECK_EVERY,
+        check: (step) => {
+          checks.push([step, distance()]);
+          return checks.at(-1)![1];
+        },
+        onProgress: progress.within('game'),
+      });
+      const [before, after] = [checks[0]![1], checks.at(-1)![1]];
+      const ring = Array.from({ length: 121 }, (_, k) => {
+        const angle = (2 * Math.PI * k) / 120;
+        return [DEFAULT_RING.centre[0] + DEFAULT_RING.radius * Math.cos(angle), DEFAULT_RING.centre[1] + DEFAULT_RING.radius * Math.sin(angle)] as const;
+      });
+      return {
+        metrics: [
+          { name: 'distance', label: 'Distance to the data after training (sliced Wasserstein)', value: after },
+          { name: 'distance-before', label: 'Distance before training', value: before },
+        ],
+        plots: [
+          plotSvg({
+            title: 'GAN: the ring the data comes from, and 400 points from the trained generator',
+            description: `The generated points are ${after.toFixed(3)} from the data (sliced Wasserstein distance), against ${before.toFixed(3)} before training.`,
+            x: { label: 'x' },
+            y: { label: 'y' },
+            series: [
+              { label: 'data: a ring of radius 1 around (1.5, 1)', mark: 'band', points: ring },
+              { label: 'generated points', mark: 'dots', points: pairs(generate(model, SAMPLE, 7)) },
+            ],
+          }),
+          plotSvg({
+            title: 'GAN: both losses over training (moving average of 25 steps)',
+            description: `At the end the discriminator's loss is ${history.discriminatorLoss.at(-1)!.toFixed(2)} and the generator's ${history.generatorLoss.at(-1)!.toFixed(2)}; at the game's balance they are 2 ln 2 ≈ 1.39 and ln 2 ≈ 0.69.`,
+            x: { label: 'step' },
+            y: { label: 'loss' },
+            series: [
+              { label: 'discriminator loss', mark: 'line', points: smooth(history.discriminatorLoss).map((v, i) => [i + 1, v]) },
+              { label: 'generator loss', mark: 'dashed', points: smooth(history.generatorLoss).map((v, i) => [i + 1, v]) },
+            ],
+          }),
+          plotSvg({
+            title: 'GAN: distance between generated points and the data, every 100 steps',
+            description: `The distance falls from ${before.toFixed(3)} to ${after.toFixed(3)}.`,
+            x: { label: 'step' },
+            y: { label: 'sliced Wasserstein distance' },
+            series: [{ label: 'distance to the data', mark: 'line', points: checks }],
+          }),
+        ],
+      };
+    } finally {
+      model.dispose();
+    }
+  },
+});
