@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TRACERS } from './tracers';
+import { outputMatchesInput } from './output-role';
 import type { InboundGroup } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type Connection, type Group } from './types';
 import { validateGraph } from './validate';
@@ -32,6 +33,13 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       return group;
     });
     const traced = tracer(layer, inbound, layer.name);
+    const retype = traced.inboundCellType;
+    if (retype) {
+      const retyped = new Set(inbound.map((g) => g.id));
+      groups.forEach((g, i) => {
+        if (retyped.has(g.id)) groups[i] = { ...g, cellType: retype };
+      });
+    }
     if (traced.kind === 'alias') {
       const group = carrier.get(traced.of);
       if (group) carrier.set(layer.name, group);
@@ -42,9 +50,11 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     carrier.set(layer.name, { id: layer.name, size: traced.size });
   }
 
-  // Cells that carry a model output are output cells, whatever layer made them.
+  // Cells that carry a model output are output cells, whatever layer made them; match-input-output
+  // cells where the model declares that its output reproduces its input (an autoencoder).
   const outputGroups = new Set(model.outputLayers.map((l) => carrier.get(l.name)?.id));
-  const typed = groups.map((g) => (outputGroups.has(g.id) ? { ...g, cellType: 'output' as const } : g));
+  const outputType = outputMatchesInput(model) ? ('match-input-output' as const) : ('output' as const);
+  const typed = groups.map((g) => (outputGroups.has(g.id) ? { ...g, cellType: outputType } : g));
   const cells: Cell[] = typed.flatMap((g) =>
     Array.from({ length: g.size }, (_, index) => ({ id: cellId(g.id, index), group: g.id, index, type: g.cellType })),
   );

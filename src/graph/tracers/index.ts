@@ -1,4 +1,6 @@
 import { traceDense } from './dense';
+import { traceGaussianNoise } from './gaussian-noise';
+import { traceGaussianSampling } from './gaussian-sampling';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -13,4 +15,6 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Activation: traceElementwise,
   Dropout: traceElementwise,
   Heaviside: traceElementwise,
+  GaussianNoise: traceGaussianNoise,
+  GaussianSampling: traceGaussianSampling,
 };
