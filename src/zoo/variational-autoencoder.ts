@@ -21,8 +21,8 @@ export interface VariationalAutoencoderConfig {
 function build(config: VariationalAutoencoderConfig): tf.LayersModel {
   const input = tf.input({ shape: [config.inputs], name: 'input' });
   const hidden = encoderStack(input, [config.hidden], 'relu', config.seed);
-  const mean = denseLayer('mean', config.latent, 'linear', config.seed + 10).apply(hidden) as tf.SymbolicTensor;
-  const logVariance = denseLayer('log-variance', config.latent, 'linear', config.seed + 11).apply(hidden) as tf.SymbolicTensor;
+  const mean = denseLayer('z-mean', config.latent, 'linear', config.seed + 10).apply(hidden) as tf.SymbolicTensor;
+  const logVariance = denseLayer('z-log-variance', config.latent, 'linear', config.seed + 11).apply(hidden) as tf.SymbolicTensor;
   const z = gaussianSampling({ name: 'z', seed: config.seed + 12 }).apply([mean, logVariance]) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: decoderStack(z, [config.hidden], config.inputs, 'relu', config.seed), name: 'variational-autoencoder' });
   declareOutputMatchesInput(model);
@@ -52,8 +52,8 @@ export interface VaeForward {
 export function forward(model: tf.LayersModel, images: tf.Tensor2D): VaeForward {
   return tf.tidy(() => {
     const hidden = model.getLayer('encoder').apply(images) as tf.Tensor2D;
-    const mean = model.getLayer('mean').apply(hidden) as tf.Tensor2D;
-    const logVariance = model.getLayer('log-variance').apply(hidden) as tf.Tensor2D;
+    const mean = model.getLayer('z-mean').apply(hidden) as tf.Tensor2D;
+    const logVariance = model.getLayer('z-log-variance').apply(hidden) as tf.Tensor2D;
     const z = model.getLayer('z').apply([mean, logVariance]) as tf.Tensor2D;
     return { mean, logVariance, reconstruction: decode(model, z) };
   });

@@ -32,15 +32,15 @@ describe('variational-autoencoder', () => {
     expect(graph.groups.map((g) => `${g.id}:${g.cellType}`)).toEqual([
       'input:input',
       'encoder:hidden',
-      'mean:probabilistic-hidden',
-      'log-variance:probabilistic-hidden',
+      'z-mean:probabilistic-hidden',
+      'z-log-variance:probabilistic-hidden',
       'z:probabilistic-hidden',
       'decoder:hidden',
       'reconstruction:match-input-output',
     ]);
     const ties = graph.connections.filter((c) => c.to.startsWith('z.'));
     expect(ties.map((c) => `${c.from}→${c.to}:${c.kind}:${c.trainable}`).sort()).toEqual(
-      ['mean.0→z.0', 'log-variance.0→z.0', 'mean.1→z.1', 'log-variance.1→z.1'].map((e) => `${e}:sparse:false`).sort(),
+      ['z-mean.0→z.0', 'z-log-variance.0→z.0', 'z-mean.1→z.1', 'z-log-variance.1→z.1'].map((e) => `${e}:sparse:false`).sort(),
     );
   });
 
