@@ -1,9 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TRACERS } from './tracers';
+import { outputMatchesInput } from './output-role';
 import type { InboundGroup } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
 import { validateGraph } from './validate';
 
+/** Output cells that keep their own type: a capsule's output is a vector whose length is the score. */
 const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
 
 /**
@@ -15,8 +17,6 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
   const connections: Connection[] = [];
   /** layer name → the group whose cells carry that layer's output. */
   const carrier = new Map<string, InboundGroup>();
-  /** group id → the cell type a later role layer gave its cells. */
-  const retyped = new Map<string, CellType>();
 
   for (const layer of model.layers) {
     const className = layer.getClassName();
@@ -36,10 +36,16 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       return group;
     });
     const traced = tracer(layer, inbound, layer.name);
+    const retype = traced.inboundCellType;
+    if (retype) {
+      const retyped = new Set(inbound.map((g) => g.id));
+      groups.forEach((g, i) => {
+        if (retyped.has(g.id)) groups[i] = { ...g, cellType: retype };
+      });
+    }
     if (traced.kind === 'alias') {
       const group = carrier.get(traced.of);
       if (group) carrier.set(layer.name, group);
-      if (group && traced.cellType) retyped.set(group.id, traced.cellType);
       continue;
     }
     groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: traced.cellType, size: traced.size });
@@ -47,13 +53,11 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     carrier.set(layer.name, { id: layer.name, size: traced.size });
   }
 
-  // Cells that carry a model output are output cells, whatever layer made them — except capsules,
-  // whose output is a vector per cell (its length is the score): they stay capsules.
+  // Cells that carry a model output are output cells, whatever layer made them (capsules excepted);
+  // match-input-output cells where the model declares that its output reproduces its input (an autoencoder).
   const outputGroups = new Set(model.outputLayers.map((l) => carrier.get(l.name)?.id));
-  const typed = groups.map((g): Group => {
-    const cellType = retyped.get(g.id) ?? g.cellType;
-    return { ...g, cellType: outputGroups.has(g.id) && !KEEPS_TYPE_AS_OUTPUT.has(cellType) ? 'output' : cellType };
-  });
+  const outputType = outputMatchesInput(model) ? ('match-input-output' as const) : ('output' as const);
+  const typed = groups.map((g): Group => (outputGroups.has(g.id) && !KEEPS_TYPE_AS_OUTPUT.has(g.cellType) ? { ...g, cellType: outputType } : g));
   const cells: Cell[] = typed.flatMap((g) =>
     Array.from({ length: g.size }, (_, index) => ({ id: cellId(g.id, index), group: g.id, index, type: g.cellType })),
   );

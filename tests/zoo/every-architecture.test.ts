@@ -23,6 +23,30 @@ function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number
   return counts;
 }
 
+/**
+ * A layer without weights that still owns cells (a sampling layer) ties its cells to its inputs by a
+ * fixed rule, drawn as fixed connections. They are counted here independently of its tracer: as the
+ * nonzero entries of the layer's Jacobian (output cell j by input cell i) at a random point.
+ */
+function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): number {
+  let count = 0;
+  for (const layer of model.layers) {
+    if (layer.weights.length > 0 || !groupIds.has(layer.name) || layer.getClassName() === 'InputLayer') continue;
+    const sizes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as number[]).at(-1)!);
+    const units = (layer.outputShape as number[]).at(-1)!;
+    count += tf.tidy(() => {
+      const inputs = sizes.map((n, k) => tf.randomNormal([1, n], 0, 1, 'float32', 11 + k));
+      let nonzero = 0;
+      for (let j = 0; j < units; j++) {
+        const unit = (...xs: tf.Tensor[]) => (layer.apply(xs.length === 1 ? xs[0]! : xs) as tf.Tensor).slice([0, j], [1, 1]).sum();
+        for (const gradient of tf.grads(unit)(inputs)) nonzero += (gradient.dataSync() as Float32Array).filter((g) => g !== 0).length;
+      }
+      return nonzero;
+    });
+  }
+  return count;
+}
+
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
 
 describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, architecture) => {
@@ -111,7 +135,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     const weights = nonzeroWeights(model);
     const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
     expect(sum(drawn.filter((e) => e.trainable))).toBe(weights.trained);
-    expect(sum(drawn.filter((e) => !e.trainable))).toBe(weights.fixed);
+    expect(sum(drawn.filter((e) => !e.trainable))).toBe(weights.fixed + fixedWiring(model, new Set(graph.groups.map((g) => g.id))));
   });
 
   // Registered only where the view exists, so no architecture reports a skipped test.

@@ -6,5 +6,5 @@ import { onlyInbound } from './weights';
 export const traceCellRole: LayerTracer = (layer, inbound) => {
   // Read from the config, not instanceof: the CLI may load the layer class from a second module instance.
   const { role } = layer.getConfig() as unknown as CellRoleConfig;
-  return { kind: 'alias', of: onlyInbound(inbound, layer).id, cellType: role };
+  return { kind: 'alias', of: onlyInbound(inbound, layer).id, inboundCellType: role };
 };

@@ -1,6 +1,8 @@
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceDense } from './dense';
+import { traceGaussianNoise } from './gaussian-noise';
+import { traceGaussianSampling } from './gaussian-sampling';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -19,4 +21,6 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   PrimaryCapsules: tracePrimaryCapsules,
   CapsuleRouting: traceCapsuleRouting,
   CapsuleLength: traceElementwise,
+  GaussianNoise: traceGaussianNoise,
+  GaussianSampling: traceGaussianSampling,
 };

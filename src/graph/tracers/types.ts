@@ -13,14 +13,20 @@ export interface CellsTrace {
   readonly size: number;
   readonly cellType: CellType;
   readonly connections: readonly Connection[];
+  /** What this layer makes of the cells it reads, where that changes their type (see AliasTrace). */
+  readonly inboundCellType?: CellType;
 }
 
 /** A layer with no weights that acts cell by cell (an activation): its cells are its input's cells. */
 export interface AliasTrace {
   readonly kind: 'alias';
   readonly of: string;
-  /** Set by a layer that says what its input's cells are (e.g. a GAN's generated sample): they are retyped. */
-  readonly cellType?: CellType;
+  /**
+   * Set where the layer changes what its inbound cells are, not what they hold: noise added to the
+   * input in training makes the input cells noisy-input cells; a layer that samples from a mean and
+   * a log-variance makes those cells probabilistic-hidden ones.
+   */
+  readonly inboundCellType?: CellType;
 }
 
 export type LayerTrace = CellsTrace | AliasTrace;

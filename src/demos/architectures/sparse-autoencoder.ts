@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs';
+import { imageTensor, meanSquaredError } from '../../network/autoencoder';
+import { digitSplit, oneOfEach } from '../../network/datasets/digits';
+import sae, { codeActivations, trainSparseAutoencoder } from '../../zoo/sparse-autoencoder';
+import { imageGridSvg } from '../image-grid';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './sparse-autoencoder.params';
+
+/** Features shown: the input weights of this many code cells. */
+const FEATURES = 20;
+
+/**
+ * The sparse autoencoder (64 pixels → 100 code cells → 64) trained with the reader's penalty: the
+ * code of a few held-out digits drawn as 10×10 grids of activity, and what some code cells respond to.
+ */
+export default defineDemo({
+  params,
+  stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'epochs', errorLabel: 'loss', weight: 1 }],
+  async run(values, progress) {
+    const model = sae.build(sae.configs.demo!);
+    const { train, test, testLabels } = digitSplit();
+    const trainImages = imageTensor(train);
+    const testImages = imageTensor(test);
+    try {
+      const history = await trainSparseAutoencoder(model, trainImages, {
+        epochs: values.epochs,
+        batchSize: 100,
+        learningRate: 0.03,
+        seed: 7,
+        sparsity: { target: values.target, weight: values.weight },
+        onProgress: progress.within('fit'),
+      });
+      const [activity, error] = tf.tidy(() => [tf.mean(codeActivations(model, testImages)).dataSync()[0]!, meanSquaredError(testImages, model.predict(testImages) as tf.Tensor).dataSync()[0]!]);
+      const shown = oneOfEach(testLabels, test.map((_, i) => i)).slice(0, 5);
+      const digits = tf.tidy(() => tf.gather(testImages, shown).arraySync());
+      const codes = tf.tidy(() => codeActivations(model, tf.gather(testImages, shown)).arraySync());
+      const features = tf.tidy(() => {
+        // Column j of the code layer's kernel: the pixel pattern that drives code cell j, scaled to 0…1.
+        const kernel = (model.getLayer('code').getWeights()[0] as tf.Tensor2D).slice([0, 0], [-1, FEATURES]).transpose();
+        const [lo, hi] = [kernel.min(1, true), kernel.max(1, true)];
+        return tf.div(tf.sub(kernel, lo), tf.sub(hi, lo)).arraySync() as number[][];
+      });
+      return {
+        metrics: [
+          { name: 'mean-activation', label: 'Mean code activity on held-out digits (0 to 1)', value: activity },
+          { name: 'mse', label: 'Reconstruction error on held-out digits (mean squared, per pixel)', value: error },
+        ],
+        plots: [
+          imageGridSvg({
+            title: 'Five held-out digits and their codes: the 100 code cells drawn as a 10 by 10 grid of activity',
+            description: `Mean code activity ${activity.toFixed(3)} with sparsity weight ${values.weight} and target rate ${values.target}: ${activity < 0.15 ? 'most code cells stay near zero for any one digit' : 'many code cells are active for every digit'}.`,
+            side: 10,
+            rows: [
+              { label: 'digit (8×8)', images: digits.map(padTo10) },
+              { label: 'its code (10×10)', images: codes },
+            ],
+          }),
+          imageGridSvg({
+            title: `What ${FEATURES} of the code cells respond to: their input weights as 8 by 8 images`,
+            description: 'Each image is the weight from every pixel to one code cell, scaled from its most negative (blank) to its most positive (darkest ink) weight.',
+            side: 8,
+            rows: [
+              { label: 'features 1–10', images: features.slice(0, 10) },
+              { label: 'features 11–20', images: features.slice(10, 20) },
+            ],
+          }),
+          plotSvg({
+            title: 'Sparse autoencoder training: loss per epoch',
+            description: `Reconstruction error plus sparsity penalty falls from ${history[0]!.toFixed(3)} to ${history.at(-1)!.toFixed(3)}.`,
+            x: { label: 'epoch' },
+            y: { label: 'loss (squared error + penalty)' },
+            series: [{ label: 'training loss', mark: 'line', points: history.map((v, i) => [i + 1, v]) }],
+          }),
+        ],
+      };
+    } finally {
+      tf.dispose([trainImages, testImages]);
+      model.dispose();
+    }
+  },
+});
+
+/** An 8×8 digit centred in a blank 10×10 image, so digits and codes share one grid. */
+function padTo10(digit: readonly number[]): number[] {
+  return Array.from({ length: 100 }, (_, p) => {
+    const [row, column] = [Math.floor(p / 10) - 1, (p % 10) - 1];
+    return row >= 0 && row < 8 && column >= 0 && column < 8 ? digit[row * 8 + column]! : 0;
+  });
+}

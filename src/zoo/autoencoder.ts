@@ -1,0 +1,74 @@
+import * as tf from '@tensorflow/tfjs';
+import { defineArchitecture } from '../architecture/define';
+import { buildHourglass, fitAutoencoder, meanSquaredError, runChain, type FitOptions } from '../network/autoencoder';
+
+export interface AutoencoderConfig {
+  readonly inputs: number;
+  /** Width of the hidden layer on each side of the code (encoder and, mirrored, decoder). */
+  readonly hidden: number;
+  /** The bottleneck: fewer cells than the input, so the network must compress. */
+  readonly code: number;
+  readonly seed: number;
+}
+
+/**
+ * An hourglass: input → encoder → a narrow code → decoder → a reconstruction of the input, as wide
+ * as the input. Nothing but the narrow middle stops it from copying its input; what it keeps there
+ * is what it learned.
+ */
+function build(config: AutoencoderConfig): tf.LayersModel {
+  return buildHourglass({
+    name: 'autoencoder',
+    inputs: config.inputs,
+    hidden: [config.hidden],
+    code: config.code,
+    hiddenActivation: 'relu',
+    codeActivation: 'linear',
+    seed: config.seed,
+  });
+}
+
+/**
+ * Backpropagation on the reconstruction error alone: the target of every example is the example
+ * itself. Returns the mean squared error per pixel of every epoch.
+ */
+export function trainAutoencoder(model: tf.LayersModel, images: tf.Tensor2D, options: FitOptions): Promise<number[]> {
+  return fitAutoencoder(images, (batch) => meanSquaredError(batch, runChain(model, batch, { training: true }).get('reconstruction')!), options);
+}
+
+/** The code the encoder gives each image, one row per image. */
+export function encode(model: tf.LayersModel, images: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => runChain(model, images, { training: false }).get('code') as tf.Tensor2D);
+}
+
+/** Mean squared error per pixel between images and the network's reconstructions of them. */
+export function reconstructionError(model: tf.LayersModel, images: tf.Tensor2D): number {
+  return tf.tidy(() => meanSquaredError(images, model.predict(images) as tf.Tensor).dataSync()[0]!);
+}
+
+export default defineArchitecture<AutoencoderConfig>({
+  id: 'autoencoder',
+  name: 'Autoencoder',
+  abbreviation: 'AE',
+  year: 1988,
+  paper: {
+    authors: ['Hervé Bourlard', 'Yves Kamp'],
+    title: 'Auto-association by multilayer perceptrons and singular value decomposition',
+    venue: 'Biological Cybernetics 59(4–5), 291–294',
+    year: 1988,
+    url: 'https://doi.org/10.1007/BF00332918',
+  },
+  training: {
+    method: 'backpropagation on the reconstruction error',
+    summary: 'Every weight is trained by gradient descent (Adam, mini-batches) so that the output reproduces the input; the input is its own target.',
+  },
+  summary: 'A feed-forward network shaped like an hourglass that learns to reproduce its input through a narrow code layer, and so learns a compressed description of its data.',
+  family: 'autoencoder',
+  views: ['cells'],
+  configs: {
+    diagram: { inputs: 6, hidden: 3, code: 2, seed: 1 },
+    demo: { inputs: 64, hidden: 32, code: 8, seed: 1 },
+  },
+  build,
+  shapes: (c) => ({ input: [c.inputs], output: [c.inputs] }),
+});
