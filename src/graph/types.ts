@@ -63,6 +63,12 @@ export interface Connection {
   readonly trainable: boolean;
   /** False for symmetric weights (Hopfield, Boltzmann): one weight, both directions. */
   readonly directed: boolean;
+  /**
+   * Names the one parameter this connection uses, where several connections share it (a
+   * convolution's kernel tap: `<layer>:<flat index in the kernel>`). Absent where each connection
+   * has a weight of its own or no weight at all.
+   */
+  readonly weight?: string;
 }
 
 export interface CellGraph {

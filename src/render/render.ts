@@ -20,6 +20,7 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
     'data-directed': String(edge.directed),
   });
   if (edge.bundle) path.attr('data-bundle', 'true');
+  if (edge.weight) path.attr('data-weight', edge.weight);
   if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
   else path.attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` });
   if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);

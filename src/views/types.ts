@@ -33,6 +33,8 @@ export interface DiagramEdge {
   readonly kind: ConnectionKind;
   readonly trainable: boolean;
   readonly directed: boolean;
+  /** Shared-parameter id (see Connection.weight): equal values are one weight of the model. */
+  readonly weight?: string;
 }
 
 export interface DiagramStep {

@@ -4,19 +4,31 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
 import { generateSvg } from '../../src/pipeline';
+import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
 import { edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
-/** Nonzero weights read straight off the model's 2-D weight variables, split by trainability. */
+/**
+ * Nonzero weights read straight off the model's 2-D weight variables, split by trainability. A local
+ * layer (convolution, pooling) counts the nonzeros of its equivalent dense matrix instead, measured by
+ * probing: a kernel tap used at six positions is six connections, and a pooling window's links have
+ * no weight to train, so they count as fixed.
+ */
 function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number } {
   const counts = { trained: 0, fixed: 0 };
-  for (const layer of model.layers)
+  for (const layer of model.layers) {
+    if (isLocalLayer(layer)) {
+      const trained = layer.trainable && layer.trainableWeights.some((w) => w.originalName.endsWith('/kernel'));
+      counts[trained ? 'trained' : 'fixed'] += countNonzero(equivalentMatrix(layer));
+      continue;
+    }
     for (const variable of layer.weights) {
       if (variable.shape.length !== 2) continue; // biases are not connections between cells
       const nonzero = (variable.read().dataSync() as Float32Array).filter((w) => w !== 0).length;
       counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += nonzero;
     }
+  }
   return counts;
 }
 

@@ -1,4 +1,7 @@
+import { traceConv, traceConvTranspose } from './conv';
 import { traceDense } from './dense';
+import { tracePool } from './pool';
+import { traceReshape } from './reshape';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -13,4 +16,13 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Activation: traceElementwise,
   Dropout: traceElementwise,
   Heaviside: traceElementwise,
+  Conv1D: traceConv,
+  Conv2D: traceConv,
+  Conv2DTranspose: traceConvTranspose,
+  MaxPooling1D: tracePool,
+  MaxPooling2D: tracePool,
+  AveragePooling1D: tracePool,
+  AveragePooling2D: tracePool,
+  Reshape: traceReshape,
+  Flatten: traceReshape,
 };
