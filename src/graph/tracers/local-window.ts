@@ -46,8 +46,9 @@ export function fixedShape(layer: tf.layers.Layer, which: 'input' | 'output'): n
 
 /**
  * Reads a convolution's or pooling layer's window from its config and shapes. `taps` is the kernel's
- * spatial size (conv) or the pool size (pooling); `forward` says which side the strides step over:
- * a convolution or pool slides over its input, a transposed convolution over its output.
+ * spatial size (conv) or the pool size (pooling). `transposed` says which side the strides step
+ * over: a convolution or pool steps its window over its input, a transposed convolution over its
+ * output; 'same' padding is worked out for that direction.
  */
 export function readWindow(layer: tf.layers.Layer, taps: readonly number[], options: { transposed: boolean }): Window {
   const config = layer.getConfig();
