@@ -68,6 +68,12 @@ export interface Connection {
    * weights, e.g. a capsule network's W_ij): one connection per cell pair, carrying that block.
    */
   readonly weights?: WeightBlock;
+  /**
+   * Names the one parameter this connection uses, where several connections share it (a
+   * convolution's kernel tap: `<layer>:<flat index in the kernel>`). Absent where each connection
+   * has a weight of its own or no weight at all.
+   */
+  readonly weight?: string;
 }
 
 /** The shape of a matrix-valued connection: `rows × cols` trained or fixed numbers. */

@@ -47,6 +47,8 @@ export interface LegendContents {
   readonly cellTypes: readonly CellType[];
   readonly kinds: readonly ConnectionKind[];
   readonly fixed: boolean;
+  /** Some fixed connections carry no weight at all (a pooling window). */
+  readonly weightless: boolean;
   readonly undirected: boolean;
   readonly allTrained: boolean;
   readonly delay: boolean;
@@ -59,6 +61,7 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     cellTypes: [...new Set(diagram.nodes.map((n) => n.cellType))],
     kinds: [...new Set(diagram.edges.map((e) => e.kind))],
     fixed: diagram.edges.some((e) => !e.trainable),
+    weightless: diagram.edges.some((e) => !e.trainable && e.kind === 'local' && !e.weight),
     undirected: diagram.edges.some((e) => !e.directed),
     allTrained: diagram.edges.every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge),
@@ -73,7 +76,8 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
-  if (contents.fixed) entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) => weightSample(g, ids, true)));
+  const fixedText = contents.weightless ? 'fixed: never trained (a pooling window has no weight)' : 'fixed weight: set once, never trained';
+  if (contents.fixed) entries.push(textEntry(fixedText, SAMPLE, (g) => weightSample(g, ids, true)));
   if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>
       g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));

@@ -21,6 +21,7 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
   });
   if (edge.bundle) path.attr('data-bundle', 'true');
   if (edge.weights) path.attr('data-weights', `${edge.weights[0]}×${edge.weights[1]}`);
+  if (edge.weight) path.attr('data-weight', edge.weight);
   if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
   else path.attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` });
   if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);

@@ -22,7 +22,7 @@ export const CELL_LABELS: Readonly<Record<CellType, string>> = {
 export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   dense: 'dense (layer to layer)',
   complete: 'complete (every cell to every cell)',
-  local: 'local (convolutional, shared weights)',
+  local: 'local, weight-shared: same place in the window, same weight',
   sparse: 'sparse random',
   recurrent: 'recurrent: delayed one step (t−1 → t)',
   residual: 'residual (skip)',

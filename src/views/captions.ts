@@ -22,13 +22,25 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const cells = plural(group.size, `${group.cellType} cell`);
   const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
   const into = graph.connections.filter((c) => c.kind !== 'recurrent' && inGroup.has(c.to));
-  const incoming = into.length > 0 ? [`${incomingWeights(into)} in: ${trainability(into)}`] : [];
+  const incoming = incomingCaption(into);
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
   if (loops.length === 0) return [cells, ...incoming];
   const possible = group.size * group.size;
   const wiring = loops.length === possible ? `all ${possible} t−1 weights` : `${loops.length} of ${possible} t−1 weights`;
   const density = loops.length === possible ? 'complete' : 'sparse';
   return [cells, ...incoming, wiring, `${density}, ${trainability(loops)}`];
+}
+
+/**
+ * What feeds a group, in words. Usually one weight per connection ("10 weights in: fixed"); a
+ * convolution's connections share a few kernel weights, and a pooling window's have none.
+ */
+function incomingCaption(into: readonly Connection[]): string[] {
+  if (into.length === 0) return [];
+  const shared = new Set(into.flatMap((c) => (c.weight ? [c.weight] : [])));
+  if (shared.size > 0) return [`${plural(into.length, 'connection')} in`, `${plural(shared.size, 'shared weight')}: ${trainability(into)}`];
+  if (into.every((c) => c.kind === 'local' && !c.trainable)) return [`${plural(into.length, 'connection')} in`, 'fixed, no weights'];
+  return [`${incomingWeights(into)} in: ${trainability(into)}`];
 }
 
 /** Connections grouped by (source group, target group, kind), in first-seen order. */
@@ -56,7 +68,9 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     const delay = kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : '';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
-    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}${matrices}), ${trainability(connections)}`;
+    const shared = new Set(connections.flatMap((c) => (c.weight ? [c.weight] : []))).size;
+    const sharing = shared > 0 ? `, sharing ${plural(shared, 'weight')}` : kind === 'local' && trainability(connections) === 'fixed' ? ', with no weights' : '';
+    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}${matrices}${sharing}), ${trainability(connections)}`;
   });
   const recurrent = graph.connections.some((c) => c.kind === 'recurrent');
   return [

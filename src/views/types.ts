@@ -35,6 +35,8 @@ export interface DiagramEdge {
   readonly directed: boolean;
   /** A matrix-valued connection's block shape (capsule to capsule); absent for one scalar weight. */
   readonly weights?: WeightBlock;
+  /** Shared-parameter id (see Connection.weight): equal values are one weight of the model. */
+  readonly weight?: string;
 }
 
 export interface DiagramStep {

@@ -4,6 +4,7 @@ import { architectureProp, diagramSvg, viewProp } from '../../src/components/pro
 
 describe('component props', () => {
   it('fail the build naming the component, the prop, what it got and what it expects', () => {
+    // Every registered id is listed; the list grows with the zoo, so it is read from the registry.
     expect(() => architectureProp('Diagram', 'echo-state-netwrok')).toThrow(
       `<Diagram id="echo-state-netwrok">: unknown architecture (expected one of ${registry.architectures.map((a) => a.id).join(', ')})`,
     );

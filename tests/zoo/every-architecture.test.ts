@@ -4,22 +4,32 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
 import { generateSvg } from '../../src/pipeline';
+import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
 import { drawnWeights, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
 /**
  * Nonzero weights read straight off the model's weight variables of rank ≥ 2 (matrices, and the
- * rank-4 capsule transformation W_ij), split by trainability.
+ * rank-4 capsule transformation W_ij), split by trainability. A local
+ * layer (convolution, pooling) counts the nonzeros of its equivalent dense matrix instead, measured by
+ * probing: a kernel tap used at six positions is six connections, and a pooling window's links have
+ * no weight to train, so they count as fixed.
  */
 function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number } {
   const counts = { trained: 0, fixed: 0 };
-  for (const layer of model.layers)
+  for (const layer of model.layers) {
+    if (isLocalLayer(layer)) {
+      const trained = layer.trainable && layer.trainableWeights.some((w) => w.originalName.endsWith('/kernel'));
+      counts[trained ? 'trained' : 'fixed'] += countNonzero(equivalentMatrix(layer));
+      continue;
+    }
     for (const variable of layer.weights) {
       if (variable.shape.length < 2) continue; // biases are not connections between cells
       const nonzero = (variable.read().dataSync() as Float32Array).filter((w) => w !== 0).length;
       counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += nonzero;
     }
+  }
   return counts;
 }
 
@@ -31,7 +41,8 @@ function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number
 function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): number {
   let count = 0;
   for (const layer of model.layers) {
-    if (layer.weights.length > 0 || !groupIds.has(layer.name) || layer.getClassName() === 'InputLayer') continue;
+    // Local layers (pooling) are counted by their equivalent matrix in nonzeroWeights.
+    if (layer.weights.length > 0 || !groupIds.has(layer.name) || layer.getClassName() === 'InputLayer' || isLocalLayer(layer)) continue;
     const sizes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as number[]).at(-1)!);
     const units = (layer.outputShape as number[]).at(-1)!;
     count += tf.tidy(() => {

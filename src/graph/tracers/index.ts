@@ -1,8 +1,11 @@
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
+import { traceConv, traceConvTranspose } from './conv';
 import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
+import { tracePool } from './pool';
+import { traceReshape } from './reshape';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -23,4 +26,13 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   CapsuleLength: traceElementwise,
   GaussianNoise: traceGaussianNoise,
   GaussianSampling: traceGaussianSampling,
+  Conv1D: traceConv,
+  Conv2D: traceConv,
+  Conv2DTranspose: traceConvTranspose,
+  MaxPooling1D: tracePool,
+  MaxPooling2D: tracePool,
+  AveragePooling1D: tracePool,
+  AveragePooling2D: tracePool,
+  Reshape: traceReshape,
+  Flatten: traceReshape,
 };

@@ -1,0 +1,75 @@
+import { loadDigits } from '../../network/datasets/digits';
+import cnn, { accuracy, kernels, predictClasses, trainClassifier } from '../../zoo/convolutional-network';
+import { imageGridSvg } from '../image-tiles';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './convolutional-network.params';
+
+/** The last 597 digits are never trained on: the test set. */
+const TEST_FROM = 1200;
+const SHOWN_TEST_DIGITS = 12;
+
+/**
+ * The CNN definition at demo size (8×8 digits, 3×3 kernels, 2×2 max pooling, 10-way softmax), trained
+ * with Adam on the first digits and scored on the held-out ones after every epoch. Shows the learned
+ * kernels and a few test digits with the network's answers.
+ */
+export default defineDemo({
+  params,
+  stages: [{ key: 'train:epochs', label: 'Training the kernels and the dense head', unit: 'epochs', errorLabel: 'training loss', weight: 1 }],
+  async run(values, progress) {
+    const { images, labels } = loadDigits();
+    const train = { images: images.slice(0, values.trainImages), labels: labels.slice(0, values.trainImages) };
+    const test = { images: images.slice(TEST_FROM), labels: labels.slice(TEST_FROM) };
+    const config = { ...cnn.configs.demo!, filters: values.filters };
+    const model = cnn.build(config);
+    try {
+      const report = progress.within('train');
+      const curve: { epoch: number; train: number; test: number }[] = [];
+      await trainClassifier(model, train.images, train.labels, config.classes, {
+        epochs: values.epochs,
+        learningRate: values.learningRate,
+        batchSize: 50,
+        onEpoch: (epoch, loss) => {
+          curve.push({ epoch, train: accuracy(model, train.images, train.labels), test: accuracy(model, test.images, test.labels) });
+          report({ phase: 'epochs', done: epoch, total: values.epochs, error: loss });
+        },
+      });
+      const testAccuracy = curve.at(-1)!.test;
+      const shown = test.images.slice(0, SHOWN_TEST_DIGITS);
+      const answers = predictClasses(model, shown);
+      const weights = config.filters * config.kernel * config.kernel;
+      return {
+        metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy }],
+        plots: [
+          plotSvg({
+            title: 'Convolutional network: accuracy after each epoch on the training digits and on unseen test digits',
+            description: `After ${values.epochs} epochs the network classifies ${(100 * testAccuracy).toFixed(1)} % of the 597 unseen digits correctly, with ${weights} kernel weights shared across every position.`,
+            x: { label: 'epoch' },
+            y: { label: 'accuracy' },
+            series: [
+              { label: 'training digits', mark: 'line', points: curve.map((c) => [c.epoch, c.train]) },
+              { label: 'unseen test digits', mark: 'dashed', points: curve.map((c) => [c.epoch, c.test]) },
+            ],
+          }),
+          imageGridSvg({
+            title: 'The learned 3×3 kernels, dark where the weight is largest',
+            description: `${config.filters} kernels of 9 weights each; every one is applied at all 36 positions of the 8×8 digit.`,
+            width: config.kernel,
+            cell: 16,
+            images: kernels(model).map((taps, k) => ({ pixels: taps, caption: `kernel ${k + 1}` })),
+          }),
+          imageGridSvg({
+            title: 'Unseen test digits with the label and the network’s answer',
+            description: `${answers.filter((a, i) => a === test.labels[i]).length} of these ${SHOWN_TEST_DIGITS} test digits are classified correctly.`,
+            width: 8,
+            cell: 5,
+            images: shown.map((pixels, i) => ({ pixels, caption: `${test.labels[i]} → ${answers[i]}` })),
+          }),
+        ],
+      };
+    } finally {
+      model.dispose();
+    }
+  },
+});
