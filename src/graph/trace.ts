@@ -9,14 +9,72 @@ import { validateGraph } from './validate';
 const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
 
 /**
+ * The most cells and weights one diagram's trace may build. Drawing no longer limits a group's size —
+ * a large group is drawn as a few cells and an ellipsis — but tracing reads every entry of every
+ * weight matrix and builds one object per cell and per nonzero weight, and validation, the views and
+ * the tests walk them all: time and memory grow with both. Measured on 2 cores: 10⁵ cells with
+ * 3·10⁵ weights trace and view in ≈1.5 s; 10⁶ weights in ≈2.6 s and 0.7 GB; 10⁶ cells with 1.1·10⁷
+ * weights took over 3 minutes and 2.7 GB. 2·10⁶ keeps a diagram to seconds and inside the default
+ * heap, and admits a 1000-unit reservoir (10⁶ recurrent entries).
+ */
+export const MAX_TRACE_SIZE = 2_000_000;
+
+/** Thrown before any weight is read when a network is too large for a cell diagram; names its heaviest group. */
+export class TooLargeError extends Error {
+  constructor(
+    readonly architecture: string,
+    readonly group: string,
+    readonly size: number,
+    readonly weightsIn: number,
+    readonly total: number,
+  ) {
+    const n = (x: number) => x.toLocaleString('en');
+    super(
+      `${architecture}: group "${group}" (${n(size)} cells, ${n(weightsIn)} weights in) is too large to draw cell by cell: ` +
+        `the network's ${n(total)} cells and weights exceed the ${n(MAX_TRACE_SIZE)} a diagram traces, one object each; draw a smaller configuration`,
+    );
+    this.name = 'TooLargeError';
+  }
+}
+
+/** Entries of a layer's weight matrices (not its biases): what tracing it reads. Known without reading them. */
+const matrixEntries = (layer: tf.layers.Layer): number =>
+  layer.weights.reduce((n, w) => n + (w.shape.length === 2 ? w.shape[0]! * w.shape[1]! : 0), 0);
+
+/** Units of a layer's output: the last dimension of its (first) output shape. */
+function unitsOf(layer: tf.layers.Layer): number {
+  const shape = layer.outputShape;
+  const first = Array.isArray(shape[0]) ? (shape[0] as (number | null)[]) : (shape as (number | null)[]);
+  return first.at(-1) ?? 0;
+}
+
+/** What tracing a layer builds: its cells if it owns any (an input, or a layer with weights), and its weights. */
+function traceSize(layer: tf.layers.Layer): { cells: number; weights: number } {
+  const weights = matrixEntries(layer);
+  return { cells: layer.getClassName() === 'InputLayer' || weights > 0 ? unitsOf(layer) : 0, weights };
+}
+
+/** Refuses, from shapes alone, a network whose trace would pass MAX_TRACE_SIZE. */
+function checkTraceSize(model: tf.LayersModel, architecture: string): void {
+  const sizes = model.layers.map(traceSize);
+  const weight = (s: { cells: number; weights: number }) => s.cells + s.weights;
+  const total = sizes.reduce((n, s) => n + weight(s), 0);
+  if (total <= MAX_TRACE_SIZE) return;
+  const heaviest = sizes.reduce((best, s, i) => (weight(s) > weight(sizes[best]!) ? i : best), 0);
+  throw new TooLargeError(architecture, model.layers[heaviest]!.name, sizes[heaviest]!.cells, sizes[heaviest]!.weights, total);
+}
+
+/**
  * Reads the cell graph off a built tfjs model: one group per layer that owns units, one connection
  * per nonzero weight, trainable exactly when the weight is. Nothing here is written by hand.
+ * Fails with a TooLargeError, before reading, past MAX_TRACE_SIZE.
  */
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
   const groups: Group[] = [];
   const connections: Connection[] = [];
   /** layer name → the group whose cells carry that layer's output. */
   const carrier = new Map<string, InboundGroup>();
+  checkTraceSize(model, architecture);
 
   for (const layer of model.layers) {
     const className = layer.getClassName();
@@ -49,7 +107,8 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       continue;
     }
     groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: traced.cellType, size: traced.size });
-    connections.push(...traced.connections);
+    // One by one: push(...list) passes every connection as an argument and overflows the stack near 10⁵.
+    for (const connection of traced.connections) connections.push(connection);
     carrier.set(layer.name, { id: layer.name, size: traced.size });
   }
 

@@ -1,7 +1,7 @@
 import type { DiagramEdge } from '../views/types';
 import { createBadgePlacer } from './badges';
 import { backArc, boxToBoxPath, pointOnCubic, selfLoop, straightPath, type Loop } from './geometry';
-import { METRICS } from './metrics';
+import { METRICS, badgeBoxWidth } from './metrics';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
 interface Drawn {
@@ -29,13 +29,19 @@ export function placeEdges(
 ): PositionedEdge[] {
   const memberIndex = new Map(groupList.flatMap((g) => g.members.map((id, i) => [id, i] as const)));
   const r = METRICS.cellRadius;
+  /** Cells a group stands for: its drawn cells plus those its ellipsis stands for. */
+  const cellCount = (group: PositionedGroup) =>
+    group.members.reduce((n, id) => {
+      const elided = nodes.get(id)?.elided;
+      return n + (elided ? elided.last - elided.first + 1 : 1);
+    }, 0);
 
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
       const to = groups.get(edge.to)!;
       const { path, middle } = boxToBoxPath(from.box, to.box);
-      return { edge, path, middle, bundleText: `${from.members.length}×${to.members.length}` };
+      return { edge, path, middle, bundleText: `${cellCount(from)}×${cellCount(to)}` };
     }
     const from = nodes.get(edge.from)!;
     const to = nodes.get(edge.to)!;
@@ -47,14 +53,14 @@ export function placeEdges(
     return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
   });
 
-  const placeBadge = createBadgePlacer([
-    ...[...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r })),
-    ...drawn.filter((d) => !d.edge.trainable).map((d) => markerBox(d.middle)),
-  ]);
+  const placeBadge = createBadgePlacer(
+    [...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r })),
+    drawn.filter((d) => !d.edge.trainable).map((d) => markerBox(d.middle)),
+  );
   return drawn.map(({ edge, path, middle, loop, bundleText }): PositionedEdge => {
     if (bundleText)
       // The badge sits beside the line so the fixed-weight marker at its middle stays visible.
-      return { ...edge, path, bundleBadge: { at: { x: middle.x + METRICS.badgeWidth / 2 + 6, y: middle.y }, text: bundleText } };
+      return { ...edge, path, bundleBadge: { at: { x: middle.x + badgeBoxWidth(bundleText) / 2 + 7, y: middle.y }, text: bundleText } };
     return loop ? { ...edge, path, delayBadge: placeBadge(loop) } : { ...edge, path };
   });
 }

@@ -108,6 +108,7 @@ function splitCubic(p0: Point, p1: Point, p2: Point, p3: Point): string {
 /** Room a column needs on each side for its back-arcs, self-loops and their badges. */
 export function loopRoom(spans: readonly number[]): number {
   if (spans.length === 0) return 0;
-  const reach = Math.max(...spans.map((s) => (s === 0 ? selfLoopReach + METRICS.cellRadius : arcReach(s))));
+  // A loop, not Math.max(...spans): a spread of a column's every loop overflows the stack on big groups.
+  const reach = spans.reduce((max, s) => Math.max(max, s === 0 ? selfLoopReach + METRICS.cellRadius : arcReach(s)), 0);
   return reach - METRICS.cellRadius + METRICS.badgeWidth + 4;
 }

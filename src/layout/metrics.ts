@@ -22,3 +22,6 @@ export const METRICS = {
  */
 export const textWidth = (text: string, size: number, weight: 'regular' | 'bold' = 'regular'): number =>
   Math.ceil(text.length * size * (weight === 'bold' ? 0.7 : 0.6));
+
+/** Width of a badge's box: the room of "t−1", or more for a long "m×n" such as "128×128". */
+export const badgeBoxWidth = (text: string): number => Math.max(METRICS.badgeWidth - 2, textWidth(text, METRICS.badgeSize) + 6);

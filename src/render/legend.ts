@@ -1,6 +1,6 @@
-import type { G } from '@svgdotjs/svg.js';
+import { G } from '@svgdotjs/svg.js';
 import type { CellType, ConnectionKind } from '../graph/types';
-import { METRICS, textWidth } from '../layout/metrics';
+import { METRICS, badgeBoxWidth, textWidth } from '../layout/metrics';
 import type { PositionedDiagram } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
 import type { MarkerIds } from './markers';
@@ -53,12 +53,13 @@ export interface LegendContents {
   readonly allTrained: boolean;
   readonly delay: boolean;
   readonly bundle: boolean;
+  readonly elided: boolean;
 }
 
 /** The legend of one diagram lists only what that diagram uses. */
 export function legendContents(diagram: PositionedDiagram): LegendContents {
   return {
-    cellTypes: [...new Set(diagram.nodes.map((n) => n.cellType))],
+    cellTypes: [...new Set(diagram.nodes.filter((n) => !n.elided).map((n) => n.cellType))],
     kinds: [...new Set(diagram.edges.map((e) => e.kind))],
     fixed: diagram.edges.some((e) => !e.trainable),
     weightless: diagram.edges.some((e) => !e.trainable && e.kind === 'local' && !e.weight),
@@ -66,13 +67,14 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     allTrained: diagram.edges.every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge),
     bundle: diagram.edges.some((e) => e.bundle),
+    elided: diagram.nodes.some((n) => n.elided),
   };
 }
 
 /**
  * Draws a legend: cell types, connection kinds, then the markers (fixed weights, undirected weights,
- * one-step delay, bundles). Entries flow in rows to `width`; returns the height used. Legend samples
- * carry no data-* attributes, so readers of the metadata never mistake them for cells.
+ * one-step delay, bundles, elided cells). Entries flow in rows to `width`; returns the height used.
+ * Legend samples carry no data-* attributes, so readers of the metadata never mistake them for cells.
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
@@ -83,10 +85,15 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
       g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));
   if (contents.allTrained) entries.push(textEntry('every weight is trained', SAMPLE, (g) => weightSample(g, ids, false)));
   if (contents.delay)
-    entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => drawBadge(g, { x: 12, y: 0 }, 't−1')));
+    entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => g.add(badge({ x: 12, y: 0 }, 't−1'))));
   if (contents.bundle)
     entries.push(textEntry('bundle m×n: every cell of one group to every cell of the other', SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE - 2} 0`).addClass('rz-edge rz-bundle')));
+  if (contents.elided)
+    entries.push(textEntry('cells not drawn; captions give each group’s size', 20, (g) => {
+      const dots = g.group().translate(10, 0).addClass('rz-ellipsis');
+      for (const y of [-6, 0, 6]) dots.circle(4).center(0, y).addClass('rz-marker-solid');
+    }));
 
   const legend = root.group().addClass('rz-legend');
   legend.plain('Legend').addClass('rz-legend-title').attr({ x: 0, y: 0 });
@@ -103,11 +110,12 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
   return y + ROW / 2;
 }
 
-/** A small "t−1" tag: the marker of a time-delayed connection. */
-export function drawBadge(g: G, at: { x: number; y: number }, text: string): void {
-  const w = METRICS.badgeWidth - 2;
+/** A small tag — "t−1" on a time-delayed connection, "m×n" on a bundle — built detached. */
+export function badge(at: { x: number; y: number }, text: string): G {
+  const w = badgeBoxWidth(text);
   const h = METRICS.badgeSize + 5;
-  const badge = g.group().addClass('rz-badge');
-  badge.rect(w, h).move(at.x - w / 2, at.y - h / 2).radius(3);
-  badge.plain(text).attr({ x: at.x, y: at.y + 3, 'text-anchor': 'middle' });
+  const tag = new G().addClass('rz-badge');
+  tag.rect(w, h).move(at.x - w / 2, at.y - h / 2).radius(3);
+  tag.plain(text).attr({ x: at.x, y: at.y + 3, 'text-anchor': 'middle' });
+  return tag;
 }

@@ -1,18 +1,20 @@
-import type { G } from '@svgdotjs/svg.js';
+import { G, Path, type Element } from '@svgdotjs/svg.js';
 import { round } from '../layout/geometry';
 import { METRICS } from '../layout/metrics';
 import type { PositionedDiagram, PositionedEdge } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
-import { drawBadge, drawLegend, legendContents } from './legend';
+import { drawEllipsis } from './ellipsis';
+import { badge, drawLegend, legendContents } from './legend';
 import { defineMarkers, markerIds, type MarkerIds } from './markers';
 import { DIAGRAM_CSS } from './style';
-import { createCanvas, serialise } from './svg-canvas';
+import { appendAll, createCanvas, serialise } from './svg-canvas';
 
 const LEGEND_MIN_WIDTH = 440;
 
-function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
+/** One connection as detached elements (the line, a residual's core, its badge), in drawing order. */
+function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
   const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable ? '' : 'rz-fixed'].filter(Boolean);
-  const path = layer.path(edge.path).addClass(classes.join(' ')).attr({
+  const path = new Path().plot(edge.path).addClass(classes.join(' ')).attr({
     'data-from': edge.from,
     'data-to': edge.to,
     'data-kind': edge.kind,
@@ -22,13 +24,16 @@ function drawEdge(layer: G, edge: PositionedEdge, ids: MarkerIds): void {
   if (edge.bundle) path.attr('data-bundle', 'true');
   if (edge.weights) path.attr('data-weights', `${edge.weights[0]}×${edge.weights[1]}`);
   if (edge.weight) path.attr('data-weight', edge.weight);
+  if (edge.count !== undefined) path.attr('data-count', edge.count);
   if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
   else path.attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` });
   if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);
+  const elements: Element[] = [path];
   // A residual (skip) connection is a double line: a light core drawn down the middle of a wide stroke.
-  if (edge.kind === 'residual') layer.path(edge.path).addClass('rz-kind-residual-core');
-  if (edge.delayBadge) drawBadge(layer, edge.delayBadge, 't−1');
-  if (edge.bundleBadge) drawBadge(layer, edge.bundleBadge.at, edge.bundleBadge.text);
+  if (edge.kind === 'residual') elements.push(new Path().plot(edge.path).addClass('rz-kind-residual-core'));
+  if (edge.delayBadge) elements.push(badge(edge.delayBadge, 't−1'));
+  if (edge.bundleBadge) elements.push(badge(edge.bundleBadge.at, edge.bundleBadge.text));
+  return elements;
 }
 
 function drawSteps(canvas: G, diagram: PositionedDiagram): void {
@@ -62,13 +67,17 @@ function drawGroups(canvas: G, diagram: PositionedDiagram): void {
 }
 
 function drawCells(canvas: G, diagram: PositionedDiagram): void {
-  const cells = canvas.group().addClass('rz-cells');
-  for (const node of diagram.nodes) {
-    const g = cells.group().translate(round(node.x), round(node.y)).addClass(`rz-cell rz-cell-${node.cellType}`);
+  const orientation = new Map(diagram.groups.map((g) => [g.id, g.orientation]));
+  const cells = diagram.nodes.map((node) => {
+    if (node.elided) return drawEllipsis({ ...node, elided: node.elided }, orientation.get(node.group)!);
+    // An explicit origin: translate() would measure the (detached) group's bbox for a default one.
+    const g = new G().transform({ translate: [round(node.x), round(node.y)], origin: [0, 0] }).addClass(`rz-cell rz-cell-${node.cellType}`);
     g.attr({ 'data-node': node.id, 'data-cell': node.cellType, 'data-group': node.group });
     if (node.step !== undefined) g.attr('data-step', node.step);
     drawCellGlyph(g, node.cellType, node.r);
-  }
+    return g;
+  });
+  appendAll(canvas.group().addClass('rz-cells'), cells);
 }
 
 /**
@@ -88,8 +97,8 @@ export function renderSvg(diagram: PositionedDiagram): string {
   defineMarkers(canvas.defs(), ids);
   drawSteps(canvas, diagram);
   drawGroups(canvas, diagram);
-  const edges = canvas.group().addClass('rz-edges');
-  for (const edge of diagram.edges) drawEdge(edges, edge, ids);
+  // Built detached and attached at once: svgdom pays O(children) per insertion (see appendAll).
+  appendAll(canvas.group().addClass('rz-edges'), diagram.edges.flatMap((edge) => drawEdge(edge, ids)));
   drawCells(canvas, diagram);
 
   const width = Math.max(diagram.width, LEGEND_MIN_WIDTH);

@@ -1,24 +1,67 @@
 import type { AnyArchitecture } from '../architecture/types';
 import type { CellGraph } from '../graph/types';
-import { describeGraph, groupCaption } from './captions';
-import type { DiagramSpec } from './types';
+import { connectionBlocks, describeGraph, groupCaption } from './captions';
+import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type CellElision, type ElisionPolicy } from './elision';
+import type { DiagramEdge, DiagramSpec } from './types';
 
-/** The Zoo view: every cell, every connection, one column per group. */
-export function cellsView(graph: CellGraph, architecture: AnyArchitecture): DiagramSpec {
+const blockKey = (from: string, to: string, kind: string) => `${from}|${to}|${kind}`;
+
+/**
+ * Blocks drawn as one bundle: between two different groups, at least one of them elided, every pair
+ * connected with the same flags. Their cells are then too many to draw one line each, and an m×n
+ * bundle says exactly what is there. Blocks between whole groups stay line by line, as in the Zoo.
+ */
+function bundles(graph: CellGraph, elision: CellElision): Map<string, DiagramEdge> {
+  const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
+  const elided = new Set(elision.groups.filter((e) => e.elided).map((e) => e.group.id));
+  const result = new Map<string, DiagramEdge>();
+  for (const { from, to, kind, connections } of connectionBlocks(graph)) {
+    const { trainable, directed } = connections[0]!;
+    const complete = connections.length === sizeOf.get(from)! * sizeOf.get(to)!;
+    const uniform = connections.every((c) => c.trainable === trainable && c.directed === directed);
+    if (from !== to && complete && uniform && (elided.has(from) || elided.has(to)))
+      result.set(blockKey(from, to, kind), { from, to, bundle: true, kind, trainable, directed });
+  }
+  return result;
+}
+
+/**
+ * The Zoo view: one column per group, every connection drawn. A large group shows a few cells and an
+ * ellipsis for the rest (`policy`); its connections are drawn as m×n bundles where complete, and
+ * otherwise merged onto the ellipsis with their count.
+ */
+export function cellsView(graph: CellGraph, architecture: AnyArchitecture, policy: ElisionPolicy = DEFAULT_ELISION): DiagramSpec {
+  const elision = elideCells(graph, policy);
+  const bundled = bundles(graph, elision);
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  const edges: DiagramEdge[] = [];
+  const drawnBundles = new Set<string>();
+  for (const c of graph.connections) {
+    const key = blockKey(groupOf.get(c.from)!, groupOf.get(c.to)!, c.kind);
+    const bundle = bundled.get(key);
+    if (!bundle) edges.push({ ...c, from: elision.drawnAs.get(c.from)!, to: elision.drawnAs.get(c.to)!, bundle: false });
+    else if (!drawnBundles.has(key)) {
+      drawnBundles.add(key);
+      edges.push(bundle);
+    }
+  }
+  const elided = describeElision(elision);
   return {
     architecture: graph.architecture,
     view: 'cells',
     title: `${architecture.name} (${architecture.abbreviation}): cells`,
-    description: describeGraph(graph, architecture.name, 'cells'),
-    nodes: graph.cells.map((c) => ({ id: c.id, cell: c.id, group: c.group, cellType: c.type })),
-    groups: graph.groups.map((g) => ({
-      id: g.id,
-      label: g.label,
-      caption: groupCaption(graph, g),
-      cellType: g.cellType,
-      members: graph.cells.filter((c) => c.group === g.id).map((c) => c.id),
+    description: [describeGraph(graph, architecture.name, 'cells'), ...(elided ? [elided] : [])].join(' '),
+    nodes: elision.groups.flatMap((e) =>
+      drawnMembers(e).map(({ id, elided: range }) => ({ id, cell: id, group: e.group.id, cellType: e.group.cellType, ...(range ? { elided: range } : {}) })),
+    ),
+    groups: elision.groups.map((e) => ({
+      id: e.group.id,
+      label: e.group.label,
+      caption: groupCaption(graph, e.group),
+      cellType: e.group.cellType,
+      members: drawnMembers(e).map((m) => m.id),
       orientation: 'column',
     })),
-    edges: graph.connections.map((c) => ({ ...c, bundle: false })),
+    edges: mergeOntoEllipses(edges, elision.ellipses),
   };
 }

@@ -1,13 +1,23 @@
 import type { View } from '../architecture/types';
 import type { CellType, ConnectionKind, WeightBlock } from '../graph/types';
 
-/** One drawn cell. In the unrolled view the same cell appears once per step. */
+/** The cells of a group an ellipsis stands for: indices `first` to `last`, both included. */
+export interface ElidedRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * One drawn cell — or, with `elided`, the ellipsis (⋮) that stands for a run of a large group's
+ * cells (src/views/elision.ts). In the unrolled view the same cell appears once per step.
+ */
 export interface DiagramNode {
   readonly id: string;
   readonly cell: string;
   readonly group: string;
   readonly cellType: CellType;
   readonly step?: number;
+  readonly elided?: ElidedRange;
 }
 
 export interface DiagramGroup {
@@ -24,7 +34,9 @@ export interface DiagramGroup {
 
 /**
  * One drawn connection. With `bundle`, `from`/`to` are group ids and the edge stands for every pair
- * of their cells — used only where every such pair really is connected.
+ * of their cells (drawn and elided alike) — used only where every such pair really is connected.
+ * With `count`, one end or both is an ellipsis and the edge stands for exactly `count` connections
+ * of its kind and flags between the cells at its two ends.
  */
 export interface DiagramEdge {
   readonly from: string;
@@ -37,6 +49,7 @@ export interface DiagramEdge {
   readonly weights?: WeightBlock;
   /** Shared-parameter id (see Connection.weight): equal values are one weight of the model. */
   readonly weight?: string;
+  readonly count?: number;
 }
 
 export interface DiagramStep {

@@ -1,6 +1,7 @@
 import type { AnyArchitecture } from '../architecture/types';
 import type { CellGraph } from '../graph/types';
 import { connectionBlocks, describeGraph } from './captions';
+import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type ElisionPolicy } from './elision';
 import type { DiagramEdge, DiagramSpec, DiagramStep } from './types';
 
 const STEPS: readonly DiagramStep[] = [
@@ -15,8 +16,11 @@ export const atStep = (id: string, step: number): string => `${id}@${step}`;
  * Time laid out in space: one copy of the network per step, side by side. Connections within a step
  * are drawn per step (as one bundle where every pair is connected); each recurrent connection is drawn
  * from step k to step k+1, so the recurrence shows as wiring between copies instead of a loop.
+ * Large groups are elided in every copy as in the cells view (`policy`).
  */
-export function unrolledView(graph: CellGraph, architecture: AnyArchitecture): DiagramSpec {
+export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, policy: ElisionPolicy = DEFAULT_ELISION): DiagramSpec {
+  const elision = elideCells(graph, policy);
+  const drawn = (cell: string, step: number) => atStep(elision.drawnAs.get(cell)!, step);
   const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
   const recurrentGroups = new Set(graph.connections.filter((c) => c.kind === 'recurrent').map((c) => groupOf.get(c.from)));
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
@@ -31,13 +35,14 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture): D
         edges.push({ from: atStep(block.from, step.index), to: atStep(block.to, step.index), bundle: true, kind: block.kind, trainable, directed });
       } else
         for (const c of block.connections)
-          edges.push({ ...c, from: atStep(c.from, step.index), to: atStep(c.to, step.index), bundle: false });
+          edges.push({ ...c, from: drawn(c.from, step.index), to: drawn(c.to, step.index), bundle: false });
     }
   }
   for (const step of STEPS.slice(1))
     for (const c of graph.connections)
-      if (c.kind === 'recurrent') edges.push({ ...c, from: atStep(c.from, step.index - 1), to: atStep(c.to, step.index), bundle: false });
+      if (c.kind === 'recurrent') edges.push({ ...c, from: drawn(c.from, step.index - 1), to: drawn(c.to, step.index), bundle: false });
 
+  const elided = describeElision(elision);
   return {
     architecture: graph.architecture,
     view: 'unrolled',
@@ -46,23 +51,32 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture): D
       recurrentGroups.size > 0
         ? "each recurrent connection runs from one step's copy to the next."
         : 'no connection runs between steps: each input is processed on its own, with no memory of the last.'
-    }`,
+    }${elided ? ` ${elided}` : ''}`,
     steps: STEPS,
     nodes: STEPS.flatMap((step) =>
-      graph.cells.map((c) => ({ id: atStep(c.id, step.index), cell: c.id, group: atStep(c.group, step.index), cellType: c.type, step: step.index })),
+      elision.groups.flatMap((e) =>
+        drawnMembers(e).map(({ id, elided: range }) => ({
+          id: atStep(id, step.index),
+          cell: id,
+          group: atStep(e.group.id, step.index),
+          cellType: e.group.cellType,
+          step: step.index,
+          ...(range ? { elided: range } : {}),
+        })),
+      ),
     ),
     groups: STEPS.flatMap((step) =>
-      graph.groups.map((g) => ({
-        id: atStep(g.id, step.index),
-        label: g.label,
+      elision.groups.map((e) => ({
+        id: atStep(e.group.id, step.index),
+        label: e.group.label,
         // Captions would repeat at every step; the cells view carries them.
         caption: [],
-        cellType: g.cellType,
-        members: graph.cells.filter((c) => c.group === g.id).map((c) => atStep(c.id, step.index)),
-        orientation: recurrentGroups.has(g.id) ? ('column' as const) : ('row' as const),
+        cellType: e.group.cellType,
+        members: drawnMembers(e).map((m) => atStep(m.id, step.index)),
+        orientation: recurrentGroups.has(e.group.id) ? ('column' as const) : ('row' as const),
         step: step.index,
       })),
     ),
-    edges,
+    edges: mergeOntoEllipses(edges, new Set([...elision.ellipses].flatMap((id) => STEPS.map((s) => atStep(id, s.index))))),
   };
 }

@@ -33,7 +33,7 @@ describe('layout geometry', () => {
 describe('badge placement', () => {
   it('never puts two t−1 badges on top of each other, nor on a cell', () => {
     const cells = Array.from({ length: 6 }, (_, i) => ({ x: 0, y: i * METRICS.cellPitch }));
-    const place = createBadgePlacer(cells.map((c) => ({ x: c.x - 14, y: c.y - 14, width: 28, height: 28 })));
+    const place = createBadgePlacer(cells.map((c) => ({ x: c.x - 14, y: c.y - 14, width: 28, height: 28 })), []);
     const loops = cells.flatMap((from, i) => cells.map((to, j) => (i === j ? selfLoop(from, 14) : backArc(from, to, 14, Math.abs(i - j)))));
     const w = METRICS.badgeWidth - 2;
     const h = METRICS.badgeSize + 5;

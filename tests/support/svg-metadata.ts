@@ -18,6 +18,8 @@ export interface SvgMetadata {
   readonly nodes: readonly SvgElement[];
   /** Elements with data-from: the drawn connections, as written (bundles not expanded). */
   readonly edges: readonly SvgElement[];
+  /** Elements with data-ellipsis: each stands for a run of its group's cells that are not drawn. */
+  readonly ellipses: readonly SvgElement[];
 }
 
 /** Parses an SVG file with a real XML parser (strict mode: malformed markup fails the test). */
@@ -47,6 +49,7 @@ export function parseSvg(svg: string): SvgMetadata {
     elements,
     nodes: elements.filter((e) => 'data-node' in e.attributes),
     edges: elements.filter((e) => 'data-from' in e.attributes),
+    ellipses: elements.filter((e) => 'data-ellipsis' in e.attributes),
   };
 }
 
@@ -56,6 +59,8 @@ export interface ExpandedEdge {
   readonly kind: string;
   readonly trainable: boolean;
   readonly directed: boolean;
+  /** How many connections the element stands for: its data-count, or 1. */
+  readonly count: number;
   /** A matrix-valued connection's block (data-weights="rows×cols"); absent for one scalar weight. */
   readonly weights?: readonly [number, number];
 }
@@ -68,30 +73,94 @@ function parseWeights(value: string | undefined): readonly [number, number] | un
   return [Number(match[1]), Number(match[2])];
 }
 
+/** A connection as the accounting compares it: ends, kind and flags. */
+export type EdgeFacts = Omit<ExpandedEdge, 'count'>;
+
 /**
- * The connections an SVG claims, one per cell pair: a bundle (data-bundle="true") between two groups
- * stands for every pair of their cells, found through the cells' data-group.
+ * The cells an ellipsis stands for, by the contract: `<layer>.<i>` for data-elided-first ≤ i ≤
+ * data-elided-last, with the step suffix of its group (`reservoir@1` → `reservoir.<i>@1`).
+ */
+export function elidedCells(ellipsis: SvgElement): string[] {
+  const a = ellipsis.attributes;
+  const [, layer, step = ''] = /^(.*?)(@\d+)?$/.exec(a['data-elided']!)!;
+  const [first, last, count] = [Number(a['data-elided-first']), Number(a['data-elided-last']), Number(a['data-elided-count'])];
+  if (!(Number.isInteger(first) && Number.isInteger(last) && last > first && count === last - first + 1))
+    throw new Error(`ellipsis ${a['data-ellipsis']}: inconsistent range ${first}–${last}, count ${count}`);
+  return Array.from({ length: count }, (_, i) => `${layer}.${first + i}${step}`);
+}
+
+/** Every cell of each group, drawn (data-node) and elided (an ellipsis's range), by group id. */
+export function groupCells(meta: SvgMetadata): Map<string, string[]> {
+  const members = new Map<string, string[]>();
+  const add = (group: string, cells: readonly string[]) => members.set(group, [...(members.get(group) ?? []), ...cells]);
+  for (const node of meta.nodes) if (node.attributes['data-group']) add(node.attributes['data-group'], [node.attributes['data-node']!]);
+  for (const ellipsis of meta.ellipses) add(ellipsis.attributes['data-elided']!, elidedCells(ellipsis));
+  return members;
+}
+
+/**
+ * Cell id → the id of what is drawn for it: the cell itself (data-node), or the ellipsis whose range
+ * holds it. A cell that is both drawn and elided, or elided twice, is an error.
+ */
+export function drawnAs(meta: SvgMetadata): Map<string, string> {
+  const map = new Map(meta.nodes.map((n) => [n.attributes['data-node']!, n.attributes['data-node']!]));
+  for (const ellipsis of meta.ellipses)
+    for (const cell of elidedCells(ellipsis)) {
+      if (map.has(cell)) throw new Error(`${cell} is claimed by ${map.get(cell)} and by ellipsis ${ellipsis.attributes['data-ellipsis']}`);
+      map.set(cell, ellipsis.attributes['data-ellipsis']!);
+    }
+  return map;
+}
+
+/**
+ * The connection elements an SVG claims: a bundle (data-bundle="true") between two groups is expanded
+ * to every pair of their cells, drawn and elided; every other element is one entry, with its count.
  */
 export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
-  const members = new Map<string, string[]>();
-  for (const node of meta.nodes) {
-    const group = node.attributes['data-group'];
-    if (group) members.set(group, [...(members.get(group) ?? []), node.attributes['data-node']!]);
-  }
+  const members = groupCells(meta);
   return meta.edges.flatMap((e) => {
     const a = e.attributes;
     const weights = parseWeights(a['data-weights']);
     const flags = { kind: a['data-kind']!, trainable: a['data-trainable'] === 'true', directed: a['data-directed'] === 'true', ...(weights ? { weights } : {}) };
-    if (a['data-bundle'] !== 'true') return [{ from: a['data-from']!, to: a['data-to']!, ...flags }];
+    if (a['data-bundle'] !== 'true') return [{ from: a['data-from']!, to: a['data-to']!, ...flags, count: Number(a['data-count'] ?? 1) }];
     const sources = members.get(a['data-from']!) ?? [];
     const targets = members.get(a['data-to']!) ?? [];
     if (sources.length === 0 || targets.length === 0) throw new Error(`bundle ${a['data-from']} → ${a['data-to']} names a group with no cells`);
-    return sources.flatMap((from) => targets.map((to) => ({ from, to, ...flags })));
+    return sources.flatMap((from) => targets.map((to) => ({ from, to, ...flags, count: 1 })));
   });
 }
 
-export const edgeKey = (e: ExpandedEdge): string =>
+export const edgeKey = (e: EdgeFacts): string =>
   `${e.from} → ${e.to} [${e.kind}, ${e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}${e.weights ? `, ${e.weights[0]}×${e.weights[1]} weights` : ''}]`;
 
-/** How many weights a drawn connection stands for: 1, or rows × cols for a matrix-valued one. */
-export const drawnWeights = (e: ExpandedEdge): number => (e.weights ? e.weights[0] * e.weights[1] : 1);
+/** How many weights a drawn connection stands for: 1, or rows × cols for a matrix-valued one; times its count. */
+export const drawnWeights = (e: ExpandedEdge): number => (e.weights ? e.weights[0] * e.weights[1] : 1) * e.count;
+
+const tally = (entries: Iterable<readonly [string, number]>): Map<string, number> => {
+  const totals = new Map<string, number>();
+  for (const [key, n] of entries) totals.set(key, (totals.get(key) ?? 0) + n);
+  return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+};
+
+/**
+ * How many connections an SVG says run between each pair of drawn ends (cells or ellipses), by kind
+ * and flags: bundles expanded and mapped onto what is drawn for each cell, data-count summed. Equal to
+ * `accountOf(meta, connections)` exactly when every drawn element stands for real connections and
+ * every real connection is counted once. Without ellipses this is one entry per drawn cell pair.
+ */
+export function drawnAccount(meta: SvgMetadata): Map<string, number> {
+  const as = drawnAs(meta);
+  const end = (id: string) => as.get(id) ?? id;
+  return tally(expandEdges(meta).map((e) => [edgeKey({ ...e, from: end(e.from), to: end(e.to) }), e.count] as const));
+}
+
+/** The same account for a network's own connections, each end mapped onto what the SVG draws for it. */
+export function accountOf(meta: SvgMetadata, connections: Iterable<EdgeFacts>): Map<string, number> {
+  const as = drawnAs(meta);
+  const end = (cell: string) => {
+    const drawn = as.get(cell);
+    if (!drawn) throw new Error(`${cell} is neither drawn nor stood for by an ellipsis`);
+    return drawn;
+  };
+  return tally([...connections].map((c) => [edgeKey({ ...c, from: end(c.from), to: end(c.to) }), 1] as const));
+}

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
 import { generateSvg } from '../../src/pipeline';
+import { DEFAULT_ELISION } from '../../src/views/elision';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
-import { drawnWeights, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
+import { accountOf, drawnAccount, drawnWeights, edgeKey, expandEdges, groupCells, parseSvg, type SvgMetadata } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
@@ -60,6 +61,49 @@ function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): numb
 
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
 
+/** Problems with how connections are stroked: loops for delays (with a t−1 badge each), ◇ on fixed weights, arrows or dots by direction. */
+function strokeProblems(svg: SvgMetadata): string[] {
+  const problems: string[] = [];
+  const badges = svg.elements.filter((e) => e.name === 'text' && e.text === 't−1' && !e.ancestorClasses.includes('rz-legend'));
+  const recurrent = svg.edges.filter((e) => e.attributes['data-kind'] === 'recurrent');
+  if (badges.length !== recurrent.length) problems.push(`${badges.length} t−1 badges for ${recurrent.length} delayed connections`);
+  for (const edge of svg.edges) {
+    const a = edge.attributes;
+    const where = `${a['data-from']} → ${a['data-to']}`;
+    // A curve (C) for a loop through time, a straight line for everything else.
+    if (a.d!.includes('C') !== (a['data-kind'] === 'recurrent')) problems.push(`${where}: ${a.d!.includes('C') ? 'curved' : 'straight'} as ${a['data-kind']}`);
+    if ('marker-mid' in a !== (a['data-trainable'] === 'false')) problems.push(`${where}: fixed-weight marker does not match data-trainable`);
+    if (!(a['data-directed'] === 'true' ? /-arrow\)$/ : /-undirected\)$/).test(a['marker-end'] ?? '')) problems.push(`${where}: end marker does not match data-directed`);
+  }
+  return problems;
+}
+
+/** Problems with placement: a cell or ellipsis outside the picture, two of them overlapping, a badge on a cell or a badge. */
+function placementProblems(svg: SvgMetadata): string[] {
+  const problems: string[] = [];
+  const [, , width, height] = svg.root.viewBox!.split(' ').map(Number);
+  const r = 14;
+  const centres = [...svg.nodes, ...svg.ellipses].map((n) => {
+    const [x, y] = /matrix\(1,0,0,1,([-\d.]+),([-\d.]+)\)/.exec(n.attributes.transform!)!.slice(1).map(Number);
+    return { id: n.attributes['data-node'] ?? n.attributes['data-ellipsis'], x: x!, y: y! };
+  });
+  for (const c of centres)
+    if (c.x - r < 0 || c.y - r < 0 || c.x + r > width! || c.y + r > height!) problems.push(`${c.id} at ${c.x},${c.y} outside ${width}×${height}`);
+  for (const [i, a] of centres.entries())
+    for (const b of centres.slice(i + 1)) if (Math.hypot(a.x - b.x, a.y - b.y) < 2 * r) problems.push(`${a.id} overlaps ${b.id}`);
+  // Badges (t−1, m×n) cover neither a cell nor one another.
+  const badges = svg.elements
+    .filter((e) => e.name === 'rect' && e.ancestorClasses.includes('rz-badge') && !e.ancestorClasses.includes('rz-legend'))
+    .map((e) => ({ x: Number(e.attributes.x), y: Number(e.attributes.y), w: Number(e.attributes.width), h: Number(e.attributes.height) }));
+  for (const [i, a] of badges.entries()) {
+    for (const b of badges.slice(i + 1))
+      if (!(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y)) problems.push(`badges at ${a.x},${a.y} and ${b.x},${b.y}`);
+    for (const c of centres)
+      if (!(a.x + a.w <= c.x - r || c.x + r <= a.x || a.y + a.h <= c.y - r || c.y + r <= a.y)) problems.push(`badge at ${a.x},${a.y} on ${c.id}`);
+  }
+  return problems;
+}
+
 describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, architecture) => {
   const model = architecture.build(architecture.configs.diagram);
   const graph = traceModel(model, id);
@@ -98,50 +142,21 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
   });
 
   it('draws delayed connections as loops with a t−1 badge, and marks every fixed weight', () => {
-    const svg = parseSvg(readDiagram(id, 'cells'));
-    const badges = svg.elements.filter((e) => e.name === 'text' && e.text === 't−1' && !e.ancestorClasses.includes('rz-legend'));
-    const recurrent = svg.edges.filter((e) => e.attributes['data-kind'] === 'recurrent');
-    expect(badges.length).toBe(recurrent.length);
-    for (const edge of svg.edges) {
-      const a = edge.attributes;
-      const where = `${a['data-from']} → ${a['data-to']}`;
-      // A curve (C) for a loop through time, a straight line for everything else.
-      expect(a.d!.includes('C'), where).toBe(a['data-kind'] === 'recurrent');
-      expect('marker-mid' in a, where).toBe(a['data-trainable'] === 'false');
-      expect(a['marker-end'], where).toMatch(a['data-directed'] === 'true' ? /-arrow\)$/ : /-undirected\)$/);
-    }
+    expect(strokeProblems(parseSvg(readDiagram(id, 'cells')))).toEqual([]);
   });
 
   it.each(architecture.views.map((v) => [v]))('fits every cell of its %s diagram inside the picture without overlap', (view) => {
-    const svg = parseSvg(readDiagram(id, view));
-    const [, , width, height] = svg.root.viewBox!.split(' ').map(Number);
-    const r = 14;
-    const centres = svg.nodes.map((n) => {
-      const [x, y] = /matrix\(1,0,0,1,([-\d.]+),([-\d.]+)\)/.exec(n.attributes.transform!)!.slice(1).map(Number);
-      return { id: n.attributes['data-node'], x: x!, y: y! };
-    });
-    for (const c of centres) {
-      expect(c.x - r, c.id).toBeGreaterThanOrEqual(0);
-      expect(c.y - r, c.id).toBeGreaterThanOrEqual(0);
-      expect(c.x + r, c.id).toBeLessThanOrEqual(width!);
-      expect(c.y + r, c.id).toBeLessThanOrEqual(height!);
-    }
-    for (const [i, a] of centres.entries())
-      for (const b of centres.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id} vs ${b.id}`).toBeGreaterThanOrEqual(2 * r);
-    // Badges (t−1, m×n) cover neither a cell nor one another.
-    const badges = svg.elements
-      .filter((e) => e.name === 'rect' && e.ancestorClasses.includes('rz-badge') && !e.ancestorClasses.includes('rz-legend'))
-      .map((e) => ({ x: Number(e.attributes.x), y: Number(e.attributes.y), w: Number(e.attributes.width), h: Number(e.attributes.height) }));
-    for (const [i, a] of badges.entries()) {
-      for (const b of badges.slice(i + 1)) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `badges at ${a.x},${a.y} and ${b.x},${b.y}`).toBe(true);
-      for (const c of centres) expect(a.x + a.w <= c.x - r || c.x + r <= a.x || a.y + a.h <= c.y - r || c.y + r <= a.y, `badge at ${a.x},${a.y} on ${c.id}`).toBe(true);
-    }
+    expect(placementProblems(parseSvg(readDiagram(id, view)))).toEqual([]);
   });
 
   it('draws, in its cells diagram, exactly the nonzero weights of the network with their flags', () => {
-    const drawn = expandEdges(parseSvg(readDiagram(id, 'cells')));
+    const svg = parseSvg(readDiagram(id, 'cells'));
+    // The diagram configuration is small: every cell is drawn, so every element is one weight.
+    expect(svg.ellipses).toEqual([]);
+    const drawn = expandEdges(svg);
     const traced = graph.connections.map((c) => edgeKey(c));
     expect(drawn.map(edgeKey).sort()).toEqual([...traced].sort());
+    expect(drawnAccount(svg)).toEqual(accountOf(svg, graph.connections));
     // A matrix-valued connection (data-weights="rows×cols") accounts for rows × cols weights.
     const weights = nonzeroWeights(model);
     const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
@@ -165,4 +180,96 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
     },
   );
+});
+
+/** The same definitions built at sizes no diagram configuration has: every group past 12 cells is elided. */
+const SCALED = [
+  ['feed-forward', 'inputs 50, hidden 50-50, outputs 3', { inputs: 50, hidden: [50, 50], outputs: 3 }],
+  ['feed-forward', 'inputs 64, hidden 128-128, outputs 16', { inputs: 64, hidden: [128, 128], outputs: 16 }],
+  ['echo-state-network', '200 units', { units: 200 }],
+  ['recurrent-network', '40 units', { units: 40 }],
+] as const;
+const MAX_DRAWN_CELLS = DEFAULT_ELISION.head + DEFAULT_ELISION.tail;
+
+describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
+  const architecture = registry.get(id);
+  const model = architecture.build({ ...(architecture.configs.diagram as object), ...sizes });
+  const graph = traceModel(model, id);
+  const generated = new Map<string, Promise<string>>(architecture.views.map((view) => [view, generateSvg(architecture, view, graph)]));
+  const diagram = async (view: string) => parseSvg(await generated.get(view)!);
+
+  it('is large enough that its cells diagram would otherwise be a block of lines', () => {
+    expect(graph.groups.some((g) => g.size > DEFAULT_ELISION.over)).toBe(true);
+    expect(graph.connections.length).toBeGreaterThan(1000);
+  });
+
+  it.each(architecture.views.map((v) => [v]))('draws each large group of its %s diagram as a few cells and one ellipsis, and every cell once', async (view) => {
+    const svg = await diagram(view);
+    const cells = groupCells(svg);
+    for (const group of graph.groups)
+      for (const step of view === 'unrolled' ? ['@0', '@1', '@2'] : ['']) {
+        const drawn = svg.nodes.filter((n) => n.attributes['data-group'] === `${group.id}${step}`);
+        const ellipses = svg.ellipses.filter((e) => e.attributes['data-elided'] === `${group.id}${step}`);
+        expect(drawn.length, group.id).toBe(group.size > DEFAULT_ELISION.over ? MAX_DRAWN_CELLS : group.size);
+        expect(ellipses.length, group.id).toBe(group.size > DEFAULT_ELISION.over ? 1 : 0);
+        const all = Array.from({ length: group.size }, (_, i) => `${group.id}.${i}${step}`);
+        expect([...(cells.get(`${group.id}${step}`) ?? [])].sort(), group.id).toEqual(all.sort());
+      }
+  });
+
+  it('accounts, in its cells diagram, for exactly the nonzero weights of the network with their flags', async () => {
+    const svg = await diagram('cells');
+    expect(drawnAccount(svg)).toEqual(accountOf(svg, graph.connections));
+    const drawn = expandEdges(svg);
+    const weights = nonzeroWeights(model);
+    expect(drawn.filter((e) => e.trainable).reduce((n, e) => n + e.count, 0)).toBe(weights.trained);
+    expect(drawn.filter((e) => !e.trainable).reduce((n, e) => n + e.count, 0)).toBe(weights.fixed);
+  });
+
+  if (architecture.views.includes('unrolled'))
+    it('accounts, in its unrolled diagram, for every connection at every step and every delayed one between steps', async () => {
+      const svg = await diagram('unrolled');
+      const at = (c: (typeof graph.connections)[number], from: number, to: number) => ({ ...c, from: `${c.from}@${from}`, to: `${c.to}@${to}` });
+      const expected = graph.connections.flatMap((c) => (c.kind === 'recurrent' ? [at(c, 0, 1), at(c, 1, 2)] : [0, 1, 2].map((s) => at(c, s, s))));
+      expect(drawnAccount(svg)).toEqual(accountOf(svg, expected));
+    });
+
+  it.each(architecture.views.map((v) => [v]))('names only what it draws in its %s diagram: a counted edge has an ellipsis end, any other joins cells or groups', async (view) => {
+    const svg = await diagram(view);
+    const ellipses = new Set(svg.ellipses.map((e) => e.attributes['data-ellipsis']));
+    const cells = new Set(svg.nodes.map((n) => n.attributes['data-node']));
+    const groups = new Set(svg.nodes.map((n) => n.attributes['data-group']));
+    for (const { attributes: a } of svg.edges) {
+      const where = `${a['data-from']} → ${a['data-to']}`;
+      if (a['data-bundle'] === 'true') expect(groups.has(a['data-from']) && groups.has(a['data-to']), where).toBe(true);
+      else if (a['data-count']) {
+        expect(Number(a['data-count']), where).toBeGreaterThan(0);
+        expect(ellipses.has(a['data-from']) || ellipses.has(a['data-to']), where).toBe(true);
+        expect([a['data-from'], a['data-to']].every((end) => ellipses.has(end) || cells.has(end)), where).toBe(true);
+      } else expect(cells.has(a['data-from']) && cells.has(a['data-to']), where).toBe(true);
+    }
+  });
+
+  it.each(architecture.views.map((v) => [v]))('stays readable in its %s diagram: a few dozen lines, not a solid block', async (view) => {
+    const svg = await diagram(view);
+    // With 4 drawn cells and one ellipsis a column, a block between two groups needs at most 5 × 5 elements.
+    expect(svg.edges.length).toBeLessThanOrEqual(25 * graph.groups.length * (view === 'unrolled' ? 5 : 1));
+    const stoodFor = [...drawnAccount(svg).values()].reduce((a, b) => a + b, 0);
+    expect(svg.edges.length).toBeLessThan(stoodFor / 10);
+    expect(placementProblems(svg)).toEqual([]);
+  });
+
+  it('strokes its elided cells diagram like any other: loops for delays, markers for fixed weights', async () => {
+    expect(strokeProblems(await diagram('cells'))).toEqual([]);
+  });
+
+  it('says in its description which cells each elided group shows', async () => {
+    const svg = await diagram('cells');
+    for (const group of graph.groups.filter((g) => g.size > DEFAULT_ELISION.over))
+      expect(svg.desc).toContain(`${group.label} shows cells 0–2 and ${group.size - 1}, and ⋮ stands for the other ${group.size - MAX_DRAWN_CELLS} (3–${group.size - 2})`);
+  });
+
+  it('is deterministic: the same network gives the same bytes', async () => {
+    expect(await generateSvg(architecture, 'cells', graph)).toBe(await generated.get('cells'));
+  });
 });
