@@ -1,3 +1,4 @@
+import { configProblems, showValue as show, type ConfigSchema } from './config-schema';
 import { FAMILIES, FAMILY_IDS } from './families';
 import { VIEWS, type ArchitectureDefinition } from './types';
 
@@ -15,7 +16,8 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const views: ReadonlySet<string> = new Set(VIEWS);
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
-const show = (value: unknown): string => (typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value));
+const isSchema = (value: unknown): value is ConfigSchema<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { safeParse?: unknown }).safeParse === 'function';
 
 /**
  * Every problem of a definition, checked field by field so a malformed definition is reported in
@@ -60,13 +62,20 @@ export function definitionProblems(definition: unknown): string[] {
     text('training.summary', training.summary);
   }
 
-  if (!Array.isArray(d.views) || d.views.length === 0) problems.push(`views: expected a non-empty list, but got ${show(d.views)}`);
+  const listed: unknown = d.views;
+  if (!Array.isArray(listed) || listed.length === 0) problems.push(`views: expected a non-empty list, but got ${show(listed)}`);
   else
-    for (const view of d.views)
+    listed.forEach((view: unknown, i) => {
       if (!views.has(view as string)) problems.push(`views: unknown view ${show(view)} (expected one of ${VIEWS.join(', ')})`);
+      else if (listed.indexOf(view) !== i) problems.push(`views: ${show(view)} is listed twice`);
+    });
 
+  if (!isSchema(d.configSchema)) problems.push(`configSchema: expected a zod schema of the config, but got ${show(d.configSchema)}`);
   const configs = d.configs as Record<string, unknown> | undefined;
   if (typeof configs !== 'object' || configs === null || configs.diagram === undefined) problems.push('missing: configs.diagram');
+  else if (isSchema(d.configSchema))
+    for (const [name, config] of Object.entries(configs))
+      if (config !== undefined) problems.push(...configProblems(d.configSchema, config, `configs.${name}`));
   if (typeof d.build !== 'function') problems.push(`build: expected a function, but got ${show(d.build)}`);
   if (typeof d.shapes !== 'function') problems.push(`shapes: expected a function, but got ${show(d.shapes)}`);
   return problems;

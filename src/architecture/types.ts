@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { ConfigSchema } from './config-schema';
 import type { Family } from './families';
 
 export const VIEWS = ['cells', 'layers', 'unrolled', 'internals'] as const;
@@ -43,6 +44,11 @@ export interface ArchitectureDefinition<Config = unknown> {
   readonly family: Family;
   /** Diagram views generated for this architecture. */
   readonly views: readonly View[];
+  /**
+   * The config's fields and what each accepts, stated once: `configs` are checked against it when the
+   * definition loads, and so is any config handed to `build` through the registry.
+   */
+  readonly configSchema: ConfigSchema<Config>;
   /** `diagram`: few cells, every one drawn. `demo`: the size the in-browser demo runs. */
   readonly configs: { readonly diagram: Config; readonly demo?: Config };
   // Method syntax on purpose: it lets a definition of any Config stand in for AnyArchitecture.

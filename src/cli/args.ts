@@ -16,10 +16,13 @@ Regenerates diagrams/<id>.<view>.svg for the given architectures (all when none 
 Only stale files are rewritten unless --force is given.
 
   --force   regenerate and rewrite every selected diagram
-  --check   write nothing; list stale diagrams and exit 1 if there are any
+  --check   write nothing; list stale diagrams and temp files left by an interrupted run
   --png     also write diagrams/<id>.<view>.png (2× scale, white background, DejaVu fonts) for every
             selected diagram, fresh or regenerated; PNGs are not committed
-  --help    show this help`;
+  --help    show this help
+
+Exit status: 0 done (or, with --check, all fresh); 1 --check found stale diagrams or leftover temp
+files; 2 the command failed (bad arguments, a broken definition, an error while generating).`;
 
 /** Parses argv (without node and script). Rejects anything it does not know, before any work starts. */
 export function parseArgs(argv: readonly string[]): DiagramsArgs {

@@ -1,146 +1,79 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { discoverRegistry } from '../architecture/discover';
-import type { Registry } from '../architecture/registry';
-import type { AnyArchitecture, View } from '../architecture/types';
-import type { CellGraph } from '../graph/types';
-import { generateSvg, traceArchitecture } from '../pipeline';
-import { parseArgs, USAGE, UsageError } from './args';
-import { diagramFingerprint, pipelineDigest, sha256 } from './fingerprint';
-import { formatManifest, readManifest, type Manifest } from './manifest';
-import { renderPngFiles } from './pngs';
-import { writeAtomic } from './write-atomic';
+import { parseArgs, USAGE, type DiagramsArgs } from './args.ts';
+import { findDebris, removeDebris } from './debris.ts';
+import { definitionIds, quickFreshness, selectIds } from './freshness.ts';
+import type * as FullRunModule from './full-run.ts';
+import { acquireLock } from './lock.ts';
+import { readManifest, type ManifestRead } from './manifest.ts';
+import { columnWidth, consoleOutput, pad, type Output } from './output.ts';
 
-interface Job {
-  readonly architecture: AnyArchitecture;
-  readonly view: View;
-  readonly file: string;
-  readonly inputs: string;
+/** Loads the part that needs definitions and the pipeline; the command calls it only when it must. */
+export type LoadFullRun = () => Promise<typeof FullRunModule>;
+
+const importFullRun: LoadFullRun = () => import('./full-run.ts');
+
+/** Exit codes: CI tells "diagrams need regenerating" (1) from "the command itself failed" (2). */
+export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
+
+function reportManifest(manifest: ManifestRead, out: Output, repair: string): void {
+  if (manifest.problem !== undefined) out.log(`  manifest   diagrams/manifest.json: ${manifest.problem}; every diagram counts as stale (${repair})`);
 }
 
-const duration = (milliseconds: number) => `${Math.round(milliseconds)} ms`.padStart(8);
-const ms = (start: number) => duration(performance.now() - start);
-const pad = (text: string, width: number) => text.padEnd(width);
+async function check(root: string, ids: readonly string[], known: readonly string[], out: Output, loadFullRun: LoadFullRun): Promise<number> {
+  const outDir = join(root, 'diagrams');
+  const debris = await findDebris(outDir);
+  const manifest = await readManifest(join(outDir, 'manifest.json'));
+  reportManifest(manifest, out, 'npm run diagrams rewrites it');
+  const quick = manifest.problem === undefined ? await quickFreshness(root, ids, known, manifest.entries) : undefined;
+  const { total, stale } = quick?.fresh ? { total: quick.files.length, stale: [] } : await (await loadFullRun()).checkFull({ root, ids, manifest, out });
+  const w = columnWidth([...stale.map((s) => s.file), ...debris]);
+  for (const { file, reason } of stale) out.log(`  stale      ${pad(file, w)}(${reason})`);
+  for (const name of debris) out.log(`  debris     ${pad(name, w)}(left by an interrupted run; npm run diagrams removes it)`);
+  const problems = [stale.length > 0 ? `${stale.length} of ${total} diagrams stale` : '', debris.length > 0 ? `${debris.length} leftover temp files` : ''].filter(Boolean);
+  out.log(problems.length === 0 ? `${total} diagrams, all fresh` : `${problems.join(', ')}: run npm run diagrams`);
+  return problems.length === 0 ? EXIT.ok : EXIT.stale;
+}
 
-async function readIfExists(path: string): Promise<string | undefined> {
+async function write(root: string, args: DiagramsArgs, ids: readonly string[], known: readonly string[], out: Output, loadFullRun: LoadFullRun): Promise<number> {
+  const started = performance.now();
+  const outDir = join(root, 'diagrams');
+  await mkdir(outDir, { recursive: true });
+  const lock = await acquireLock(outDir, (message) => out.log(message));
   try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
-  try {
-    return (await readFile(path)).equals(bytes);
-  } catch {
-    return false;
-  }
-}
-
-/** Why a diagram must be regenerated, or undefined when it is fresh. */
-function staleness(job: Job, manifest: Manifest, current: string | undefined): string | undefined {
-  const entry = manifest[job.file];
-  if (current === undefined) return 'missing';
-  if (!entry) return 'not in manifest';
-  if (entry.inputs !== job.inputs) return 'inputs changed';
-  if (entry.svg !== sha256(current).slice(0, 16)) return 'file edited by hand';
-  return undefined;
-}
-
-export interface Output {
-  log(line: string): void;
-}
-
-async function planJobs(root: string, registry: Registry, selected: readonly AnyArchitecture[]): Promise<Job[]> {
-  const pipeline = await pipelineDigest(root);
-  const jobs: Job[] = [];
-  for (const architecture of selected) {
-    const source = await readFile(join(root, registry.sourceOf(architecture.id)), 'utf8');
-    for (const view of architecture.views)
-      jobs.push({ architecture, view, file: `${architecture.id}.${view}.svg`, inputs: diagramFingerprint(pipeline, source, view) });
-  }
-  return jobs;
-}
-
-/** Generates every job in memory: if any definition is broken, the error names it and nothing is written. */
-async function generateAll(jobs: readonly Job[], registry: Registry): Promise<{ job: Job; svg: string; took: string }[]> {
-  const generated: { job: Job; svg: string; took: string }[] = [];
-  const graphs = new Map<string, CellGraph>();
-  for (const job of jobs) {
-    const start = performance.now();
-    try {
-      const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
-      graphs.set(job.architecture.id, graph);
-      generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), took: ms(start) });
-    } catch (error) {
-      throw new Error(`${job.file} (from ${registry.sourceOf(job.architecture.id)}): ${(error as Error).message}\nNothing was written.`, { cause: error });
+    const debris = await findDebris(outDir);
+    lock.assertHeld();
+    await removeDebris(outDir, debris);
+    for (const name of debris) out.log(`  removed    ${name} (left by an interrupted run)`);
+    const manifest = await readManifest(join(outDir, 'manifest.json'));
+    reportManifest(manifest, out, 'this run rewrites it');
+    if (!args.force && !args.png && manifest.problem === undefined) {
+      const quick = await quickFreshness(root, ids, known, manifest.entries);
+      if (quick.fresh) {
+        for (const file of quick.files) out.log(`  fresh      ${file}`);
+        out.log(`${quick.files.length} diagrams: 0 regenerated, ${quick.files.length} fresh (${Math.round(performance.now() - started)} ms)`);
+        return EXIT.ok;
+      }
     }
+    return await (await loadFullRun()).writeFull({ root, ids, manifest, out, force: args.force, png: args.png, lock, started });
+  } finally {
+    await lock.release();
   }
-  return generated;
 }
 
 /**
- * The diagrams command: returns the exit code, throws UsageError for bad arguments. `root` is the
- * project folder (src/zoo is read from it, diagrams/ written to it).
+ * The diagrams command: returns the exit code (EXIT), throws UsageError for bad arguments and Error
+ * for failures. `root` is the project folder (src/zoo is read from it, diagrams/ written to it). When
+ * everything is fresh it loads nothing beyond node:fs and node:crypto; `loadFullRun` brings in the
+ * definitions and the pipeline when there is work (the CLI passes one that compiles them first).
  */
-export async function runDiagrams(argv: readonly string[], root: string, out: Output = { log: (l) => console.log(l) }): Promise<number> {
+export async function runDiagrams(argv: readonly string[], root: string, out: Output = consoleOutput, loadFullRun: LoadFullRun = importFullRun): Promise<number> {
   const args = parseArgs(argv);
   if (args.help) {
     out.log(USAGE);
-    return 0;
+    return EXIT.ok;
   }
-  const registry = await discoverRegistry(root);
-  const unknown = args.ids.filter((id) => !registry.has(id));
-  if (unknown.length > 0)
-    throw new UsageError(`unknown architecture${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (known: ${registry.architectures.map((a) => a.id).join(', ')})`);
-  const selected = args.ids.length > 0 ? args.ids.map((id) => registry.get(id)) : registry.architectures;
-
-  const outDir = join(root, 'diagrams');
-  const manifestPath = join(outDir, 'manifest.json');
-  const manifest = await readManifest(manifestPath);
-  const jobs = await planJobs(root, registry, selected);
-  const width = Math.max(...jobs.map((j) => j.file.length)) + 2;
-  const started = performance.now();
-  const stale: { job: Job; reason: string }[] = [];
-  for (const job of jobs) {
-    const start = performance.now();
-    const reason = args.force ? 'forced' : staleness(job, manifest, await readIfExists(join(outDir, job.file)));
-    if (reason) stale.push({ job, reason });
-    else out.log(`  fresh      ${pad(job.file, width)}${ms(start)}`);
-  }
-
-  if (args.check) {
-    for (const { job, reason } of stale) out.log(`  stale      ${pad(job.file, width)} (${reason})`);
-    out.log(stale.length === 0 ? `${jobs.length} diagrams, all fresh` : `${stale.length} of ${jobs.length} diagrams stale: run npm run diagrams`);
-    return stale.length === 0 ? 0 : 1;
-  }
-
-  const generated = await generateAll(stale.map((s) => s.job), registry);
-  // PNGs of every selected diagram, fresh ones included: rendered before anything is written.
-  const justGenerated = new Map(generated.map(({ job, svg }) => [job.file, svg]));
-  const svgOf = async (file: string) => justGenerated.get(file) ?? (await readFile(join(outDir, file), 'utf8'));
-  const pngs = args.png ? await renderPngFiles(jobs.map((j) => j.file), svgOf) : [];
-  await mkdir(outDir, { recursive: true });
-  const next: Manifest = { ...manifest };
-  for (const { job, svg, took } of generated) {
-    const path = join(outDir, job.file);
-    const unchanged = (await readIfExists(path)) === svg;
-    if (!unchanged) await writeAtomic(path, svg);
-    next[job.file] = { inputs: job.inputs, svg: sha256(svg).slice(0, 16) };
-    out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(job.file, width)}${took}`);
-  }
-  if (formatManifest(next) !== formatManifest(manifest)) await writeAtomic(manifestPath, formatManifest(next));
-  // PNGs are not in the manifest: they are outputs of the SVGs, never inputs to freshness.
-  for (const { file, png, milliseconds } of pngs) {
-    const path = join(outDir, file);
-    const unchanged = await holdsBytes(path, png);
-    if (!unchanged) await writeAtomic(path, png);
-    out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(file, width)}${duration(milliseconds)}`);
-  }
-  const pngSummary = args.png ? `, ${pngs.length} PNGs` : '';
-  out.log(
-    `${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh${pngSummary} (${Math.round(performance.now() - started)} ms)`,
-  );
-  return 0;
+  const known = await definitionIds(root);
+  const ids = selectIds(args.ids, known);
+  return args.check ? check(root, ids, known, out, loadFullRun) : write(root, args, ids, known, out, loadFullRun);
 }

@@ -37,6 +37,14 @@ export async function pipelineDigest(root: string): Promise<string> {
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-/** The inputs of one diagram file: pipeline, definition source, view. */
-export const diagramFingerprint = (pipeline: string, definitionSource: string, view: string): string =>
-  sha256(`${pipeline}\0${sha256(definitionSource)}\0${view}`).slice(0, 16);
+/**
+ * The inputs of one diagram file: pipeline, definition source, view, and every view the definition
+ * draws. The last makes the manifest say, without loading the definition, which files a definition
+ * has: an entry lost from or added to the manifest changes the view list its neighbours were
+ * fingerprinted with, so the quick freshness check cannot miss it.
+ */
+export const diagramFingerprint = (pipeline: string, definitionSource: string, view: string, views: readonly string[]): string =>
+  sha256(`${pipeline}\0${sha256(definitionSource)}\0${view}\0${[...views].sort().join(',')}`).slice(0, 16);
+
+/** The 16-digit fingerprint of a file's bytes, as the manifest records it. */
+export const contentFingerprint = (bytes: string | Buffer): string => sha256(bytes).slice(0, 16);

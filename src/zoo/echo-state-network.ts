@@ -1,21 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
+import { count, fields, fraction, positive, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { uniformMatrix } from '../network/numerics/random';
 import { sparseReservoir } from '../network/reservoir';
 import type { OnProgress } from '../network/training/progress';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
-export interface EchoStateConfig {
-  readonly inputs: number;
-  readonly units: number;
-  readonly outputs: number;
-  readonly density: number;
-  readonly spectralRadius: number;
-  readonly inputScale: number;
-  readonly seed: number;
+const configSchema = fields({
+  inputs: count(),
+  units: count(),
+  outputs: count(),
+  /** Share of the units×units recurrent weights that exist. */
+  density: fraction(),
+  spectralRadius: positive(),
+  inputScale: positive(),
+  seed: seed(),
   /** Sequence length used for the forward-pass shape check. */
-  readonly steps: number;
-}
+  steps: count(),
+});
+export type EchoStateConfig = ConfigOf<typeof configSchema>;
 
 /**
  * The reservoir is a SimpleRNN whose two weight matrices are drawn once and frozen: input weights
@@ -183,6 +186,7 @@ export default defineArchitecture<EchoStateConfig>({
   summary: 'A recurrent network whose sparse random reservoir is never trained: a linear readout learns to read the echoes of the input out of its states.',
   family: 'reservoir',
   views: ['cells', 'unrolled'],
+  configSchema,
   configs: {
     diagram: { inputs: 1, units: 6, outputs: 1, density: 0.3, spectralRadius: 0.9, inputScale: 1, seed: 7, steps: 5 },
     // Input scale 0.1: weak enough that a spectral radius well above 1 visibly breaks the echo-state property.

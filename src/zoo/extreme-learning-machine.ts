@@ -1,18 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
+import { count, fields, positive, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { upToLayer } from '../network/layer-output';
 import { uniformMatrix } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
-export interface ElmConfig {
-  readonly inputs: number;
-  readonly hidden: number;
-  readonly outputs: number;
+const configSchema = fields({
+  inputs: count(),
+  hidden: count(),
+  outputs: count(),
   /** Input weights and hidden biases are uniform in [−inputScale, inputScale]. */
-  readonly inputScale: number;
-  readonly seed: number;
-}
+  inputScale: positive(),
+  seed: seed(),
+});
+export type ElmConfig = ConfigOf<typeof configSchema>;
 
 /**
  * A one-hidden-layer feed-forward net whose hidden layer is random and frozen. No recurrence: each
@@ -106,6 +108,7 @@ export default defineArchitecture<ElmConfig>({
   family: 'reservoir',
   // Unrolled over time an ELM shows its point: the copies share nothing, no edge runs between steps.
   views: ['cells', 'unrolled'],
+  configSchema,
   configs: {
     diagram: { inputs: 2, hidden: 5, outputs: 1, inputScale: 1, seed: 3 },
     demo: { inputs: 1, hidden: 40, outputs: 1, inputScale: 4, seed: 11 },

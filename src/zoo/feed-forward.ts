@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
+import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { trainWithAdam } from '../network/training/backprop';
 
-export interface FeedForwardConfig {
-  readonly inputs: number;
+const configSchema = fields({
+  inputs: count(),
   /** Units per hidden layer, input side first. */
-  readonly hidden: readonly number[];
-  readonly outputs: number;
-  readonly seed: number;
-}
+  hidden: counts(),
+  outputs: count(),
+  seed: seed(),
+});
+export type FeedForwardConfig = ConfigOf<typeof configSchema>;
 
 /** Fully connected layers, each feeding only the next: the multilayer perceptron. */
 function build(config: FeedForwardConfig): tf.LayersModel {
@@ -62,6 +64,7 @@ export default defineArchitecture<FeedForwardConfig>({
   summary: 'Layers of cells, each fully connected to the next, trained end to end by backpropagation.',
   family: 'feed-forward',
   views: ['cells'],
+  configSchema,
   configs: { diagram: { inputs: 2, hidden: [4], outputs: 1, seed: 5 } },
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.outputs] }),

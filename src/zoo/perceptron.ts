@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { heaviside } from '../network/layers/heaviside';
 
-export interface PerceptronConfig {
-  readonly inputs: number;
-  readonly seed: number;
-}
+const configSchema = fields({ inputs: count(), seed: seed() });
+export type PerceptronConfig = ConfigOf<typeof configSchema>;
 
 /** Weighted sum into one threshold unit. The step is its own layer, so the network is Rosenblatt's. */
 function build(config: PerceptronConfig): tf.LayersModel {
@@ -80,6 +79,7 @@ export default defineArchitecture<PerceptronConfig>({
   summary: 'One threshold unit over weighted inputs: the smallest trainable network, and the line it draws is all it can learn.',
   family: 'feed-forward',
   views: ['cells'],
+  configSchema,
   configs: { diagram: { inputs: 2, seed: 1 } },
   build,
   shapes: (c) => ({ input: [c.inputs], output: [1] }),

@@ -1,15 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { trainWithAdam } from '../network/training/backprop';
 
-export interface RecurrentConfig {
-  readonly inputs: number;
-  readonly units: number;
-  readonly outputs: number;
-  readonly seed: number;
+const configSchema = fields({
+  inputs: count(),
+  units: count(),
+  outputs: count(),
+  seed: seed(),
   /** Sequence length used for the forward-pass shape check. */
-  readonly steps: number;
-}
+  steps: count(),
+});
+export type RecurrentConfig = ConfigOf<typeof configSchema>;
 
 /**
  * An Elman network: every recurrent unit sees the input at step t and every unit's state at t−1
@@ -63,6 +65,7 @@ export default defineArchitecture<RecurrentConfig>({
   summary: 'A feed-forward network with connections through time: each recurrent cell also sees every cell’s state from the previous step.',
   family: 'recurrent',
   views: ['cells', 'unrolled'],
+  configSchema,
   configs: { diagram: { inputs: 2, units: 3, outputs: 2, seed: 9, steps: 4 } },
   build,
   shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),

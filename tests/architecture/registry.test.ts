@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverRegistry } from '../../src/architecture/discover';
 import { createRegistry } from '../../src/architecture/registry';
@@ -26,6 +28,19 @@ describe('registry', () => {
 
   it('rejects a file without a default-exported definition', () => {
     expect(() => createRegistry([{ path: 'src/zoo/empty.ts', exports: {} }])).toThrow('src/zoo/empty.ts: expected an object, but got undefined');
+  });
+
+  it('orders architectures the same on every machine, whatever its locale', () => {
+    // Danish collation sorts "aa" as "å", after "z": a locale-aware sort would put aa-net last there.
+    const child = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'fixtures', 'registry-order.ts')], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' },
+    });
+    expect(child.status, child.stderr).toBe(0);
+    const seen = JSON.parse(child.stdout) as { locale: string; localeCompare: string[]; registry: string[] };
+    expect(seen.locale, 'the child really sorts text as Danish').toBe('da-DK');
+    expect(seen.localeCompare).toEqual(['ab-net', 'zz-net', 'aa-net']);
+    expect(seen.registry).toEqual(['aa-net', 'ab-net', 'zz-net']);
   });
 
   it('names the known ids when asked for an unknown one', () => {

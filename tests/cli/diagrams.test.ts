@@ -1,40 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args';
-import { runDiagrams } from '../../src/cli/diagrams';
 import { sha256 } from '../../src/cli/fingerprint';
-import { PROJECT_ROOT, tempProject } from '../support/temp-project';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-/** A temporary project as a fresh clone has it: PNGs are not committed, so none exist yet. */
-async function project() {
-  const p = await tempProject();
-  cleanups.push(p.cleanup);
-  for (const file of await readdir(join(p.root, 'diagrams'))) if (file.endsWith('.png')) await rm(join(p.root, 'diagrams', file));
-  return p;
-}
-
-/** Every file of diagrams/ with its bytes and mtime: "writes nothing" means this does not change. */
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const dir = join(root, 'diagrams');
-  const files = (await readdir(dir)).sort();
-  return Object.fromEntries(
-    await Promise.all(files.map(async (f) => [f, `${(await stat(join(dir, f))).mtimeMs}:${await readFile(join(dir, f), 'utf8')}`] as const)),
-  );
-}
-
-const run = async (root: string, ...argv: string[]) => {
-  const lines: string[] = [];
-  const code = await runDiagrams(argv, root, { log: (l) => lines.push(l) });
-  return { code, output: lines.join('\n') };
-};
+import { PROJECT_ROOT } from '../support/temp-project';
+import { project, run, runCli, snapshot } from './project';
 
 describe('npm run diagrams', () => {
   it('reports every committed diagram fresh with --check', async () => {
@@ -119,7 +90,9 @@ export default { ...perceptron, id: 'exploding-net', build: () => { throw new Er
 `,
     );
     const before = await snapshot(root);
-    await expect(run(root, '--force')).rejects.toThrow('exploding-net.cells.svg (from src/zoo/exploding-net.ts): weights out of range\nNothing was written.');
+    await expect(run(root, '--force')).rejects.toThrow(
+      'exploding-net.cells.svg (from src/zoo/exploding-net.ts): exploding-net: build(configs.diagram) failed: weights out of range\nNothing was written.',
+    );
     expect(await snapshot(root)).toEqual(before);
   });
 
@@ -192,10 +165,7 @@ export default { ...perceptron, id: 'exploding-net', build: () => { throw new Er
   });
 
   it('exits with status 2 and prints usage for a bad argument when run as a command', () => {
-    const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', '--nope'], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-    });
+    const result = runCli(PROJECT_ROOT, ['--nope']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('diagrams: unknown option: --nope');
     expect(result.stderr).toContain('Usage: npm run diagrams');

@@ -6,6 +6,10 @@
  * regression, Gram/covariance matrices): half the work of LU, no pivoting, and
  * backward stable. Its failure mode doubles as the positive-definiteness test:
  * a non-positive pivot means A is not (numerically) positive definite.
+ *
+ * Hand-written rather than ml-matrix's CholeskyDecomposition for the demos' bundle size (see
+ * spectral-radius.ts) and for the failure the ridge solve reports: the index and value of the first
+ * bad pivot, where ml-matrix only sets a flag. The tests check it against ml-matrix's solve.
  */
 
 function assertDimension(name: string, value: number): void {

@@ -10,6 +10,15 @@
  *
  * All state lives in the closure returned by `createRandom`; there is no
  * module-level mutable state, so independent generators never interfere.
+ *
+ * Why not seedrandom (installed with tfjs, and already in the demo bundle
+ * through tfjs-core, so it would cost no bytes)? The generator core here is
+ * the dozen lines of nextUint32; around it, uniform(), normal() and the seed
+ * checks would stay either way. Switching would redraw every seeded weight:
+ * the echo-state reservoir's sparsity pattern, hence the committed diagrams
+ * and what the articles say about them ("10 of 36 possible" recurrent
+ * weights). seedrandom's default ARC4 is also about 3× slower per draw here,
+ * and its faster alea takes string seeds, where ours validates integers.
  */
 
 export interface Random {

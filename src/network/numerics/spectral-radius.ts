@@ -16,6 +16,12 @@
  *
  * Every step is a similarity transform, so the eigenvalues are unchanged.
  * Cost is roughly 10 n³ flops; n = 500 takes about half a second in V8.
+ *
+ * Why not ml-matrix's EigenvalueDecomposition (the same EISPACK/JAMA lineage)? The browser demos
+ * import this file (echo-state reservoir) and cholesky.ts (ridge readout): bundled and minified,
+ * ml-matrix's two decompositions come to 71 kB (18 kB gzipped) against 5 kB (2 kB) for both of
+ * ours, and it would also accumulate eigenvectors we never read. ml-matrix stays a devDependency as
+ * the reference the tests check both files against.
  */
 
 export interface SpectralRadiusOptions {

@@ -1,0 +1,78 @@
+import type * as tf from '@tensorflow/tfjs';
+import { configProblems, showValue } from './config-schema';
+import type { AnyArchitecture } from './types';
+
+/** A build that was handed a bad config, threw, returned no model, or returned one its shapes() misdescribe. */
+export class BuildError extends Error {
+  override readonly name = 'BuildError';
+}
+
+/** The name a config goes by in messages: `configs.diagram` when it is one of the definition's own. */
+function configName(architecture: AnyArchitecture, config: unknown): string {
+  const own = Object.entries(architecture.configs).find(([, value]) => value === config);
+  return own ? `configs.${own[0]}` : 'config';
+}
+
+/** A tfjs LayersModel as far as the pipeline relies on it (checked by shape, not class: a second copy of tfjs is still a model). */
+function isLayersModel(value: unknown): value is tf.LayersModel {
+  const model = value as Partial<tf.LayersModel> | null;
+  return typeof model === 'object' && model !== null && Array.isArray(model.inputs) && Array.isArray(model.outputs) && typeof model.predict === 'function';
+}
+
+const showShape = (shape: readonly (number | null)[]): string => `[${shape.map((d) => (d === null ? 'any' : d)).join(', ')}]`;
+
+/** Declared shape (no batch) against the model's (batch first); a null in the model's takes any size. */
+const agrees = (declared: readonly number[], actual: readonly (number | null)[]): boolean =>
+  declared.length === actual.length - 1 && declared.every((d, i) => actual[i + 1] === null || actual[i + 1] === d);
+
+function shapeProblems(architecture: AnyArchitecture, model: tf.LayersModel, config: unknown, name: string): string[] {
+  if (model.inputs.length !== 1 || model.outputs.length !== 1)
+    return [`build(${name}) returned a model with ${model.inputs.length} inputs and ${model.outputs.length} outputs; shapes() describes one of each`];
+  let declared;
+  try {
+    declared = architecture.shapes(config);
+  } catch (error) {
+    return [`shapes(${name}) failed: ${(error as Error).message ?? String(error)}`];
+  }
+  const problems: string[] = [];
+  const check = (side: 'input' | 'output', actual: readonly (number | null)[]) => {
+    const expected: unknown = declared?.[side];
+    if (!Array.isArray(expected) || !expected.every((d) => Number.isInteger(d) && d > 0))
+      problems.push(`shapes(${name}).${side}: expected a list of positive integers, but got ${showValue(expected)}`);
+    else if (!agrees(expected, actual))
+      problems.push(`shapes(${name}).${side} is ${showShape(expected)}, but the built model's ${side} is ${showShape(actual.slice(1))}`);
+  };
+  check('input', model.inputs[0]!.shape);
+  check('output', model.outputs[0]!.shape);
+  return problems;
+}
+
+/**
+ * `architecture.build` with every way it can go wrong named: a config that breaks the schema (before
+ * tfjs sees it and answers without the field), a build that throws, returns nothing, or returns a
+ * model that `shapes()` misdescribes. Each message starts with the architecture id and names the
+ * config; a model that fails the checks is disposed, not leaked.
+ */
+export function checkedBuild(architecture: AnyArchitecture): (config: unknown) => tf.LayersModel {
+  const fail = (problems: readonly string[]): never => {
+    throw new BuildError(`${architecture.id}: ${problems.join(`\n${architecture.id}: `)}`);
+  };
+  return (config) => {
+    const name = configName(architecture, config);
+    const invalid = configProblems(architecture.configSchema, config, name);
+    if (invalid.length > 0) fail(invalid);
+    let model: unknown;
+    try {
+      model = architecture.build(config);
+    } catch (error) {
+      throw new BuildError(`${architecture.id}: build(${name}) failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+    }
+    if (!isLayersModel(model)) return fail([`build(${name}) returned ${showValue(model)}; expected a tf.LayersModel`]);
+    const problems = shapeProblems(architecture, model, config, name);
+    if (problems.length > 0) {
+      model.dispose();
+      fail(problems);
+    }
+    return model;
+  };
+}

@@ -1,0 +1,11 @@
+/** Where the command's progress lines go: the console when run, a list in tests. */
+export interface Output {
+  log(line: string): void;
+}
+
+export const consoleOutput: Output = { log: (line) => console.log(line) };
+
+/** Progress lines put file names in one column this wide. */
+export const columnWidth = (files: readonly string[]): number => Math.max(0, ...files.map((f) => f.length)) + 2;
+
+export const pad = (text: string, width: number): string => text.padEnd(width);

@@ -1,0 +1,97 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/temp-project';
+import { NODE, project, runCli, snapshot } from './project';
+
+const RECORD_PACKAGES = ['--import', join(import.meta.dirname, 'fixtures', 'record-packages.mjs')];
+const packagesOf = (stderr: string): string[] => /^packages: (.*)$/m.exec(stderr)?.[1]!.split(' ') ?? [];
+const PIPELINE_PACKAGES = ['@tensorflow/tfjs', 'elkjs', 'svgdom', '@svgdotjs/svg.js', 'rolldown', 'zod'];
+
+describe('npm run diagrams as a command', () => {
+  it('exits 0 with --check when everything is fresh, 1 when a diagram is stale, 2 when a definition crashes', async () => {
+    const { root, diagrams } = await project();
+    expect(runCli(root, ['--check']).status).toBe(0);
+
+    await writeFile(join(diagrams, 'perceptron.cells.svg'), 'edited');
+    const stale = runCli(root, ['--check']);
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toMatch(/stale +perceptron\.cells\.svg +\(file edited by hand\)/);
+
+    await writeFile(join(root, 'src', 'zoo', 'crashing-net.ts'), `throw new Error('cannot even load');\n`);
+    const crashed = runCli(root, ['--check']);
+    expect(crashed.status).toBe(2);
+    expect(crashed.stderr).toContain('diagrams: src/zoo/crashing-net.ts: cannot even load');
+  });
+
+  it('exits 2 naming file, config and field when a definition’s config is invalid', async () => {
+    const { root } = await project();
+    const path = join(root, 'src', 'zoo', 'feed-forward.ts');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('diagram: { inputs: 2, hidden: [4],', 'diagram: { inputs: 2, hidden: [-1],'));
+    const result = runCli(root, ['--check']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('src/zoo/feed-forward.ts: invalid definition "feed-forward":\n  - configs.diagram.hidden[0]: expected a positive integer, but got -1');
+  });
+
+  it('loads none of the pipeline’s packages when everything is fresh, and all of them when forced', async () => {
+    const { root } = await project();
+    const noop = runCli(root, [], RECORD_PACKAGES);
+    expect(noop.status).toBe(0);
+    expect(noop.stdout).toMatch(/8 diagrams: 0 regenerated, 8 fresh/);
+    // The lock and its own dependencies, nothing else.
+    expect(packagesOf(noop.stderr)).toEqual(['graceful-fs', 'proper-lockfile', 'retry', 'signal-exit']);
+
+    const forced = runCli(root, ['--force'], RECORD_PACKAGES);
+    expect(forced.status).toBe(0);
+    expect(packagesOf(forced.stderr)).toEqual(expect.arrayContaining(PIPELINE_PACKAGES));
+  });
+
+  it('leaves no process behind when it exits, not even a finished one nobody reaped', async () => {
+    const { root } = await project();
+    const child = spawn(NODE, [join(root, 'src', 'cli', 'main.ts'), '--force'], { cwd: root, detached: true, stdio: 'ignore' });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(0);
+    // Its own process group: anything the run started (a compiler service, a worker's child) is in it.
+    const groupAlive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(groupAlive()).toBe(false);
+  });
+
+  it('writes the same bytes in any time zone, locale and working directory', async () => {
+    const { root } = await project();
+    const before = await snapshot(root);
+    const result = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'node'), [join(root, 'src', 'cli', 'main.ts'), '--force'], {
+      cwd: '/',
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Pacific/Chatham', LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/written/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  // The CLI needs Node ≥ 22.15 to run by itself; on Node 20 it runs under tsx, and must draw the same.
+  const node20 = ['/usr/bin/node', '/usr/local/bin/node'].find(
+    (path) => existsSync(path) && spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.startsWith('v20.'),
+  );
+  it.runIf(node20)('writes the same bytes under Node 20 (through tsx) as under the project’s Node 24', async () => {
+    const { root } = await project();
+    const before = await snapshot(root);
+    const result = spawnSync(node20!, [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'cli', 'main.ts'), '--force'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/8 diagrams: 8 regenerated/);
+    expect(result.stdout).not.toMatch(/written/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+});

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BuildError } from '../../src/architecture/checked-build';
+import { configProblems } from '../../src/architecture/config-schema';
+import { registry } from '../../src/architecture/registry.vite';
+import type { AnyArchitecture } from '../../src/architecture/types';
+import { GraphError } from '../../src/graph/validate';
+import { generateSvg, traceArchitecture } from '../../src/pipeline';
+import { brokenConfigs, validConfigs } from './config-arbitrary';
+import { expectDiagramContract } from './svg-contract';
+
+/** Runs per architecture: each builds a network and draws its views twice (about 0.3 s a run). */
+const RUNS = 12;
+
+/** JavaScript's own errors: a pipeline that throws one has a bug, whatever the config. */
+const ENGINE_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
+
+/** An error the pipeline is allowed to end with: ours, named, and not an engine error in disguise. */
+function expectNamedError(error: unknown, id: string): void {
+  expect(error instanceof BuildError || error instanceof GraphError, String(error)).toBe(true);
+  expect((error as Error).message).toContain(id);
+  const cause = (error as Error).cause;
+  for (const engine of ENGINE_ERRORS) expect(cause instanceof engine, `caused by ${String(cause)}`).toBe(false);
+}
+
+const withDiagramConfig = (architecture: AnyArchitecture, config: unknown): AnyArchitecture => ({
+  ...architecture,
+  configs: { diagram: config },
+});
+
+describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s, for any config', (id, architecture) => {
+  it('draws every config its schema admits as well-formed SVG meeting the metadata contract, the same every time, or fails with a named error', async () => {
+    let drawn = 0;
+    await fc.assert(
+      fc.asyncProperty(validConfigs(architecture.configSchema), async (config) => {
+        const variant = withDiagramConfig(architecture, config);
+        let graph;
+        try {
+          graph = traceArchitecture(variant);
+        } catch (error) {
+          expectNamedError(error, id);
+          return;
+        }
+        for (const view of architecture.views) {
+          const svg = await generateSvg(variant, view, graph);
+          expect(await generateSvg(variant, view, traceArchitecture(variant)), 'deterministic').toBe(svg);
+          expectDiagramContract(svg, architecture, view, graph);
+        }
+        drawn++;
+      }),
+      // The definition's own diagram config first: it must draw, so the property never passes on failures alone.
+      { numRuns: RUNS, examples: [[architecture.configs.diagram]] },
+    );
+    // Named failures are allowed (a small sparse reservoir can come out empty), drawings are expected.
+    expect(drawn).toBeGreaterThan(0);
+  });
+
+  it('refuses every config with a wrong field with a BuildError naming the field, before tfjs sees it', () => {
+    fc.assert(
+      fc.property(brokenConfigs(architecture.configSchema), (config) => {
+        const problems = configProblems(architecture.configSchema, config, 'config');
+        fc.pre(problems.length > 0); // the junk happened to be valid there
+        expect(() => architecture.build(config)).toThrow(BuildError);
+        expect(() => architecture.build(config)).toThrow(`${id}: ${problems[0]}`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

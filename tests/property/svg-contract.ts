@@ -1,0 +1,71 @@
+import { expect } from 'vitest';
+import type { AnyArchitecture, View } from '../../src/architecture/types';
+import { CELL_TYPES, CONNECTION_KINDS, type CellGraph } from '../../src/graph/types';
+import { edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
+
+const STEPS = ['0', '1', '2'];
+const stripStep = (id: string) => id.replace(/@\d+$/, '');
+
+/**
+ * Asserts that `svg` is a well-formed diagram of `graph` meeting the README's metadata contract:
+ * root attributes, every cell drawn once with its type and group, inside the picture and clear of
+ * the others, every connection drawn with its kind and flags (bundles expanded), finite rounded numbers.
+ */
+export function expectDiagramContract(svg: string, architecture: AnyArchitecture, view: View, graph: CellGraph): void {
+  const meta = parseSvg(svg); // strict XML: malformed markup throws
+  expect(meta.root).toMatchObject({ 'data-architecture': architecture.id, 'data-view': view, role: 'img' });
+  expect(meta.title).toContain(architecture.name);
+  for (const group of graph.groups) expect(meta.desc).toContain(`${group.label} (${group.size} `);
+
+  for (const element of meta.elements)
+    for (const [name, value] of Object.entries(element.attributes)) {
+      expect(value, `${element.name} ${name}`).not.toMatch(/NaN|Infinity|undefined/);
+      expect(value, `${element.name} ${name}`).not.toMatch(/\d\.\d{3,}/);
+    }
+  const [, , width, height] = (meta.root.viewBox ?? '').split(' ').map(Number);
+  expect(width).toBeGreaterThan(0);
+  expect(height).toBeGreaterThan(0);
+
+  // Every cell inside the picture, none on top of another (cells are circles of radius 14 at their transform).
+  const r = 14;
+  const centres = meta.nodes.map((n) => {
+    const [x = NaN, y = NaN] = (/matrix\(1,0,0,1,([-\d.]+),([-\d.]+)\)/.exec(n.attributes.transform ?? '') ?? []).slice(1).map(Number);
+    return { id: n.attributes['data-node']!, x, y };
+  });
+  for (const c of centres) {
+    expect(c.x - r >= 0 && c.y - r >= 0 && c.x + r <= width! && c.y + r <= height!, `${c.id} at ${c.x},${c.y} inside ${width}×${height}`).toBe(true);
+  }
+  for (const [i, a] of centres.entries())
+    for (const b of centres.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y) >= 2 * r, `${a.id} clear of ${b.id}`).toBe(true);
+
+  const drawn = meta.nodes.map((n) => n.attributes['data-node']!);
+  expect(new Set(drawn).size, 'each cell drawn once').toBe(drawn.length);
+  const steps = view === 'unrolled' ? STEPS : [undefined];
+  expect([...drawn].sort()).toEqual(graph.cells.flatMap((c) => steps.map((s) => (s === undefined ? c.id : `${c.id}@${s}`))).sort());
+  const typeOf = new Map(graph.cells.map((c) => [c.id, c.type]));
+  for (const node of meta.nodes) {
+    const a = node.attributes;
+    expect(CELL_TYPES).toContain(a['data-cell']);
+    expect(a['data-cell']).toBe(typeOf.get(stripStep(a['data-node']!)));
+    expect(a['data-group']).toBeTruthy();
+    if (view === 'unrolled') expect(STEPS).toContain(a['data-step']);
+  }
+
+  for (const edge of meta.edges) {
+    const a = edge.attributes;
+    expect(CONNECTION_KINDS).toContain(a['data-kind']);
+    expect(['true', 'false']).toContain(a['data-trainable']);
+    expect(['true', 'false']).toContain(a['data-directed']);
+  }
+  const expanded = expandEdges(meta);
+  const nodes = new Set(drawn);
+  for (const e of expanded) expect(nodes.has(e.from) && nodes.has(e.to), `${e.from} → ${e.to} joins drawn cells`).toBe(true);
+  const counts = new Map<string, number>();
+  for (const e of expanded) {
+    const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs.
+  const times = (kind: string) => (view === 'unrolled' ? (kind === 'recurrent' ? 2 : 3) : 1);
+  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(graph.connections.map((c) => [edgeKey(c), times(c.kind)])));
+}
