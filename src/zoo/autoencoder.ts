@@ -1,15 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { buildHourglass, fitAutoencoder, meanSquaredError, runChain, type FitOptions } from '../network/autoencoder';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface AutoencoderConfig {
-  readonly inputs: number;
+const configSchema = fields({
+  inputs: count(),
   /** Width of the hidden layer on each side of the code (encoder and, mirrored, decoder). */
-  readonly hidden: number;
+  hidden: count(),
   /** The bottleneck: fewer cells than the input, so the network must compress. */
-  readonly code: number;
-  readonly seed: number;
-}
+  code: count(),
+  seed: seed(),
+});
+export type AutoencoderConfig = ConfigOf<typeof configSchema>;
 
 /**
  * An hourglass: input → encoder → a narrow code → decoder → a reconstruction of the input, as wide
@@ -69,6 +71,7 @@ export default defineArchitecture<AutoencoderConfig>({
     diagram: { inputs: 6, hidden: 3, code: 2, seed: 1 },
     demo: { inputs: 64, hidden: 32, code: 8, seed: 1 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.inputs] }),
 });

@@ -5,18 +5,20 @@ import { CapsuleRouting } from '../network/layers/capsule-routing';
 import { PrimaryCapsules } from '../network/layers/primary-capsules';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface CapsuleNetworkConfig {
-  readonly inputs: number;
-  readonly primaryCapsules: number;
-  readonly primaryDim: number;
+const configSchema = fields({
+  inputs: count(),
+  primaryCapsules: count(),
+  primaryDim: count(),
   /** One parent capsule per class. */
-  readonly classes: number;
-  readonly classDim: number;
+  classes: count(),
+  classDim: count(),
   /** Rounds of routing by agreement. */
-  readonly iterations: number;
-  readonly seed: number;
-}
+  iterations: count(),
+  seed: seed(),
+});
+export type CapsuleNetworkConfig = ConfigOf<typeof configSchema>;
 
 /**
  * Input features → primary capsules (vectors, squashed) → one class capsule per class, reached by
@@ -130,6 +132,7 @@ export default defineArchitecture<CapsuleNetworkConfig>({
     diagram: { inputs: 4, primaryCapsules: 4, primaryDim: 2, classes: 2, classDim: 3, iterations: 3, seed: 1 },
     demo: { inputs: 64, primaryCapsules: 8, primaryDim: 4, classes: 3, classDim: 6, iterations: 3, seed: 7 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.classes] }),
 });

@@ -1,18 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
+import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface ConvolutionalConfig {
+const configSchema = fields({
   /** Spatial shape of the input, one channel: [length] for a 1-D signal, [height, width] for an image. */
-  readonly input: readonly number[];
+  input: counts(),
   /** Feature maps of the convolution: one kernel each. */
-  readonly filters: number;
+  filters: count(),
   /** Kernel side (the same in every spatial dimension). */
-  readonly kernel: number;
+  kernel: count(),
   /** Max-pooling window side, and its stride. */
-  readonly pool: number;
-  readonly classes: number;
-  readonly seed: number;
-}
+  pool: count(),
+  classes: count(),
+  seed: seed(),
+});
+export type ConvolutionalConfig = ConfigOf<typeof configSchema>;
 
 const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
 
@@ -136,6 +138,7 @@ export default defineArchitecture<ConvolutionalConfig>({
     diagram: { input: [8], filters: 1, kernel: 3, pool: 2, classes: 2, seed: 7 },
     demo: { input: [8, 8], filters: 6, kernel: 3, pool: 2, classes: 10, seed: 7 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [product(c.input)], output: [c.classes] }),
 });

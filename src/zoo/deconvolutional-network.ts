@@ -1,25 +1,33 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { stack } from './convolutional-network';
+import * as z from 'zod/mini';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface DeconvLayer {
-  readonly filters: number;
+/** A pair of positive integers, [height, width]. */
+const pair = () => z.tuple([count(), count()], { error: 'expected [height, width], two positive integers' });
+
+const deconvLayer = fields({
+  filters: count(),
   /** Kernel [height, width]. */
-  readonly kernel: readonly [number, number];
+  kernel: pair(),
   /** Strides [height, width]: 2 doubles the map (plus the kernel's overhang, with 'valid' padding). */
-  readonly strides: readonly [number, number];
-}
+  strides: pair(),
+});
+export type DeconvLayer = ConfigOf<typeof deconvLayer>;
 
-export interface DeconvolutionalConfig {
+const configSchema = fields({
   /** Cells of the code the image is generated from (e.g. a one-hot class). */
-  readonly code: number;
+  code: count(),
   /** The smallest feature map, [height, width, channels], that a dense layer projects the code onto. */
-  readonly start: readonly [number, number, number];
-  readonly layers: readonly DeconvLayer[];
+  start: z.tuple([count(), count(), count()], { error: 'expected [height, width, channels], three positive integers' }),
+  layers: z.array(deconvLayer, { error: 'expected a non-empty list of layers' }).check(z.minLength(1, { error: 'expected a non-empty list of layers' })),
   /** 'valid' lets each transposed convolution grow the map by its kernel's overhang; 'same' by exactly the stride. */
-  readonly padding: 'valid' | 'same';
-  readonly seed: number;
-}
+  padding: z.enum(['valid', 'same'], { error: "expected 'valid' or 'same'" }),
+  seed: seed(),
+});
+export type DeconvolutionalConfig = ConfigOf<typeof configSchema>;
+
 
 /** Spatial size after the transposed convolutions, as tfjs computes it. */
 export function outputSize(config: DeconvolutionalConfig): [number, number] {
@@ -174,6 +182,7 @@ export default defineArchitecture<DeconvolutionalConfig>({
       seed: 3,
     },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.code], output: [product(outputSize(c))] }),
 });

@@ -2,14 +2,20 @@ import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { buildHourglass, fitAutoencoder, meanSquaredError, runChain, type FitOptions } from '../network/autoencoder';
 import { createRandom } from '../network/numerics/random';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
+import * as z from 'zod/mini';
 
-export interface DenoisingAutoencoderConfig {
-  readonly inputs: number;
-  readonly code: number;
+/** A noise level: 0 (none) or more, never NaN. */
+const noiseLevel = () => z.number({ error: 'expected a number ≥ 0' }).check(z.gte(0, { error: 'expected a number ≥ 0' }));
+
+const configSchema = fields({
+  inputs: count(),
+  code: count(),
   /** Standard deviation of the Gaussian noise added to every input value while training; 0 trains a plain autoencoder. */
-  readonly noise: number;
-  readonly seed: number;
-}
+  noise: noiseLevel(),
+  seed: seed(),
+});
+export type DenoisingAutoencoderConfig = ConfigOf<typeof configSchema>;
 
 /**
  * An autoencoder with one hidden layer (the code) whose input is corrupted while it trains: a
@@ -73,6 +79,7 @@ export default defineArchitecture<DenoisingAutoencoderConfig>({
     diagram: { inputs: 6, code: 3, noise: 0.3, seed: 1 },
     demo: { inputs: 64, code: 32, noise: 0.3, seed: 1 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.inputs] }),
 });

@@ -3,16 +3,18 @@ import { defineArchitecture } from '../architecture/define';
 import { cellRole } from '../network/layers/cell-role';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface GanConfig {
+const configSchema = fields({
   /** Size of the generator's random input z. */
-  readonly noise: number;
-  readonly generatorHidden: number;
+  noise: count(),
+  generatorHidden: count(),
   /** Size of a data point (2 for points in the plane). */
-  readonly sample: number;
-  readonly discriminatorHidden: number;
-  readonly seed: number;
-}
+  sample: count(),
+  discriminatorHidden: count(),
+  seed: seed(),
+});
+export type GanConfig = ConfigOf<typeof configSchema>;
 
 /**
  * The whole GAN as one model, noise → generator → discriminator → P(real). The generator's output
@@ -167,6 +169,7 @@ export default defineArchitecture<GanConfig>({
     diagram: { noise: 2, generatorHidden: 3, sample: 2, discriminatorHidden: 3, seed: 1 },
     demo: { noise: 2, generatorHidden: 24, sample: 2, discriminatorHidden: 24, seed: 5 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.noise], output: [1] }),
 });

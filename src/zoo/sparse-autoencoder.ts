@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { buildHourglass, fitAutoencoder, runChain, type FitOptions } from '../network/autoencoder';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface SparseAutoencoderConfig {
-  readonly inputs: number;
+const configSchema = fields({
+  inputs: count(),
   /** More code cells than inputs: an overcomplete code, kept in check by the sparsity penalty alone. */
-  readonly code: number;
-  readonly seed: number;
-}
+  code: count(),
+  seed: seed(),
+});
+export type SparseAutoencoderConfig = ConfigOf<typeof configSchema>;
 
 export interface SparsityOptions {
   /** The target rate ρ: how active, on average over the data, each code cell should be. */
@@ -91,6 +93,7 @@ export default defineArchitecture<SparseAutoencoderConfig>({
     diagram: { inputs: 4, code: 6, seed: 1 },
     demo: { inputs: 64, code: 100, seed: 1 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.inputs] }),
 });

@@ -3,15 +3,17 @@ import { defineArchitecture } from '../architecture/define';
 import { declareOutputMatchesInput } from '../graph/output-role';
 import { decoderStack, denseLayer, encoderStack, fitAutoencoder, type FitOptions } from '../network/autoencoder';
 import { gaussianSampling } from '../network/layers/gaussian-sampling';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface VariationalAutoencoderConfig {
-  readonly inputs: number;
+const configSchema = fields({
+  inputs: count(),
   /** Width of the hidden layer on each side of the latent code. */
-  readonly hidden: number;
+  hidden: count(),
   /** Dimensions of the latent variable z (2 lets the demo draw the whole latent space as a grid). */
-  readonly latent: number;
-  readonly seed: number;
-}
+  latent: count(),
+  seed: seed(),
+});
+export type VariationalAutoencoderConfig = ConfigOf<typeof configSchema>;
 
 /**
  * The encoder ends in two layers side by side, the mean μ and the log-variance log σ² of a Gaussian
@@ -103,6 +105,7 @@ export default defineArchitecture<VariationalAutoencoderConfig>({
     diagram: { inputs: 5, hidden: 3, latent: 2, seed: 1 },
     demo: { inputs: 64, hidden: 64, latent: 2, seed: 1 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.inputs] }),
 });

@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/temp-project';
+import { COMMITTED_DIAGRAMS as N, PROJECT_ROOT } from '../support/temp-project';
 import { project, run, runCli, snapshot } from './project';
 
 /** Not a process that can be running (Linux pids stop at 2^22): its temp file is debris. */
@@ -24,13 +24,13 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
     const check = await run(root, '--check');
     expect(check.code).toBe(1);
     expect(check.output).toMatch(new RegExp(`debris +${debris[0]!.replace(/\./g, '\\.')} +\\(left by an interrupted run`));
-    expect(check.output).toMatch(/1 of 8 diagrams stale, 1 leftover temp files: run npm run diagrams$/);
+    expect(check.output).toMatch(new RegExp(`1 of ${N} diagrams stale, 1 leftover temp files: run npm run diagrams$`));
     expect(await snapshot(root), '--check writes nothing').toEqual(before);
 
     const repair = await run(root);
     expect(repair.output).toContain(`removed    ${debris[0]} (left by an interrupted run)`);
     expect((await readdir(diagrams)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(await run(root, '--check')).toEqual({ code: 0, output: '8 diagrams, all fresh' });
+    expect(await run(root, '--check')).toEqual({ code: 0, output: `${N} diagrams, all fresh` });
   });
 
   it('reports debris with --check even when every diagram is fresh', async () => {
@@ -45,7 +45,7 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
     const { root, diagrams } = await project();
     const inProgress = `feed-forward.cells.svg.${process.ppid}.tmp`;
     await writeFile(join(diagrams, inProgress), '<svg');
-    expect(await run(root, '--check')).toEqual({ code: 0, output: '8 diagrams, all fresh' });
+    expect(await run(root, '--check')).toEqual({ code: 0, output: `${N} diagrams, all fresh` });
     await run(root);
     expect(await readdir(diagrams)).toContain(inProgress);
   });
@@ -69,7 +69,7 @@ describe('npm run diagrams, given a damaged manifest', () => {
     const { code, output } = await run(root, '--check');
     expect(code).toBe(1);
     expect(output).toMatch(problem);
-    expect(output).toMatch(/8 of 8 diagrams stale/);
+    expect(output).toMatch(new RegExp(`${N} of ${N} diagrams stale`));
     expect(await snapshot(root)).toEqual(before);
   });
 
@@ -80,7 +80,7 @@ describe('npm run diagrams, given a damaged manifest', () => {
     const svgsBefore = Object.entries(await snapshot(root)).filter(([f]) => f.endsWith('.svg'));
     const { code, output } = await run(root);
     expect(code).toBe(0);
-    expect(output).toMatch(/8 diagrams: 8 regenerated, 0 fresh/);
+    expect(output).toMatch(new RegExp(`${N} diagrams: ${N} regenerated, 0 fresh`));
     expect(output).not.toMatch(/written +\S+\.svg/);
     expect(await readFile(join(diagrams, 'manifest.json'), 'utf8')).toBe(committed);
     expect(Object.entries(await snapshot(root)).filter(([f]) => f.endsWith('.svg'))).toEqual(svgsBefore);

@@ -23,11 +23,16 @@ interface JsonSchema {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly items?: JsonSchema;
+  /** A tuple's positions, each with its own schema. */
+  readonly prefixItems?: readonly JsonSchema[];
+  /** A choice among fixed values ('valid' | 'same'). */
+  readonly enum?: readonly unknown[];
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
 }
 
 function arbitraryOf(schema: JsonSchema, where: string): fc.Arbitrary<unknown> {
+  if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
     case 'integer': {
       const min = schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : Math.max(schema.minimum ?? -SEED_LIMIT, -SEED_LIMIT);
@@ -44,6 +49,7 @@ function arbitraryOf(schema: JsonSchema, where: string): fc.Arbitrary<unknown> {
       return fc.oneof({ weight: 3, arbitrary: grid }, { weight: 1, arbitrary: edges });
     }
     case 'array': {
+      if (schema.prefixItems) return fc.tuple(...schema.prefixItems.map((item, i) => arbitraryOf(item, `${where}[${i}]`)));
       if (!schema.items) throw new Error(`${where}: a list without an item schema`);
       const minLength = schema.minItems ?? 0;
       return fc.array(arbitraryOf(schema.items, `${where}[]`), { minLength, maxLength: Math.min(schema.maxItems ?? MAX_ITEMS, Math.max(minLength, MAX_ITEMS)) });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,3 +18,6 @@ export async function tempProject(): Promise<{ root: string; cleanup(): Promise<
 }
 
 export const PROJECT_ROOT = ROOT;
+
+/** How many diagrams are committed (the CLI's totals count them): grows with the zoo, never typed in. */
+export const COMMITTED_DIAGRAMS = readdirSync(join(ROOT, 'diagrams')).filter((f) => f.endsWith('.svg')).length;
