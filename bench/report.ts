@@ -118,17 +118,19 @@ export interface Report {
 }
 
 const LEGEND = `Times are medians over the counted runs (**runs**: ours · native · wasm), with the fastest and slowest
-in brackets; each tool runs in a process of its own after an uncounted warm-up. **trace** builds the TensorFlow.js network and reads
-its graph, **view** decides what to draw, **layout** is ELK plus our edge routing, **render** writes the
-SVG with svg.js on svgdom; **total** is their sum. **dot (native)** is Graphviz's \`dot -Tsvg\` as a whole
-process (start-up included: see the machine table); **dot (wasm)** is the same Graphviz compiled to WebAssembly
+in brackets; each tool runs in a process of its own after an uncounted warm-up. **trace** builds the
+TensorFlow.js network and reads its graph, **view** decides what to draw, **layout** is ELK plus our
+edge routing, **render** writes the SVG with svg.js on svgdom; **total** is their sum. **dot (native)**
+is Graphviz's \`dot -Tsvg\` as a whole process (start-up included: see the machine table); **dot
+(wasm)** is Graphviz compiled to WebAssembly, maybe another release (versions in the machine table),
 (\`@hpcc-js/wasm-graphviz\`), timed in-process after loading. Both get the DOT of exactly what we draw
 (\`src/export/dot.ts\`: one node per cell, a cluster per group, one edge per drawn edge, a bundle as one
 edge between clusters). **ours ÷ …** compares our layout + render, the part Graphviz also does, with
 Graphviz's time: above 1× we are slower; first in wall-clock time, then (cpu …) in CPU time, user +
-system, which counts only the work and so holds up better on a busy machine (native dot's is read
-with the shell's \`times\`, in 10 ms steps, so it is left out where it reads 0). "≥" is a lower bound where our run was stopped, "≤" an upper bound where
-Graphviz was. † marks a graph whose DOT came from the view because our layout did not finish.`;
+system, which counts only the work and so holds up better on a busy machine (native dot's is read with
+the shell's \`times\`, in 10 ms steps, so it is left out where it reads 0). "≥" is a lower bound where
+our run was stopped, "≤" an upper bound where Graphviz was. † marks a graph whose DOT came from the view
+because our layout did not finish.`;
 
 export function reportMarkdown(report: Report): string {
   const { machine, settings } = report;
