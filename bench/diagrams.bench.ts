@@ -1,73 +1,100 @@
 /**
- * npm run bench — how long diagram generation takes, as medians over repeated runs in one process
- * and as whole CLI invocations. Reports numbers; asserts nothing (timing is not a test).
+ * npm run bench — how long our diagram pipeline takes, stage by stage, next to Graphviz laying out
+ * and drawing the same graphs (native dot where installed, and the wasm build that npm installs),
+ * for every committed diagram and for bigger networks; then whole CLI commands. Prints a progress
+ * line per graph and tool, the tables, and writes them with the machine's description to
+ * bench/REPORT.md. Reports numbers; asserts nothing (timing is not a test).
  */
 import * as tf from '@tensorflow/tfjs';
-import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { discoverRegistry } from '../src/architecture/discover';
-import { layoutDiagram } from '../src/layout/layout';
-import { diagramSpec, traceArchitecture } from '../src/pipeline';
-import { renderSvg } from '../src/render/render';
+import { BENCH_ROOT } from './paths';
+import { measureCli, type CliTimes } from './cli-times';
+import { formatMs, formatSummary } from './format';
+import { benchGraphs } from './graphs';
+import { findNativeDot, timeNativeDot } from './graphviz-native';
+import { describeMachine, loadAverage } from './machine';
+import { measureGraph } from './measure-graph';
+import { parseBenchOptions, USAGE } from './options';
+import { cliTable, ratioTable, reportMarkdown, resultsTable } from './report';
+import { stageTimes, type GraphResult, type ToolResult } from './results';
+import { summarise } from './stats';
 
 tf.env().set('PROD', true);
-const ROOT = resolve(import.meta.dirname, '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
-
-const registry = await discoverRegistry(ROOT);
-const stages = { trace: [] as number[], layout: [] as number[], render: [] as number[], total: [] as number[] };
-for (let run = 0; run < RUNS + 1; run++) {
-  const t = { trace: 0, layout: 0, render: 0 };
-  const start = performance.now();
-  for (const architecture of registry.architectures) {
-    let mark = performance.now();
-    const graph = traceArchitecture(architecture);
-    t.trace += performance.now() - mark;
-    for (const view of architecture.views) {
-      mark = performance.now();
-      const positioned = await layoutDiagram(diagramSpec(architecture, view, graph));
-      t.layout += performance.now() - mark;
-      mark = performance.now();
-      renderSvg(positioned);
-      t.render += performance.now() - mark;
-    }
+const options = (() => {
+  try {
+    return parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
   }
-  if (run === 0) continue; // warm-up: module loading and JIT
-  stages.trace.push(t.trace);
-  stages.layout.push(t.layout);
-  stages.render.push(t.render);
-  stages.total.push(performance.now() - start);
+})();
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
-const diagrams = registry.architectures.reduce((n, a) => n + a.views.length, 0);
-console.log(`In-process regeneration of all ${diagrams} diagrams (${registry.architectures.length} architectures), median of ${RUNS} runs:`);
-for (const [stage, times] of Object.entries(stages))
-  console.log(`  ${stage.padEnd(7)}${fmt(median(times))}   (${((median(times) / median(stages.total)) * 100).toFixed(0)}% of total)`);
+const started = performance.now();
+const loadBefore = loadAverage();
+const registry = await discoverRegistry(BENCH_ROOT);
+const all = benchGraphs(registry);
+const graphs = all.filter(
+  (g) => (options.set === 'all' || g.scaled === (options.set === 'scaled')) && (options.only.length === 0 || options.only.some((text) => g.name.includes(text))),
+);
+if (graphs.length === 0) throw new Error(`no bench graph matches (known: ${all.map((g) => g.name).join(', ')})`);
+const nativeDot = options.native ? findNativeDot() : undefined;
+const machine = await describeMachine(options.native ? nativeDot : 'left out (--no-native)');
+const settings = { runs: options.runs, budgetMs: options.budgetMs, runMs: options.runMs };
+const plan = { runs: options.runs, budgetMs: options.budgetMs };
 
-// Whole commands, as a user runs them: process start, discovery, fingerprints, generation, writes.
-const project = await mkdtemp(join(tmpdir(), 'runnable-zoo-bench-'));
-await cp(join(ROOT, 'src'), join(project, 'src'), { recursive: true });
-await cp(join(ROOT, 'diagrams'), join(project, 'diagrams'), { recursive: true });
-await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'));
-const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const timeCommand = (args: string[]) => {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [tsx, join(project, 'src/cli/main.ts'), ...args], { cwd: project, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`diagrams ${args.join(' ')} failed: ${result.stderr}`);
-  return performance.now() - start;
-};
-const forced = Array.from({ length: Math.min(RUNS, 5) }, () => timeCommand(['--force']));
-const fresh = Array.from({ length: Math.min(RUNS, 5) }, () => timeCommand([]));
-await rm(project, { recursive: true, force: true });
-console.log(`\nWhole command, median of ${forced.length} runs:`);
-console.log(`  npm run diagrams -- --force  ${fmt(median(forced))}   (regenerates all ${diagrams})`);
-console.log(`  npm run diagrams             ${fmt(median(fresh))}   (all fresh: fingerprints only)`);
-console.log(`  ratio forced / fresh         ${(median(forced) / median(fresh)).toFixed(2)}×`);
+console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node ${machine.node}; load average ${loadBefore}`);
+console.log(`Graphviz: native ${machine.nativeGraphviz}; wasm ${machine.wasmGraphviz}`);
+console.log(`${graphs.length} graph${graphs.length === 1 ? '' : 's'}, up to ${options.runs} counted run${options.runs === 1 ? '' : 's'} per tool, ${formatMs(options.budgetMs)} budget, ${formatMs(options.runMs)} limit per run\n`);
+
+const workDir = await mkdtemp(join(tmpdir(), 'runnable-zoo-bench-dot-'));
+const results: GraphResult[] = [];
+let nativeStartup: ToolResult | undefined;
+try {
+  if (nativeDot) {
+    // What every native figure includes besides the work itself: starting the dot process.
+    await writeFile(join(workDir, 'empty.dot'), 'digraph empty {}');
+    nativeStartup = await timeNativeDot(nativeDot, join(workDir, 'empty.dot'), plan, options.runMs);
+    const startup = summarise(stageTimes(nativeStartup, 'dot'));
+    if (startup) console.log(`native dot start-up (empty graph): ${formatSummary(startup)}\n`);
+  }
+  const measure = { plan, runMs: options.runMs, ...(nativeDot ? { nativeDot } : {}), workDir, log: (line: string) => console.log(line) };
+  for (const [index, graph] of graphs.entries()) results.push(await measureGraph(graph, index, graphs.length, measure));
+} finally {
+  await rm(workDir, { recursive: true, force: true });
+}
+
+let cli: CliTimes | undefined;
+if (options.cli) {
+  console.log('\nwhole commands (npm run diagrams) in a temporary copy …');
+  cli = await measureCli({ runs: Math.min(options.runs, 5), budgetMs: options.budgetMs }, options.runMs);
+}
+
+console.log(`\n${resultsTable(results, settings)}\n\n${ratioTable(results)}`);
+if (cli) console.log(`\n${cliTable(cli)}`);
+
+const complete = graphs.length === all.length && options.cli;
+const reportPath = options.report ? resolve(options.report) : complete ? join(BENCH_ROOT, 'bench', 'REPORT.md') : undefined;
+if (reportPath) {
+  const report = reportMarkdown({
+    date: new Date().toISOString().slice(0, 10),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2).map((a) => (/^[\w./=-]+$/.test(a) ? a : JSON.stringify(a)))] : [])].join(' '),
+    ...(options.note ? { note: options.note } : {}),
+    machine,
+    loadBefore,
+    loadAfter: loadAverage(),
+    settings,
+    results,
+    ...(cli ? { cli } : {}),
+    ...(nativeStartup ? { nativeStartup } : {}),
+    minutes: (performance.now() - started) / 60_000,
+  });
+  await writeFile(reportPath, report);
+  console.log(`\nreport written to ${relative(process.cwd(), reportPath)}`);
+} else console.log('\nno report written: a partial run (pass --report FILE to write one)');
