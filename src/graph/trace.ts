@@ -20,8 +20,8 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       const shape = layer.batchInputShape;
       const size = shape[shape.length - 1];
       if (typeof size !== 'number') throw new Error(`input "${layer.name}": expected a fixed feature size, but got ${size}`);
+      carrier.set(layer.name, { id: layer.name, size, order: groups.length });
       groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: 'input', size });
-      carrier.set(layer.name, { id: layer.name, size });
       continue;
     }
     const tracer = TRACERS[className];
@@ -33,13 +33,23 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     });
     const traced = tracer(layer, inbound, layer.name);
     if (traced.kind === 'alias') {
-      const group = carrier.get(traced.of);
-      if (group) carrier.set(layer.name, group);
+      const group = inbound.find((g) => g.id === traced.of);
+      if (!group) throw new Error(`layer "${layer.name}" (${className}): aliases "${traced.of}", which is none of its inputs`);
+      carrier.set(layer.name, group);
+      connections.push(...(traced.connections ?? []));
       continue;
     }
-    groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: traced.cellType, size: traced.size });
+    carrier.set(layer.name, { id: layer.name, size: traced.size, order: groups.length });
+    groups.push({
+      id: layer.name,
+      label: layer.name,
+      layerClass: className,
+      cellType: traced.cellType,
+      size: traced.size,
+      ...(traced.notes ? { notes: traced.notes } : {}),
+      ...(traced.lattice ? { lattice: traced.lattice } : {}),
+    });
     connections.push(...traced.connections);
-    carrier.set(layer.name, { id: layer.name, size: traced.size });
   }
 
   // Cells that carry a model output are output cells, whatever layer made them.

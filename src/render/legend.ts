@@ -51,6 +51,7 @@ export interface LegendContents {
   readonly allTrained: boolean;
   readonly delay: boolean;
   readonly bundle: boolean;
+  readonly lattice: boolean;
 }
 
 /** The legend of one diagram lists only what that diagram uses. */
@@ -63,13 +64,15 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     allTrained: diagram.edges.every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge),
     bundle: diagram.edges.some((e) => e.bundle),
+    lattice: diagram.groups.some((g) => g.orientation === 'grid'),
   };
 }
 
 /**
  * Draws a legend: cell types, connection kinds, then the markers (fixed weights, undirected weights,
- * one-step delay, bundles). Entries flow in rows to `width`; returns the height used. Legend samples
- * carry no data-* attributes, so readers of the metadata never mistake them for cells.
+ * one-step delay, bundles) and the lattice. Entries flow in rows to `width`; returns the height
+ * used. Legend samples carry no data-* attributes, so readers of the metadata never mistake them
+ * for cells.
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
@@ -83,6 +86,10 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
   if (contents.bundle)
     entries.push(textEntry('bundle m×n: every cell of one group to every cell of the other', SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE - 2} 0`).addClass('rz-edge rz-bundle')));
+
+  if (contents.lattice)
+    entries.push(textEntry('lattice: which cells are neighbours on the map, not a weight', SAMPLE, (g) =>
+      g.path(`M0 -5 H${SAMPLE} M0 5 H${SAMPLE} M${SAMPLE / 2 - 9} -9 V9 M${SAMPLE / 2 + 9} -9 V9`).addClass('rz-lattice')));
 
   const legend = root.group().addClass('rz-legend');
   legend.plain('Legend').addClass('rz-legend-title').attr({ x: 0, y: 0 });

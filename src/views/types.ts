@@ -1,5 +1,5 @@
 import type { View } from '../architecture/types';
-import type { CellType, ConnectionKind } from '../graph/types';
+import type { CellType, ConnectionKind, Lattice } from '../graph/types';
 
 /** One drawn cell. In the unrolled view the same cell appears once per step. */
 export interface DiagramNode {
@@ -17,8 +17,13 @@ export interface DiagramGroup {
   readonly caption: readonly string[];
   readonly cellType: CellType;
   readonly members: readonly string[];
-  /** Cells stacked top to bottom (`column`) or left to right (`row`). */
-  readonly orientation: 'column' | 'row';
+  /**
+   * Cells stacked top to bottom (`column`), left to right (`row`), or on the group's lattice
+   * (`grid`): `lattice.columns` per row, row by row, with the lattice drawn behind them.
+   */
+  readonly orientation: 'column' | 'row' | 'grid';
+  /** The cells' 2-D arrangement, where it means something (a self-organising map); required by `grid`. */
+  readonly lattice?: Lattice;
   readonly step?: number;
 }
 

@@ -8,15 +8,30 @@ import { edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
-/** Nonzero weights read straight off the model's 2-D weight variables, split by trainability. */
-function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number } {
+/** Weights a unit measures its distance to: there a coordinate of 0 still connects (layer class/weight). */
+const DISTANCE_WEIGHTS = new Set(['RadialBasis/centres', 'SelfOrganisingMap/prototypes']);
+
+/**
+ * The connections the model's weights make, read straight off the model, split by trainability:
+ * each nonzero entry of a 2-D weight variable (biases and widths connect no two cells), every entry
+ * of a distance weight, and for an identity skip (`Add`, which has no weight variable) one fixed
+ * connection per cell from each input but the one it adds into: weight 1, never trained.
+ */
+function connectionWeights(model: tf.LayersModel): { trained: number; fixed: number } {
   const counts = { trained: 0, fixed: 0 };
-  for (const layer of model.layers)
-    for (const variable of layer.weights) {
-      if (variable.shape.length !== 2) continue; // biases are not connections between cells
-      const nonzero = (variable.read().dataSync() as Float32Array).filter((w) => w !== 0).length;
-      counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += nonzero;
+  for (const layer of model.layers) {
+    if (layer.getClassName() === 'Add') {
+      const inputs = layer.inboundNodes[0]!.inboundLayers.length;
+      counts.fixed += (inputs - 1) * (layer.outputShape as number[]).at(-1)!;
+      continue;
     }
+    for (const variable of layer.weights) {
+      if (variable.shape.length !== 2) continue;
+      const values = variable.read().dataSync() as Float32Array;
+      const distance = DISTANCE_WEIGHTS.has(`${layer.getClassName()}/${variable.originalName.split('/').at(-1)}`);
+      counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += distance ? values.length : values.filter((w) => w !== 0).length;
+    }
+  }
   return counts;
 }
 
@@ -100,11 +115,11 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     }
   });
 
-  it('draws, in its cells diagram, exactly the nonzero weights of the network with their flags', () => {
+  it('draws, in its cells diagram, exactly the connections the weights of the network make, with their flags', () => {
     const drawn = expandEdges(parseSvg(readDiagram(id, 'cells')));
     const traced = graph.connections.map((c) => edgeKey(c));
     expect(drawn.map(edgeKey).sort()).toEqual([...traced].sort());
-    const weights = nonzeroWeights(model);
+    const weights = connectionWeights(model);
     expect(drawn.filter((e) => e.trainable).length).toBe(weights.trained);
     expect(drawn.filter((e) => !e.trainable).length).toBe(weights.fixed);
   });

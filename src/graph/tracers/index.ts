@@ -1,4 +1,7 @@
+import { traceAdd } from './add';
 import { traceDense } from './dense';
+import { traceRadialBasis } from './radial-basis';
+import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -10,6 +13,9 @@ const traceElementwise: LayerTracer = (layer, inbound) => ({ kind: 'alias', of: 
 export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Dense: traceDense,
   SimpleRNN: traceSimpleRnn,
+  RadialBasis: traceRadialBasis,
+  SelfOrganisingMap: traceSelfOrganisingMap,
+  Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
   Heaviside: traceElementwise,
