@@ -26,9 +26,9 @@ export const depthOf = (blocks: number): number => 2 + 2 * blocks;
 function build(config: ResidualConfig): tf.LayersModel {
   const input = tf.input({ shape: [config.inputs], name: 'input' });
   let seed = config.seed;
-  // He initialisation (variance 2 / fan-in), the one He et al. derived for ReLU layers.
+  // Glorot initialisation, tfjs's default, seeded: the same starting weights for both networks.
   const dense = (units: number, name: string, activation: 'relu' | 'linear' | 'sigmoid') =>
-    tf.layers.dense({ units, activation, name, kernelInitializer: tf.initializers.heNormal({ seed: seed++ }) });
+    tf.layers.dense({ units, activation, name, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }) });
   let x = dense(config.width, 'stem', 'relu').apply(input) as tf.SymbolicTensor;
   for (let b = 1; b <= config.blocks; b++) {
     const a = dense(config.width, `block-${b}-a`, 'relu').apply(x) as tf.SymbolicTensor;
@@ -36,7 +36,7 @@ function build(config: ResidualConfig): tf.LayersModel {
     const sum = config.skips ? (tf.layers.add({ name: `block-${b}-skip` }).apply([x, f]) as tf.SymbolicTensor) : f;
     x = tf.layers.activation({ activation: 'relu', name: `block-${b}-relu` }).apply(sum) as tf.SymbolicTensor;
   }
-  const output = tf.layers.dense({ units: config.outputs, activation: 'sigmoid', name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed }) });
+  const output = dense(config.outputs, 'output', 'sigmoid');
   return tf.model({ inputs: input, outputs: output.apply(x) as tf.SymbolicTensor, name: config.skips ? 'deep-residual-network' : 'deep-plain-network' });
 }
 
@@ -58,7 +58,8 @@ export async function trainClassifier(
   labels: readonly number[],
   options: { epochs: number; learningRate: number; onProgress?: OnProgress },
 ): Promise<TrainingCurve> {
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss: 'binaryCrossentropy' });
   const xs = tf.tensor2d(inputs as number[][]);
   const ys = tf.tensor2d(labels.map((y) => [y]));
   try {
@@ -73,6 +74,8 @@ export async function trainClassifier(
     const correct = labels.filter((y, n) => (predicted[n]! >= 0.5 ? 1 : 0) === y).length;
     return { loss: history.history.loss as number[], accuracy: correct / labels.length };
   } finally {
+    // The model does not own an optimizer it was handed: its moment estimates are freed here.
+    optimizer.dispose();
     tf.dispose([xs, ys]);
   }
 }
@@ -98,6 +101,7 @@ export default defineArchitecture<ResidualConfig>({
   views: ['cells'],
   configs: {
     diagram: { inputs: 2, width: 3, blocks: 2, outputs: 1, skips: true, seed: 4 },
+    // 20 dense layers, 8 cells wide: deep and narrow enough that without skips the signal fades.
     demo: { inputs: 2, width: 8, blocks: 9, outputs: 1, skips: true, seed: 1 },
   },
   build,

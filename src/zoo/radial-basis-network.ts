@@ -128,7 +128,8 @@ export async function trainByGradient(
   targets: readonly (readonly number[])[],
   options: { epochs: number; learningRate: number; onProgress?: OnProgress },
 ): Promise<number> {
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'meanSquaredError' });
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss: 'meanSquaredError' });
   const xs = tf.tensor2d(inputs as number[][]);
   const ys = tf.tensor2d(targets as number[][]);
   try {
@@ -141,6 +142,8 @@ export async function trainByGradient(
     });
     return history.history.loss!.at(-1) as number;
   } finally {
+    // The model does not own an optimizer it was handed: its moment estimates are freed here.
+    optimizer.dispose();
     tf.dispose([xs, ys]);
   }
 }

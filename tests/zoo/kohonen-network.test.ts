@@ -28,7 +28,7 @@ function neighbourRatio(prototypes: readonly (readonly number[])[], rows: number
 describe('kohonen-network', () => {
   const config = { inputs: 3, rows: 10, columns: 10, seed: 7 };
   const colours = randomColours(300, 1);
-  const schedule: KohonenSchedule = { epochs: 15, learningRate: [0.5, 0.02], radius: [5, 0.5], seed: 2 };
+  const schedule: KohonenSchedule = { epochs: 15, learningRate: [0.5, 0.05], radius: [5, 0.25], seed: 2 };
 
   it('organises a colour map: the quantisation error falls, and lattice neighbours end up far more alike than random pairs', () => {
     const model = kohonen.build(config);

@@ -42,7 +42,7 @@ export class RadialBasis extends tf.layers.Layer {
     // Centres start uniform in [−1, 1] from our seeded generator; a definition places them (on a
     // grid, or from the data).
     this.centres = this.addWeight('centres', [inputs, this.units], 'float32', tf.initializers.zeros());
-    tf.tidy(() => this.centres!.write(tf.tensor2d(Float32Array.from(uniformMatrix(inputs, this.units, 1, 1)), [inputs, this.units])));
+    tf.tidy(() => void this.centres!.write(tf.tensor2d(Float32Array.from(uniformMatrix(inputs, this.units, 1, 1)), [inputs, this.units])));
     this.widths = this.addWeight('widths', [this.units], 'float32', tf.initializers.constant({ value: this.width }));
     this.built = true;
   }

@@ -48,7 +48,7 @@ export class SelfOrganisingMap extends tf.layers.Layer {
     this.prototypes = this.addWeight('prototypes', [inputs, this.units], 'float32', tf.initializers.zeros());
     // Our seeded generator, not a tfjs initialiser: the same numbers on every platform, and in range.
     const start = uniformMatrix(inputs, this.units, 0.5, this.seed).map((v) => v + 0.5);
-    tf.tidy(() => this.prototypes!.write(tf.tensor2d(Float32Array.from(start), [inputs, this.units])));
+    tf.tidy(() => void this.prototypes!.write(tf.tensor2d(Float32Array.from(start), [inputs, this.units])));
     this.built = true;
   }
 
