@@ -43,7 +43,8 @@ export function colourGridSvg(spec: ColourGridSpec): string {
     return `<g class="rz-colour-map">${squares}</g><text x="${x0 + size / 2}" y="${size + LABEL - 6}" text-anchor="middle" fill="currentColor">${escape(map.label)}</text>`;
   });
   return (
-    `<svg class="rz-plot rz-colour-grid" viewBox="0 0 ${width} ${size + LABEL}" width="100%" role="img" font-size="${FONT}" shape-rendering="crispEdges">` +
+    // Never wider than drawn: a single map stays a picture, not a wall of colour.
+    `<svg class="rz-plot rz-colour-grid" viewBox="0 0 ${width} ${size + LABEL}" width="100%" style="max-width:${width}px" role="img" font-size="${FONT}" shape-rendering="crispEdges">` +
     `<title>${escape(spec.title)}</title><desc>${escape(spec.description)}</desc>` +
     maps.join('') +
     `</svg>`

@@ -6,7 +6,9 @@ import { validateGraph } from './validate';
 
 /**
  * Reads the cell graph off a built tfjs model: one group per layer that owns units, one connection
- * per nonzero weight, trainable exactly when the weight is. Nothing here is written by hand.
+ * per nonzero weight (per weight, zero or not, where a unit measures a distance to it: RBF centres,
+ * SOM prototypes), trainable exactly when the weight is, and one fixed residual connection per cell
+ * of an identity skip (`Add`), which has no weight matrix. Nothing here is written by hand.
  */
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
   const groups: Group[] = [];
