@@ -20,8 +20,8 @@ export interface ColourGridSpec {
 }
 
 const GAP = 16;
-const LABEL = 22;
-const FONT = 12;
+const LABEL = 26;
+const FONT = 15;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const channel = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
