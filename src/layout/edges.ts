@@ -30,6 +30,8 @@ function skipWaypoints(from: PositionedNode, to: PositionedNode, columns: Readon
     const y = from.y + ((to.y - from.y) * (x - from.x)) / (to.x - from.x);
     const ys = cells.map((c) => c.y);
     const half = ys.length > 1 ? (ys[1]! - ys[0]!) / 2 : METRICS.cellPitch / 2;
+    // A column the line passes above or below is no obstacle.
+    if (y < ys[0]! - half || y > ys.at(-1)! + half) continue;
     const gaps = [ys[0]! - half, ...ys.slice(0, -1).map((v, k) => (v + ys[k + 1]!) / 2), ys.at(-1)! + half];
     const off = (g: number) => Math.round(Math.abs(g - y) * 1000);
     const [gap] = [...gaps].sort((a, b) => off(a) - off(b) || b - a);
