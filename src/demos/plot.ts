@@ -3,16 +3,23 @@ import { linearScale, logScale, position, type Scale } from './ticks';
 /**
  * How a series is drawn. Each has its own shape, not only its colour: `band` a wide line (the
  * reference to compare against), `line` a thin solid line, `dashed` a thin dashed line drawn over
- * a band so both stay visible where they coincide, `dots` hollow circles. Colours come from
+ * a band so both stay visible where they coincide, `dots` hollow circles, `thin` a hairline in a
+ * quieter colour for the many parts of a whole (an RBF network's bumps). Colours come from
  * Demo.astro's stylesheet (rz-plot-<mark>), chosen for 3:1 contrast in light and dark themes.
  */
-export type Mark = 'band' | 'line' | 'dashed' | 'dots';
+export type Mark = 'band' | 'line' | 'dashed' | 'dots' | 'thin';
 
-export interface Series {
-  readonly label: string;
-  readonly mark: Mark;
-  readonly points: readonly (readonly [number, number])[];
-}
+type Points = readonly (readonly [number, number])[];
+
+/**
+ * One legend entry: a curve (`points`), or several curves drawn alike and named once (`curves`),
+ * e.g. one bump per hidden unit.
+ */
+export type Series =
+  | { readonly label: string; readonly mark: Mark; readonly points: Points }
+  | { readonly label: string; readonly mark: Exclude<Mark, 'dots'>; readonly curves: readonly Points[] };
+
+const curvesOf = (s: Series): readonly Points[] => ('curves' in s ? s.curves : [s.points]);
 
 export interface PlotSpec {
   /** The accessible name: what the plot shows. */
@@ -35,6 +42,7 @@ const STROKE: Readonly<Record<Exclude<Mark, 'dots'>, string>> = {
   band: 'stroke-width="7" stroke-linecap="round" stroke-linejoin="round"',
   line: 'stroke-width="1.6"',
   dashed: 'stroke-width="1.6" stroke-dasharray="6 4"',
+  thin: 'stroke-width="1"',
 };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -44,7 +52,7 @@ const round = (v: number) => v.toFixed(1);
 export function plotSvg(spec: PlotSpec): string {
   const floor = spec.y.floor ?? 1e-8;
   const ys = (v: number) => (spec.y.scale === 'log' ? Math.max(v, floor) : v);
-  const all = spec.series.flatMap((s) => s.points);
+  const all = spec.series.flatMap((s) => curvesOf(s).flat());
   if (all.length === 0) throw new Error(`plot "${spec.title}": no points`);
   const xScale = linearScale(Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0])));
   const [yLo, yHi] = [Math.min(...all.map((p) => ys(p[1]))), Math.max(...all.map((p) => ys(p[1])))];
@@ -54,8 +62,14 @@ export function plotSvg(spec: PlotSpec): string {
 
   const marks = spec.series.map((s) => {
     if (s.mark === 'dots')
-      return `<g class="rz-plot-dots" fill="none" stroke="currentColor">${s.points.map(([x, y]) => `<circle cx="${round(sx(x))}" cy="${round(sy(y))}" r="2.5"/>`).join('')}</g>`;
-    const d = s.points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${round(sx(x))} ${round(sy(y))}`).join(' ');
+      return `<g class="rz-plot-dots" fill="none" stroke="currentColor">${curvesOf(s)
+        .flat()
+        .map(([x, y]) => `<circle cx="${round(sx(x))}" cy="${round(sy(y))}" r="2.5"/>`)
+        .join('')}</g>`;
+    // Several curves of one series are subpaths of one path: one element, one legend entry.
+    const d = curvesOf(s)
+      .map((points) => points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${round(sx(x))} ${round(sy(y))}`).join(' '))
+      .join(' ');
     return `<path class="rz-plot-${s.mark}" d="${d}" fill="none" stroke="currentColor" ${STROKE[s.mark]}/>`;
   });
   return (

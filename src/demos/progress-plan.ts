@@ -28,12 +28,22 @@ export interface ProgressUpdate {
 export interface ProgressPlan {
   /** The reporter to hand to a definition's function: its phase `p` is reported as stage `<step>:p`. */
   within(step: string): OnProgress;
+  /** Shows plots of the run so far on the page, in place of the last ones, until the result comes. */
+  show(plots: readonly string[]): void;
 }
 
-/** Turns phase reports from several calls into one run-wide progress, sent to `send`. */
-export function progressPlan(stages: readonly Stage[], send: (update: ProgressUpdate) => void): ProgressPlan {
+/**
+ * Turns phase reports from several calls into one run-wide progress, sent to `send`; interim plots
+ * go to `preview` (dropped when there is none).
+ */
+export function progressPlan(
+  stages: readonly Stage[],
+  send: (update: ProgressUpdate) => void,
+  preview: (plots: readonly string[]) => void = () => {},
+): ProgressPlan {
   const totalWeight = stages.reduce((sum, s) => sum + s.weight, 0);
   return {
+    show: preview,
     within: (step) => (progress) => {
       const key = `${step}:${progress.phase}`;
       const index = stages.findIndex((s) => s.key === key);

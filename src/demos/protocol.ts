@@ -8,9 +8,14 @@ export interface RunRequest {
   readonly params: Readonly<Record<string, string>>;
 }
 
-/** Worker → page, zero or more `progress` messages and then exactly one `done` or `failed` per run. */
+/**
+ * Worker → page, zero or more `progress` and `preview` messages and then exactly one `done` or
+ * `failed` per run. A `preview` shows plots of the run so far (a map organising itself) until the
+ * next preview or the result replaces them.
+ */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly update: ProgressUpdate }
+  | { readonly type: 'preview'; readonly plots: readonly string[] }
   | {
       readonly type: 'done';
       readonly result: DemoResult;

@@ -63,6 +63,10 @@ export function demoController(root: HTMLElement): DemoController {
 
   function finish(status: 'done' | 'error' | 'cancelled', html: string): void {
     running = false;
+    // A run that ends without a result takes its interim pictures with it.
+    if (status !== 'done' && ui.result.dataset.demoPreview !== undefined) ui.result.innerHTML = '';
+    ui.result.removeAttribute('aria-busy');
+    delete ui.result.dataset.demoPreview;
     root.dataset.demoStatus = status;
     ui.message.innerHTML = html;
     ui.button.textContent = 'Run again';
@@ -83,6 +87,13 @@ export function demoController(root: HTMLElement): DemoController {
   function receive(from: Worker, message: WorkerMessage): void {
     if (from !== worker || !running) return; // left over from a cancelled run
     if (message.type === 'progress') return showProgress(message.update);
+    if (message.type === 'preview') {
+      // Interim pictures: marked busy, so assistive technology waits for the result.
+      ui.result.setAttribute('aria-busy', 'true');
+      ui.result.dataset.demoPreview = '';
+      ui.result.innerHTML = message.plots.join('');
+      return;
+    }
     if (message.type === 'failed') return finish('error', `The demo failed: ${escapeHtml(message.message)}`);
     ui.result.innerHTML = message.result.plots.join('');
     root.dataset.demoTensors = String(message.tensors);

@@ -29,7 +29,12 @@ async function run(request: RunRequest): Promise<void> {
   // Tiny networks: the CPU backend beats WebGL's upload cost and needs no GPU.
   await tf.setBackend('cpu');
   await tf.ready();
-  const result = await demo.run(values, progressPlan(demo.stages, (update) => send({ type: 'progress', update })));
+  const plan = progressPlan(
+    demo.stages,
+    (update) => send({ type: 'progress', update }),
+    (plots) => send({ type: 'preview', plots }),
+  );
+  const result = await demo.run(values, plan);
   send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER });
 }
 

@@ -66,7 +66,9 @@ function checkTraceSize(model: tf.LayersModel, architecture: string): void {
 
 /**
  * Reads the cell graph off a built tfjs model: one group per layer that owns units, one connection
- * per nonzero weight, trainable exactly when the weight is. Nothing here is written by hand.
+ * per nonzero weight (per weight, zero or not, where a unit measures a distance to it: RBF centres,
+ * SOM prototypes), trainable exactly when the weight is, and one fixed residual connection per cell
+ * of an identity skip (`Add`), which has no weight matrix. Nothing here is written by hand.
  * Fails with a TooLargeError, before reading, past MAX_TRACE_SIZE.
  */
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
@@ -82,8 +84,8 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       const shape = layer.batchInputShape;
       const size = shape[shape.length - 1];
       if (typeof size !== 'number') throw new Error(`input "${layer.name}": expected a fixed feature size, but got ${size}`);
+      carrier.set(layer.name, { id: layer.name, size, order: groups.length });
       groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: 'input', size });
-      carrier.set(layer.name, { id: layer.name, size });
       continue;
     }
     const tracer = TRACERS[className];
@@ -102,14 +104,24 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       });
     }
     if (traced.kind === 'alias') {
-      const group = carrier.get(traced.of);
-      if (group) carrier.set(layer.name, group);
+      const group = inbound.find((g) => g.id === traced.of);
+      if (!group) throw new Error(`layer "${layer.name}" (${className}): aliases "${traced.of}", which is none of its inputs`);
+      carrier.set(layer.name, group);
+      for (const connection of traced.connections ?? []) connections.push(connection);
       continue;
     }
-    groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: traced.cellType, size: traced.size });
+    carrier.set(layer.name, { id: layer.name, size: traced.size, order: groups.length });
+    groups.push({
+      id: layer.name,
+      label: layer.name,
+      layerClass: className,
+      cellType: traced.cellType,
+      size: traced.size,
+      ...(traced.notes ? { notes: traced.notes } : {}),
+      ...(traced.lattice ? { lattice: traced.lattice } : {}),
+    });
     // One by one: push(...list) passes every connection as an argument and overflows the stack near 10⁵.
     for (const connection of traced.connections) connections.push(connection);
-    carrier.set(layer.name, { id: layer.name, size: traced.size });
   }
 
   // Cells that carry a model output are output cells, whatever layer made them (capsules excepted);

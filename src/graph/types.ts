@@ -34,6 +34,16 @@ export const CONNECTION_KINDS = [
 ] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
+/**
+ * Cells arranged on a 2-D map, `rows` × `columns`, filled row by row (cell k sits at row
+ * ⌊k / columns⌋, column k mod columns). Neighbours on the map are a fact about the arrangement
+ * that training uses (a self-organising map's neighbourhood), not a weight: no connection.
+ */
+export interface Lattice {
+  readonly rows: number;
+  readonly columns: number;
+}
+
 /** A set of cells that play one role: usually one layer of the network. */
 export interface Group {
   /** Stable id, the layer's name. */
@@ -44,6 +54,9 @@ export interface Group {
   readonly layerClass: string;
   readonly cellType: CellType;
   readonly size: number;
+  /** What the cells compute and what weights into them are, where the cell type does not say it. */
+  readonly notes?: readonly string[];
+  readonly lattice?: Lattice;
 }
 
 export interface Cell {

@@ -1,6 +1,6 @@
 import type { DiagramEdge } from '../views/types';
 import { createBadgePlacer } from './badges';
-import { backArc, boxToBoxPath, pointOnCubic, selfLoop, straightPath, type Loop } from './geometry';
+import { backArc, boxToBoxPath, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -14,6 +14,31 @@ interface Drawn {
 }
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+
+/**
+ * Where a skip between two cells crosses each column it jumps over: through the gap between that
+ * column's cells nearest the straight line (below the cell on a tie), never through a cell. Cells
+ * of connected groups line up, so a straight skip would run through the skipped layer's cells.
+ */
+function skipWaypoints(from: PositionedNode, to: PositionedNode, columns: ReadonlyMap<string, readonly PositionedNode[]>): Point[] {
+  const [left, right] = from.x <= to.x ? [from, to] : [to, from];
+  const waypoints: Point[] = [];
+  for (const [group, cells] of columns) {
+    if (group === from.group || group === to.group) continue;
+    const x = cells[0]!.x;
+    if (!(x > left.x && x < right.x)) continue;
+    const y = from.y + ((to.y - from.y) * (x - from.x)) / (to.x - from.x);
+    const ys = cells.map((c) => c.y);
+    const half = ys.length > 1 ? (ys[1]! - ys[0]!) / 2 : METRICS.cellPitch / 2;
+    // A column the line passes above or below is no obstacle.
+    if (y < ys[0]! - half || y > ys.at(-1)! + half) continue;
+    const gaps = [ys[0]! - half, ...ys.slice(0, -1).map((v, k) => (v + ys[k + 1]!) / 2), ys.at(-1)! + half];
+    const off = (g: number) => Math.round(Math.abs(g - y) * 1000);
+    const [gap] = [...gaps].sort((a, b) => off(a) - off(b) || b - a);
+    waypoints.push({ x, y: gap! });
+  }
+  return waypoints.sort((a, b) => (from.x <= to.x ? a.x - b.x : b.x - a.x));
+}
 
 /**
  * Chooses each edge's drawing: a time-delayed edge inside one column becomes a back-arc or a
@@ -35,6 +60,10 @@ export function placeEdges(
       const elided = nodes.get(id)?.elided;
       return n + (elided ? elided.last - elided.first + 1 : 1);
     }, 0);
+  /** Groups drawn as one column of cells, top to bottom: what a skip has to find its way through. */
+  const columns = new Map(
+    groupList.filter((g) => g.orientation === 'column').map((g) => [g.id, g.members.map((id) => nodes.get(id)!).sort((a, b) => a.y - b.y)] as const),
+  );
 
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
@@ -48,6 +77,10 @@ export function placeEdges(
     if (edge.kind === 'recurrent' && from.group === to.group) {
       const loop = from.id === to.id ? selfLoop(from, r) : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, path: loop.path, middle: pointOnCubic(loop.curve, 0.5), loop };
+    }
+    if (edge.kind === 'residual' && from.group !== to.group) {
+      const via = skipWaypoints(from, to, columns);
+      if (via.length > 0) return { edge, path: polylinePath(from, via, to, r), middle: via[0]! };
     }
     // Between copies of the network (unrolled view) a delayed edge is straight: the steps say t−1 → t.
     return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };

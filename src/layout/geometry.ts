@@ -19,6 +19,22 @@ export function straightPath(from: Point, to: Point, r: number): string {
   return `M${fmt(start)} L${fmt(lerp(start, end, 0.5))} L${fmt(end)}`;
 }
 
+/**
+ * A connection between two cell circles through `via` points, straight from point to point: it
+ * leaves the first circle towards the first point and enters the last from the last point.
+ */
+export function polylinePath(from: Point, via: readonly Point[], to: Point, r: number): string {
+  if (via.length === 0) return straightPath(from, to, r);
+  const towards = (a: Point, b: Point, distance: number): Point => {
+    const d = sub(b, a);
+    const l = len(d) || 1;
+    return { x: a.x + (d.x / l) * distance, y: a.y + (d.y / l) * distance };
+  };
+  const start = towards(from, via[0]!, r);
+  const end = towards(to, via.at(-1)!, r + 1);
+  return `M${fmt(start)} ${via.map((p) => `L${fmt(p)}`).join(' ')} L${fmt(end)}`;
+}
+
 /** Where the segment from the centre of `box` towards `toward` leaves the box. */
 export function boxExit(box: Box, toward: Point): Point {
   const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };

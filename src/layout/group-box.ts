@@ -30,12 +30,31 @@ function loopSpans(group: DiagramGroup, edges: readonly DiagramEdge[]): { left: 
   return { left, right };
 }
 
+/** Where cell i sits, relative to the first cell's centre, and the extent of all of them. */
+function arrangement(group: DiagramGroup): { offsets: Point[]; width: number; height: number } {
+  const n = group.members.length;
+  if (group.orientation === 'grid') {
+    if (!group.lattice || group.lattice.rows * group.lattice.columns !== n)
+      throw new Error(`group "${group.id}": a grid needs a lattice of ${n} cells, but got ${JSON.stringify(group.lattice)}`);
+    const { rows, columns } = group.lattice;
+    return {
+      offsets: group.members.map((_, i) => ({ x: (i % columns) * cellPitch, y: Math.floor(i / columns) * cellPitch })),
+      width: (columns - 1) * cellPitch + 2 * r,
+      height: (rows - 1) * cellPitch + 2 * r,
+    };
+  }
+  const along = (n - 1) * cellPitch + 2 * r;
+  const column = group.orientation === 'column';
+  return {
+    offsets: group.members.map((_, i) => (column ? { x: 0, y: i * cellPitch } : { x: i * cellPitch, y: 0 })),
+    width: column ? 2 * r : along,
+    height: column ? along : 2 * r,
+  };
+}
+
 /** Sizes a group so its label, captions, cells and in-group loops all fit without overlap. */
 export function frameGroup(group: DiagramGroup, edges: readonly DiagramEdge[]): GroupFrame {
-  const n = group.members.length;
-  const along = (n - 1) * cellPitch + 2 * r;
-  const cellsWidth = group.orientation === 'column' ? 2 * r : along;
-  const cellsHeight = group.orientation === 'column' ? along : 2 * r;
+  const { offsets, width: cellsWidth, height: cellsHeight } = arrangement(group);
   const spans = loopSpans(group, edges);
   const left = loopRoom(spans.left);
   const right = loopRoom(spans.right);
@@ -44,10 +63,8 @@ export function frameGroup(group: DiagramGroup, edges: readonly DiagramEdge[]): 
   const width = innerW + 2 * groupPadding;
   const top = groupPadding + headerHeight(group) + lineGap;
   const height = top + cellsHeight + groupPadding;
-  // Centre the cell column in the box, then shift it by the difference of the loop rooms.
+  // Centre the cells in the box, then shift them by the difference of the loop rooms.
   const x0 = groupPadding + (innerW - (cellsWidth + left + right)) / 2 + left;
-  const cells = group.members.map((_, i) =>
-    group.orientation === 'column' ? { x: x0 + r, y: top + r + i * cellPitch } : { x: x0 + r + i * cellPitch, y: top + r },
-  );
+  const cells = offsets.map((o) => ({ x: x0 + r + o.x, y: top + r + o.y }));
   return { width, height, cells };
 }

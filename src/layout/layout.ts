@@ -17,13 +17,17 @@ const LAYERED = {
 
 const STEP_LABEL_ROOM = METRICS.stepLabelSize + 12;
 
-/** Group-level edges for ELK: one per connected pair of groups, time-delayed ones left out (they loop). */
+/**
+ * Group-level edges for ELK: one per connected pair of groups. Time-delayed ones are left out (they
+ * loop), and so are skips: the layers they jump over already order the groups, and a long edge would
+ * make ELK shift the skipped group to route it, putting its cells out of line with their neighbours.
+ */
 function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>): ElkExtendedEdge[] {
   const groupOf = new Map(spec.nodes.map((n) => [n.id, n.group]));
   const seen = new Set<string>();
   const edges: ElkExtendedEdge[] = [];
   for (const e of spec.edges) {
-    if (e.kind === 'recurrent') continue;
+    if (e.kind === 'recurrent' || e.kind === 'residual') continue;
     const from = e.bundle ? e.from : groupOf.get(e.from)!;
     const to = e.bundle ? e.to : groupOf.get(e.to)!;
     const key = `${from}>${to}`;

@@ -31,3 +31,22 @@ export function noisySamples(
   const ys = xs.map((x) => f(x) + options.noise * random.normal());
   return { xs, ys };
 }
+
+/**
+ * Two interleaved spirals in the plane, one per class, alternating: a classic task that needs a
+ * network to bend its boundary many times. Each point lies at radius 2t on angle 3πt (plus π for
+ * class 1), t uniform in [¼, 1], with Gaussian noise of standard deviation `noise`.
+ */
+export function twoSpirals(options: { count: number; noise: number; seed: number }): { inputs: number[][]; labels: number[] } {
+  const random = createRandom(options.seed);
+  const inputs: number[][] = [];
+  const labels: number[] = [];
+  for (let n = 0; n < options.count; n++) {
+    const label = n % 2;
+    const t = random.uniform(0.25, 1);
+    const angle = 3 * Math.PI * t + label * Math.PI;
+    inputs.push([2 * t * Math.cos(angle) + options.noise * random.normal(), 2 * t * Math.sin(angle) + options.noise * random.normal()]);
+    labels.push(label);
+  }
+  return { inputs, labels };
+}

@@ -54,6 +54,7 @@ export interface LegendContents {
   readonly delay: boolean;
   readonly bundle: boolean;
   readonly elided: boolean;
+  readonly lattice: boolean;
 }
 
 /** The legend of one diagram lists only what that diagram uses. */
@@ -68,13 +69,15 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     delay: diagram.edges.some((e) => e.delayBadge),
     bundle: diagram.edges.some((e) => e.bundle),
     elided: diagram.nodes.some((n) => n.elided),
+    lattice: diagram.groups.some((g) => g.orientation === 'grid'),
   };
 }
 
 /**
  * Draws a legend: cell types, connection kinds, then the markers (fixed weights, undirected weights,
- * one-step delay, bundles, elided cells). Entries flow in rows to `width`; returns the height used.
- * Legend samples carry no data-* attributes, so readers of the metadata never mistake them for cells.
+ * one-step delay, bundles, elided cells) and the lattice. Entries flow in rows to `width`; returns
+ * the height used. Legend samples carry no data-* attributes, so readers of the metadata never mistake
+ * them for cells.
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
@@ -94,6 +97,10 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
       const dots = g.group().translate(10, 0).addClass('rz-ellipsis');
       for (const y of [-6, 0, 6]) dots.circle(4).center(0, y).addClass('rz-marker-solid');
     }));
+
+  if (contents.lattice)
+    entries.push(textEntry('lattice: which cells are neighbours on the map, not a weight', SAMPLE, (g) =>
+      g.path(`M0 -5 H${SAMPLE} M0 5 H${SAMPLE} M${SAMPLE / 2 - 9} -9 V9 M${SAMPLE / 2 + 9} -9 V9`).addClass('rz-lattice')));
 
   const legend = root.group().addClass('rz-legend');
   legend.plain('Legend').addClass('rz-legend-title').attr({ x: 0, y: 0 });

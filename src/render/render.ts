@@ -66,13 +66,48 @@ function drawGroups(canvas: G, diagram: PositionedDiagram): void {
   }
 }
 
+/**
+ * A lattice as a grid of thin lines through its cells' rows and columns, running a little past the
+ * outer cells so it reads as the map the cells sit on, not as lines between them. No arrowheads and
+ * no data-*: neighbours on a lattice share no weight.
+ */
+function drawLattices(canvas: G, diagram: PositionedDiagram): void {
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const reach = METRICS.cellRadius + 6;
+  for (const group of diagram.groups) {
+    if (group.orientation !== 'grid' || !group.lattice) continue;
+    const { rows, columns } = group.lattice;
+    const at = (row: number, column: number) => byId.get(group.members[row * columns + column]!)!;
+    const lines: string[] = [];
+    for (let row = 0; row < rows; row++) {
+      const [a, b] = [at(row, 0), at(row, columns - 1)];
+      lines.push(`M${round(a.x - reach)} ${round(a.y)} L${round(b.x + reach)} ${round(b.y)}`);
+    }
+    for (let column = 0; column < columns; column++) {
+      const [a, b] = [at(0, column), at(rows - 1, column)];
+      lines.push(`M${round(a.x)} ${round(a.y - reach)} L${round(b.x)} ${round(b.y + reach)}`);
+    }
+    canvas.path(lines.join(' ')).addClass('rz-lattice');
+  }
+}
+
+/** Row and column of every cell of a lattice group, for its `data-lattice` attribute. */
+function latticePositions(diagram: PositionedDiagram): Map<string, string> {
+  const positions = new Map<string, string>();
+  for (const group of diagram.groups)
+    if (group.lattice) group.members.forEach((id, k) => positions.set(id, `${Math.floor(k / group.lattice!.columns)} ${k % group.lattice!.columns}`));
+  return positions;
+}
+
 function drawCells(canvas: G, diagram: PositionedDiagram): void {
   const orientation = new Map(diagram.groups.map((g) => [g.id, g.orientation]));
+  const lattice = latticePositions(diagram);
   const cells = diagram.nodes.map((node) => {
     if (node.elided) return drawEllipsis({ ...node, elided: node.elided }, orientation.get(node.group)!);
     // An explicit origin: translate() would measure the (detached) group's bbox for a default one.
     const g = new G().transform({ translate: [round(node.x), round(node.y)], origin: [0, 0] }).addClass(`rz-cell rz-cell-${node.cellType}`);
     g.attr({ 'data-node': node.id, 'data-cell': node.cellType, 'data-group': node.group });
+    if (lattice.has(node.id)) g.attr('data-lattice', lattice.get(node.id));
     if (node.step !== undefined) g.attr('data-step', node.step);
     drawCellGlyph(g, node.cellType, node.r);
     return g;
@@ -83,7 +118,7 @@ function drawCells(canvas: G, diagram: PositionedDiagram): void {
 /**
  * Positioned diagram → standalone SVG text carrying the metadata contract (README, "SVG metadata"):
  * data-* on the root, on every cell and on every connection; `<title>`/`<desc>` as its text alternative.
- * Drawing order is back to front: steps, groups, edges, cells, legend.
+ * Drawing order is back to front: steps, groups, lattices, edges, cells, legend.
  */
 export function renderSvg(diagram: PositionedDiagram): string {
   const { spec } = diagram;
@@ -97,6 +132,7 @@ export function renderSvg(diagram: PositionedDiagram): string {
   defineMarkers(canvas.defs(), ids);
   drawSteps(canvas, diagram);
   drawGroups(canvas, diagram);
+  drawLattices(canvas, diagram);
   // Built detached and attached at once: svgdom pays O(children) per insertion (see appendAll).
   appendAll(canvas.group().addClass('rz-edges'), diagram.edges.flatMap((edge) => drawEdge(edge, ids)));
   drawCells(canvas, diagram);

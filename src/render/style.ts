@@ -79,6 +79,7 @@ const RULES: readonly Rule[] = [
   { selector: '.rz-kind-residual-core', paint: { stroke: 'paper' }, other: 'stroke-width:1.6;fill:none' },
   { selector: '.rz-kind-attention', other: 'stroke-dasharray:8 3 1.5 3' },
   { selector: '.rz-bundle', other: 'stroke-width:3.5' },
+  { selector: '.rz-lattice', paint: { stroke: 'muted' }, other: 'fill:none;stroke-width:1' },
   { selector: '.rz-marker-line', paint: { fill: 'paper', stroke: 'ink' }, other: 'stroke-width:1.2' },
   { selector: '.rz-marker-solid', paint: { fill: 'ink' }, other: 'stroke:none' },
   { selector: '.rz-badge rect', paint: { fill: 'paper', stroke: 'delay' }, other: 'stroke-width:1' },

@@ -17,18 +17,24 @@ function incomingWeights(into: readonly Connection[]): string {
   return plural(into.reduce((sum, c) => sum + weightCount(c), 0), 'weight');
 }
 
-/** A group's caption lines: its cells, and its recurrent wiring when it has any. */
+/**
+ * A group's caption lines: its cells (and what they compute, where the type does not say it), the
+ * weights coming in, identity skips coming in, and its recurrent wiring when it has any.
+ */
 export function groupCaption(graph: CellGraph, group: Group): string[] {
   const cells = plural(group.size, `${group.cellType} cell`);
+  const note = [...(group.lattice ? [`${group.lattice.rows}×${group.lattice.columns} lattice`] : []), ...(group.notes ?? [])];
   const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
-  const into = graph.connections.filter((c) => c.kind !== 'recurrent' && inGroup.has(c.to));
+  const into = graph.connections.filter((c) => c.kind !== 'recurrent' && c.kind !== 'residual' && inGroup.has(c.to));
   const incoming = incomingCaption(into);
+  const skips = graph.connections.filter((c) => c.kind === 'residual' && inGroup.has(c.to));
+  const skipped = skips.length > 0 ? [`+ ${plural(skips.length, 'identity skip')} in`] : [];
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
-  if (loops.length === 0) return [cells, ...incoming];
+  if (loops.length === 0) return [cells, ...note, ...incoming, ...skipped];
   const possible = group.size * group.size;
   const wiring = loops.length === possible ? `all ${possible} t−1 weights` : `${loops.length} of ${possible} t−1 weights`;
   const density = loops.length === possible ? 'complete' : 'sparse';
-  return [cells, ...incoming, wiring, `${density}, ${trainability(loops)}`];
+  return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];
 }
 
 /**
@@ -61,10 +67,17 @@ export function connectionBlocks(graph: CellGraph): { from: string; to: string; 
 /** The structure in words, for `<desc>`: groups and sizes, then each block of connections. */
 export function describeGraph(graph: CellGraph, name: string, view: string): string {
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
-  const groups = graph.groups.map((g) => `${g.label} (${plural(g.size, `${g.cellType} cell`)})`).join(', ');
+  const groups = graph.groups
+    .map((g) => {
+      const arrangement = g.lattice ? `, on a ${g.lattice.rows}×${g.lattice.columns} lattice whose neighbourhood is no weight` : '';
+      const notes = (g.notes ?? []).map((n) => `, ${n}`).join('');
+      return `${g.label} (${plural(g.size, `${g.cellType} cell`)}${notes}${arrangement})`;
+    })
+    .join(', ');
   const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
-    const coverage = connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
+    const identity = kind === 'residual' && connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
+    const coverage = identity ? 'identity: cell i to cell i, weight 1' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
     const delay = kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : '';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';

@@ -7,19 +7,21 @@ import type { DiagramEdge, DiagramSpec } from './types';
 const blockKey = (from: string, to: string, kind: string) => `${from}|${to}|${kind}`;
 
 /**
- * Blocks drawn as one bundle: between two different groups, at least one of them elided, every pair
- * connected with the same flags. Their cells are then too many to draw one line each, and an m×n
- * bundle says exactly what is there. Blocks between whole groups stay line by line, as in the Zoo.
+ * Blocks drawn as one bundle: between two different groups, every pair connected with the same flags,
+ * where at least one group is elided (its cells are then too many to draw one line each, and an m×n
+ * bundle says exactly what is there) or is a lattice (lines to every cell of a grid would pass behind
+ * its other cells and read as connections they are not). Other blocks stay line by line, as in the Zoo.
  */
 function bundles(graph: CellGraph, elision: CellElision): Map<string, DiagramEdge> {
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
-  const elided = new Set(elision.groups.filter((e) => e.elided).map((e) => e.group.id));
+  const bundledGroups = new Set(elision.groups.filter((e) => e.elided).map((e) => e.group.id));
+  for (const g of graph.groups) if (g.lattice) bundledGroups.add(g.id);
   const result = new Map<string, DiagramEdge>();
   for (const { from, to, kind, connections } of connectionBlocks(graph)) {
     const { trainable, directed } = connections[0]!;
     const complete = connections.length === sizeOf.get(from)! * sizeOf.get(to)!;
     const uniform = connections.every((c) => c.trainable === trainable && c.directed === directed);
-    if (from !== to && complete && uniform && (elided.has(from) || elided.has(to)))
+    if (from !== to && complete && uniform && (bundledGroups.has(from) || bundledGroups.has(to)))
       result.set(blockKey(from, to, kind), { from, to, bundle: true, kind, trainable, directed });
   }
   return result;
@@ -60,7 +62,7 @@ export function cellsView(graph: CellGraph, architecture: AnyArchitecture, polic
       caption: groupCaption(graph, e.group),
       cellType: e.group.cellType,
       members: drawnMembers(e).map((m) => m.id),
-      orientation: 'column',
+      ...(e.group.lattice ? { orientation: 'grid' as const, lattice: e.group.lattice } : { orientation: 'column' as const }),
     })),
     edges: mergeOntoEllipses(edges, elision.ellipses),
   };

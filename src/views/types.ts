@@ -1,5 +1,5 @@
 import type { View } from '../architecture/types';
-import type { CellType, ConnectionKind, WeightBlock } from '../graph/types';
+import type { CellType, ConnectionKind, Lattice, WeightBlock } from '../graph/types';
 
 /** The cells of a group an ellipsis stands for: indices `first` to `last`, both included. */
 export interface ElidedRange {
@@ -27,8 +27,13 @@ export interface DiagramGroup {
   readonly caption: readonly string[];
   readonly cellType: CellType;
   readonly members: readonly string[];
-  /** Cells stacked top to bottom (`column`) or left to right (`row`). */
-  readonly orientation: 'column' | 'row';
+  /**
+   * Cells stacked top to bottom (`column`), left to right (`row`), or on the group's lattice
+   * (`grid`): `lattice.columns` per row, row by row, with the lattice drawn behind them.
+   */
+  readonly orientation: 'column' | 'row' | 'grid';
+  /** The cells' 2-D arrangement, where it means something (a self-organising map); required by `grid`. */
+  readonly lattice?: Lattice;
   readonly step?: number;
 }
 

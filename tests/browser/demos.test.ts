@@ -10,6 +10,9 @@
  * - a form `[data-demo-params]` of labelled range inputs (name = parameter), read when the run starts;
  * - `progress[data-demo-progress]`, whose value (0…1 of the whole run) grows during a run, and the
  *   `role="status"` line `[data-demo-message]`, which names the current stage;
+ * - while a run goes on, `[data-demo-result]` may show interim plots (a map organising itself); it then
+ *   carries `data-demo-preview` and `aria-busy="true"`, both gone when the run ends, and a run that
+ *   ends without a result (error, cancel) leaves no interim plot behind;
  * - after a run, metric elements `[data-demo-metric="<name>"]` whose text is just a number, `<svg>`
  *   plots with at least two drawn `path`/`polyline` elements, `data-demo-tensors` on the root (live
  *   tfjs tensors in the worker, which serves every run until a cancel) and `data-demo-runtime`
@@ -54,6 +57,28 @@ const ELM: DemoSpec = {
   path: '/architectures/extreme-learning-machine/',
   metric: 'rmse',
   metricLabel: 'RMSE',
+};
+
+const RBF: DemoSpec = {
+  slug: 'radial-basis-network',
+  label: 'radial basis network',
+  path: '/architectures/radial-basis-network/',
+  metric: 'rmse',
+  metricLabel: 'RMSE',
+};
+const KOHONEN: DemoSpec = {
+  slug: 'kohonen-network',
+  label: 'Kohonen network',
+  path: '/architectures/kohonen-network/',
+  metric: 'quantisation-error',
+  metricLabel: 'quantisation error',
+};
+const DRN: DemoSpec = {
+  slug: 'deep-residual-network',
+  label: 'deep residual network',
+  path: '/architectures/deep-residual-network/',
+  metric: 'residual-loss',
+  metricLabel: 'residual network’s final loss',
 };
 
 const { visit } = useBuiltSite();
@@ -130,7 +155,7 @@ describe('the echo-state network demo', () => {
   }, 2 * DEMO_TIMEOUT + 30_000);
 });
 
-describe.each([ESN, ELM])('the $label demo', (demo) => {
+describe.each([ESN, ELM, RBF, KOHONEN, DRN])('the $label demo', (demo) => {
   it(`runs to a result: ${demo.metricLabel} below 0.2 and a plot with at least two lines`, async () => {
     const { page } = await visit(demo.path);
     expect(await demoRoot(page, demo.slug).getAttribute('data-demo-status'), 'status before start').toBe('idle');
@@ -264,6 +289,49 @@ describe('the demo parameters change what the reader sees', () => {
     expect(two, 'RMSE with 2 hidden cells against 40').toBeGreaterThan(5 * forty);
   }, 2 * DEMO_TIMEOUT + 30_000);
 
+  it('radial basis network: draws one bump per centre, and 2 centres fit far worse than 10', async () => {
+    const { page } = await visit(RBF.path);
+    await setParams(page, RBF.slug, { centres: '12' });
+    await expectDemoDone(page, RBF.slug, await runDemo(page, RBF.slug));
+    const twelve = await readMetric(page, RBF.slug, RBF.metric);
+    const subpaths = await demoRoot(page, RBF.slug).evaluate((root) => root.querySelector('[data-demo-result] path.rz-plot-thin')?.getAttribute('d')?.match(/M/g)?.length ?? 0);
+    expect(subpaths, 'thin curves in the bumps plot, one per centre').toBe(12);
+    await setParams(page, RBF.slug, { centres: '2' });
+    await expectDemoDone(page, RBF.slug, await runDemo(page, RBF.slug));
+    expect(await readMetric(page, RBF.slug, RBF.metric), 'RMSE with 2 centres against 12').toBeGreaterThan(5 * twelve);
+  }, 2 * DEMO_TIMEOUT + 30_000);
+
+  it('Kohonen network: shows the map while it organises itself, then the snapshots, with nothing left busy', async () => {
+    const { page } = await visit(KOHONEN.path);
+    const result = demoRoot(page, KOHONEN.slug).locator('[data-demo-result]');
+    await demoRoot(page, KOHONEN.slug).evaluate((root) => {
+      const box = root.querySelector('[data-demo-result]')!;
+      const seen: string[] = [];
+      (root as HTMLElement & { __previews?: string[] }).__previews = seen;
+      new MutationObserver(() => {
+        if (box.hasAttribute('data-demo-preview')) seen.push(`${box.getAttribute('aria-busy')}|${box.querySelectorAll('svg rect').length}`);
+      }).observe(box, { childList: true, attributes: true });
+    });
+    // A large, slow map, so the previews are not all over before the first is seen.
+    await setParams(page, KOHONEN.slug, { side: '30', epochs: '40' });
+    await expectDemoDone(page, KOHONEN.slug, await runDemo(page, KOHONEN.slug));
+    const previews = await demoRoot(page, KOHONEN.slug).evaluate((root) => (root as HTMLElement & { __previews?: string[] }).__previews ?? []);
+    expect(previews.length, 'interim maps shown during the run').toBeGreaterThanOrEqual(2);
+    for (const p of previews) expect(p, 'a busy preview of one 30 × 30 map').toBe('true|900');
+    expect(await result.getAttribute('aria-busy')).toBeNull();
+    expect(await result.getAttribute('data-demo-preview')).toBeNull();
+    const maps = await result.locator('svg.rz-colour-grid text').allTextContents();
+    expect(maps, 'snapshots from the random start to the last epoch').toEqual(['start', 'epoch 8', 'epoch 16', 'epoch 24', 'epoch 32', 'epoch 40']);
+  }, DEMO_TIMEOUT + 30_000);
+
+  it('deep residual network: the plain network of the same depth stays near chance while the residual one learns', async () => {
+    const { page } = await visit(DRN.path);
+    await expectDemoDone(page, DRN.slug, await runDemo(page, DRN.slug));
+    expect(await readMetric(page, DRN.slug, 'plain-loss'), 'plain network’s final loss (chance is 0.693)').toBeGreaterThan(0.6);
+    expect(await readMetric(page, DRN.slug, 'residual-loss')).toBeLessThan(0.2);
+    expect(await readMetric(page, DRN.slug, 'residual-accuracy')).toBeGreaterThan(0.9);
+  }, DEMO_TIMEOUT + 30_000);
+
   it('shows each slider’s value as it moves, on the log scale as a power of ten', async () => {
     const { page } = await visit(ESN.path);
     const root = demoRoot(page, ESN.slug);
@@ -286,7 +354,7 @@ describe('the demo parameters change what the reader sees', () => {
   }, DEMO_TIMEOUT + 30_000);
 });
 
-describe.each((['light', 'dark'] as const).flatMap((colorScheme) => [ESN, ELM].map((demo) => ({ colorScheme, demo }))))('in the $colorScheme theme, the $demo.label demo', ({ colorScheme, demo }) => {
+describe.each((['light', 'dark'] as const).flatMap((colorScheme) => [ESN, ELM, RBF, KOHONEN].map((demo) => ({ colorScheme, demo }))))('in the $colorScheme theme, the $demo.label demo', ({ colorScheme, demo }) => {
   it('passes axe-core with its form, before and after a run, and its plot marks keep 3:1 contrast', async () => {
     const { page } = await visit(demo.path, { colorScheme });
     expect(await page.locator('html').getAttribute('data-theme')).toBe(colorScheme);
@@ -308,7 +376,7 @@ describe.each((['light', 'dark'] as const).flatMap((colorScheme) => [ESN, ELM].m
         element = element.parentElement;
       }
       const strokes: Record<string, string> = {};
-      for (const mark of ['band', 'line', 'dashed', 'dots', 'axis']) {
+      for (const mark of ['band', 'line', 'dashed', 'dots', 'thin', 'axis']) {
         const drawn = root.querySelector(`[data-demo-result] .rz-plot-${mark}`);
         if (drawn) strokes[mark] = getComputedStyle(drawn).stroke;
       }

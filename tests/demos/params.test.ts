@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import drnParams from '../../src/demos/architectures/deep-residual-network.params';
 import esnParams from '../../src/demos/architectures/echo-state-network.params';
 import elmParams from '../../src/demos/architectures/extreme-learning-machine.params';
+import kohonenParams from '../../src/demos/architectures/kohonen-network.params';
+import rbfParams from '../../src/demos/architectures/radial-basis-network.params';
 import { defineParams, formatParam, parseParams, type ParamSpec } from '../../src/demos/params';
+import drn, { depthOf } from '../../src/zoo/deep-residual-network';
 import esn from '../../src/zoo/echo-state-network';
 import elm from '../../src/zoo/extreme-learning-machine';
+import kohonen from '../../src/zoo/kohonen-network';
+import rbf from '../../src/zoo/radial-basis-network';
 
 const size: ParamSpec = { name: 'units', label: 'Reservoir size', hint: '', scale: 'linear', min: 20, max: 400, step: 10, value: 100 };
 const ridge: ParamSpec = { name: 'ridge', label: 'Ridge penalty', hint: '', scale: 'log10', min: -9, max: 0, step: 1, value: -6 };
@@ -48,6 +54,18 @@ describe('demo parameters', () => {
     const { ridge: elmRidge, ...hidden } = parseParams(elmParams, {});
     expect(elm.configs.demo).toMatchObject(hidden);
     expect(elmRidge).toBeCloseTo(1e-5, 12);
+    const { epochs, ...bumps } = parseParams(rbfParams, {});
+    expect(rbf.configs.demo).toMatchObject(bumps);
+    expect(epochs, 'the classic two-stage fit, no gradient epochs').toBe(0);
+    const map = parseParams(kohonenParams, {});
+    expect(kohonen.configs.demo).toMatchObject({ rows: map.side, columns: map.side });
+    const stack = parseParams(drnParams, {});
+    expect([depthOf(drn.configs.demo!.blocks), drn.configs.demo!.width]).toEqual([stack.depth, stack.width]);
+  });
+
+  it('lets the reader choose only even depths for the residual demo: a stem, whole blocks of two, an output', () => {
+    const depth = drnParams.find((p) => p.name === 'depth')!;
+    expect([depth.min % 2, depth.step % 2]).toEqual([0, 0]);
   });
 
   it('lets the reader push the spectral radius above 1, where the echo-state property can break', () => {

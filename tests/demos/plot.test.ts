@@ -50,6 +50,15 @@ describe('demo plots', () => {
     expect(tickLabels(parseSvg(markup), 'end')).toEqual(['10⁻⁶', '10⁻⁴', '10⁻²', '1', '10²']);
   });
 
+  it('draws a series of several curves as one path of subpaths, named once in the legend', () => {
+    const bumps = [0, 1, 2].map((c) => wave.map(([x, y]) => [x, y * c] as const));
+    const svg = parseSvg(plotSvg({ ...spec, series: [{ label: 'one bump', mark: 'thin', curves: bumps }, { label: 'sum', mark: 'line', points: wave }] }));
+    const thin = svg.elements.filter((e) => (e.attributes.class ?? '').split(' ').includes('rz-plot-thin'));
+    expect(thin, 'the curves, then the legend sample').toHaveLength(2);
+    expect(thin[0]!.attributes.d!.match(/M/g)).toHaveLength(3);
+    expect(svg.elements.filter((e) => e.name === 'text' && e.text === 'one bump')).toHaveLength(1);
+  });
+
   it('escapes text, and names a plot without points in its error', () => {
     expect(parseSvg(plotSvg({ ...spec, title: 'a < b & c' })).title).toBe('a < b & c');
     expect(() => plotSvg({ ...spec, series: [] })).toThrow('plot "Target and prediction": no points');

@@ -25,6 +25,13 @@ describe('progress plan', () => {
     expect(updates[0]!.error).toBeUndefined();
   });
 
+  it('hands interim plots to the preview, and drops them where there is none', () => {
+    const shown: (readonly string[])[] = [];
+    progressPlan(stages, () => undefined, (plots) => shown.push(plots)).show(['<svg/>']);
+    expect(shown).toEqual([['<svg/>']]);
+    expect(() => progressPlan(stages, () => undefined).show(['<svg/>'])).not.toThrow();
+  });
+
   it('refuses a report from a stage the demo did not declare', () => {
     const plan = progressPlan(stages, () => undefined);
     expect(() => plan.within('echo')({ phase: 'drive', done: 1, total: 2 })).toThrow('progress for an undeclared stage: echo:drive (declared: fit:drive, fit:solve, predict:drive)');

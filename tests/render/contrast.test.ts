@@ -84,6 +84,7 @@ function pairs(palette: Record<string, string>): Pair[] {
   against('badge outline', paint('.rz-badge rect', 'stroke'), 3);
   against('arrowhead', paint('.rz-marker-solid', 'fill'), 3);
   against('fixed-weight ◇ outline', paint('.rz-marker-line', 'stroke'), 3, { ...backgrounds, '◇ fill': paint('.rz-marker-line', 'fill') });
+  against('lattice lines', paint('.rz-lattice', 'stroke'), 3);
   against('residual core', paint('.rz-kind-residual-core', 'stroke'), 3, { 'edge stroke': paint('.rz-edge', 'stroke') });
   // Cells: marks on every body fill; the body stands out by its outline or by its fill, whichever is stronger.
   for (const [key, name] of themedPaint) {

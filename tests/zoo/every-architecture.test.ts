@@ -10,30 +10,40 @@ import { accountOf, drawnAccount, drawnWeights, edgeKey, expandEdges, groupCells
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
+/** Weights a unit measures its distance to: there a coordinate of 0 still connects (layer class/weight). */
+const DISTANCE_WEIGHTS = new Set(['RadialBasis/centres', 'SelfOrganisingMap/prototypes']);
+
 /**
- * Nonzero weights read straight off the model's weight variables of rank ≥ 2 (matrices, and the
- * rank-4 capsule transformation W_ij), split by trainability. A local
- * layer (convolution, pooling) counts the nonzeros of its equivalent dense matrix instead, measured by
- * probing: a kernel tap used at six positions is six connections, and a pooling window's links have
- * no weight to train, so they count as fixed.
+ * The connections the model's weights make, read straight off the model, split by trainability:
+ * each nonzero entry of a weight variable of rank ≥ 2 (matrices, and the rank-4 capsule
+ * transformation W_ij; biases and widths connect no two cells); every entry of a distance weight;
+ * for a local layer (convolution, pooling) the nonzeros of its equivalent dense matrix, measured by
+ * probing (a kernel tap used at six positions is six connections; a pooling window's links have no
+ * weight to train, so they count as fixed); and for an identity skip (`Add`, which has no weight
+ * variable) one fixed connection per cell from each input but the one it adds into.
  */
-function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number } {
+function connectionWeights(model: tf.LayersModel): { trained: number; fixed: number } {
   const counts = { trained: 0, fixed: 0 };
   for (const layer of model.layers) {
+    if (layer.getClassName() === 'Add') {
+      const inputs = layer.inboundNodes[0]!.inboundLayers.length;
+      counts.fixed += (inputs - 1) * (layer.outputShape as number[]).at(-1)!;
+      continue;
+    }
     if (isLocalLayer(layer)) {
       const trained = layer.trainable && layer.trainableWeights.some((w) => w.originalName.endsWith('/kernel'));
       counts[trained ? 'trained' : 'fixed'] += countNonzero(equivalentMatrix(layer));
       continue;
     }
     for (const variable of layer.weights) {
-      if (variable.shape.length < 2) continue; // biases are not connections between cells
-      const nonzero = (variable.read().dataSync() as Float32Array).filter((w) => w !== 0).length;
-      counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += nonzero;
+      if (variable.shape.length < 2) continue;
+      const values = variable.read().dataSync() as Float32Array;
+      const distance = DISTANCE_WEIGHTS.has(`${layer.getClassName()}/${variable.originalName.split('/').at(-1)}`);
+      counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += distance ? values.length : values.filter((w) => w !== 0).length;
     }
   }
   return counts;
 }
-
 /**
  * A layer without weights that still owns cells (a sampling layer) ties its cells to its inputs by a
  * fixed rule, drawn as fixed connections. They are counted here independently of its tracer: as the
@@ -42,7 +52,7 @@ function nonzeroWeights(model: tf.LayersModel): { trained: number; fixed: number
 function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): number {
   let count = 0;
   for (const layer of model.layers) {
-    // Local layers (pooling) are counted by their equivalent matrix in nonzeroWeights.
+    // Local layers (pooling) are counted by their equivalent matrix in connectionWeights.
     if (layer.weights.length > 0 || !groupIds.has(layer.name) || layer.getClassName() === 'InputLayer' || isLocalLayer(layer)) continue;
     const sizes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as number[]).at(-1)!);
     const units = (layer.outputShape as number[]).at(-1)!;
@@ -158,7 +168,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     expect(drawn.map(edgeKey).sort()).toEqual([...traced].sort());
     expect(drawnAccount(svg)).toEqual(accountOf(svg, graph.connections));
     // A matrix-valued connection (data-weights="rows×cols") accounts for rows × cols weights.
-    const weights = nonzeroWeights(model);
+    const weights = connectionWeights(model);
     const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
     expect(sum(drawn.filter((e) => e.trainable))).toBe(weights.trained);
     expect(sum(drawn.filter((e) => !e.trainable))).toBe(weights.fixed + fixedWiring(model, new Set(graph.groups.map((g) => g.id))));
@@ -221,7 +231,7 @@ describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
     const svg = await diagram('cells');
     expect(drawnAccount(svg)).toEqual(accountOf(svg, graph.connections));
     const drawn = expandEdges(svg);
-    const weights = nonzeroWeights(model);
+    const weights = connectionWeights(model);
     expect(drawn.filter((e) => e.trainable).reduce((n, e) => n + e.count, 0)).toBe(weights.trained);
     expect(drawn.filter((e) => !e.trainable).reduce((n, e) => n + e.count, 0)).toBe(weights.fixed);
   });

@@ -1,3 +1,4 @@
+import { traceAdd } from './add';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
@@ -5,7 +6,9 @@ import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { tracePool } from './pool';
+import { traceRadialBasis } from './radial-basis';
 import { traceReshape } from './reshape';
+import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
@@ -17,6 +20,9 @@ const traceElementwise: LayerTracer = (layer, inbound) => ({ kind: 'alias', of: 
 export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Dense: traceDense,
   SimpleRNN: traceSimpleRnn,
+  RadialBasis: traceRadialBasis,
+  SelfOrganisingMap: traceSelfOrganisingMap,
+  Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
   Heaviside: traceElementwise,

@@ -1,10 +1,12 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { CellType, Connection } from '../types';
+import type { CellType, Connection, Lattice } from '../types';
 
 /** A traced group the current layer reads from. */
 export interface InboundGroup {
   readonly id: string;
   readonly size: number;
+  /** Position of the group in trace order: a group always comes after every group that feeds it. */
+  readonly order: number;
 }
 
 /** A layer that owns cells: a new group, with the weights that feed it. */
@@ -15,9 +17,20 @@ export interface CellsTrace {
   readonly connections: readonly Connection[];
   /** What this layer makes of the cells it reads, where that changes their type (see AliasTrace). */
   readonly inboundCellType?: CellType;
+  /**
+   * Short phrases on what the cells compute and what their incoming weights are, where the cell type
+   * does not say it, e.g. "Gaussian RBF", "weights in = centres".
+   */
+  readonly notes?: readonly string[];
+  /** The cells form a 2-D lattice, row by row (a self-organising map); the neighbourhood is no weight. */
+  readonly lattice?: Lattice;
 }
 
-/** A layer with no weights that acts cell by cell (an activation): its cells are its input's cells. */
+/**
+ * A layer whose cells are its input's cells: one with no weights that acts cell by cell (an
+ * activation), or a merge that adds other groups into them (an identity skip: `Add`), whose
+ * `connections` then say what flows in.
+ */
 export interface AliasTrace {
   readonly kind: 'alias';
   readonly of: string;
@@ -27,6 +40,7 @@ export interface AliasTrace {
    * a log-variance makes those cells probabilistic-hidden ones.
    */
   readonly inboundCellType?: CellType;
+  readonly connections?: readonly Connection[];
 }
 
 export type LayerTrace = CellsTrace | AliasTrace;

@@ -16,17 +16,22 @@ export function weightMatrix(layer: tf.layers.Layer, suffix: string): WeightMatr
   return { rows: values as number[][], trainable: layer.trainable && variable.trainable };
 }
 
-/** One connection per nonzero weight: a zero weight is no connection, and is not drawn. */
+/**
+ * One connection per nonzero weight: a zero weight is no connection, and is not drawn. With
+ * `everyEntry`, every entry is one, zero or not: for weights a unit measures a distance to (a
+ * centre, a prototype), where a coordinate of 0 still makes the input count.
+ */
 export function connectionsOf(
   matrix: WeightMatrix,
   from: string,
   to: string,
   kind: ConnectionKind,
+  options: { everyEntry?: boolean } = {},
 ): Connection[] {
   const connections: Connection[] = [];
   matrix.rows.forEach((row, i) =>
     row.forEach((w, j) => {
-      if (w !== 0) connections.push({ from: cellId(from, i), to: cellId(to, j), kind, trainable: matrix.trainable, directed: true });
+      if (w !== 0 || options.everyEntry) connections.push({ from: cellId(from, i), to: cellId(to, j), kind, trainable: matrix.trainable, directed: true });
     }),
   );
   return connections;
