@@ -103,7 +103,7 @@ function drawCells(canvas: G, diagram: PositionedDiagram): void {
   const orientation = new Map(diagram.groups.map((g) => [g.id, g.orientation]));
   const lattice = latticePositions(diagram);
   const cells = diagram.nodes.map((node) => {
-    if (node.elided) return drawEllipsis({ ...node, elided: node.elided }, orientation.get(node.group)!);
+    if (node.elided) return drawEllipsis({ ...node, elided: node.elided }, orientation.get(node.group) === 'row' ? 'row' : 'column');
     // An explicit origin: translate() would measure the (detached) group's bbox for a default one.
     const g = new G().transform({ translate: [round(node.x), round(node.y)], origin: [0, 0] }).addClass(`rz-cell rz-cell-${node.cellType}`);
     g.attr({ 'data-node': node.id, 'data-cell': node.cellType, 'data-group': node.group });

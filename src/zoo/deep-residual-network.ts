@@ -1,18 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import type { OnProgress } from '../network/training/progress';
+import * as z from 'zod/mini';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface ResidualConfig {
-  readonly inputs: number;
+const configSchema = fields({
+  inputs: count(),
   /** Cells in every hidden layer: equal widths let each skip be an identity. */
-  readonly width: number;
+  width: count(),
   /** Residual blocks of two dense layers each; the network has 2 + 2 × blocks dense layers. */
-  readonly blocks: number;
-  readonly outputs: number;
+  blocks: count(),
+  outputs: count(),
   /** With identity skips (the residual network) or without (the plain network of the same depth). */
-  readonly skips: boolean;
-  readonly seed: number;
-}
+  skips: z.boolean({ error: 'expected true or false' }),
+  seed: seed(),
+});
+export type ResidualConfig = ConfigOf<typeof configSchema>;
 
 /** Dense layers in a network of `blocks` residual blocks: the stem, two per block, the output. */
 export const depthOf = (blocks: number): number => 2 + 2 * blocks;
@@ -104,6 +107,7 @@ export default defineArchitecture<ResidualConfig>({
     // 20 dense layers, 8 cells wide: deep and narrow enough that without skips the signal fades.
     demo: { inputs: 2, width: 8, blocks: 9, outputs: 1, skips: true, seed: 1 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.outputs] }),
 });

@@ -3,14 +3,16 @@ import { defineArchitecture } from '../architecture/define';
 import { selfOrganisingMap } from '../network/layers/self-organising-map';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface KohonenConfig {
-  readonly inputs: number;
-  readonly rows: number;
-  readonly columns: number;
+const configSchema = fields({
+  inputs: count(),
+  rows: count(),
+  columns: count(),
   /** Seed of the random starting prototypes (uniform in [0, 1)). */
-  readonly seed: number;
-}
+  seed: seed(),
+});
+export type KohonenConfig = ConfigOf<typeof configSchema>;
 
 /**
  * Input densely connected to a 2-D lattice of competing units (a custom layer, SelfOrganisingMap).
@@ -159,6 +161,7 @@ export default defineArchitecture<KohonenConfig>({
     diagram: { inputs: 3, rows: 3, columns: 3, seed: 5 },
     demo: { inputs: 3, rows: 16, columns: 16, seed: 7 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.rows * c.columns] }),
 });

@@ -5,19 +5,22 @@ import { radialBasis } from '../network/layers/radial-basis';
 import { createRandom, uniformMatrix } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
+import * as z from 'zod/mini';
+import { count, fields, positive, seed, type ConfigOf } from '../architecture/config-schema';
 
-export interface RbfConfig {
-  readonly inputs: number;
+const configSchema = fields({
+  inputs: count(),
   /** Number of Gaussian hidden units, one centre each. */
-  readonly centres: number;
-  readonly outputs: number;
+  centres: count(),
+  outputs: count(),
   /** Starting width σ of every Gaussian, in input units. */
-  readonly width: number;
+  width: positive(),
   /** The input range the centres start spread over: evenly for one input, at random for more. */
-  readonly lo: number;
-  readonly hi: number;
-  readonly seed: number;
-}
+  lo: z.number({ error: 'expected a finite number' }),
+  hi: z.number({ error: 'expected a finite number' }),
+  seed: seed(),
+}).check(z.refine((c) => c.hi > c.lo, { error: 'expected hi above lo', path: ['hi'] }));
+export type RbfConfig = ConfigOf<typeof configSchema>;
 
 /**
  * Input → a layer of Gaussian radial-basis units (a custom layer, RadialBasis) → a linear output.
@@ -188,6 +191,7 @@ export default defineArchitecture<RbfConfig>({
     diagram: { inputs: 1, centres: 5, outputs: 1, width: 1, lo: -4, hi: 4, seed: 3 },
     demo: { inputs: 1, centres: 10, outputs: 1, width: 0.6, lo: -4, hi: 4, seed: 11 },
   },
+  configSchema,
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.outputs] }),
 });

@@ -34,6 +34,8 @@ interface JsonSchema {
 function arbitraryOf(schema: JsonSchema, where: string): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
+    case 'boolean':
+      return fc.boolean();
     case 'integer': {
       const min = schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : Math.max(schema.minimum ?? -SEED_LIMIT, -SEED_LIMIT);
       const max = Math.min(schema.maximum ?? Infinity, schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : Infinity, min >= 0 ? min + SIZE_SPAN - 1 : SEED_LIMIT);
