@@ -47,7 +47,9 @@ export interface GroupElision {
 const indices = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 function elideGroup(group: Group, policy: ElisionPolicy): GroupElision {
-  if (group.size <= policy.over) return { group, head: indices(0, group.size), tail: [] };
+  // A lattice is drawn whole: its grid is the point (who neighbours whom), it stays compact, and its
+  // connections are bundles already.
+  if (group.size <= policy.over || group.lattice) return { group, head: indices(0, group.size), tail: [] };
   const first = policy.head;
   const last = group.size - policy.tail - 1;
   return { group, head: indices(0, first), tail: indices(last + 1, group.size), elided: { first, last } };
