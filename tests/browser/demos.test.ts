@@ -23,7 +23,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectAccessibleBasics, expectNoAxeViolations } from '../support/accessibility';
-import { DEMO_TIMEOUT, demoRoot, expectDemoDone, largestPlot, progressValues, readMetric, recordProgress, runDemo, setParams } from '../support/demo-driver';
+import { DEMO_TIMEOUT, demoRoot, expectDemoDone, largestPlot, progressValues, readMetric, recordProgress, runDemo, setParams, watchLongTasks } from '../support/demo-driver';
 import { urlsWhoseBodyContains, useBuiltSite } from '../support/site-browser';
 
 /** Literal constant the lazily loaded demo module must contain (and nothing loaded earlier may). */
@@ -182,14 +182,7 @@ describe('the demos do not block the page', () => {
     await page.waitForLoadState('networkidle');
     // Long-task entries (over 50 ms) are what the reader feels as a frozen page; only the run's count.
     expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask')), 'this browser reports long tasks').toBe(true);
-    await page.evaluate(() => {
-      const longest = { value: 0 };
-      (window as unknown as { __longest: typeof longest }).__longest = longest;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longest.value = Math.max(longest.value, entry.duration);
-      }).observe({ type: 'longtask' });
-    });
-    const longest = () => page.evaluate(() => (window as unknown as { __longest: { value: number } }).__longest.value);
+    const longest = await watchLongTasks(page);
 
     await expectDemoDone(page, ESN.slug, await runDemo(page, ESN.slug));
     await setParams(page, ESN.slug, { units: '400', density: '1' });

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TIMEOUT, demoRoot, expectDemoDone, progressValues, recordProgress, runDemo } from '../support/demo-driver';
+import { DEMO_TIMEOUT, demoRoot, expectDemoDone, progressValues, recordProgress, runDemo, watchLongTasks } from '../support/demo-driver';
 import { useBuiltSite } from '../support/site-browser';
 
 const DEMO_IDS = readdirSync(new URL('../../src/demos/architectures/', import.meta.url))
@@ -20,13 +20,7 @@ describe.each(DEMO_IDS)('the %s demo', (id) => {
   it('runs twice with its defaults: responsive, with progress, a metric and a plot, leaking no tensor', async () => {
     const { page } = await visit(`/architectures/${id}/`);
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => {
-      const longest = { value: 0 };
-      (window as unknown as { __longest: typeof longest }).__longest = longest;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longest.value = Math.max(longest.value, entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    const longest = await watchLongTasks(page);
     const root = demoRoot(page, id);
     await recordProgress(page, id);
 
@@ -46,7 +40,6 @@ describe.each(DEMO_IDS)('the %s demo', (id) => {
 
     await expectDemoDone(page, id, await runDemo(page, id));
     expect(await root.getAttribute('data-demo-tensors'), 'live tensors after a second run equal those after the first').toBe(first);
-    const longest = await page.evaluate(() => (window as unknown as { __longest: { value: number } }).__longest.value);
-    expect(longest, 'longest main-thread task during two runs, in ms').toBeLessThan(200);
+    expect(await longest(), 'longest main-thread task during two runs, in ms').toBeLessThan(200);
   }, 2 * DEMO_TIMEOUT + 30_000);
 });

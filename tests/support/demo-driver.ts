@@ -129,3 +129,18 @@ export async function recordProgress(page: Page, slug: string): Promise<void> {
 export const progressValues = (page: Page, slug: string) =>
   demoRoot(page, slug).evaluate((root) => (root.querySelector('progress[data-demo-progress]') as HTMLElement & { __values?: number[] }).__values ?? []);
 
+
+/**
+ * Starts recording the page's long tasks (over 50 ms: what a reader feels as a frozen page) and
+ * returns a reader of the longest one seen since, in ms.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const longest = { value: 0 };
+    (window as unknown as { __longest: typeof longest }).__longest = longest;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest.value = Math.max(longest.value, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { __longest: { value: number } }).__longest.value);
+}
