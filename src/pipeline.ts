@@ -30,5 +30,5 @@ export function diagramSpec(architecture: AnyArchitecture, view: View, graph = t
 
 /** definition → network → graph → view → layout → SVG text. */
 export async function generateSvg(architecture: AnyArchitecture, view: View, graph = traceArchitecture(architecture)): Promise<string> {
-  return renderSvg(await layoutDiagram(diagramSpec(architecture, view, graph)));
+  return renderSvg(layoutDiagram(diagramSpec(architecture, view, graph)));
 }
