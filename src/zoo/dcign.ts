@@ -170,7 +170,7 @@ export default defineArchitecture<DcignConfig>({
   views: ['cells'],
   configs: {
     diagram: { input: [1, 6], filters: 1, kernel: [1, 3], pool: [1, 2], latent: 2, seed: 5 },
-    demo: { input: [8, 8], filters: 8, kernel: [3, 3], pool: [2, 2], latent: 4, seed: 5 },
+    demo: { input: [8, 8], filters: 16, kernel: [3, 3], pool: [2, 2], latent: 4, seed: 5 },
   },
   configSchema,
   build,

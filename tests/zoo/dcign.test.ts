@@ -55,7 +55,7 @@ describe('dcign', () => {
     const model = dcign.build(dcign.configs.demo!);
     let history: number[] = [];
     beforeAll(async () => {
-      history = await trainDcign(model, trainImages, { epochs: 15, batchSize: 50, learningRate: 0.02, seed: 7 });
+      history = await trainDcign(model, trainImages, { epochs: 10, batchSize: 25, learningRate: 0.01, seed: 7 });
     }, 120_000);
     afterAll(() => {
       tf.dispose([trainImages, testImages]);
@@ -71,8 +71,8 @@ describe('dcign', () => {
         const meanImage = tf.mean(trainImages, 0, true);
         return [scalar(tf.mean(tf.squaredDifference(reconstruction, testImages))), scalar(tf.mean(tf.squaredDifference(meanImage, testImages)))];
       });
-      // Measured 0.58 of the baseline: a code of about two nats cannot carry every stroke of a digit.
-      expect(reconstructionError).toBeLessThan(0.75 * meanImageError);
+      // Measured 0.54 of the baseline: a code of two or three nats cannot carry every stroke of a digit.
+      expect(reconstructionError).toBeLessThan(0.7 * meanImageError);
     });
 
     it('keeps information in its code (KL from the prior above zero) and samples the code afresh on every pass', () => {

@@ -17,8 +17,8 @@ function klPerUnit(mean: tf.Tensor2D, logVariance: tf.Tensor2D): number[] {
 }
 
 /**
- * The DC-IGN definition at demo size (8×8 digit → 3×3 kernels, 2×2 pooling → code → transposed
- * convolution → 8×8), trained on 1000 digits with the variational bound. Then it does what the paper
+ * The DC-IGN definition at demo size (8×8 digit → 16 kernels of 3×3, 2×2 pooling → code →
+ * transposed convolution → 8×8), trained on 1000 digits with the variational bound. Then it does what the paper
  * does with its graphics code: infer the code of one held-out digit, hold every unit but two at
  * their values, and render a grid while those two sweep across the prior.
  */
@@ -31,7 +31,7 @@ export default defineDemo({
     const trainImages = imageTensor(train);
     const testImages = imageTensor(test);
     try {
-      const history = await trainDcign(model, trainImages, { epochs: values.epochs, batchSize: 50, learningRate: 0.02, seed: 7, onProgress: progress.within('fit') });
+      const history = await trainDcign(model, trainImages, { epochs: values.epochs, batchSize: 25, learningRate: 0.01, seed: 7, onProgress: progress.within('fit') });
       const shown = oneOfEach(testLabels, test.map((_, i) => i));
       const result = tf.tidy(() => {
         const { mean, logVariance } = encode(model, testImages);
