@@ -44,7 +44,7 @@ export default defineDemo({
           kl: klPerUnit(mean, logVariance),
           originals: tf.gather(testImages, picked).arraySync() as number[][],
           rebuilt: tf.gather(reconstruction, picked).arraySync() as number[][],
-          start: tf.gather(mean, shown[values.digit]!).arraySync() as number[],
+          start: (tf.gather(mean, [shown[values.digit]!]).arraySync() as number[][])[0]!,
         };
       });
       // The two units the trained network leans on most: sweeping an unused unit would change nothing.
