@@ -1,3 +1,4 @@
+import { isOneToOne } from '../graph/one-to-one';
 import { weightCount, type CellGraph, type Connection, type Group } from '../graph/types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -77,7 +78,12 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
   const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
     const identity = kind === 'residual' && connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
-    const coverage = identity ? 'identity: cell i to cell i, weight 1' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
+    const oneToOne = kind === 'sparse' && isOneToOne(connections);
+    const coverage = identity
+      ? 'identity: cell i to cell i, weight 1'
+      : connections.length === possible
+        ? 'every pair'
+        : `${connections.length} of ${possible} pairs${oneToOne ? ', one-to-one: cell i to cell i' : ''}`;
     const delay = kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : '';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
