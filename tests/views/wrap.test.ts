@@ -12,6 +12,11 @@ describe('wrapLines', () => {
     expect(wrapLines(['15 weights in: trained'], 16)).toEqual(['15 weights in:', 'trained']);
   });
 
+  it('runs a few characters over rather than leave a short word on a line of its own', () => {
+    expect(wrapLines(['12 connections in'], 16)).toEqual(['12 connections in']);
+    expect(wrapLines(['fixed, no weights'], 16)).toEqual(['fixed, no', 'weights']);
+  });
+
   it('keeps a word longer than the limit whole, breaking after it', () => {
     expect(wrapLines(['convolution-pool'], 8)).toEqual(['convolution-', 'pool']);
     expect(wrapLines(['supercalifragilistic cells'], 8)).toEqual(['supercalifragilistic', 'cells']);
