@@ -26,5 +26,5 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   sparse: 'sparse random',
   recurrent: 'recurrent: delayed one step (t−1 → t)',
   residual: 'residual (skip)',
-  attention: 'attention',
+  attention: 'attention: reads every source position, never trained',
 };
