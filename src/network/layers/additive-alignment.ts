@@ -68,3 +68,12 @@ export class AdditiveAlignment extends tf.layers.Layer {
 tf.serialization.registerClass(AdditiveAlignment);
 
 export const additiveAlignment = (args: AdditiveAlignmentArgs): AdditiveAlignment => new AdditiveAlignment(args);
+
+/** The same function in plain JavaScript, float64: a_ij[u] = tanh(Σ_d s_i[d] W_a[d][u] + k_j[u]). A reference for tests. */
+export function additiveAlignmentReference(
+  queries: readonly (readonly number[])[],
+  keys: readonly (readonly number[])[],
+  queryKernel: readonly (readonly number[])[],
+): number[][][] {
+  return queries.map((s) => keys.map((k) => k.map((key, u) => Math.tanh(s.reduce((sum, sd, d) => sum + sd * queryKernel[d]![u]!, 0) + key))));
+}

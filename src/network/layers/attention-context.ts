@@ -28,3 +28,8 @@ export class AttentionContext extends tf.layers.Layer {
 tf.serialization.registerClass(AttentionContext);
 
 export const attentionContext = (name: string): AttentionContext => new AttentionContext({ name });
+
+/** The same function in plain JavaScript, float64: c_i[k] = Σ_j α_ij h_j[k]. A reference for tests. */
+export function attentionContextReference(weights: readonly (readonly number[])[], memory: readonly (readonly number[])[]): number[][] {
+  return weights.map((alpha) => memory[0]!.map((_, k) => alpha.reduce((sum, a, j) => sum + a * memory[j]![k]!, 0)));
+}

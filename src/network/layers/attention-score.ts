@@ -53,3 +53,14 @@ export class AttentionScore extends tf.layers.Layer {
 tf.serialization.registerClass(AttentionScore);
 
 export const attentionScore = (args: AttentionScoreArgs): AttentionScore => new AttentionScore(args);
+
+/** The same function in plain JavaScript, float64: α_ij = softmax_j(Σ_u v_a[u] a_ij[u]). A reference for tests. */
+export function attentionScoreReference(alignment: readonly (readonly (readonly number[])[])[], scoreKernel: readonly number[]): number[][] {
+  return alignment.map((row) => {
+    const scores = row.map((a) => a.reduce((sum, au, u) => sum + au * scoreKernel[u]!, 0));
+    const top = Math.max(...scores);
+    const exps = scores.map((e) => Math.exp(e - top));
+    const total = exps.reduce((a, b) => a + b, 0);
+    return exps.map((e) => e / total);
+  });
+}
