@@ -116,7 +116,7 @@ export default defineArchitecture<AttentionConfig>({
   configSchema,
   configs: {
     diagram: { symbols: 3, encoder: 2, decoder: 2, alignment: 2, steps: 4, seed: 3 },
-    demo: { symbols: 6, encoder: 24, decoder: 16, alignment: 16, steps: 6, seed: 1 },
+    demo: { symbols: 5, encoder: 16, decoder: 12, alignment: 12, steps: 6, seed: 1 },
   },
   build,
   shapes: (c) => ({ input: [c.steps, c.symbols], output: [c.steps, c.symbols] }),
