@@ -28,6 +28,7 @@ const LEFT = 84;
 const TOP = 46;
 const NOTE_GAP = 12;
 const NOTE_WIDTH = 170;
+const TOLERANCE = 1e-6;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -38,7 +39,8 @@ export function heatMapSvg(spec: HeatMapSpec): string {
   if (rows === 0 || rows !== spec.rowLabels.length) throw new Error(`heat map "${spec.title}": ${rows} rows of values for ${spec.rowLabels.length} row labels`);
   spec.values.forEach((row, i) => {
     if (row.length !== columns) throw new Error(`heat map "${spec.title}": row ${i} has ${row.length} values for ${columns} columns`);
-    if (row.some((v) => !(v >= 0 && v <= 1))) throw new Error(`heat map "${spec.title}": row ${i} has a value outside [0, 1]`);
+    // Float rounding may step a hair past the ends (a mean of softmax outputs); anything more is a bug.
+    if (row.some((v) => !(v >= -TOLERANCE && v <= 1 + TOLERANCE))) throw new Error(`heat map "${spec.title}": row ${i} has a value outside [0, 1]`);
   });
   const width = LEFT + columns * CELL + (spec.rowNotes ? NOTE_GAP + NOTE_WIDTH : 8);
   const height = TOP + rows * CELL + 8;
@@ -46,7 +48,7 @@ export function heatMapSvg(spec: HeatMapSpec): string {
     .flatMap((row, i) =>
       row.map(
         (v, j) =>
-          `<rect x="${LEFT + j * CELL + 1}" y="${TOP + i * CELL + 1}" width="${CELL - 2}" height="${CELL - 2}" fill="currentColor" fill-opacity="${round(v)}" stroke="currentColor" stroke-opacity="0.35"/>`,
+          `<rect x="${LEFT + j * CELL + 1}" y="${TOP + i * CELL + 1}" width="${CELL - 2}" height="${CELL - 2}" fill="currentColor" fill-opacity="${round(Math.min(1, Math.max(0, v)))}" stroke="currentColor" stroke-opacity="0.35"/>`,
       ),
     )
     .join('');
