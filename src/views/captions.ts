@@ -79,8 +79,15 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     .join(', ');
   const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
-    const identity = kind === 'residual' && connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
-    const coverage = identity ? 'identity: cell i to cell i, weight 1' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
+    const oneToOne = connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
+    const coverage =
+      kind === 'residual' && oneToOne
+        ? 'identity: cell i to cell i, weight 1'
+        : kind === 'attention' && oneToOne
+          ? 'cell i to cell i'
+          : connections.length === possible
+            ? 'every pair'
+            : `${connections.length} of ${possible} pairs`;
     const delay =
       kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : kind === 'attention' ? ', each read at every source position with a weight no training sets' : '';
     const block = connections[0]?.weights;
