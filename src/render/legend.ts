@@ -53,6 +53,8 @@ export interface LegendContents {
   readonly fixed: boolean;
   /** Some fixed connections carry no weight at all (a pooling window). */
   readonly weightless: boolean;
+  /** Some fixed connections are attention reads, whose weight is 1 or computed afresh for each input. */
+  readonly computed: boolean;
   readonly undirected: boolean;
   readonly allTrained: boolean;
   readonly delay: boolean;
@@ -70,6 +72,7 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     sparseOneToOne: isOneToOne(diagram.edges.filter((e) => e.kind === 'sparse')),
     fixed: diagram.edges.some((e) => !e.trainable),
     weightless: diagram.edges.some((e) => !e.trainable && e.kind === 'local' && !e.weight),
+    computed: diagram.edges.some((e) => !e.trainable && e.kind === 'attention'),
     undirected: diagram.edges.some((e) => !e.directed),
     allTrained: diagram.edges.every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge),
@@ -87,7 +90,11 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow, contents.sparseOneToOne))];
-  const fixedText = contents.weightless ? 'fixed: never trained (a pooling window has no weight)' : 'fixed weight: set once, never trained';
+  const fixedText = contents.weightless
+    ? 'fixed: never trained (a pooling window has no weight)'
+    : contents.computed
+      ? 'not trained: set once, or (attention) computed for each input'
+      : 'fixed weight: set once, never trained';
   if (contents.fixed) entries.push(textEntry(fixedText, SAMPLE, (g) => weightSample(g, ids, true)));
   if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>

@@ -27,7 +27,7 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   sparse: 'sparse: only some pairs connected',
   recurrent: 'recurrent: delayed one step (t−1 → t)',
   residual: 'residual (skip)',
-  attention: 'attention',
+  attention: 'attention: reads every source position, never trained',
 };
 
 /** The legend's `sparse` entry where every sparse connection ties cell i to cell i (src/graph/one-to-one.ts). */
