@@ -27,6 +27,8 @@ function build(config: GruConfig): tf.LayersModel {
   const memory = tf.layers.gru({
     units: config.units,
     returnSequences: true,
+    // σ is the logistic sigmoid, as in the papers and the articles' equations (tfjs defaults to a hard sigmoid).
+    recurrentActivation: 'sigmoid',
     name: 'memory',
     kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
     recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
@@ -67,7 +69,7 @@ export default defineArchitecture<GruConfig>({
   configSchema,
   configs: {
     diagram: { inputs: 2, units: 3, outputs: 2, seed: 13, steps: 4 },
-    demo: { inputs: 9, units: 12, outputs: 4, seed: 13, steps: 9 },
+    demo: { inputs: 3, units: 8, outputs: 1, seed: 5, steps: 9 },
   },
   build,
   shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
