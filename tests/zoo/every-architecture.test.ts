@@ -71,12 +71,18 @@ function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): numb
 
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
 
-/** Problems with how connections are stroked: loops for delays (with a t−1 badge each), ◇ on fixed weights, arrows or dots by direction. */
+/**
+ * Problems with how connections are stroked: loops for delays (with a badge each naming the step the
+ * state comes from: t−1, or t+1 where data-delay="-1"), ◇ on fixed weights, arrows or dots by direction.
+ */
 function strokeProblems(svg: SvgMetadata): string[] {
   const problems: string[] = [];
-  const badges = svg.elements.filter((e) => e.name === 'text' && e.text === 't−1' && !e.ancestorClasses.includes('rz-legend'));
   const recurrent = svg.edges.filter((e) => e.attributes['data-kind'] === 'recurrent');
-  if (badges.length !== recurrent.length) problems.push(`${badges.length} t−1 badges for ${recurrent.length} delayed connections`);
+  for (const [text, delay] of [['t−1', undefined], ['t+1', '-1']] as const) {
+    const badges = svg.elements.filter((e) => e.name === 'text' && e.text === text && !e.ancestorClasses.includes('rz-legend'));
+    const delayed = recurrent.filter((e) => e.attributes['data-delay'] === delay);
+    if (badges.length !== delayed.length) problems.push(`${badges.length} ${text} badges for ${delayed.length} connections from ${text}`);
+  }
   for (const edge of svg.edges) {
     const a = edge.attributes;
     const where = `${a['data-from']} → ${a['data-to']}`;
@@ -151,7 +157,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       for (const [name, value] of Object.entries(element.attributes)) expect(value, `${element.name} ${name}`).not.toMatch(/\d\.\d{3,}/);
   });
 
-  it('draws delayed connections as loops with a t−1 badge, and marks every fixed weight', () => {
+  it('draws delayed connections as loops with a t−1 (or, backward in time, t+1) badge, and marks every fixed weight', () => {
     expect(strokeProblems(parseSvg(readDiagram(id, 'cells')))).toEqual([]);
   });
 
@@ -184,7 +190,8 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
         const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
         count.set(key, (count.get(key) ?? 0) + 1);
         const [s, t] = [Number(e.from.split('@')[1]), Number(e.to.split('@')[1])];
-        expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind === 'recurrent' ? 1 : 0);
+        // A recurrent weight spans one step: forward (k → k+1), or backward in time (k+1 → k) with data-delay="-1".
+        expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind !== 'recurrent' ? 0 : e.delay === -1 ? -1 : 1);
       }
       const expected = new Map(graph.connections.map((c) => [edgeKey(c), c.kind === 'recurrent' ? 2 : 3]));
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
@@ -240,7 +247,8 @@ describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
     it('accounts, in its unrolled diagram, for every connection at every step and every delayed one between steps', async () => {
       const svg = await diagram('unrolled');
       const at = (c: (typeof graph.connections)[number], from: number, to: number) => ({ ...c, from: `${c.from}@${from}`, to: `${c.to}@${to}` });
-      const expected = graph.connections.flatMap((c) => (c.kind === 'recurrent' ? [at(c, 0, 1), at(c, 1, 2)] : [0, 1, 2].map((s) => at(c, s, s))));
+      const between = (c: (typeof graph.connections)[number]) => (c.delay === -1 ? [at(c, 1, 0), at(c, 2, 1)] : [at(c, 0, 1), at(c, 1, 2)]);
+      const expected = graph.connections.flatMap((c) => (c.kind === 'recurrent' ? between(c) : [0, 1, 2].map((s) => at(c, s, s))));
       expect(drawnAccount(svg)).toEqual(accountOf(svg, expected));
     });
 

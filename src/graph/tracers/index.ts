@@ -1,4 +1,5 @@
 import { traceAdd } from './add';
+import { bidirectionalTracer } from './bidirectional';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
@@ -41,4 +42,6 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AveragePooling2D: tracePool,
   Reshape: traceReshape,
   Flatten: traceReshape,
+  // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
+  Bidirectional: bidirectionalTracer((className) => TRACERS[className]),
 };
