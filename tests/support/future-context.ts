@@ -41,7 +41,6 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
  */
 export function expectFutureContextGap(result: FutureContextResult, label: string): void {
   const futureSteps = result.forwardOnly.slice(0, -1);
-  // eslint-disable-next-line no-console -- the numbers go into the closing note
   console.log(`${label}: forward-only error by step ${result.forwardOnly.map((e) => e.toFixed(4)).join(' ')}; bidirectional ${result.bidirectional.map((e) => e.toFixed(4)).join(' ')}`);
   expect(Math.min(...futureSteps)).toBeGreaterThan(0.75 * FORWARD_ONLY_FLOOR);
   expect(result.forwardOnly.at(-1)!).toBeLessThan(0.25 * FORWARD_ONLY_FLOOR);
