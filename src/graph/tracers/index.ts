@@ -6,6 +6,8 @@ import { traceConv, traceConvTranspose } from './conv';
 import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
+import { traceGru } from './gru';
+import { traceLstm } from './lstm';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceReshape } from './reshape';
@@ -21,6 +23,8 @@ const traceElementwise: LayerTracer = (layer, inbound) => ({ kind: 'alias', of: 
 export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Dense: traceDense,
   SimpleRNN: traceSimpleRnn,
+  LSTM: traceLstm,
+  GRU: traceGru,
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
   Add: traceAdd,
