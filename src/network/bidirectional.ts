@@ -84,7 +84,7 @@ export function bidirectionalDefinitionParts(kind: CellKind, id: string) {
 
 /**
  * Full-batch Adam on mean squared error over whole sequences (backpropagation through time); the
- * tensors it makes are disposed. Returns the loss after each epoch.
+ * tensors it makes (data, optimizer state) are disposed. Returns the loss after each epoch.
  */
 export async function trainOnSequences(
   model: tf.LayersModel,
@@ -92,7 +92,8 @@ export async function trainOnSequences(
   options: { epochs: number; learningRate: number; onEpoch?: (epoch: number, loss: number) => void | Promise<void> },
 ): Promise<number[]> {
   const [xs, ys] = [tf.tensor3d(set.inputs as number[][][]), tf.tensor3d(set.targets as number[][][])];
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'meanSquaredError' });
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss: 'meanSquaredError' });
   const losses: number[] = [];
   try {
     await model.fit(xs, ys, {
@@ -109,6 +110,8 @@ export async function trainOnSequences(
     });
     return losses;
   } finally {
+    // The model does not own an optimizer it was handed: its moment estimates are freed here.
+    optimizer.dispose();
     xs.dispose();
     ys.dispose();
   }

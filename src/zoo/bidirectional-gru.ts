@@ -22,6 +22,6 @@ export default defineArchitecture<BidirectionalConfig>({
   summary: 'Two GRU chains read the same sequence from opposite ends; there is no one paper for it, only the bidirectional scheme applied to the gated recurrent unit.',
   configs: {
     diagram: { inputs: 2, units: 2, outputs: 2, seed: 9, steps: 4 },
-    demo: { inputs: 1, units: 8, outputs: 1, seed: 3, steps: 8 },
+    demo: { inputs: 1, units: 4, outputs: 1, seed: 3, steps: 8 },
   },
 });

@@ -18,6 +18,6 @@ export default defineArchitecture<BidirectionalConfig>({
   summary: 'Two LSTM chains read the same sequence from opposite ends, so each step’s output draws on gated memory of both the past and the future.',
   configs: {
     diagram: { inputs: 2, units: 2, outputs: 2, seed: 9, steps: 4 },
-    demo: { inputs: 1, units: 8, outputs: 1, seed: 3, steps: 8 },
+    demo: { inputs: 1, units: 4, outputs: 1, seed: 3, steps: 8 },
   },
 });
