@@ -80,7 +80,7 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     const identity = kind === 'residual' && connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
     const coverage = identity ? 'identity: cell i to cell i, weight 1' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
     const backward = kind === 'recurrent' && connections.every((c) => c.delay === -1);
-    const delay = kind !== 'recurrent' ? '' : backward ? ', one time step back from the future (t+1 → t)' : ', delayed one time step (t−1 → t)';
+    const delay = kind !== 'recurrent' ? '' : backward ? ', from the next time step (t+1 → t)' : ', delayed one time step (t−1 → t)';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
     const shared = new Set(connections.flatMap((c) => (c.weight ? [c.weight] : []))).size;

@@ -18,6 +18,6 @@ export default defineArchitecture<BidirectionalConfig>({
   summary: 'Two recurrent chains read the same sequence, one from the start and one from the end, so the output at every step sees the past and the future.',
   configs: {
     diagram: { inputs: 2, units: 3, outputs: 2, seed: 9, steps: 4 },
-    demo: { inputs: 1, units: 8, outputs: 1, seed: 3, steps: 8 },
+    demo: { inputs: 1, units: 6, outputs: 1, seed: 3, steps: 8 },
   },
 });
