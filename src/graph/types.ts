@@ -108,6 +108,10 @@ export type WeightBlock = readonly [rows: number, cols: number];
 /** How many numbers a connection stands for: 1, or rows × cols for a matrix-valued one. */
 export const weightCount = (c: Pick<Connection, 'weights'>): number => (c.weights ? c.weights[0] * c.weights[1] : 1);
 
+/** Whether two connections stand for weight blocks of the same shape (both scalar, or both rows × cols). */
+export const sameWeightBlock = (a: Pick<Connection, 'weights'>, b: Pick<Connection, 'weights'>): boolean =>
+  a.weights?.[0] === b.weights?.[0] && a.weights?.[1] === b.weights?.[1];
+
 export interface CellGraph {
   readonly architecture: string;
   readonly groups: readonly Group[];

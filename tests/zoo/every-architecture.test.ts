@@ -14,9 +14,30 @@ const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../di
 const DISTANCE_WEIGHTS = new Set(['RadialBasis/centres', 'SelfOrganisingMap/prototypes']);
 
 /**
+ * Gated recurrent layers (layer class → gates): their kernels hold one block of columns per gate,
+ * side by side, and a cell pair's weights in all gates form one `1×gates` connection.
+ */
+const GATE_BLOCKS: Readonly<Record<string, number>> = { LSTM: 4, GRU: 3 };
+
+/**
+ * Row-major `[rows, gates·units]` values: how many (row, unit) pairs have a nonzero weight in at
+ * least one gate block (column g·units + unit). Such a pair is drawn with all its gate weights.
+ */
+function nonzeroGateBlocks(values: Float32Array, columns: number, gates: number): number {
+  const units = columns / gates;
+  let blocks = 0;
+  for (let row = 0; row < values.length / columns; row++)
+    for (let unit = 0; unit < units; unit++)
+      if (Array.from({ length: gates }, (_, g) => values[row * columns + g * units + unit]).some((w) => w !== 0)) blocks++;
+  return blocks;
+}
+
+/**
  * The connections the model's weights make, read straight off the model, split by trainability:
  * each nonzero entry of a weight variable of rank ≥ 2 (matrices, and the rank-4 capsule
- * transformation W_ij; biases and widths connect no two cells); every entry of a distance weight;
+ * transformation W_ij; biases and widths connect no two cells), except in a gated recurrent layer,
+ * where each cell pair with a nonzero weight in any gate counts all its gates (GATE_BLOCKS: the
+ * pair's one line stands for that 1×gates block); every entry of a distance weight;
  * for a local layer (convolution, pooling) the nonzeros of its equivalent dense matrix, measured by
  * probing (a kernel tap used at six positions is six connections; a pooling window's links have no
  * weight to train, so they count as fixed); and for an identity skip (`Add`, which has no weight
@@ -35,9 +56,16 @@ function connectionWeights(model: tf.LayersModel): { trained: number; fixed: num
       counts[trained ? 'trained' : 'fixed'] += countNonzero(equivalentMatrix(layer));
       continue;
     }
+    // A Bidirectional wrapper holds two copies of one layer class: its weights are that class's, twice.
+    const wrapped = 'forwardLayer' in layer ? (layer.forwardLayer as tf.layers.Layer).getClassName() : layer.getClassName();
+    const gates = GATE_BLOCKS[wrapped];
     for (const variable of layer.weights) {
       if (variable.shape.length < 2) continue;
       const values = variable.read().dataSync() as Float32Array;
+      if (gates) {
+        counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += gates * nonzeroGateBlocks(values, variable.shape[1]!, gates);
+        continue;
+      }
       const distance = DISTANCE_WEIGHTS.has(`${layer.getClassName()}/${variable.originalName.split('/').at(-1)}`);
       counts[layer.trainable && variable.trainable ? 'trained' : 'fixed'] += distance ? values.length : values.filter((w) => w !== 0).length;
     }

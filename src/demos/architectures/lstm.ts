@@ -1,0 +1,4 @@
+import { recallComparison } from '../recall-comparison';
+
+/** The plain recurrent network and the LSTM learn delayed recall side by side. */
+export default recallComparison(['rnn', 'lstm']);

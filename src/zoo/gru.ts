@@ -1,0 +1,76 @@
+import * as tf from '@tensorflow/tfjs';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
+import { defineArchitecture } from '../architecture/define';
+
+const configSchema = fields({
+  inputs: count(),
+  /** GRU units: gated memory cells, each with an update gate z and a reset gate r. */
+  units: count(),
+  outputs: count(),
+  seed: seed(),
+  /** Sequence length used for the forward-pass shape check. */
+  steps: count(),
+});
+export type GruConfig = ConfigOf<typeof configSchema>;
+
+/**
+ * One GRU layer read by a Dense layer at every step. Every unit sees the input at step t and every
+ * unit's state h at t−1, through three gate weights per pair (update z, reset r, candidate h̃).
+ * tfjs's GRU (reset before the matrix product, as in Cho et al.) keeps z ⊙ h_{t−1} and takes
+ * (1 − z) ⊙ h̃_t: z near 1 holds the state. The update gate's bias starts at 1 (z ≈ 0.73), so
+ * a fresh cell leans towards keeping its state, as tfjs's `unitForgetBias` starts an LSTM's forget
+ * gate; with a bias of 0 half the state would leak away every step and a long delay would leave
+ * training almost no gradient to learn from.
+ */
+function build(config: GruConfig): tf.LayersModel {
+  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
+  const memory = tf.layers.gru({
+    units: config.units,
+    returnSequences: true,
+    // σ is the logistic sigmoid, as in the papers and the articles' equations (tfjs defaults to a hard sigmoid).
+    recurrentActivation: 'sigmoid',
+    name: 'memory',
+    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
+    recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
+  });
+  const output = tf.layers.dense({ units: config.outputs, name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 2 }) });
+  const model = tf.model({ inputs: input, outputs: output.apply(memory.apply(input)) as tf.SymbolicTensor, name: 'gru' });
+  leanTowardsKeeping(memory, config.units);
+  return model;
+}
+
+/** Sets the update gate's bias (the first of tfjs's three bias blocks z, r, h̃) to 1; the others stay 0. */
+function leanTowardsKeeping(memory: tf.layers.Layer, units: number): void {
+  const [kernel, recurrentKernel] = memory.getWeights();
+  const bias = tf.tidy(() => tf.concat([tf.ones([units]), tf.zeros([2 * units])]));
+  memory.setWeights([kernel!, recurrentKernel!, bias]);
+  bias.dispose();
+}
+
+export default defineArchitecture<GruConfig>({
+  id: 'gru',
+  name: 'Gated recurrent unit',
+  abbreviation: 'GRU',
+  year: 2014,
+  paper: {
+    authors: ['Kyunghyun Cho', 'Bart van Merriënboer', 'Caglar Gulcehre', 'Dzmitry Bahdanau', 'Fethi Bougares', 'Holger Schwenk', 'Yoshua Bengio'],
+    title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation',
+    venue: 'EMNLP 2014, 1724–1734',
+    year: 2014,
+    url: 'https://arxiv.org/abs/1406.1078',
+  },
+  training: {
+    method: 'backpropagation through time',
+    summary: 'Every gate weight is trained by unrolling the network over the sequence; where the update gate holds the state, the error passes back through it almost unchanged.',
+  },
+  summary: 'A leaner gated recurrent network: an update gate mixes the old state with a candidate, a reset gate decides how much of the old state the candidate sees.',
+  family: 'recurrent',
+  views: ['cells', 'unrolled'],
+  configSchema,
+  configs: {
+    diagram: { inputs: 2, units: 3, outputs: 2, seed: 13, steps: 4 },
+    demo: { inputs: 3, units: 8, outputs: 1, seed: 5, steps: 9 },
+  },
+  build,
+  shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
+});
