@@ -26,8 +26,9 @@ function recurrentLayer(kind: CellKind, config: SequenceNetworkConfig, name: str
     kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
     recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
   };
-  if (kind === 'lstm') return tf.layers.lstm(options);
-  if (kind === 'gru') return tf.layers.gru(options);
+  // σ is the logistic sigmoid, as in the papers and in the lstm and gru definitions (tfjs defaults to a hard sigmoid).
+  if (kind === 'lstm') return tf.layers.lstm({ ...options, recurrentActivation: 'sigmoid' });
+  if (kind === 'gru') return tf.layers.gru({ ...options, recurrentActivation: 'sigmoid' });
   return tf.layers.simpleRNN({ ...options, activation: 'tanh' });
 }
 
