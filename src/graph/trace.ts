@@ -68,7 +68,10 @@ function checkTraceSize(model: tf.LayersModel, architecture: string): void {
  * Reads the cell graph off a built tfjs model: one group per layer that owns units, one connection
  * per nonzero weight (per weight, zero or not, where a unit measures a distance to it: RBF centres,
  * SOM prototypes), trainable exactly when the weight is, and one fixed residual connection per cell
- * of an identity skip (`Add`), which has no weight matrix. Nothing here is written by hand.
+ * of an identity skip (`Add`), which has no weight matrix. A layer that owns several groups and
+ * outputs them side by side (a Bidirectional wrapper: ConcatTrace) adds each as a group of its own, and
+ * the connections later layers make from the concatenation land on those groups' cells. Nothing here
+ * is written by hand.
  * Fails with a TooLargeError, before reading, past MAX_TRACE_SIZE.
  */
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {

@@ -233,6 +233,8 @@ const SCALED = [
   ['feed-forward', 'inputs 64, hidden 128-128, outputs 16', { inputs: 64, hidden: [128, 128], outputs: 16 }],
   ['echo-state-network', '200 units', { units: 200 }],
   ['recurrent-network', '40 units', { units: 40 }],
+  // Two chains running opposite ways in time: the elided accounting keeps each weight's direction.
+  ['bidirectional-rnn', '24 units per chain', { units: 24 }],
 ] as const;
 const MAX_DRAWN_CELLS = DEFAULT_ELISION.head + DEFAULT_ELISION.tail;
 
