@@ -81,9 +81,10 @@ export async function runFutureContext(kind: CellKind, values: FutureContextValu
         x: { label: 'position in the sequence' },
         y: { label: 'test error (mean squared)' },
         series: [
-          { label: 'least error without the next input', mark: 'band', points: byPosition([...Array.from({ length: lastStep - 1 }, () => FORWARD_ONLY_FLOOR), 0]) },
-          { label: `forward-only ${cell}`, mark: 'dots', points: byPosition(forward.errors) },
-          { label: `bidirectional ${cell}`, mark: 'line', points: byPosition(both.errors) },
+          // The floor holds at every step but the last (whose floor is 0): a flat band over steps 1 … T−1, not a slope to T.
+          { label: 'floor, forward only', mark: 'band', points: byPosition(Array.from({ length: lastStep - 1 }, () => FORWARD_ONLY_FLOOR)) },
+          { label: 'forward only', mark: 'dots', points: byPosition(forward.errors) },
+          { label: 'bidirectional', mark: 'line', points: byPosition(both.errors) },
         ],
       }),
     ],
