@@ -9,8 +9,9 @@ function patterned(value: (name: string, row: number, column: number) => number)
   for (const layer of model.layers)
     layer.setWeights(
       layer.weights.map((w) => {
-        const [rows, columns = 1] = w.shape as number[];
-        return tf.tensor(Array.from({ length: rows! * columns }, (_, k) => value(w.originalName, Math.floor(k / columns), k % columns)), w.shape);
+        const shape = w.shape as number[];
+        const [rows = 1, columns = 1] = shape;
+        return tf.tensor(Array.from({ length: rows * columns }, (_, k) => value(w.originalName, Math.floor(k / columns), k % columns)), shape);
       }),
     );
   return model;
