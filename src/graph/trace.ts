@@ -68,7 +68,10 @@ function checkTraceSize(model: tf.LayersModel, architecture: string): void {
  * Reads the cell graph off a built tfjs model: one group per layer that owns units, one connection
  * per nonzero weight (per weight, zero or not, where a unit measures a distance to it: RBF centres,
  * SOM prototypes), trainable exactly when the weight is, and one fixed residual connection per cell
- * of an identity skip (`Add`), which has no weight matrix. Nothing here is written by hand.
+ * of an identity skip (`Add`), which has no weight matrix. A layer that owns several groups and
+ * outputs them side by side (a Bidirectional wrapper: ConcatTrace) adds each as a group of its own, and
+ * the connections later layers make from the concatenation land on those groups' cells. Nothing here
+ * is written by hand.
  * Fails with a TooLargeError, before reading, past MAX_TRACE_SIZE.
  */
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
@@ -76,6 +79,20 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
   const connections: Connection[] = [];
   /** layer name → the group whose cells carry that layer's output. */
   const carrier = new Map<string, InboundGroup>();
+  /**
+   * Layers that output several groups side by side (ConcatTrace): the concatenation's id → its
+   * real groups, and each of its cell ids → the real cell. Tracers of later layers see a
+   * concatenation as one group and name its cells `<layer>.<i>`; their connections are rewritten
+   * onto the real cells here, so no tracer needs to know about concatenation.
+   */
+  const partsOf = new Map<string, readonly string[]>();
+  const realCell = new Map<string, string>();
+  const realGroups = (id: string | undefined): readonly string[] => (id === undefined ? [] : (partsOf.get(id) ?? [id]));
+  const push = (list: readonly Connection[]) => {
+    // One by one: push(...list) passes every connection as an argument and overflows the stack near 10⁵.
+    for (const c of list)
+      connections.push(realCell.size === 0 ? c : { ...c, from: realCell.get(c.from) ?? c.from, to: realCell.get(c.to) ?? c.to });
+  };
   checkTraceSize(model, architecture);
 
   for (const layer of model.layers) {
@@ -96,9 +113,9 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       return group;
     });
     const traced = tracer(layer, inbound, layer.name);
-    const retype = traced.inboundCellType;
+    const retype = traced.kind === 'concat' ? undefined : traced.inboundCellType;
     if (retype) {
-      const retyped = new Set(inbound.map((g) => g.id));
+      const retyped = new Set(inbound.flatMap((g) => realGroups(g.id)));
       groups.forEach((g, i) => {
         if (retyped.has(g.id)) groups[i] = { ...g, cellType: retype };
       });
@@ -107,7 +124,26 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       const group = inbound.find((g) => g.id === traced.of);
       if (!group) throw new Error(`layer "${layer.name}" (${className}): aliases "${traced.of}", which is none of its inputs`);
       carrier.set(layer.name, group);
-      for (const connection of traced.connections ?? []) connections.push(connection);
+      push(traced.connections ?? []);
+      continue;
+    }
+    if (traced.kind === 'concat') {
+      let offset = 0;
+      for (const part of traced.parts) {
+        groups.push({
+          id: part.id,
+          label: part.id,
+          layerClass: part.layerClass,
+          cellType: part.cellType,
+          size: part.size,
+          ...(part.notes ? { notes: part.notes } : {}),
+        });
+        for (let i = 0; i < part.size; i++) realCell.set(cellId(layer.name, offset + i), cellId(part.id, i));
+        offset += part.size;
+        push(part.connections);
+      }
+      partsOf.set(layer.name, traced.parts.map((p) => p.id));
+      carrier.set(layer.name, { id: layer.name, size: offset, order: groups.length - 1 });
       continue;
     }
     carrier.set(layer.name, { id: layer.name, size: traced.size, order: groups.length });
@@ -120,13 +156,12 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       ...(traced.notes ? { notes: traced.notes } : {}),
       ...(traced.lattice ? { lattice: traced.lattice } : {}),
     });
-    // One by one: push(...list) passes every connection as an argument and overflows the stack near 10⁵.
-    for (const connection of traced.connections) connections.push(connection);
+    push(traced.connections);
   }
 
   // Cells that carry a model output are output cells, whatever layer made them (capsules excepted);
   // match-input-output cells where the model declares that its output reproduces its input (an autoencoder).
-  const outputGroups = new Set(model.outputLayers.map((l) => carrier.get(l.name)?.id));
+  const outputGroups = new Set(model.outputLayers.flatMap((l) => realGroups(carrier.get(l.name)?.id)));
   const outputType = outputMatchesInput(model) ? ('match-input-output' as const) : ('output' as const);
   const typed = groups.map((g): Group => (outputGroups.has(g.id) && !KEEPS_TYPE_AS_OUTPUT.has(g.cellType) ? { ...g, cellType: outputType } : g));
   const cells: Cell[] = typed.flatMap((g) =>

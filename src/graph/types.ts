@@ -22,7 +22,10 @@ export const CELL_TYPES = [
 ] as const;
 export type CellType = (typeof CELL_TYPES)[number];
 
-/** How two cells are wired. `recurrent` always means "time-delayed by one step". */
+/**
+ * How two cells are wired. `recurrent` always means "one step apart in time": from t−1 to t, or,
+ * with `delay: -1` on the connection, from t+1 to t (the backward chain of a bidirectional layer).
+ */
 export const CONNECTION_KINDS = [
   'dense',
   'complete',
@@ -87,7 +90,17 @@ export interface Connection {
    * has a weight of its own or no weight at all.
    */
   readonly weight?: string;
+  /**
+   * Recurrent connections only: which neighbouring step the source state comes from. Absent means
+   * 1, the usual delay (state at t−1 feeds t); −1 means the source is the state at t+1, as in a
+   * chain that reads the sequence from its end to its start (the backward half of a bidirectional
+   * layer). The direction of time is part of what a weight is, so it is carried, not inferred.
+   */
+  readonly delay?: -1;
 }
+
+/** The step offset a connection reaches across: 0 within a step, 1 (t−1 → t) or −1 (t+1 → t) for a recurrent one. */
+export const stepOffset = (c: Pick<Connection, 'kind' | 'delay'>): -1 | 0 | 1 => (c.kind !== 'recurrent' ? 0 : c.delay === -1 ? -1 : 1);
 
 /** The shape of a matrix-valued connection: `rows × cols` trained or fixed numbers. */
 export type WeightBlock = readonly [rows: number, cols: number];

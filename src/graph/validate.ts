@@ -47,6 +47,8 @@ export function graphProblems(graph: CellGraph): string[] {
     if (!cellIds.has(c.to)) problems.push(`${where}: missing cell: "${c.to}"`);
     if (!kinds.has(c.kind)) problems.push(`${where}: invalid kind: "${c.kind}"`);
     if (c.kind === 'recurrent' && !c.directed) problems.push(`${where}: a recurrent connection must be directed`);
+    if (c.delay !== undefined && (c.kind !== 'recurrent' || c.delay !== -1))
+      problems.push(`${where}: expected delay only on a recurrent connection, and only -1 (t+1 → t), but got ${c.delay} on ${c.kind}`);
     const key = `${c.from}|${c.to}|${c.kind}`;
     if (seen.has(key)) problems.push(`${where}: duplicate connection`);
     seen.add(key);

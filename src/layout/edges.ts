@@ -78,11 +78,13 @@ export function placeEdges(
       const loop = from.id === to.id ? selfLoop(from, r) : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, path: loop.path, middle: pointOnCubic(loop.curve, 0.5), loop };
     }
-    if (edge.kind === 'residual' && from.group !== to.group) {
+    // Between copies of the network (unrolled view) a delayed edge is straight (the steps say which way
+    // time runs), bent like a skip through the gaps of any column in its way: a bidirectional network's
+    // two chains stand side by side in each step, and a straight line would cross the other chain's cells.
+    if ((edge.kind === 'residual' || edge.kind === 'recurrent') && from.group !== to.group) {
       const via = skipWaypoints(from, to, columns);
       if (via.length > 0) return { edge, path: polylinePath(from, via, to, r), middle: via[0]! };
     }
-    // Between copies of the network (unrolled view) a delayed edge is straight: the steps say t−1 → t.
     return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
   });
 

@@ -29,8 +29,11 @@ function cellEntry(type: CellType): Entry {
   return textEntry(CELL_LABELS[type], 20, (g) => drawCellGlyph(g.group().translate(10, 0).addClass(`rz-cell rz-cell-${type}`), type, 9));
 }
 
-function kindEntry(kind: ConnectionKind, markerArrow: string, sparseOneToOne: boolean): Entry {
-  const label = kind === 'sparse' && sparseOneToOne ? SPARSE_ONE_TO_ONE : KIND_LABELS[kind];
+/** The recurrent kind's label where delays run both ways: the vocabulary's "t−1 → t" would be true of one chain only. */
+const BOTH_WAYS_RECURRENT = 'recurrent: state from the step before or after';
+
+function kindEntry(kind: ConnectionKind, markerArrow: string, sparseOneToOne: boolean, bothWays: boolean): Entry {
+  const label = kind === 'sparse' && sparseOneToOne ? SPARSE_ONE_TO_ONE : kind === 'recurrent' && bothWays ? BOTH_WAYS_RECURRENT : KIND_LABELS[kind];
   return textEntry(label, SAMPLE, (g) => {
     const d = `M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`;
     g.path(d).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`);
@@ -58,6 +61,10 @@ export interface LegendContents {
   readonly undirected: boolean;
   readonly allTrained: boolean;
   readonly delay: boolean;
+  /** Some delayed connection is drawn as a loop with a "t+1" badge: a chain running backward in time. */
+  readonly backwardDelay: boolean;
+  /** Recurrent connections run both ways in time (t−1 → t and t+1 → t), drawn as loops or not. */
+  readonly bothWays: boolean;
   readonly bundle: boolean;
   readonly elided: boolean;
   readonly lattice: boolean;
@@ -75,7 +82,9 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     computed: diagram.edges.some((e) => !e.trainable && e.kind === 'attention'),
     undirected: diagram.edges.some((e) => !e.directed),
     allTrained: diagram.edges.every((e) => e.trainable),
-    delay: diagram.edges.some((e) => e.delayBadge),
+    delay: diagram.edges.some((e) => e.delayBadge && e.delay !== -1),
+    backwardDelay: diagram.edges.some((e) => e.delayBadge && e.delay === -1),
+    bothWays: diagram.edges.some((e) => e.delay === -1),
     bundle: diagram.edges.some((e) => e.bundle),
     elided: diagram.nodes.some((n) => n.elided),
     lattice: diagram.groups.some((g) => g.orientation === 'grid'),
@@ -89,7 +98,7 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  * them for cells.
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
-  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow, contents.sparseOneToOne))];
+  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow, contents.sparseOneToOne, contents.bothWays))];
   const fixedText = contents.weightless
     ? 'fixed: never trained (a pooling window has no weight)'
     : contents.computed
@@ -102,6 +111,8 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
   if (contents.allTrained) entries.push(textEntry('every weight is trained', SAMPLE, (g) => weightSample(g, ids, false)));
   if (contents.delay)
     entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => g.add(badge({ x: 12, y: 0 }, 't−1'))));
+  if (contents.backwardDelay)
+    entries.push(textEntry('backward in time: state from t+1 feeds t', 24, (g) => g.add(badge({ x: 12, y: 0 }, 't+1'))));
   if (contents.bundle)
     entries.push(textEntry('bundle m×n: every cell of one group to every cell of the other', SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE - 2} 0`).addClass('rz-edge rz-bundle')));

@@ -26,13 +26,15 @@ function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
   if (edge.weights) path.attr('data-weights', `${edge.weights[0]}×${edge.weights[1]}`);
   if (edge.weight) path.attr('data-weight', edge.weight);
   if (edge.count !== undefined) path.attr('data-count', edge.count);
+  if (edge.delay === -1) path.attr('data-delay', '-1');
   if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
   else path.attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` });
   if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);
   const elements: Element[] = [path];
   // A residual (skip) connection is a double line: a light core drawn down the middle of a wide stroke.
   if (edge.kind === 'residual') elements.push(new Path().plot(edge.path).addClass('rz-kind-residual-core'));
-  if (edge.delayBadge) elements.push(badge(edge.delayBadge, 't−1'));
+  // The badge names the step the state comes from: t−1, or t+1 for a chain running backward in time.
+  if (edge.delayBadge) elements.push(badge(edge.delayBadge, edge.delay === -1 ? 't+1' : 't−1'));
   if (edge.bundleBadge) elements.push(badge(edge.bundleBadge.at, edge.bundleBadge.text));
   return elements;
 }

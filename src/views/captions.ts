@@ -36,7 +36,8 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
   if (loops.length === 0) return [cells, ...note, ...incoming, ...skipped];
   const possible = group.size * group.size;
-  const wiring = loops.length === possible ? `all ${possible} t−1 weights` : `${loops.length} of ${possible} t−1 weights`;
+  const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';
+  const wiring = loops.length === possible ? `all ${possible} ${from} weights` : `${loops.length} of ${possible} ${from} weights`;
   const density = loops.length === possible ? 'complete' : 'sparse';
   return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];
 }
@@ -90,8 +91,15 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
           : connections.length === possible
             ? 'every pair'
             : `${connections.length} of ${possible} pairs${oneToOne ? ', one-to-one: cell i to cell i' : ''}`;
+    const backward = kind === 'recurrent' && connections.every((c) => c.delay === -1);
     const delay =
-      kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : kind === 'attention' ? ', each read at every source position with a weight no training sets' : '';
+      kind === 'recurrent'
+        ? backward
+          ? ', from the next time step (t+1 → t)'
+          : ', delayed one time step (t−1 → t)'
+        : kind === 'attention'
+          ? ', each read at every source position with a weight no training sets'
+          : '';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
     const shared = new Set(connections.flatMap((c) => (c.weight ? [c.weight] : []))).size;

@@ -87,7 +87,7 @@ export function elideCells(graph: CellGraph, policy: ElisionPolicy): CellElision
 
 /**
  * Edges whose ends are drawn nodes, merged where an end is an ellipsis: one edge per (from, to, kind,
- * flags), counting the connections it stands for. Edges between two drawn cells are left as they are,
+ * flags, time direction), counting the connections it stands for. Edges between two drawn cells are left as they are,
  * so a diagram without ellipses is drawn exactly as before. Order: that of each edge's first connection.
  */
 export function mergeOntoEllipses(edges: readonly DiagramEdge[], ellipses: ReadonlySet<string>): DiagramEdge[] {
@@ -99,7 +99,7 @@ export function mergeOntoEllipses(edges: readonly DiagramEdge[], ellipses: Reado
       order.push(edge);
       continue;
     }
-    const key = `${edge.from}|${edge.to}|${edge.kind}|${edge.trainable}|${edge.directed}|${edge.weights?.join('×') ?? ''}`;
+    const key = `${edge.from}|${edge.to}|${edge.kind}|${edge.trainable}|${edge.directed}|${edge.weights?.join('×') ?? ''}|${edge.delay ?? 1}`;
     if (!counts.has(key)) {
       order.push(key);
       first.set(key, edge);

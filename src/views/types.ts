@@ -55,6 +55,8 @@ export interface DiagramEdge {
   /** Shared-parameter id (see Connection.weight): equal values are one weight of the model. */
   readonly weight?: string;
   readonly count?: number;
+  /** A recurrent edge from t+1 to t (see Connection.delay); absent for t−1 → t and for every other kind. */
+  readonly delay?: -1;
 }
 
 export interface DiagramStep {

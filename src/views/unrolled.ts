@@ -12,12 +12,23 @@ const STEPS: readonly DiagramStep[] = [
 
 export const atStep = (id: string, step: number): string => `${id}@${step}`;
 
+/** For `<desc>`: how the recurrent connections run between the steps' copies, chain by chain where they run both ways. */
+function betweenSteps(graph: CellGraph, groupOf: ReadonlyMap<string, string>): string {
+  const recurrent = graph.connections.filter((c) => c.kind === 'recurrent');
+  if (recurrent.length === 0) return 'no connection runs between steps: each input is processed on its own, with no memory of the last.';
+  const groups = (delay: 1 | -1) => [...new Set(recurrent.filter((c) => (c.delay ?? 1) === delay).map((c) => groupOf.get(c.from)!))];
+  const [forward, backward] = [groups(1), groups(-1)];
+  if (backward.length === 0) return "each recurrent connection runs from one step's copy to the next.";
+  const along = forward.length > 0 ? `the recurrent connections of ${forward.join(', ')} run forward in time, from each step's copy to the next (t−1 → t); ` : '';
+  return `${along}those of ${backward.join(', ')} run backward in time, from each step's copy to the one before it (t+1 → t), so its cells at a step have seen every later input.`;
+}
+
 /**
  * Time laid out in space: one copy of the network per step, side by side. Connections within a step
  * are drawn per step (as one bundle where every pair is connected); each recurrent connection is drawn
- * from step k to step k+1, so the recurrence shows as wiring between copies instead of a loop; each
- * attention connection from every step to every step (a decoder step reads the memory at every source
- * position, later ones included).
+ * from step k to step k+1 (from k+1 to k for a chain running backward in time, delay −1), so the
+ * recurrence shows as wiring between copies instead of a loop; each attention connection from every
+ * step to every step (a decoder step reads the memory at every source position, later ones included).
  * Large groups are elided in every copy as in the cells view (`policy`).
  */
 export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, policy: ElisionPolicy = DEFAULT_ELISION): DiagramSpec {
@@ -43,9 +54,13 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
           edges.push({ ...c, from: drawn(c.from, step.index), to: drawn(c.to, step.index), bundle: false });
     }
   }
+  // A forward chain's state at step k feeds step k+1; a backward chain's (delay −1) at step k+1 feeds step k.
   for (const step of STEPS.slice(1))
-    for (const c of graph.connections)
-      if (c.kind === 'recurrent') edges.push({ ...c, from: drawn(c.from, step.index - 1), to: drawn(c.to, step.index), bundle: false });
+    for (const c of graph.connections) {
+      if (c.kind !== 'recurrent') continue;
+      const [source, target] = c.delay === -1 ? [step.index, step.index - 1] : [step.index - 1, step.index];
+      edges.push({ ...c, from: drawn(c.from, source), to: drawn(c.to, target), bundle: false });
+    }
   // An attention connection reads the memory at every source position: step t's copy reads every step's.
   for (const to of STEPS)
     for (const from of STEPS)
@@ -57,11 +72,9 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
     architecture: graph.architecture,
     view: 'unrolled',
     title: `${architecture.name} (${architecture.abbreviation}): unrolled over time`,
-    description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; ${
-      recurrentGroups.size > 0
-        ? "each recurrent connection runs from one step's copy to the next."
-        : 'no connection runs between steps: each input is processed on its own, with no memory of the last.'
-    }${attends ? ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.' : ''}${elided ? ` ${elided}` : ''}`,
+    description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; ${betweenSteps(graph, groupOf)}${
+      attends ? ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.' : ''
+    }${elided ? ` ${elided}` : ''}`,
     steps: STEPS,
     nodes: STEPS.flatMap((step) =>
       elision.groups.flatMap((e) =>

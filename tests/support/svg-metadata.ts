@@ -63,6 +63,15 @@ export interface ExpandedEdge {
   readonly count: number;
   /** A matrix-valued connection's block (data-weights="rows×cols"); absent for one scalar weight. */
   readonly weights?: readonly [number, number];
+  /** A recurrent connection running backward in time, t+1 → t (data-delay="-1"); absent for t−1 → t. */
+  readonly delay?: -1;
+}
+
+/** `data-delay="-1"` → −1; absent → undefined; any other value fails the test that reads it. */
+function parseDelay(value: string | undefined): -1 | undefined {
+  if (value === undefined) return undefined;
+  if (value !== '-1') throw new Error(`invalid data-delay: "${value}" (expected -1, or no attribute for t−1 → t)`);
+  return -1;
 }
 
 /** `data-weights="3×2"` → [3, 2]; a malformed value fails the test that reads it. */
@@ -121,7 +130,14 @@ export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
   return meta.edges.flatMap((e) => {
     const a = e.attributes;
     const weights = parseWeights(a['data-weights']);
-    const flags = { kind: a['data-kind']!, trainable: a['data-trainable'] === 'true', directed: a['data-directed'] === 'true', ...(weights ? { weights } : {}) };
+    const delay = parseDelay(a['data-delay']);
+    const flags = {
+      kind: a['data-kind']!,
+      trainable: a['data-trainable'] === 'true',
+      directed: a['data-directed'] === 'true',
+      ...(weights ? { weights } : {}),
+      ...(delay ? { delay } : {}),
+    };
     if (a['data-bundle'] !== 'true') return [{ from: a['data-from']!, to: a['data-to']!, ...flags, count: Number(a['data-count'] ?? 1) }];
     const sources = members.get(a['data-from']!) ?? [];
     const targets = members.get(a['data-to']!) ?? [];
@@ -130,8 +146,11 @@ export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
   });
 }
 
+/** Ends, kind, flags, block shape and time direction: a backward-in-time weight drawn as a forward one does not match. */
 export const edgeKey = (e: EdgeFacts): string =>
-  `${e.from} → ${e.to} [${e.kind}, ${e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}${e.weights ? `, ${e.weights[0]}×${e.weights[1]} weights` : ''}]`;
+  `${e.from} → ${e.to} [${e.kind}, ${e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}${e.weights ? `, ${e.weights[0]}×${e.weights[1]} weights` : ''}${
+    e.delay === -1 ? ', t+1 → t' : ''
+  }]`;
 
 /** How many weights a drawn connection stands for: 1, or rows × cols for a matrix-valued one; times its count. */
 export const drawnWeights = (e: ExpandedEdge): number => (e.weights ? e.weights[0] * e.weights[1] : 1) * e.count;

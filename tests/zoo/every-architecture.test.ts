@@ -56,7 +56,9 @@ function connectionWeights(model: tf.LayersModel): { trained: number; fixed: num
       counts[trained ? 'trained' : 'fixed'] += countNonzero(equivalentMatrix(layer));
       continue;
     }
-    const gates = GATE_BLOCKS[layer.getClassName()];
+    // A Bidirectional wrapper holds two copies of one layer class: its weights are that class's, twice.
+    const wrapped = 'forwardLayer' in layer ? (layer.forwardLayer as tf.layers.Layer).getClassName() : layer.getClassName();
+    const gates = GATE_BLOCKS[wrapped];
     for (const variable of layer.weights) {
       if (variable.shape.length < 2) continue;
       const values = variable.read().dataSync() as Float32Array;
@@ -138,12 +140,18 @@ function attentionReads(model: tf.LayersModel): number {
 
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
 
-/** Problems with how connections are stroked: loops for delays (with a t−1 badge each), ◇ on fixed weights, arrows or dots by direction. */
+/**
+ * Problems with how connections are stroked: loops for delays (with a badge each naming the step the
+ * state comes from: t−1, or t+1 where data-delay="-1"), ◇ on fixed weights, arrows or dots by direction.
+ */
 function strokeProblems(svg: SvgMetadata): string[] {
   const problems: string[] = [];
-  const badges = svg.elements.filter((e) => e.name === 'text' && e.text === 't−1' && !e.ancestorClasses.includes('rz-legend'));
   const recurrent = svg.edges.filter((e) => e.attributes['data-kind'] === 'recurrent');
-  if (badges.length !== recurrent.length) problems.push(`${badges.length} t−1 badges for ${recurrent.length} delayed connections`);
+  for (const [text, delay] of [['t−1', undefined], ['t+1', '-1']] as const) {
+    const badges = svg.elements.filter((e) => e.name === 'text' && e.text === text && !e.ancestorClasses.includes('rz-legend'));
+    const delayed = recurrent.filter((e) => e.attributes['data-delay'] === delay);
+    if (badges.length !== delayed.length) problems.push(`${badges.length} ${text} badges for ${delayed.length} connections from ${text}`);
+  }
   for (const edge of svg.edges) {
     const a = edge.attributes;
     const where = `${a['data-from']} → ${a['data-to']}`;
@@ -218,7 +226,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       for (const [name, value] of Object.entries(element.attributes)) expect(value, `${element.name} ${name}`).not.toMatch(/\d\.\d{3,}/);
   });
 
-  it('draws delayed connections as loops with a t−1 badge, and marks every fixed weight', () => {
+  it('draws delayed connections as loops with a t−1 (or, backward in time, t+1) badge, and marks every fixed weight', () => {
     expect(strokeProblems(parseSvg(readDiagram(id, 'cells')))).toEqual([]);
   });
 
@@ -255,8 +263,9 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
         const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
         count.set(key, (count.get(key) ?? 0) + 1);
         const [s, t] = [Number(e.from.split('@')[1]), Number(e.to.split('@')[1])];
-        // An attention read joins every step to every step (counted 3 × 3 below); the rest keep to one step or the next.
-        if (e.kind !== 'attention') expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind === 'recurrent' ? 1 : 0);
+        // An attention read joins every step to every step (counted 3 × 3 below); a recurrent weight spans one
+        // step: forward (k → k+1), or backward in time (k+1 → k) with data-delay="-1"; the rest keep to one step.
+        if (e.kind !== 'attention') expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind !== 'recurrent' ? 0 : e.delay === -1 ? -1 : 1);
       }
       const times = { recurrent: 2, attention: 9 } as Partial<Record<string, number>>;
       const expected = new Map(graph.connections.map((c) => [edgeKey(c), times[c.kind] ?? 3]));
@@ -271,6 +280,8 @@ const SCALED = [
   ['feed-forward', 'inputs 64, hidden 128-128, outputs 16', { inputs: 64, hidden: [128, 128], outputs: 16 }],
   ['echo-state-network', '200 units', { units: 200 }],
   ['recurrent-network', '40 units', { units: 40 }],
+  // Two chains running opposite ways in time: the elided accounting keeps each weight's direction.
+  ['bidirectional-rnn', '24 units per chain', { units: 24 }],
 ] as const;
 const MAX_DRAWN_CELLS = DEFAULT_ELISION.head + DEFAULT_ELISION.tail;
 
@@ -313,7 +324,8 @@ describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
     it('accounts, in its unrolled diagram, for every connection at every step and every delayed one between steps', async () => {
       const svg = await diagram('unrolled');
       const at = (c: (typeof graph.connections)[number], from: number, to: number) => ({ ...c, from: `${c.from}@${from}`, to: `${c.to}@${to}` });
-      const expected = graph.connections.flatMap((c) => (c.kind === 'recurrent' ? [at(c, 0, 1), at(c, 1, 2)] : [0, 1, 2].map((s) => at(c, s, s))));
+      const between = (c: (typeof graph.connections)[number]) => (c.delay === -1 ? [at(c, 1, 0), at(c, 2, 1)] : [at(c, 0, 1), at(c, 1, 2)]);
+      const expected = graph.connections.flatMap((c) => (c.kind === 'recurrent' ? between(c) : [0, 1, 2].map((s) => at(c, s, s))));
       expect(drawnAccount(svg)).toEqual(accountOf(svg, expected));
     });
 

@@ -2,6 +2,7 @@ import { traceAdd } from './add';
 import { traceAdditiveAlignment } from './additive-alignment';
 import { traceAttentionContext } from './attention-context';
 import { traceAttentionScore } from './attention-score';
+import { bidirectionalTracer } from './bidirectional';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
@@ -51,4 +52,6 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AdditiveAlignment: traceAdditiveAlignment,
   AttentionScore: traceAttentionScore,
   AttentionContext: traceAttentionContext,
+  // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
+  Bidirectional: bidirectionalTracer((className) => TRACERS[className]),
 };

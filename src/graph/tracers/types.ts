@@ -43,7 +43,27 @@ export interface AliasTrace {
   readonly connections?: readonly Connection[];
 }
 
-export type LayerTrace = CellsTrace | AliasTrace;
+/** One of the groups a ConcatTrace owns: cells of its own, under their own id and layer class. */
+export interface ConcatPart extends CellsTrace {
+  /** Group id (unique in the model; for a wrapper, its inner layer's name, e.g. "backward_recurrent"). */
+  readonly id: string;
+  /** tfjs class the part was read from (the wrapped layer's, e.g. "SimpleRNN"). */
+  readonly layerClass: string;
+}
+
+/**
+ * A layer that owns several groups of cells and outputs them side by side: the concatenation of
+ * `parts`, in order (a Bidirectional wrapper with mergeMode "concat": its forward chain's cells,
+ * then its backward chain's). The concatenation itself owns no cells: a layer that reads it reads
+ * cell i of the first part whose cells reach index i, and the trace rewrites the connections it
+ * makes onto those real cells.
+ */
+export interface ConcatTrace {
+  readonly kind: 'concat';
+  readonly parts: readonly ConcatPart[];
+}
+
+export type LayerTrace = CellsTrace | AliasTrace | ConcatTrace;
 
 /** Reads one layer class. `self` is the group id the layer's cells will get. */
 export type LayerTracer = (layer: tf.layers.Layer, inbound: readonly InboundGroup[], self: string) => LayerTrace;

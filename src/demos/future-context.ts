@@ -1,0 +1,92 @@
+import type * as tf from '@tensorflow/tfjs';
+import { buildSequenceNetwork, errorByPosition, trainOnSequences, type CellKind } from '../network/bidirectional';
+import { FORWARD_ONLY_FLOOR, neighbourFill } from '../network/datasets/neighbour-fill';
+import { createRandom } from '../network/numerics/random';
+import { plotSvg } from './plot';
+import type { DemoResult } from './types';
+import type { ProgressPlan, Stage } from './progress-plan';
+
+/** What the reader sets in every bidirectional demo (see the three `bidirectional-*.params.ts`). */
+export interface FutureContextValues {
+  readonly units: number;
+  readonly steps: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+}
+
+const CELL_NAME: Readonly<Record<CellKind, string>> = { simpleRNN: 'Elman', lstm: 'LSTM', gru: 'GRU' };
+
+export const futureContextStages = (kind: CellKind): readonly Stage[] => [
+  { key: 'forward:epochs', label: `Training the forward-only ${CELL_NAME[kind]} network`, unit: 'epochs', errorLabel: 'loss', weight: 1 },
+  { key: 'bidirectional:epochs', label: `Training the bidirectional ${CELL_NAME[kind]} network`, unit: 'epochs', errorLabel: 'loss', weight: 2 },
+];
+
+/**
+ * Two networks of the same cell, same seed, same data and optimiser: one reads the sequences
+ * forward only (2 × units cells in its one chain), the other both ways (units cells per chain).
+ * Both learn to fill every position from its two neighbours; the plots show their training loss and
+ * their test error at each position, where the forward-only network fails wherever half the answer
+ * is the next input, and succeeds at the last position, whose answer lies wholly in the past.
+ */
+export async function runFutureContext(kind: CellKind, values: FutureContextValues, progress: ProgressPlan, seed: number): Promise<DemoResult> {
+  const train = neighbourFill(128, values.steps, createRandom(1));
+  const test = neighbourFill(64, values.steps, createRandom(2));
+  const runs: Partial<Record<'forward' | 'bidirectional', { losses: number[]; errors: number[] }>> = {};
+  for (const name of ['forward', 'bidirectional'] as const) {
+    const report = progress.within(name);
+    const model: tf.LayersModel = buildSequenceNetwork(kind, { inputs: 1, units: values.units, outputs: 1, seed }, { bidirectional: name === 'bidirectional', name });
+    try {
+      const losses = await trainOnSequences(model, train, {
+        epochs: values.epochs,
+        learningRate: values.learningRate,
+        onEpoch: (epoch, loss) => report({ phase: 'epochs', done: epoch + 1, total: values.epochs, error: loss }),
+      });
+      runs[name] = { losses, errors: errorByPosition(model, test) };
+    } finally {
+      model.dispose();
+    }
+  }
+  const forward = runs.forward!;
+  const both = runs.bidirectional!;
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const cell = CELL_NAME[kind];
+  const lastStep = values.steps;
+  const byPosition = (errors: readonly number[]) => errors.map((e, t) => [t + 1, e] as const);
+  return {
+    metrics: [
+      { name: 'forward-error', label: 'Test error, forward only (steps before the last)', value: mean(forward.errors.slice(0, -1)) },
+      { name: 'forward-last-error', label: 'Test error, forward only, last step', value: forward.errors.at(-1)! },
+      { name: 'bidirectional-error', label: 'Test error, bidirectional (every step)', value: mean(both.errors) },
+      { name: 'floor', label: 'Least error possible without the next input', value: FORWARD_ONLY_FLOOR },
+    ],
+    plots: [
+      plotSvg({
+        title: `Training loss of a forward-only and a bidirectional ${cell} network filling each position from its neighbours`,
+        description:
+          `After ${values.epochs} epochs the forward-only network's loss is ${forward.losses.at(-1)!.toFixed(4)}, ` +
+          `the bidirectional network's ${both.losses.at(-1)!.toFixed(4)}. Without the next input no network can do better than about ${FORWARD_ONLY_FLOOR.toFixed(3)} at each step but the last.`,
+        x: { label: 'epoch' },
+        y: { label: 'training loss (mean squared error)', scale: 'log', floor: 1e-5 },
+        series: [
+          { label: `forward-only ${cell}`, mark: 'dashed', points: forward.losses.map((l, e) => [e + 1, l] as const) },
+          { label: `bidirectional ${cell}`, mark: 'line', points: both.losses.map((l, e) => [e + 1, l] as const) },
+        ],
+      }),
+      plotSvg({
+        title: `Test error at each position of a ${values.steps}-step sequence`,
+        description:
+          `At steps 1 to ${lastStep - 1}, half of each answer is the next input: there the forward-only network's error stays near ${FORWARD_ONLY_FLOOR.toFixed(3)} ` +
+          `(mean ${mean(forward.errors.slice(0, -1)).toFixed(4)}), while at step ${lastStep}, whose right neighbour is the padding 0, it is ${forward.errors.at(-1)!.toFixed(4)}. ` +
+          `The bidirectional network's error is ${mean(both.errors).toFixed(4)} on average, at every step alike.`,
+        x: { label: 'position in the sequence' },
+        y: { label: 'test error (mean squared)' },
+        series: [
+          // The floor holds at every step but the last (whose floor is 0): a flat band over steps 1 … T−1, not a slope to T.
+          { label: 'floor, forward only', mark: 'band', points: byPosition(Array.from({ length: lastStep - 1 }, () => FORWARD_ONLY_FLOOR)) },
+          { label: 'forward only', mark: 'dots', points: byPosition(forward.errors) },
+          { label: 'bidirectional', mark: 'line', points: byPosition(both.errors) },
+        ],
+      }),
+    ],
+  };
+}

@@ -1,0 +1,27 @@
+import { defineArchitecture } from '../architecture/define';
+import { bidirectionalDefinitionParts, type BidirectionalConfig } from '../network/bidirectional';
+
+/**
+ * The bidirectional network of bidirectional-rnn with GRU cells in both chains. No single paper
+ * introduced it: the bidirectional scheme is Schuster & Paliwal's (1997), the cell Cho et al.'s
+ * (2014), which is the paper cited here.
+ */
+export default defineArchitecture<BidirectionalConfig>({
+  ...bidirectionalDefinitionParts('gru', 'bidirectional-gru'),
+  id: 'bidirectional-gru',
+  name: 'Bidirectional gated recurrent unit',
+  abbreviation: 'BiGRU',
+  year: 2014,
+  paper: {
+    authors: ['Kyunghyun Cho', 'Bart van Merriënboer', 'Caglar Gulcehre', 'Dzmitry Bahdanau', 'Fethi Bougares', 'Holger Schwenk', 'Yoshua Bengio'],
+    title: 'Learning phrase representations using RNN encoder–decoder for statistical machine translation (the GRU cell; no single paper introduced the bidirectional GRU)',
+    venue: 'EMNLP 2014, 1724–1734',
+    year: 2014,
+    url: 'https://arxiv.org/abs/1406.1078',
+  },
+  summary: 'Two GRU chains read the same sequence from opposite ends; there is no one paper for it, only the bidirectional scheme applied to the gated recurrent unit.',
+  configs: {
+    diagram: { inputs: 2, units: 2, outputs: 2, seed: 9, steps: 4 },
+    demo: { inputs: 1, units: 4, outputs: 1, seed: 3, steps: 8 },
+  },
+});
