@@ -1,5 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
-import type { CellGraph } from '../graph/types';
+import type { CellGraph, Connection } from '../graph/types';
 import { connectionBlocks, describeGraph } from './captions';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type ElisionPolicy } from './elision';
 import type { DiagramEdge, DiagramSpec, DiagramStep } from './types';
@@ -29,10 +29,12 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
     for (const block of connectionBlocks(graph)) {
       if (block.kind === 'recurrent') continue;
       const complete = block.connections.length === sizeOf.get(block.from)! * sizeOf.get(block.to)!;
-      const uniform = block.connections.every((c) => c.trainable === block.connections[0]!.trainable && c.directed === block.connections[0]!.directed);
+      const first = block.connections[0]!;
+      const blockOf = (c: Connection) => c.weights?.join('×');
+      const uniform = block.connections.every((c) => c.trainable === first.trainable && c.directed === first.directed && blockOf(c) === blockOf(first));
       if (complete && uniform) {
-        const { trainable, directed } = block.connections[0]!;
-        edges.push({ from: atStep(block.from, step.index), to: atStep(block.to, step.index), bundle: true, kind: block.kind, trainable, directed });
+        const { trainable, directed, weights } = first;
+        edges.push({ from: atStep(block.from, step.index), to: atStep(block.to, step.index), bundle: true, kind: block.kind, trainable, directed, ...(weights ? { weights } : {}) });
       } else
         for (const c of block.connections)
           edges.push({ ...c, from: drawn(c.from, step.index), to: drawn(c.to, step.index), bundle: false });

@@ -8,6 +8,7 @@ import { traceGaussianSampling } from './gaussian-sampling';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceReshape } from './reshape';
+import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
@@ -20,6 +21,7 @@ const traceElementwise: LayerTracer = (layer, inbound) => ({ kind: 'alias', of: 
 export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   Dense: traceDense,
   SimpleRNN: traceSimpleRnn,
+  RNN: traceRnn,
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
   Add: traceAdd,
