@@ -32,7 +32,10 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
   if (loops.length === 0) return [cells, ...note, ...incoming, ...skipped];
   const possible = group.size * group.size;
-  const wiring = loops.length === possible ? `all ${possible} t−1 weights` : `${loops.length} of ${possible} t−1 weights`;
+  // Matrix-valued loops (a gated cell's 1×n gate weights) are counted as links, with their block.
+  const block = loops[0]!.weights;
+  const unit = block && loops.every((c) => c.weights?.join('×') === block.join('×')) ? `t−1 links of ${block[0]}×${block[1]} weights` : 't−1 weights';
+  const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
   const density = loops.length === possible ? 'complete' : 'sparse';
   return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];
 }
