@@ -75,7 +75,7 @@ export async function trainRecall(model: tf.LayersModel, data: DelayedBits, opti
 }
 
 /** Trainable numbers of a model: what "fewer parameters" is measured in. */
-export const parameterCount = (model: tf.LayersModel): number => model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+export const parameterCount = (model: tf.LayersModel): number => model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
 
 export default defineArchitecture<MinimalGruConfig>({
   id: 'minimal-gru',

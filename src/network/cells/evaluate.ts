@@ -73,7 +73,7 @@ export function evaluateStep(graph: OpGraph, weights: CellWeights, terminals: Re
  * output h_t of every step and the states after the last one (by role: h, c).
  */
 export function runSequence(graph: OpGraph, weights: CellWeights, xs: readonly Vector[]): { outputs: number[][]; states: Map<string, number[]> } {
-  let states = new Map(graph.inputs.filter((i) => i.role !== 'x').map((i) => [i.role, new Array<number>(graph.units).fill(0)]));
+  let states = new Map<string, number[]>(graph.inputs.filter((i) => i.role !== 'x').map((i) => [i.role, new Array<number>(graph.units).fill(0)]));
   const outputs: number[][] = [];
   for (const x of xs) {
     const terminals = new Map(graph.inputs.map((i) => [i.id, i.role === 'x' ? x : states.get(i.role)!]));

@@ -30,7 +30,7 @@ function modelWith(kind: Kind, seed: number, recurrentActivation: 'sigmoid' | 'h
   const model = tf.model({ inputs: input, outputs });
   // Random biases too (tfjs starts them at zero), so every gate's bias slice is exercised.
   const bias = layer.weights.find((w) => w.originalName.endsWith('/bias'))!;
-  tf.tidy(() => bias.write(tf.randomNormal(bias.shape, 0, 0.5, 'float32', seed + 7)));
+  tf.tidy(() => void bias.write(tf.randomNormal(bias.shape as number[], 0, 0.5, 'float32', seed + 7)));
   return model;
 }
 
