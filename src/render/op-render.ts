@@ -37,7 +37,7 @@ function drawGlyph(p: PositionedOpNode): G {
     g.addClass(`rz-terminal rz-terminal-${node.role}`).attr({ 'data-terminal': node.role, 'data-side': node.side });
     if (node.role !== 'x') g.attr('data-state', node.role === 'output' ? 'h' : node.role);
     g.rect(round(w), round(h)).move(round(-w / 2), round(-h / 2)).radius(h / 2).addClass('rz-terminal-body');
-    writeSubscripted(g.text('').addClass('rz-terminal-text').attr({ x: 0, y: 4, 'text-anchor': 'middle' }), node.symbol, OP_METRICS.terminalTextSize);
+    writeSubscripted(g.plain('').addClass('rz-terminal-text').attr({ x: 0, y: 4, 'text-anchor': 'middle' }), node.symbol, OP_METRICS.terminalTextSize);
     return g;
   }
   g.addClass(`rz-op rz-op-${node.op}${node.gate && node.op !== 'matmul' && node.op !== 'mul' && node.op !== 'one-minus' ? ' rz-op-gate' : ''}`).attr('data-op', node.op);
@@ -45,7 +45,7 @@ function drawGlyph(p: PositionedOpNode): G {
   g.attr('data-symbol', node.symbol);
   if (node.op === 'matmul') {
     g.rect(round(w), round(h)).move(round(-w / 2), round(-h / 2)).radius(3).addClass('rz-op-body');
-    writeSubscripted(g.text('').addClass('rz-op-box-text').attr({ x: 0, y: 4, 'text-anchor': 'middle' }), node.label, OP_METRICS.boxTextSize);
+    writeSubscripted(g.plain('').addClass('rz-op-box-text').attr({ x: 0, y: 4, 'text-anchor': 'middle' }), node.label, OP_METRICS.boxTextSize);
   } else {
     g.circle(2 * OP_METRICS.opRadius).center(0, 0).addClass('rz-op-body');
     const symbol = OP_SYMBOLS[node.op];

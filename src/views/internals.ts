@@ -1,5 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
-import { firstGatedLayer, opGraphOfLayer } from '../network/cells/from-layer';
+import { findGatedLayer, opGraphOfLayer } from '../network/cells/from-layer';
 import { dataFlow, type CellKind, type Gate, type OpGraph, type OpName } from '../network/cells/op-graph';
 
 /** One drawn value of the internals view: an operation, or a terminal where a value enters or leaves the step. */
@@ -96,15 +96,15 @@ function describe(graph: OpGraph, architecture: AnyArchitecture, layer: string):
 export function internalsView(architecture: AnyArchitecture): OpDiagramSpec {
   const model = architecture.build(architecture.configs.diagram);
   try {
-    const layer = firstGatedLayer(model);
-    if (!layer) throw new Error(`${architecture.id}: view "internals" needs an LSTM, GRU or minimal-GRU layer, but the model has ${model.layers.map((l) => l.getClassName()).join(', ')}`);
-    const graph = opGraphOfLayer(layer);
+    const found = findGatedLayer(model);
+    if (!found) throw new Error(`${architecture.id}: view "internals" needs an LSTM, GRU or minimal-GRU layer, but the model has ${model.layers.map((l) => l.getClassName()).join(', ')}`);
+    const graph = opGraphOfLayer(found.layer);
     return {
       architecture: architecture.id,
       view: 'internals',
       title: `${architecture.name} (${architecture.abbreviation}): inside one ${CELL_NAMES[graph.cell]}`,
-      description: describe(graph, architecture, layer.name),
-      layer: layer.name,
+      description: describe(graph, architecture, found.name),
+      layer: found.name,
       cell: graph.cell,
       units: graph.units,
       ...opDiagram(graph),

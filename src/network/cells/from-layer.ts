@@ -23,10 +23,21 @@ export function unwrapped(layer: tf.layers.Layer): tf.layers.Layer[] {
   return layer.getClassName() === 'Bidirectional' && wrapper.forwardLayer && wrapper.backwardLayer ? [wrapper.forwardLayer, wrapper.backwardLayer] : [layer];
 }
 
-/** The first gated recurrent layer of a model, in layer order, looking inside Bidirectional wrappers. */
-export function firstGatedLayer(model: tf.LayersModel): tf.layers.Layer | undefined {
-  return model.layers.flatMap(unwrapped).find(isGatedLayer);
+/**
+ * The first gated recurrent layer of a model, in layer order, looking inside Bidirectional wrappers,
+ * with a name for it: its own, or for a wrapped one the wrapper's ("encoder, forward"). tfjs names a
+ * wrapper's inner copies with a global counter, so their own names differ from build to build.
+ */
+export function findGatedLayer(model: tf.LayersModel): { layer: tf.layers.Layer; name: string } | undefined {
+  for (const outer of model.layers) {
+    const inner = unwrapped(outer);
+    const found = inner.findIndex(isGatedLayer);
+    if (found >= 0) return { layer: inner[found]!, name: inner.length > 1 ? `${outer.name}, ${found === 0 ? 'forward' : 'backward'}` : outer.name };
+  }
+  return undefined;
 }
+
+export const firstGatedLayer = (model: tf.LayersModel): tf.layers.Layer | undefined => findGatedLayer(model)?.layer;
 
 function gateActivation(layer: tf.layers.Layer, config: tf.serialization.ConfigDict): GateActivation {
   const value = config.recurrentActivation;
