@@ -68,8 +68,20 @@ function ports(node: OpDiagramNode, width: number, height: number): ElkPort[] {
   return [port('in', 'WEST', 0, middle), port('out', 'EAST', width, middle)];
 }
 
+/**
+ * Room ELK keeps for a node: its glyph, widened to its caption (so no line runs through the words)
+ * and heightened by the caption's line.
+ */
+function nodeRoom(node: OpDiagramNode): { width: number; height: number } {
+  const glyph = glyphSize(node);
+  const caption = captionOf(node);
+  if (!caption) return glyph;
+  return { width: Math.max(glyph.width, textWidth(caption, OP_METRICS.captionSize) + 4), height: glyph.height + OP_METRICS.captionRoom };
+}
+
 function elkNode(node: OpDiagramNode): ElkNode {
-  const { width, height } = glyphSize(node);
+  const { width } = nodeRoom(node);
+  const { height } = glyphSize(node);
   const caption = captionOf(node);
   const layer = node.kind === 'terminal' ? (node.side === 'in' ? 'FIRST' : 'LAST') : undefined;
   return {
@@ -136,7 +148,8 @@ export async function layoutOps(spec: OpDiagramSpec): Promise<PositionedOpDiagra
   const nodes: PositionedOpNode[] = spec.nodes.map((node) => {
     const b = placed.get(node.id)!;
     const glyph = glyphSize(node);
-    const box = { x: b.x, y: b.y + (shift.get(node.id) ?? 0), width: glyph.width, height: glyph.height };
+    // The glyph sits centred in its room; lines are extended to it below.
+    const box = { x: b.x + (b.width - glyph.width) / 2, y: b.y + (shift.get(node.id) ?? 0), width: glyph.width, height: glyph.height };
     const caption = captionOf(node);
     return { node, box, centre: { x: box.x + box.width / 2, y: box.y + box.height / 2 }, ...(caption ? { caption } : {}) };
   });
@@ -149,6 +162,13 @@ export async function layoutOps(spec: OpDiagramSpec): Promise<PositionedOpDiagra
     const toShift = shift.get(edge.to);
     if (fromShift) points.unshift({ x: points[0]!.x, y: points[0]!.y + fromShift });
     if (toShift) points.push({ x: points.at(-1)!.x, y: points.at(-1)!.y + toShift });
+    // From the port at the edge of a widened room to the glyph inside it, straight along the middle.
+    const inset = (id: string) => {
+      const node = spec.nodes.find((n) => n.id === id)!;
+      return (nodeRoom(node).width - glyphSize(node).width) / 2;
+    };
+    if (inset(edge.from) > 0) points.unshift({ x: points[0]!.x - inset(edge.from), y: points[0]!.y });
+    if (inset(edge.to) > 0 && !stepInputs.has(edge.from)) points.push({ x: points.at(-1)!.x + inset(edge.to), y: points.at(-1)!.y });
     return { ...edge, path: `M${points.map(fmt).join(' L')}` };
   });
 
