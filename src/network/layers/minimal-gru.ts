@@ -15,7 +15,7 @@ export interface MinimalGruCellArgs {
  *   h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t
  * Weights, in tfjs's layout for gated cells (gate blocks side by side): kernel [inputs, 2·units] =
  * [W_f W_h], recurrent_kernel [units, 2·units] = [U_f U_h], bias [2·units] = [b_f b_h] (b_f starts
- * at 1, so a new unit starts half-open rather than shut). The plain-JS op graph in
+ * at 1: a new gate is about three quarters open, σ(1) ≈ 0.73, so new units update their state). The plain-JS op graph in
  * src/network/cells/minimal-gru.ts is the same computation, tested against this cell.
  *
  * It extends tf.layers.Layer, not tfjs's RNNCell: RNNCell is not exported by the tfjs package,
