@@ -1,4 +1,4 @@
-import { MinimalGruCell } from '../../network/layers/minimal-gru';
+import { isMinimalGruCell } from '../../network/layers/minimal-gru';
 import { gatedConnections } from './gate-blocks';
 import type { LayerTracer } from './types';
 import { onlyInbound, weightMatrix } from './weights';
@@ -13,7 +13,7 @@ import { onlyInbound, weightMatrix } from './weights';
  */
 export const traceRnn: LayerTracer = (layer, inbound, self) => {
   const cell = (layer as unknown as { cell?: unknown }).cell;
-  if (!(cell instanceof MinimalGruCell))
+  if (!isMinimalGruCell(cell))
     throw new Error(`layer "${layer.name}" (RNN): expected its cell to be a MinimalGruCell, but got ${(cell as { getClassName?: () => string })?.getClassName?.() ?? String(cell)}`);
   const source = onlyInbound(inbound, layer);
   return {

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { MinimalGruCell } from '../layers/minimal-gru';
+import { isMinimalGruCell } from '../layers/minimal-gru';
 import type { CellWeights } from './evaluate';
 import type { GateActivation } from './gate-blocks';
 import { gruOpGraph } from './gru';
@@ -10,7 +10,7 @@ import type { OpGraph } from './op-graph';
 /** A tfjs recurrent layer whose cell has an op graph: LSTM, GRU, or RNN running a MinimalGruCell. */
 export function isGatedLayer(layer: tf.layers.Layer): boolean {
   const name = layer.getClassName();
-  return name === 'LSTM' || name === 'GRU' || (name === 'RNN' && cellOf(layer) instanceof MinimalGruCell);
+  return name === 'LSTM' || name === 'GRU' || (name === 'RNN' && isMinimalGruCell(cellOf(layer)));
 }
 
 function cellOf(layer: tf.layers.Layer): tf.layers.Layer | undefined {
@@ -62,7 +62,8 @@ export function opGraphOfLayer(layer: tf.layers.Layer): OpGraph {
   const inputSize = kernel.shape[0]!;
   const useBias = weight(layer, 'bias') !== undefined;
   const name = layer.getClassName();
-  if (name === 'RNN' && cellOf(layer) instanceof MinimalGruCell) return minimalGruOpGraph({ units: (cellOf(layer) as MinimalGruCell).units, inputSize, useBias });
+  const cell = cellOf(layer);
+  if (name === 'RNN' && isMinimalGruCell(cell)) return minimalGruOpGraph({ units: cell.units, inputSize, useBias });
   const config = layer.getConfig();
   if (config.activation !== 'tanh') throw new Error(`${where}: activation: expected "tanh", but got ${JSON.stringify(config.activation)}`);
   const units = config.units as number;

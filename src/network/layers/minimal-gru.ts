@@ -76,6 +76,15 @@ export class MinimalGruCell extends tf.layers.Layer {
 }
 tf.serialization.registerClass(MinimalGruCell);
 
+/**
+ * Whether an RNN layer's cell is a MinimalGruCell. By class name, not `instanceof`: a second copy
+ * of this module (a definition loaded from another path, as the diagrams CLI can) makes a second
+ * class, and its cells would fail an instanceof test against this one.
+ */
+export function isMinimalGruCell(cell: unknown): cell is Pick<MinimalGruCell, 'units' | 'getClassName'> {
+  return cell instanceof tf.layers.Layer && cell.getClassName() === MinimalGruCell.className && typeof (cell as { units?: unknown }).units === 'number';
+}
+
 export interface MinimalGruArgs extends MinimalGruCellArgs {
   readonly returnSequences?: boolean;
 }
