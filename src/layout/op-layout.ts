@@ -53,14 +53,13 @@ function glyphSize(node: OpDiagramNode): { width: number; height: number } {
 }
 
 /**
- * Ports fix where lines meet a glyph: in on the left and out on the right, at the glyph's middle;
- * x_t into a matmul box from below, and into the output h_t from below (it leaves upward).
+ * Ports fix where lines meet a glyph: in on the left and out on the right, at the glyph's middle,
+ * and x_t into a matmul box from below.
  */
 function ports(node: OpDiagramNode, width: number, height: number): ElkPort[] {
   const port = (suffix: 'in' | 'out' | 'x', side: string, x: number, y: number): ElkPort => ({ id: `${node.id}:${suffix}`, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
   const middle = height / 2;
   if (node.kind === 'terminal') {
-    if (node.role === 'output') return [port('in', 'SOUTH', width / 2, height)];
     return node.side === 'in' ? [port('out', 'EAST', width, middle)] : [port('in', 'WEST', 0, middle)];
   }
   // A gate's weight blocks read x_t from below, the state from the left.
@@ -108,8 +107,8 @@ const fmt = (p: Point) => `${round(p.x)} ${round(p.y)}`;
 /**
  * Op diagram → coordinates. ELK (layered, left to right, orthogonal lines) places every glyph and
  * routes every data-flow line; then x_t is moved down below everything and the output h_t up above
- * everything, each line extended straight up from x_t's old place, or up to h_t's new one.
- * Their columns hold only terminals, so the extensions cross nothing.
+ * everything: x_t's lines are extended straight up from its old place (its column holds only
+ * terminals above it), and h_t's line rises further in the channel it already climbs.
  */
 export async function layoutOps(spec: OpDiagramSpec): Promise<PositionedOpDiagram> {
   const pad = METRICS.diagramPadding;
@@ -161,7 +160,20 @@ export async function layoutOps(spec: OpDiagramSpec): Promise<PositionedOpDiagra
     const fromShift = shift.get(edge.from);
     const toShift = shift.get(edge.to);
     if (fromShift) points.unshift({ x: points[0]!.x, y: points[0]!.y + fromShift });
-    if (toShift) points.push({ x: points.at(-1)!.x, y: points.at(-1)!.y + toShift });
+    // The output h_t is entered from the left, like the states: its last horizontal run moves up
+    // with it, so the line rises in the channel between columns and crosses no glyph.
+    if (toShift) {
+      const y = points.at(-1)!.y;
+      let first = points.length - 1;
+      while (first > 0 && points[first - 1]!.y === y) first--;
+      // A line that is one straight run turns up just after it leaves its source.
+      if (first === 0) {
+        const turn = { x: points[0]!.x + OP_METRICS.opRadius, y };
+        points.splice(1, 0, turn, turn);
+        first = 2;
+      }
+      for (let k = first; k < points.length; k++) points[k] = { x: points[k]!.x, y: y + toShift };
+    }
     // From the port at the edge of a widened room to the glyph inside it, straight along the middle.
     const inset = (id: string) => {
       const node = spec.nodes.find((n) => n.id === id)!;
