@@ -54,6 +54,6 @@ export const isCellGraphView = (view: View): boolean => view in VIEW_BUILDERS;
 
 /** definition → network → graph (or op graph) → view → layout → SVG text. */
 export async function generateSvg(architecture: AnyArchitecture, view: View, graph?: CellGraph): Promise<string> {
-  if (OP_VIEW_BUILDERS[view]) return renderOpSvg(await layoutOps(opDiagramSpec(architecture, view)));
-  return renderSvg(await layoutDiagram(diagramSpec(architecture, view, graph ?? traceArchitecture(architecture))));
+  if (OP_VIEW_BUILDERS[view]) return renderOpSvg(layoutOps(opDiagramSpec(architecture, view)));
+  return renderSvg(layoutDiagram(diagramSpec(architecture, view, graph ?? traceArchitecture(architecture))));
 }

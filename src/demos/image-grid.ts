@@ -1,14 +1,22 @@
 /**
- * Small grey-level images (8×8 digits, learned features) as one SVG: rows of images, each row with
- * a label. Ink is `currentColor` at an opacity per grey level, so the images follow the page's
- * theme (dark ink on light paper, light ink on dark); each image has a frame so a blank one is
- * still seen. Demo results only, like plot.ts.
+ * Small grey-level images (8×8 digits, generated images, learned kernels) as one SVG, the one image
+ * renderer every demo uses: rows of images, each row with an optional label on its left, each image
+ * with an optional caption under it. Ink is `currentColor` at an opacity per grey level, so the
+ * images follow the page's theme (dark ink on light paper, light ink on dark); each image has a
+ * frame so a blank one is still seen. Demo results only, like plot.ts.
  */
 
+export interface GridImage {
+  /** Values row by row, `width` per row; the image is as tall as the values make it. */
+  readonly pixels: ArrayLike<number>;
+  /** Text under the image, e.g. "kernel 3" or "7 → 7". */
+  readonly caption?: string;
+}
+
 export interface ImageRow {
-  readonly label: string;
-  /** Grey levels in 0…1, row by row, `side × side` each. */
-  readonly images: readonly ArrayLike<number>[];
+  /** Text left of the row, e.g. "z₂ = 0.50". */
+  readonly label?: string;
+  readonly images: readonly GridImage[];
 }
 
 export interface ImageGridSpec {
@@ -16,51 +24,80 @@ export interface ImageGridSpec {
   readonly title: string;
   /** The finding in words, for readers who cannot see the images. */
   readonly description: string;
-  readonly side: number;
+  /** Pixels per image row. */
+  readonly width: number;
   readonly rows: readonly ImageRow[];
+  /**
+   * `intensity` (the default): values are grey levels in 0…1 (0 paper, 1 full ink), comparable
+   * across images. `per-image`: each image is stretched from its lowest value (paper) to its highest
+   * (ink), so a kernel's pattern shows whatever the size or sign of its weights.
+   */
+  readonly scale?: 'intensity' | 'per-image';
+  /** Side of one pixel in SVG units. */
+  readonly pixel?: number;
 }
 
-const PIXEL = 5;
 const GAP = 6;
-const LABEL_WIDTH = 118;
 const ROW_GAP = 10;
 const FONT = 12;
+const CAPTION = FONT + 4;
+const LABEL_WIDTH = 118;
 /** Grey levels drawn: enough for 8×8 digits (17 levels in the data), one path each per image. */
 const LEVELS = 8;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export function imageGridSvg(spec: ImageGridSpec): string {
-  const size = spec.side * PIXEL;
+  const images = spec.rows.flatMap((r) => r.images);
+  const first = images[0];
+  if (!first) throw new Error(`image grid "${spec.title}": no images`);
+  const height = Math.ceil(first.pixels.length / spec.width);
+  const pixel = spec.pixel ?? 5;
+  const [boxW, boxH] = [spec.width * pixel, height * pixel];
+  const labelWidth = spec.rows.some((r) => r.label) ? LABEL_WIDTH : 0;
+  const caption = images.some((i) => i.caption) ? CAPTION : 0;
   const columns = Math.max(...spec.rows.map((r) => r.images.length));
-  const width = LABEL_WIDTH + columns * (size + GAP);
-  const height = spec.rows.length * (size + ROW_GAP) + ROW_GAP;
+  const W = labelWidth + GAP + columns * (boxW + GAP);
+  const H = ROW_GAP + spec.rows.length * (boxH + caption + ROW_GAP);
   const rows = spec.rows.map((row, r) => {
-    const y = ROW_GAP + r * (size + ROW_GAP);
-    const label = `<text x="0" y="${y + size / 2 + FONT / 3}" fill="currentColor">${escape(row.label)}</text>`;
-    return label + row.images.map((image, c) => imageSvg(image, spec.side, LABEL_WIDTH + c * (size + GAP), y)).join('');
+    const y = ROW_GAP + r * (boxH + caption + ROW_GAP);
+    const label = row.label ? `<text x="0" y="${y + boxH / 2 + FONT / 3}" fill="currentColor">${escape(row.label)}</text>` : '';
+    const drawn = row.images.map((image, c) => {
+      const x = labelWidth + GAP + c * (boxW + GAP);
+      const text = image.caption ? `<text x="${x + boxW / 2}" y="${y + boxH + FONT + 1}" text-anchor="middle" fill="currentColor">${escape(image.caption)}</text>` : '';
+      return imageSvg(levels(image.pixels, spec.scale ?? 'intensity'), spec.width, pixel, x, y) + text;
+    });
+    return label + drawn.join('');
   });
   return (
-    `<svg class="rz-plot rz-image-grid" viewBox="0 0 ${width} ${height}" width="100%" role="img" font-size="${FONT}">` +
+    `<svg class="rz-plot rz-image-grid" viewBox="0 0 ${W} ${H}" width="100%" role="img" font-size="${FONT}" style="max-width:${Math.round(W * 1.5)}px">` +
     `<title>${escape(spec.title)}</title><desc>${escape(spec.description)}</desc>` +
     rows.join('') +
     `</svg>`
   );
 }
 
+/** Each value as an ink level in 0…1. */
+function levels(pixels: ArrayLike<number>, scale: 'intensity' | 'per-image'): number[] {
+  const values = Array.from(pixels);
+  if (scale === 'intensity') return values.map((v) => Math.min(1, Math.max(0, v)));
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  return values.map((v) => (hi > lo ? (v - lo) / (hi - lo) : 0));
+}
+
 /** One image: a path per grey level (pixels as unit squares, scaled) and a frame. */
-function imageSvg(image: ArrayLike<number>, side: number, x: number, y: number): string {
+function imageSvg(ink: readonly number[], width: number, pixel: number, x: number, y: number): string {
   const squares: string[] = Array.from({ length: LEVELS }, () => '');
-  for (let p = 0; p < side * side; p++) {
-    const level = Math.round(Math.min(1, Math.max(0, image[p] ?? 0)) * LEVELS);
-    if (level > 0) squares[level - 1] += `M${p % side} ${Math.floor(p / side)}h1v1h-1z`;
-  }
-  const ink = squares
+  ink.forEach((value, p) => {
+    const level = Math.round(value * LEVELS);
+    if (level > 0) squares[level - 1] += `M${p % width} ${Math.floor(p / width)}h1v1h-1z`;
+  });
+  const paths = squares
     .map((d, k) => (d ? `<path d="${d}" fill="currentColor" fill-opacity="${((k + 1) / LEVELS).toFixed(3)}"/>` : ''))
     .join('');
-  const size = side * PIXEL;
+  const [w, h] = [width * pixel, Math.ceil(ink.length / width) * pixel];
   return (
-    `<g transform="translate(${x} ${y}) scale(${PIXEL})">${ink}</g>` +
-    `<path class="rz-plot-axis" d="M${x - 0.5} ${y - 0.5}h${size + 1}v${size + 1}h${-size - 1}z" fill="none" stroke="currentColor"/>`
+    `<g transform="translate(${x} ${y}) scale(${pixel})">${paths}</g>` +
+    `<path class="rz-plot-axis" d="M${x - 0.5} ${y - 0.5}h${w + 1}v${h + 1}h${-w - 1}z" fill="none" stroke="currentColor"/>`
   );
 }

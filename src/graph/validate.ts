@@ -27,15 +27,17 @@ export function graphProblems(graph: CellGraph): string[] {
   }
 
   const cellIds = new Set<string>();
+  const members = new Map<string, number>();
   for (const cell of graph.cells) {
+    members.set(cell.group, (members.get(cell.group) ?? 0) + 1);
     if (cellIds.has(cell.id)) problems.push(`duplicate cell: "${cell.id}"`);
     cellIds.add(cell.id);
     if (!groupIds.has(cell.group)) problems.push(`cell "${cell.id}": missing group: "${cell.group}"`);
     if (!cellTypes.has(cell.type)) problems.push(`cell "${cell.id}": invalid cell type: "${cell.type}"`);
   }
   for (const group of graph.groups) {
-    const members = graph.cells.filter((c) => c.group === group.id).length;
-    if (members !== group.size) problems.push(`group "${group.id}": declares ${group.size} cells but has ${members}`);
+    const count = members.get(group.id) ?? 0;
+    if (count !== group.size) problems.push(`group "${group.id}": declares ${group.size} cells but has ${count}`);
   }
 
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import type { DiagramEdge, DiagramGroup } from '../views/types';
+import { wrapLines } from '../views/wrap';
 import { loopRoom } from './geometry';
 import { METRICS, textWidth } from './metrics';
 import type { Point } from './types';
@@ -13,8 +14,14 @@ export interface GroupFrame {
 
 const { cellRadius: r, cellPitch, groupPadding, labelSize, captionSize, lineGap } = METRICS;
 
+/** Longest line of a group's bold label, in characters ("discriminator-" / "hidden"). */
+const LABEL_CHARS = 14;
+
+/** The lines a group's label is drawn on: long layer names break at a hyphen or space. */
+export const labelLines = (group: Pick<DiagramGroup, 'label'>): string[] => wrapLines([group.label], LABEL_CHARS);
+
 export const headerHeight = (group: DiagramGroup): number =>
-  labelSize + lineGap + group.caption.length * (captionSize + lineGap);
+  labelLines(group).length * (labelSize + lineGap) + group.caption.length * (captionSize + lineGap);
 
 /** Spans (in cells) of the time-delayed edges inside a group, split by the side they are drawn on. */
 function loopSpans(group: DiagramGroup, edges: readonly DiagramEdge[]): { left: number[]; right: number[] } {
@@ -58,7 +65,7 @@ export function frameGroup(group: DiagramGroup, edges: readonly DiagramEdge[]): 
   const spans = loopSpans(group, edges);
   const left = loopRoom(spans.left);
   const right = loopRoom(spans.right);
-  const textW = Math.max(textWidth(group.label, labelSize, 'bold'), ...group.caption.map((c) => textWidth(c, captionSize)));
+  const textW = Math.max(...labelLines(group).map((l) => textWidth(l, labelSize, 'bold')), ...group.caption.map((c) => textWidth(c, captionSize)));
   const innerW = Math.max(cellsWidth + left + right, textW);
   const width = innerW + 2 * groupPadding;
   const top = groupPadding + headerHeight(group) + lineGap;

@@ -1,7 +1,7 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { DiagramSpec } from '../views/types';
 import { placeEdges } from './edges';
+import { layoutBottomUp } from './bottom-up';
 import { frameGroup, type GroupFrame } from './group-box';
 import { METRICS } from './metrics';
 import type { Box, PositionedDiagram, PositionedGroup, PositionedNode, PositionedStep } from './types';
@@ -62,7 +62,7 @@ function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>): E
   if (!spec.steps) {
     return {
       id: 'root',
-      layoutOptions: { ...LAYERED, 'elk.direction': 'RIGHT', 'elk.layered.spacing.nodeNodeBetweenLayers': '80', 'elk.padding': `[top=${pad},left=${pad},bottom=${pad},right=${pad}]` },
+      layoutOptions: { ...LAYERED, 'elk.direction': 'RIGHT', 'elk.layered.spacing.nodeNodeBetweenLayers': '56', 'elk.padding': `[top=${pad},left=${pad},bottom=${pad},right=${pad}]` },
       children: spec.groups.map((g) => groupNode(g.id, 'RIGHT')),
       edges: groupEdges(spec, new Set(spec.groups.map((g) => g.id))),
     };
@@ -99,9 +99,9 @@ function absoluteBoxes(node: ElkNode, dx = 0, dy = 0, out = new Map<string, Box>
  * Spec → coordinates. ELK (layered) places the groups — and in the unrolled view the steps — and
  * each group stacks its own cells; edges are then drawn between the placed cells.
  */
-export async function layoutDiagram(spec: DiagramSpec): Promise<PositionedDiagram> {
+export function layoutDiagram(spec: DiagramSpec): PositionedDiagram {
   const frames = new Map(spec.groups.map((g) => [g.id, frameGroup(g, spec.edges)]));
-  const laidOut = await new ELK().layout(elkGraph(spec, frames));
+  const laidOut = layoutBottomUp(elkGraph(spec, frames));
   const boxes = absoluteBoxes(laidOut);
 
   const groups: PositionedGroup[] = spec.groups.map((g) => ({ ...g, box: boxes.get(g.id)! }));

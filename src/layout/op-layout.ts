@@ -1,6 +1,6 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { OpDiagramEdge, OpDiagramNode, OpDiagramSpec } from '../views/internals';
+import { layoutWithElk } from './elk-engine';
 import { round } from './geometry';
 import { METRICS, textWidth } from './metrics';
 import type { Box, Point } from './types';
@@ -110,7 +110,7 @@ const fmt = (p: Point) => `${round(p.x)} ${round(p.y)}`;
  * everything: x_t's lines are extended straight up from its old place (its column holds only
  * terminals above it), and h_t's line rises further in the channel it already climbs.
  */
-export async function layoutOps(spec: OpDiagramSpec): Promise<PositionedOpDiagram> {
+export function layoutOps(spec: OpDiagramSpec): PositionedOpDiagram {
   const pad = METRICS.diagramPadding;
   const stepInputs = new Set(spec.nodes.filter((n) => n.kind === 'terminal' && n.role === 'x').map((n) => n.id));
   const graph: ElkNode = {
@@ -130,7 +130,7 @@ export async function layoutOps(spec: OpDiagramSpec): Promise<PositionedOpDiagra
     children: ordered(spec.nodes).map(elkNode),
     edges: spec.edges.map((e, k) => ({ id: `flow${k}`, sources: [`${e.from}:out`], targets: [`${e.to}:${stepInputs.has(e.from) ? 'x' : 'in'}`] })),
   };
-  const laidOut = await new ELK().layout(graph);
+  const laidOut = layoutWithElk(graph);
   const placed = new Map((laidOut.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }]));
   const ops = spec.nodes.filter((n) => !(n.kind === 'terminal' && (n.role === 'x' || n.role === 'output')));
   const top = Math.min(...ops.map((n) => placed.get(n.id)!.y));

@@ -4,7 +4,8 @@ import { METRICS, badgeBoxWidth, textWidth } from '../layout/metrics';
 import type { PositionedDiagram } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
 import type { MarkerIds } from './markers';
-import { CELL_LABELS, KIND_LABELS } from './vocabulary';
+import { isOneToOne } from '../graph/one-to-one';
+import { CELL_LABELS, KIND_LABELS, SPARSE_ONE_TO_ONE } from './vocabulary';
 
 interface Entry {
   readonly width: number;
@@ -28,8 +29,9 @@ function cellEntry(type: CellType): Entry {
   return textEntry(CELL_LABELS[type], 20, (g) => drawCellGlyph(g.group().translate(10, 0).addClass(`rz-cell rz-cell-${type}`), type, 9));
 }
 
-function kindEntry(kind: ConnectionKind, markerArrow: string): Entry {
-  return textEntry(KIND_LABELS[kind], SAMPLE, (g) => {
+function kindEntry(kind: ConnectionKind, markerArrow: string, sparseOneToOne: boolean): Entry {
+  const label = kind === 'sparse' && sparseOneToOne ? SPARSE_ONE_TO_ONE : KIND_LABELS[kind];
+  return textEntry(label, SAMPLE, (g) => {
     const d = `M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`;
     g.path(d).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`);
     if (kind === 'residual') g.path(d).addClass('rz-kind-residual-core');
@@ -46,9 +48,13 @@ function weightSample(g: G, ids: MarkerIds, fixed: boolean): void {
 export interface LegendContents {
   readonly cellTypes: readonly CellType[];
   readonly kinds: readonly ConnectionKind[];
+  /** Every sparse connection drawn ties cell i to cell i (a sampling layer), not some other pattern. */
+  readonly sparseOneToOne: boolean;
   readonly fixed: boolean;
   /** Some fixed connections carry no weight at all (a pooling window). */
   readonly weightless: boolean;
+  /** Some fixed connections are attention reads, whose weight is 1 or computed afresh for each input. */
+  readonly computed: boolean;
   readonly undirected: boolean;
   readonly allTrained: boolean;
   readonly delay: boolean;
@@ -62,8 +68,11 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
   return {
     cellTypes: [...new Set(diagram.nodes.filter((n) => !n.elided).map((n) => n.cellType))],
     kinds: [...new Set(diagram.edges.map((e) => e.kind))],
+    // A bundle's ends are group ids, never index-aligned cells: one among the sparse edges makes this false.
+    sparseOneToOne: isOneToOne(diagram.edges.filter((e) => e.kind === 'sparse')),
     fixed: diagram.edges.some((e) => !e.trainable),
     weightless: diagram.edges.some((e) => !e.trainable && e.kind === 'local' && !e.weight),
+    computed: diagram.edges.some((e) => !e.trainable && e.kind === 'attention'),
     undirected: diagram.edges.some((e) => !e.directed),
     allTrained: diagram.edges.every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge),
@@ -80,8 +89,12 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  * them for cells.
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
-  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow))];
-  const fixedText = contents.weightless ? 'fixed: never trained (a pooling window has no weight)' : 'fixed weight: set once, never trained';
+  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow, contents.sparseOneToOne))];
+  const fixedText = contents.weightless
+    ? 'fixed: never trained (a pooling window has no weight)'
+    : contents.computed
+      ? 'not trained: set once, or (attention) computed for each input'
+      : 'fixed weight: set once, never trained';
   if (contents.fixed) entries.push(textEntry(fixedText, SAMPLE, (g) => weightSample(g, ids, true)));
   if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>

@@ -1,5 +1,6 @@
 import { G, Path, type Element } from '@svgdotjs/svg.js';
 import { round } from '../layout/geometry';
+import { labelLines } from '../layout/group-box';
 import { METRICS } from '../layout/metrics';
 import type { PositionedDiagram, PositionedEdge } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
@@ -57,8 +58,11 @@ function drawGroups(canvas: G, diagram: PositionedDiagram): void {
     const g = canvas.group().attr('data-group-box', group.id);
     g.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(8).addClass('rz-group');
     const cx = round(box.x + box.width / 2);
-    let y = box.y + METRICS.groupPadding + METRICS.labelSize;
-    g.plain(group.label).addClass('rz-label').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
+    let y = box.y + METRICS.groupPadding - METRICS.lineGap;
+    for (const line of labelLines(group)) {
+      y += METRICS.labelSize + METRICS.lineGap;
+      g.plain(line).addClass('rz-label').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
+    }
     for (const line of group.caption) {
       y += METRICS.captionSize + METRICS.lineGap;
       g.plain(line).addClass('rz-caption').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });

@@ -23,8 +23,12 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   dense: 'dense (layer to layer)',
   complete: 'complete (every cell to every cell)',
   local: 'local, weight-shared: same place in the window, same weight',
-  sparse: 'sparse random',
+  // What sparse means in general; a diagram whose sparse ties are all one-to-one says so instead (SPARSE_ONE_TO_ONE).
+  sparse: 'sparse: only some pairs connected',
   recurrent: 'recurrent: delayed one step (t−1 → t)',
   residual: 'residual (skip)',
-  attention: 'attention',
+  attention: 'attention: reads every source position, never trained',
 };
+
+/** The legend's `sparse` entry where every sparse connection ties cell i to cell i (src/graph/one-to-one.ts). */
+export const SPARSE_ONE_TO_ONE = 'sparse, one-to-one: cell i to cell i only';

@@ -1,3 +1,4 @@
+import { isOneToOne } from '../graph/one-to-one';
 import { weightCount, type CellGraph, type Connection, type Group } from '../graph/types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -25,8 +26,11 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const cells = plural(group.size, `${group.cellType} cell`);
   const note = [...(group.lattice ? [`${group.lattice.rows}×${group.lattice.columns} lattice`] : []), ...(group.notes ?? [])];
   const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
-  const into = graph.connections.filter((c) => c.kind !== 'recurrent' && c.kind !== 'residual' && inGroup.has(c.to));
+  const into = graph.connections.filter((c) => c.kind !== 'recurrent' && c.kind !== 'residual' && c.kind !== 'attention' && inGroup.has(c.to));
   const incoming = incomingCaption(into);
+  // An attention connection is a read of the memory, whose weight (1, or α) no training sets: not a weight in.
+  const reads = graph.connections.filter((c) => c.kind === 'attention' && inGroup.has(c.to)).length;
+  if (reads > 0) incoming.push(`+ ${plural(reads, 'attention read')} in`);
   const skips = graph.connections.filter((c) => c.kind === 'residual' && inGroup.has(c.to));
   const skipped = skips.length > 0 ? [`+ ${plural(skips.length, 'identity skip')} in`] : [];
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
@@ -79,9 +83,18 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     .join(', ');
   const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
-    const identity = kind === 'residual' && connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
-    const coverage = identity ? 'identity: cell i to cell i, weight 1' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs`;
-    const delay = kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : '';
+    const aligned = connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
+    const oneToOne = kind === 'sparse' && isOneToOne(connections);
+    const coverage =
+      kind === 'residual' && aligned
+        ? 'identity: cell i to cell i, weight 1'
+        : kind === 'attention' && aligned
+          ? 'cell i to cell i'
+          : connections.length === possible
+            ? 'every pair'
+            : `${connections.length} of ${possible} pairs${oneToOne ? ', one-to-one: cell i to cell i' : ''}`;
+    const delay =
+      kind === 'recurrent' ? ', delayed one time step (t−1 → t)' : kind === 'attention' ? ', each read at every source position with a weight no training sets' : '';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
     const shared = new Set(connections.flatMap((c) => (c.weight ? [c.weight] : []))).size;

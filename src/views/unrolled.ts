@@ -15,7 +15,9 @@ export const atStep = (id: string, step: number): string => `${id}@${step}`;
 /**
  * Time laid out in space: one copy of the network per step, side by side. Connections within a step
  * are drawn per step (as one bundle where every pair is connected); each recurrent connection is drawn
- * from step k to step k+1, so the recurrence shows as wiring between copies instead of a loop.
+ * from step k to step k+1, so the recurrence shows as wiring between copies instead of a loop; each
+ * attention connection from every step to every step (a decoder step reads the memory at every source
+ * position, later ones included).
  * Large groups are elided in every copy as in the cells view (`policy`).
  */
 export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, policy: ElisionPolicy = DEFAULT_ELISION): DiagramSpec {
@@ -24,10 +26,11 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
   const recurrentGroups = new Set(graph.connections.filter((c) => c.kind === 'recurrent').map((c) => groupOf.get(c.from)));
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
+  const attends = graph.connections.some((c) => c.kind === 'attention');
   const edges: DiagramEdge[] = [];
   for (const step of STEPS) {
     for (const block of connectionBlocks(graph)) {
-      if (block.kind === 'recurrent') continue;
+      if (block.kind === 'recurrent' || block.kind === 'attention') continue;
       const complete = block.connections.length === sizeOf.get(block.from)! * sizeOf.get(block.to)!;
       const first = block.connections[0]!;
       const blockOf = (c: Connection) => c.weights?.join('×');
@@ -43,6 +46,11 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   for (const step of STEPS.slice(1))
     for (const c of graph.connections)
       if (c.kind === 'recurrent') edges.push({ ...c, from: drawn(c.from, step.index - 1), to: drawn(c.to, step.index), bundle: false });
+  // An attention connection reads the memory at every source position: step t's copy reads every step's.
+  for (const to of STEPS)
+    for (const from of STEPS)
+      for (const c of graph.connections)
+        if (c.kind === 'attention') edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
 
   const elided = describeElision(elision);
   return {
@@ -53,7 +61,7 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
       recurrentGroups.size > 0
         ? "each recurrent connection runs from one step's copy to the next."
         : 'no connection runs between steps: each input is processed on its own, with no memory of the last.'
-    }${elided ? ` ${elided}` : ''}`,
+    }${attends ? ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.' : ''}${elided ? ` ${elided}` : ''}`,
     steps: STEPS,
     nodes: STEPS.flatMap((step) =>
       elision.groups.flatMap((e) =>

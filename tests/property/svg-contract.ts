@@ -63,8 +63,10 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   const expanded = expandEdges(meta);
   const ends = new Set([...drawn, ...meta.ellipses.map((e) => e.attributes['data-ellipsis']!)]);
   for (const e of expanded) expect((ends.has(e.from) || shown.has(e.from)) && (ends.has(e.to) || shown.has(e.to)), `${e.from} → ${e.to} joins drawn ends`).toBe(true);
-  // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs.
-  const times = (kind: string) => (view === 'unrolled' ? (kind === 'recurrent' ? 2 : 3) : 1);
+  // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs,
+  // attention reads from each of 3 steps into each of 3 (README, "Attention reads").
+  const UNROLLED_TIMES: Partial<Record<string, number>> = { recurrent: 2, attention: 9 };
+  const times = (kind: string) => (view === 'unrolled' ? (UNROLLED_TIMES[kind] ?? 3) : 1);
   if (meta.ellipses.length > 0) {
     // Elided: the contract's accounting (tests/support/svg-metadata.ts) in the cells view; totals per kind when unrolled.
     if (view === 'cells') expect(drawnAccount(meta)).toEqual(accountOf(meta, graph.connections));

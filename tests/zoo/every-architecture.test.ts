@@ -55,6 +55,8 @@ function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): numb
   for (const layer of model.layers) {
     // Local layers (pooling) are counted by their equivalent matrix in connectionWeights.
     if (layer.weights.length > 0 || !groupIds.has(layer.name) || layer.getClassName() === 'InputLayer' || isLocalLayer(layer)) continue;
+    // Attention reads are counted by attentionReads.
+    if (ATTENTION_READS.has(layer.getClassName())) continue;
     const sizes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as number[]).at(-1)!);
     const units = (layer.outputShape as number[]).at(-1)!;
     count += tf.tidy(() => {
@@ -63,6 +65,45 @@ function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): numb
       for (let j = 0; j < units; j++) {
         const unit = (...xs: tf.Tensor[]) => (layer.apply(xs.length === 1 ? xs[0]! : xs) as tf.Tensor).slice([0, j], [1, 1]).sum();
         for (const gradient of tf.grads(unit)(inputs)) nonzero += (gradient.dataSync() as Float32Array).filter((g) => g !== 0).length;
+      }
+      return nonzero;
+    });
+  }
+  return count;
+}
+
+/**
+ * Layers that read a memory at every source position (attention), with the index of that input.
+ * Their reads of it are drawn as `attention` connections, never trained: into the alignment model the
+ * key is added (weight 1), into the context each stored state is weighted by the computed α.
+ */
+const ATTENTION_READS: ReadonlyMap<string, number> = new Map([
+  ['AdditiveAlignment', 1],
+  ['AttentionContext', 1],
+]);
+
+/**
+ * The attention reads, counted independently of the tracers: for each output cell of such a layer
+ * (at the first decoder step, and first source position where the output has one), the memory cells
+ * at the first source position its value depends on, as the nonzero entries of its gradient at a
+ * random point. A read of cell k into cell u is the same at every pair of steps, so one pair counts.
+ */
+function attentionReads(model: tf.LayersModel): number {
+  let count = 0;
+  for (const layer of model.layers) {
+    const memory = ATTENTION_READS.get(layer.getClassName());
+    if (memory === undefined) continue;
+    const shapes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as (number | null)[]).map((d) => d ?? 1));
+    count += tf.tidy(() => {
+      const inputs = shapes.map((shape, k) => tf.randomUniform(shape, 0.1, 1, 'float32', 21 + k));
+      const rank = (layer.apply(inputs) as tf.Tensor).rank;
+      const units = (layer.outputShape as number[]).at(-1)!;
+      let nonzero = 0;
+      for (let u = 0; u < units; u++) {
+        const unit = (...xs: tf.Tensor[]) => (layer.apply(xs) as tf.Tensor).slice([...Array<number>(rank - 1).fill(0), u], [...Array<number>(rank - 1).fill(1), 1]).sum();
+        const gradient = tf.grads(unit)(inputs)[memory]!;
+        const atFirstPosition = gradient.slice([0, 0, 0], [1, 1, gradient.shape[2]!]);
+        nonzero += (atFirstPosition.dataSync() as Float32Array).filter((g) => g !== 0).length;
       }
       return nonzero;
     });
@@ -186,7 +227,11 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     const weights = connectionWeights(model);
     const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
     expect(sum(drawn.filter((e) => e.trainable))).toBe(weights.trained);
-    expect(sum(drawn.filter((e) => !e.trainable))).toBe(weights.fixed + fixedWiring(model, new Set(graph.groups.map((g) => g.id))));
+    const reads = drawn.filter((e) => e.kind === 'attention');
+    expect(sum(drawn.filter((e) => !e.trainable && e.kind !== 'attention'))).toBe(weights.fixed + fixedWiring(model, new Set(graph.groups.map((g) => g.id))));
+    // An attention read is never trained: its weight is 1 (a key added) or α (computed for each input).
+    expect(reads.filter((e) => e.trainable)).toEqual([]);
+    expect(reads.length).toBe(attentionReads(model));
   });
 
   // Registered only where the view exists, so no architecture reports a skipped test.
@@ -199,9 +244,11 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
         const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
         count.set(key, (count.get(key) ?? 0) + 1);
         const [s, t] = [Number(e.from.split('@')[1]), Number(e.to.split('@')[1])];
-        expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind === 'recurrent' ? 1 : 0);
+        // An attention read joins every step to every step (counted 3 × 3 below); the rest keep to one step or the next.
+        if (e.kind !== 'attention') expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind === 'recurrent' ? 1 : 0);
       }
-      const expected = new Map(graph.connections.map((c) => [edgeKey(c), c.kind === 'recurrent' ? 2 : 3]));
+      const times = { recurrent: 2, attention: 9 } as Partial<Record<string, number>>;
+      const expected = new Map(graph.connections.map((c) => [edgeKey(c), times[c.kind] ?? 3]));
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
     },
   );

@@ -30,10 +30,10 @@ export default defineDemo({
           imageGridSvg({
             title: 'Held-out digits and the autoencoder’s reconstructions',
             description: `Top row: ten digits the network never saw. Bottom row: what comes out after squeezing each through ${values.code} code cells (mean squared error ${error.toFixed(4)} per pixel over all 797 held-out digits).`,
-            side: 8,
+            width: 8,
             rows: [
-              { label: 'original', images: shown },
-              { label: `through ${values.code} cells`, images: rebuilt },
+              { label: 'original', images: shown.map((pixels) => ({ pixels })) },
+              { label: `through ${values.code} cells`, images: rebuilt.map((pixels) => ({ pixels })) },
             ],
           }),
           plotSvg({

@@ -1,6 +1,6 @@
 import { loadDigits } from '../../network/datasets/digits';
 import cnn, { accuracy, kernels, predictClasses, trainClassifier } from '../../zoo/convolutional-network';
-import { imageGridSvg } from '../image-tiles';
+import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './convolutional-network.params';
@@ -56,15 +56,15 @@ export default defineDemo({
             title: 'The learned 3×3 kernels, dark where the weight is largest',
             description: `${config.filters} kernels of 9 weights each; every one is applied at all 36 positions of the 8×8 digit.`,
             width: config.kernel,
-            cell: 16,
-            images: kernels(model).map((taps, k) => ({ pixels: taps, caption: `kernel ${k + 1}` })),
+            pixel: 16,
+            scale: 'per-image',
+            rows: [{ images: kernels(model).map((taps, k) => ({ pixels: taps, caption: `kernel ${k + 1}` })) }],
           }),
           imageGridSvg({
             title: 'Unseen test digits with the label and the network’s answer',
             description: `${answers.filter((a, i) => a === test.labels[i]).length} of these ${SHOWN_TEST_DIGITS} test digits are classified correctly.`,
             width: 8,
-            cell: 5,
-            images: shown.map((pixels, i) => ({ pixels, caption: `${test.labels[i]} → ${answers[i]}` })),
+            rows: [{ images: shown.map((pixels, i) => ({ pixels, caption: `${test.labels[i]} → ${answers[i]}` })) }],
           }),
         ],
       };

@@ -1,6 +1,6 @@
 import { loadDigits } from '../../network/datasets/digits';
 import dn, { classMeans, generate, oneHot, trainGenerator } from '../../zoo/deconvolutional-network';
-import { imageGridSvg } from '../image-tiles';
+import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './deconvolutional-network.params';
@@ -51,19 +51,16 @@ export default defineDemo({
             title: 'Each digit’s average image (top row) and what the network paints from that digit’s one-hot code (bottom row)',
             description: `The painted digits differ from the averages by a mean squared pixel error of ${mse.toFixed(4)}.`,
             width: 8,
-            cell: 5,
-            columns: CLASSES,
-            images: [
-              ...means.map((pixels, c) => ({ pixels, caption: `avg ${c}` })),
-              ...painted.map((pixels, c) => ({ pixels, caption: `code ${c}` })),
+            rows: [
+              { images: means.map((pixels, c) => ({ pixels, caption: `avg ${c}` })) },
+              { images: painted.map((pixels, c) => ({ pixels, caption: `code ${c}` })) },
             ],
           }),
           imageGridSvg({
             title: `Painting codes between ${values.blendFrom} and ${values.blendTo}, never seen in training`,
             description: `Seven codes blending one-hot ${values.blendFrom} into one-hot ${values.blendTo}; the network paints each through the same kernels.`,
             width: 8,
-            cell: 5,
-            images: blends.map((pixels, k) => ({ pixels, caption: `${Math.round((100 * k) / (BLEND_STEPS - 1))} %` })),
+            rows: [{ images: blends.map((pixels, k) => ({ pixels, caption: `${Math.round((100 * k) / (BLEND_STEPS - 1))} %` })) }],
           }),
         ],
       };

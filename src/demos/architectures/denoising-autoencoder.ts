@@ -37,11 +37,11 @@ export default defineDemo({
           imageGridSvg({
             title: 'Held-out digits: clean, with noise added, and cleaned by the denoising autoencoder',
             description: `With noise of standard deviation ${values.noise}, the noisy digits are ${left.toFixed(4)} from the clean ones (mean squared error per pixel over 797 held-out digits); the network's output is ${cleaned.toFixed(4)} from them.`,
-            side: 8,
+            width: 8,
             rows: [
-              { label: 'clean', images: pick(clean) },
-              { label: `noise ${values.noise}`, images: pick(noisy) },
-              { label: 'cleaned', images: output },
+              { label: 'clean', images: pick(clean).map((pixels) => ({ pixels })) },
+              { label: `noise ${values.noise}`, images: pick(noisy).map((pixels) => ({ pixels })) },
+              { label: 'cleaned', images: output.map((pixels) => ({ pixels })) },
             ],
           }),
           plotSvg({

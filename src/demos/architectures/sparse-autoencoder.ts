@@ -36,10 +36,8 @@ export default defineDemo({
       const digits = tf.tidy(() => tf.gather(testImages, shown).arraySync());
       const codes = tf.tidy(() => codeActivations(model, tf.gather(testImages, shown)).arraySync());
       const features = tf.tidy(() => {
-        // Column j of the code layer's kernel: the pixel pattern that drives code cell j, scaled to 0…1.
-        const kernel = (model.getLayer('code').getWeights()[0] as tf.Tensor2D).slice([0, 0], [-1, FEATURES]).transpose();
-        const [lo, hi] = [kernel.min(1, true), kernel.max(1, true)];
-        return tf.div(tf.sub(kernel, lo), tf.sub(hi, lo)).arraySync() as number[][];
+        // Column j of the code layer's kernel: the pixel pattern that drives code cell j.
+        return (model.getLayer('code').getWeights()[0] as tf.Tensor2D).slice([0, 0], [-1, FEATURES]).transpose().arraySync() as number[][];
       });
       return {
         metrics: [
@@ -50,19 +48,20 @@ export default defineDemo({
           imageGridSvg({
             title: 'Five held-out digits and their codes: the 100 code cells drawn as a 10 by 10 grid of activity',
             description: `Mean code activity ${activity.toFixed(3)} with sparsity weight ${values.weight} and target rate ${values.target}: ${activity < 0.15 ? 'most code cells stay near zero for any one digit' : 'many code cells are active for every digit'}.`,
-            side: 10,
+            width: 10,
             rows: [
-              { label: 'digit (8×8)', images: digits.map(padTo10) },
-              { label: 'its code (10×10)', images: codes },
+              { label: 'digit (8×8)', images: digits.map((digit) => ({ pixels: padTo10(digit) })) },
+              { label: 'its code (10×10)', images: codes.map((pixels) => ({ pixels })) },
             ],
           }),
           imageGridSvg({
             title: `What ${FEATURES} of the code cells respond to: their input weights as 8 by 8 images`,
             description: 'Each image is the weight from every pixel to one code cell, scaled from its most negative (blank) to its most positive (darkest ink) weight.',
-            side: 8,
+            width: 8,
+            scale: 'per-image',
             rows: [
-              { label: 'features 1–10', images: features.slice(0, 10) },
-              { label: 'features 11–20', images: features.slice(10, 20) },
+              { label: 'features 1–10', images: features.slice(0, 10).map((pixels) => ({ pixels })) },
+              { label: 'features 11–20', images: features.slice(10, 20).map((pixels) => ({ pixels })) },
             ],
           }),
           plotSvg({

@@ -1,4 +1,7 @@
 import { traceAdd } from './add';
+import { traceAdditiveAlignment } from './additive-alignment';
+import { traceAttentionContext } from './attention-context';
+import { traceAttentionScore } from './attention-score';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
@@ -43,4 +46,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AveragePooling2D: tracePool,
   Reshape: traceReshape,
   Flatten: traceReshape,
+  AdditiveAlignment: traceAdditiveAlignment,
+  AttentionScore: traceAttentionScore,
+  AttentionContext: traceAttentionContext,
 };
