@@ -38,7 +38,7 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const possible = group.size * group.size;
   // Matrix-valued loops (a gated cell's 1×n gate weights) are counted as links, with their block.
   const block = loops[0]!.weights;
-  const unit = block && loops.every((c) => c.weights?.join('×') === block.join('×')) ? `t−1 links of ${block[0]}×${block[1]} weights` : 't−1 weights';
+  const unit = block && loops.every((c) => c.weights?.join('×') === block.join('×')) ? `t−1 links (${block[0]}×${block[1]} each)` : 't−1 weights';
   const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
   const density = loops.length === possible ? 'complete' : 'sparse';
   return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];

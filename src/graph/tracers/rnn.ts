@@ -20,7 +20,7 @@ export const traceRnn: LayerTracer = (layer, inbound, self) => {
     kind: 'cells',
     size: cell.units,
     cellType: 'gated-memory',
-    notes: ['one forget gate', '1 line = 2 weights (f, h̃)'],
+    notes: ['one forget gate', 'each line: 2 weights'],
     connections: [
       ...gatedConnections(weightMatrix(layer, 'kernel'), 2, source.id, self, 'dense'),
       ...gatedConnections(weightMatrix(layer, 'recurrent_kernel'), 2, self, self, 'recurrent'),
