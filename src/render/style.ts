@@ -55,7 +55,7 @@ const FONT_FAMILY = `'DejaVu Sans',system-ui,-apple-system,'Segoe UI',Roboto,san
 
 type Paint = Partial<Record<'fill' | 'stroke', ColourToken>>;
 
-interface Rule {
+export interface Rule {
   /** Selectors inside the diagram, comma-separated; each is scoped to `.rz-diagram`. */
   readonly selector: string;
   readonly paint?: Paint;
@@ -117,11 +117,17 @@ const plainRule = ({ selector, paint = {}, other }: Rule): string =>
 
 const themedRule = ({ selector, paint = {} }: Rule): string => `${scoped(selector)}{${declarations(paint, (t) => `var(--rz-${t})`).join(';')}}`;
 
-export const DIAGRAM_CSS = [
-  `.rz-diagram{${customProperties(LIGHT_COLOURS)}}`,
-  `@media (prefers-color-scheme:dark){.rz-diagram{${customProperties(DARK_COLOURS)}}}`,
-  ...RULES.map(plainRule),
-  // Same order and selectors as the plain rules, so each override wins exactly where its plain rule did.
-  // The paper is painted too: a browser shows a standalone file on a white canvas even in a dark scheme.
-  `@supports (color:var(--rz-ink)){\n.rz-diagram{background:var(--rz-paper)}\n${RULES.filter((r) => r.paint).map(themedRule).join('\n')}\n}`,
-].join('\n');
+/** The stylesheet for the shared rules plus `extra` ones (a view with glyphs of its own: src/render/op-style.ts). */
+export const diagramCss = (extra: readonly Rule[] = []): string => {
+  const rules = [...RULES, ...extra];
+  return [
+    `.rz-diagram{${customProperties(LIGHT_COLOURS)}}`,
+    `@media (prefers-color-scheme:dark){.rz-diagram{${customProperties(DARK_COLOURS)}}}`,
+    ...rules.map(plainRule),
+    // Same order and selectors as the plain rules, so each override wins exactly where its plain rule did.
+    // The paper is painted too: a browser shows a standalone file on a white canvas even in a dark scheme.
+    `@supports (color:var(--rz-ink)){\n.rz-diagram{background:var(--rz-paper)}\n${rules.filter((r) => r.paint).map(themedRule).join('\n')}\n}`,
+  ].join('\n');
+};
+
+export const DIAGRAM_CSS = diagramCss();

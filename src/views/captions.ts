@@ -37,7 +37,10 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   if (loops.length === 0) return [cells, ...note, ...incoming, ...skipped];
   const possible = group.size * group.size;
   const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';
-  const wiring = loops.length === possible ? `all ${possible} ${from} weights` : `${loops.length} of ${possible} ${from} weights`;
+  // Matrix-valued loops (a gated cell's 1×n gate weights) are counted as links, with their block.
+  const block = loops[0]!.weights;
+  const unit = block && loops.every((c) => c.weights?.join('×') === block.join('×')) ? `${from} links (${block[0]}×${block[1]} each)` : `${from} weights`;
+  const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
   const density = loops.length === possible ? 'complete' : 'sparse';
   return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];
 }

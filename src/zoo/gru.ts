@@ -65,7 +65,7 @@ export default defineArchitecture<GruConfig>({
   },
   summary: 'A leaner gated recurrent network: an update gate mixes the old state with a candidate, a reset gate decides how much of the old state the candidate sees.',
   family: 'recurrent',
-  views: ['cells', 'unrolled'],
+  views: ['cells', 'unrolled', 'internals'],
   configSchema,
   configs: {
     diagram: { inputs: 2, units: 3, outputs: 2, seed: 13, steps: 4 },

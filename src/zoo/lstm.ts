@@ -66,7 +66,7 @@ export default defineArchitecture<LstmConfig>({
   },
   summary: 'A recurrent network whose cells keep a separate memory, written, kept and read through learned gates, so it can hold information over long delays.',
   family: 'recurrent',
-  views: ['cells', 'unrolled'],
+  views: ['cells', 'unrolled', 'internals'],
   configSchema,
   configs: {
     diagram: { inputs: 2, units: 3, outputs: 2, seed: 11, steps: 4 },

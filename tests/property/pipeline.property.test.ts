@@ -7,6 +7,8 @@ import type { AnyArchitecture } from '../../src/architecture/types';
 import { GraphError } from '../../src/graph/validate';
 import { generateSvg, traceArchitecture } from '../../src/pipeline';
 import { brokenConfigs, validConfigs } from './config-arbitrary';
+import { executingOpGraph, expectOpGraphDrawn, internalsContractProblems } from '../support/op-metadata';
+import { parseSvg } from '../support/svg-metadata';
 import { expectDiagramContract } from './svg-contract';
 
 /** Runs per architecture: each builds a network and draws its views twice (about 0.3 s a run). */
@@ -44,7 +46,12 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s, for an
         for (const view of architecture.views) {
           const svg = await generateSvg(variant, view, graph);
           expect(await generateSvg(variant, view, traceArchitecture(variant)), 'deterministic').toBe(svg);
-          expectDiagramContract(svg, architecture, view, graph);
+          if (view === 'internals') {
+            const meta = parseSvg(svg);
+            expect(meta.root).toMatchObject({ 'data-architecture': id, 'data-view': view, role: 'img' });
+            expect(internalsContractProblems(meta)).toEqual([]);
+            expectOpGraphDrawn(meta, executingOpGraph(variant));
+          } else expectDiagramContract(svg, architecture, view, graph);
         }
         drawn++;
       }),

@@ -6,6 +6,7 @@ import { traceModel } from '../../src/graph/trace';
 import { generateSvg } from '../../src/pipeline';
 import { DEFAULT_ELISION } from '../../src/views/elision';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
+import { executingOpGraph, expectOpGraphDrawn, internalsContractProblems } from '../support/op-metadata';
 import { accountOf, drawnAccount, drawnWeights, edgeKey, expandEdges, groupCells, parseSvg, type SvgMetadata } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
@@ -17,7 +18,9 @@ const DISTANCE_WEIGHTS = new Set(['RadialBasis/centres', 'SelfOrganisingMap/prot
  * Gated recurrent layers (layer class → gates): their kernels hold one block of columns per gate,
  * side by side, and a cell pair's weights in all gates form one `1×gates` connection.
  */
-const GATE_BLOCKS: Readonly<Record<string, number>> = { LSTM: 4, GRU: 3 };
+// RNN: tfjs's generic recurrent layer, which we only ever run with a MinimalGruCell (forget gate and
+// candidate; src/graph/tracers/rnn.ts refuses any other cell).
+const GATE_BLOCKS: Readonly<Record<string, number>> = { LSTM: 4, GRU: 3, RNN: 2 };
 
 /**
  * Row-major `[rows, gates·units]` values: how many (row, unit) pairs have a nonzero weight in at
@@ -208,7 +211,9 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     expect(await generateSvg(architecture, view)).toBe(committed);
   });
 
-  it.each(architecture.views.map((v) => [v]))('labels its %s diagram with the metadata contract', (view) => {
+  const cellViews = architecture.views.filter((v) => v !== 'internals');
+
+  it.each(cellViews.map((v) => [v]))('labels its %s diagram with the metadata contract', (view) => {
     const svg = parseSvg(readDiagram(id, view));
     expect(svg.root).toMatchObject({ 'data-architecture': id, 'data-view': view, role: 'img' });
     expect(svg.title).toContain(architecture.name);
@@ -225,6 +230,18 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     for (const element of svg.elements)
       for (const [name, value] of Object.entries(element.attributes)) expect(value, `${element.name} ${name}`).not.toMatch(/\d\.\d{3,}/);
   });
+
+  // Registered only where the view exists. The internals view draws operations, not cells: its
+  // contract is tests/support/op-metadata.ts, and its lines are the op graph that executes
+  // (tests/network/cells/op-graph.test.ts checks that graph against tfjs's own layer).
+  if (architecture.views.includes('internals'))
+    it('draws, in its internals diagram, exactly the op graph its first gated layer executes, with every gate labelled', () => {
+      const svg = parseSvg(readDiagram(id, 'internals'));
+      expect(svg.root).toMatchObject({ 'data-architecture': id, 'data-view': 'internals', role: 'img' });
+      expect(svg.title).toContain(architecture.name);
+      expect(internalsContractProblems(svg)).toEqual([]);
+      expectOpGraphDrawn(svg, executingOpGraph(architecture));
+    });
 
   it('draws delayed connections as loops with a t−1 (or, backward in time, t+1) badge, and marks every fixed weight', () => {
     expect(strokeProblems(parseSvg(readDiagram(id, 'cells')))).toEqual([]);

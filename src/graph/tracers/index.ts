@@ -14,6 +14,7 @@ import { traceLstm } from './lstm';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceReshape } from './reshape';
+import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
 import type { LayerTracer } from './types';
@@ -28,6 +29,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   SimpleRNN: traceSimpleRnn,
   LSTM: traceLstm,
   GRU: traceGru,
+  RNN: traceRnn,
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
   Add: traceAdd,

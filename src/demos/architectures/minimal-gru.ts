@@ -1,0 +1,64 @@
+import { delayedBits } from '../../network/datasets/delayed-bits';
+import mgu, { buildGruForComparison, parameterCount, trainRecall, type RecallCurve } from '../../zoo/minimal-gru';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './minimal-gru.params';
+
+/** Sequences in the training set and their length: small enough for a few seconds per network. */
+const SEQUENCES = 32;
+const LENGTH = 16;
+
+/**
+ * The same delayed-recall task for two networks that differ only in their recurrent cell: the
+ * minimal gated unit (one gate) and tfjs's GRU (two gates), same width, seeds, data and optimiser.
+ * Shows their parameter counts next to how well each learns.
+ */
+export default defineDemo({
+  params,
+  stages: [
+    { key: 'mgu:epochs', label: 'Training the minimal gated unit (one gate)', unit: 'epochs', errorLabel: 'loss', weight: 2 },
+    { key: 'gru:epochs', label: 'Training the GRU (two gates)', unit: 'epochs', errorLabel: 'loss', weight: 3 },
+  ],
+  async run(values, progress) {
+    const data = delayedBits({ sequences: SEQUENCES, length: LENGTH, delay: values.delay, seed: 1 });
+    const config = { ...mgu.configs.demo!, units: values.units, steps: LENGTH };
+    const runs: Partial<Record<'mgu' | 'gru', { curve: RecallCurve; parameters: number; seconds: number }>> = {};
+    for (const [name, build] of [['mgu', mgu.build], ['gru', buildGruForComparison]] as const) {
+      const model = build(config);
+      try {
+        const start = performance.now();
+        const curve = await trainRecall(model, data, { epochs: values.epochs, learningRate: values.learningRate, onProgress: progress.within(name) });
+        runs[name] = { curve, parameters: parameterCount(model), seconds: (performance.now() - start) / 1000 };
+      } finally {
+        model.dispose();
+      }
+    }
+    const [one, two] = [runs.mgu!, runs.gru!];
+    const line = (curve: RecallCurve) => curve.loss.map((loss, e) => [e + 1, loss] as const);
+    const percent = (v: number) => `${(100 * v).toFixed(0)} %`;
+    return {
+      metrics: [
+        { name: 'mgu-parameters', label: 'Trained weights, minimal gated unit', value: one.parameters },
+        { name: 'gru-parameters', label: 'Trained weights, GRU', value: two.parameters },
+        { name: 'mgu-accuracy', label: 'Bits recalled, minimal gated unit', value: one.curve.accuracy },
+        { name: 'gru-accuracy', label: 'Bits recalled, GRU', value: two.curve.accuracy },
+        { name: 'mgu-seconds', label: 'Training time (s), minimal gated unit', value: one.seconds },
+        { name: 'gru-seconds', label: 'Training time (s), GRU', value: two.seconds },
+      ],
+      plots: [
+        plotSvg({
+          title: `Training loss on recalling the bit from ${values.delay} step${values.delay === 1 ? '' : 's'} back: minimal gated unit and GRU, ${values.units} units each`,
+          description:
+            `With ${one.parameters} trained weights the minimal gated unit names ${percent(one.curve.accuracy)} of the bits right (final loss ${one.curve.loss.at(-1)!.toFixed(3)}); ` +
+            `the GRU, with ${two.parameters}, names ${percent(two.curve.accuracy)} (final loss ${two.curve.loss.at(-1)!.toFixed(3)}). Guessing gives 50 % and a loss near 0.69.`,
+          x: { label: 'epoch' },
+          y: { label: 'training loss (cross-entropy)' },
+          series: [
+            { label: `minimal gated unit (${one.parameters} weights)`, mark: 'line', points: line(one.curve) },
+            { label: `GRU (${two.parameters} weights)`, mark: 'dashed', points: line(two.curve) },
+          ],
+        }),
+      ],
+    };
+  },
+});

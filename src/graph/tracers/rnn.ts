@@ -1,0 +1,29 @@
+import { isMinimalGruCell } from '../../network/layers/minimal-gru';
+import { gateConnections } from './gate-blocks';
+import type { LayerTracer } from './types';
+import { onlyInbound, weightMatrix } from './weights';
+
+/**
+ * tfjs's generic RNN layer, read by the cell it runs. Only cells of ours are known here (tfjs's own
+ * LSTM/GRU/SimpleRNN layers have classes and tracers of their own).
+ *
+ * MinimalGruCell: each unit is a gated-memory cell; input cell i feeds unit j through two weights
+ * (W_f and W_h: the forget gate's and the candidate's), unit i at t−1 feeds unit j through two more
+ * (U_f, U_h). Each pair is one connection with a 1×2 weight block.
+ */
+export const traceRnn: LayerTracer = (layer, inbound, self) => {
+  const cell = (layer as unknown as { cell?: unknown }).cell;
+  if (!isMinimalGruCell(cell))
+    throw new Error(`layer "${layer.name}" (RNN): expected its cell to be a MinimalGruCell, but got ${(cell as { getClassName?: () => string })?.getClassName?.() ?? String(cell)}`);
+  const source = onlyInbound(inbound, layer);
+  return {
+    kind: 'cells',
+    size: cell.units,
+    cellType: 'gated-memory',
+    notes: ['one forget gate', 'each line: 2 weights'],
+    connections: [
+      ...gateConnections(weightMatrix(layer, 'kernel'), 2, source.id, self, 'dense', layer.name),
+      ...gateConnections(weightMatrix(layer, 'recurrent_kernel'), 2, self, self, 'recurrent', layer.name),
+    ],
+  };
+};
