@@ -1,51 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
-import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
+import { gatedLayer, openGateBias, sequenceModel, sequenceModelSchema, type SequenceModelConfig } from '../network/sequence-model';
 
-const configSchema = fields({
-  inputs: count(),
-  /** LSTM units: memory cells, each with its own cell state c and four gates. */
-  units: count(),
-  outputs: count(),
-  seed: seed(),
-  /** Sequence length used for the forward-pass shape check. */
-  steps: count(),
-});
-export type LstmConfig = ConfigOf<typeof configSchema>;
+const configSchema = sequenceModelSchema;
+export type LstmConfig = SequenceModelConfig;
 
 /**
- * One LSTM layer read by a Dense layer at every step. Every unit sees the input at step t and every
- * unit's output h at t−1, through four gate weights per pair (input i, forget f, candidate c̃,
- * output o). tfjs's LSTM has the forget gate of Gers et al. (2000); its bias starts at 1
- * (f ≈ 0.73), so a fresh cell leans towards keeping its state until it learns when to forget.
+ * One LSTM layer of memory cells read by a Dense layer at every step. Every unit sees the input at
+ * step t and every unit's output h at t−1, through four gate weights per pair (input i, forget f,
+ * candidate c̃, output o). tfjs's LSTM has the forget gate of Gers et al. (2000); its bias starts at
+ * 1 (f ≈ 0.73, the second of the bias blocks i, f, c̃, o), so a fresh cell leans towards keeping its
+ * state until it learns when to forget.
  */
 function build(config: LstmConfig): tf.LayersModel {
-  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
-  const memory = tf.layers.lstm({
-    units: config.units,
-    returnSequences: true,
-    // σ is the logistic sigmoid, as in the papers and the articles' equations (tfjs defaults to a hard sigmoid).
-    recurrentActivation: 'sigmoid',
-    name: 'memory',
-    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
-    recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
-  });
-  const output = tf.layers.dense({ units: config.outputs, name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 2 }) });
-  const model = tf.model({ inputs: input, outputs: output.apply(memory.apply(input)) as tf.SymbolicTensor, name: 'lstm' });
-  startForgetGateOpen(memory, config.units);
+  const memory = gatedLayer('lstm', config, 'memory');
+  const model = sequenceModel(config, memory, 'lstm');
+  openGateBias(memory, 4, 1, config.units);
   return model;
-}
-
-/**
- * Sets the forget gate's bias (the second of tfjs's four bias blocks i, f, c̃, o) to 1, the others to
- * 0. This is what tfjs's `unitForgetBias` does, set by hand because that option's initializer
- * leaves four tensors undisposed at every build (tfjs-layers 4.x), which a demo run must not.
- */
-function startForgetGateOpen(memory: tf.layers.Layer, units: number): void {
-  const [kernel, recurrentKernel] = memory.getWeights();
-  const bias = tf.tidy(() => tf.concat([tf.zeros([units]), tf.ones([units]), tf.zeros([2 * units])]));
-  memory.setWeights([kernel!, recurrentKernel!, bias]);
-  bias.dispose();
 }
 
 export default defineArchitecture<LstmConfig>({

@@ -1,28 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { recallAccuracy, type DelayedBits } from '../network/datasets/delayed-bits';
 import { minimalGru } from '../network/layers/minimal-gru';
+import { gatedLayer, sequenceModel, sequenceModelSchema, type SequenceModelConfig } from '../network/sequence-model';
 import type { OnProgress } from '../network/training/progress';
 
-const configSchema = fields({
-  inputs: count(),
-  units: count(),
-  outputs: count(),
-  seed: seed(),
-  /** Sequence length used for the forward-pass shape check. */
-  steps: count(),
-});
-export type MinimalGruConfig = ConfigOf<typeof configSchema>;
-
-const output = (config: MinimalGruConfig) =>
-  tf.layers.dense({ units: config.outputs, activation: 'sigmoid', name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 2 }) });
+const configSchema = sequenceModelSchema;
+export type MinimalGruConfig = SequenceModelConfig;
 
 /** Input sequence → a layer of minimal gated units (every step's state) → a sigmoid readout per step. */
 function build(config: MinimalGruConfig): tf.LayersModel {
-  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
-  const recurrent = minimalGru({ units: config.units, seed: config.seed, name: 'minimal-gru', returnSequences: true });
-  return tf.model({ inputs: input, outputs: output(config).apply(recurrent.apply(input)) as tf.SymbolicTensor, name: 'minimal-gru' });
+  return sequenceModel(config, minimalGru({ units: config.units, seed: config.seed, name: 'minimal-gru', returnSequences: true }), 'minimal-gru', 'sigmoid');
 }
 
 /**
@@ -30,16 +18,7 @@ function build(config: MinimalGruConfig): tf.LayersModel {
  * for comparisons: same sizes, same readout, same seeds.
  */
 export function buildGruForComparison(config: MinimalGruConfig): tf.LayersModel {
-  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
-  const recurrent = tf.layers.gru({
-    units: config.units,
-    recurrentActivation: 'sigmoid',
-    returnSequences: true,
-    name: 'gru',
-    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
-    recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
-  });
-  return tf.model({ inputs: input, outputs: output(config).apply(recurrent.apply(input)) as tf.SymbolicTensor, name: 'gru-baseline' });
+  return sequenceModel(config, gatedLayer('gru', config, 'gru'), 'gru-baseline', 'sigmoid');
 }
 
 export interface RecallCurve {

@@ -1,24 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
+import { sequenceModel, sequenceModelSchema, type SequenceModelConfig } from '../network/sequence-model';
 import { trainWithAdam } from '../network/training/backprop';
 
-const configSchema = fields({
-  inputs: count(),
-  units: count(),
-  outputs: count(),
-  seed: seed(),
-  /** Sequence length used for the forward-pass shape check. */
-  steps: count(),
-});
-export type RecurrentConfig = ConfigOf<typeof configSchema>;
+const configSchema = sequenceModelSchema;
+export type RecurrentConfig = SequenceModelConfig;
 
 /**
  * An Elman network: every recurrent unit sees the input at step t and every unit's state at t−1
  * (its full recurrent kernel, self-connections included); a Dense layer reads each step's state.
  */
 function build(config: RecurrentConfig): tf.LayersModel {
-  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
   const recurrent = tf.layers.simpleRNN({
     units: config.units,
     activation: 'tanh',
@@ -27,12 +19,7 @@ function build(config: RecurrentConfig): tf.LayersModel {
     kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed }),
     recurrentInitializer: tf.initializers.orthogonal({ seed: config.seed + 1 }),
   });
-  const output = tf.layers.dense({
-    units: config.outputs,
-    name: 'output',
-    kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 2 }),
-  });
-  return tf.model({ inputs: input, outputs: output.apply(recurrent.apply(input)) as tf.SymbolicTensor, name: 'recurrent-network' });
+  return sequenceModel(config, recurrent, 'recurrent-network');
 }
 
 /** Backpropagation through time with Adam on mean squared error; returns the final loss. */
