@@ -3,9 +3,9 @@ import * as z from 'zod/mini';
 import { defineArchitecture } from '../architecture/define';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { declareOutputMatchesInput } from '../graph/output-role';
-import { denseLayer, fitAutoencoder, type FitOptions } from '../network/autoencoder';
+import { denseLayer } from '../network/autoencoder';
 import { gaussianSampling } from '../network/layers/gaussian-sampling';
-import { klDivergence, reconstructionLoss } from './variational-autoencoder';
+import { elboTrainer, type VariationalForward } from './variational-autoencoder';
 
 /** A pair of positive integers, [height, width]. */
 const pair = () => z.tuple([count(), count()], { error: 'expected [height, width], two positive integers' });
@@ -98,12 +98,6 @@ function build(config: DcignConfig): tf.LayersModel {
 const applyChain = (model: tf.LayersModel, names: readonly string[], x: tf.Tensor): tf.Tensor =>
   names.reduce((current, name) => model.getLayer(name).apply(current) as tf.Tensor, x);
 
-export interface DcignForward {
-  readonly mean: tf.Tensor2D;
-  readonly logVariance: tf.Tensor2D;
-  readonly reconstruction: tf.Tensor2D;
-}
-
 /** The encoder alone: μ and log σ² of the graphics code for each image row. */
 export function encode(model: tf.LayersModel, images: tf.Tensor2D): { mean: tf.Tensor2D; logVariance: tf.Tensor2D } {
   return tf.tidy(() => {
@@ -121,7 +115,7 @@ export function decode(model: tf.LayersModel, codes: tf.Tensor2D): tf.Tensor2D {
 }
 
 /** One pass with a fresh sample of the code per image, keeping μ and log σ² for the loss. */
-export function forward(model: tf.LayersModel, images: tf.Tensor2D): DcignForward {
+export function forward(model: tf.LayersModel, images: tf.Tensor2D): VariationalForward {
   return tf.tidy(() => {
     const { mean, logVariance } = encode(model, images);
     const sample = model.getLayer('z').apply([mean, logVariance]) as tf.Tensor2D;
@@ -136,16 +130,7 @@ export function forward(model: tf.LayersModel, images: tf.Tensor2D): DcignForwar
  * clamped batches (one scene factor varying, all but one code unit held to the batch mean) need
  * data labelled by factor, which the digits are not. Returns the mean loss (nats per image) per epoch.
  */
-export function trainDcign(model: tf.LayersModel, images: tf.Tensor2D, options: FitOptions): Promise<number[]> {
-  return fitAutoencoder(
-    images,
-    (batch) => {
-      const { mean, logVariance, reconstruction } = forward(model, batch);
-      return tf.mean(tf.add(reconstructionLoss(batch, reconstruction), klDivergence(mean, logVariance))) as tf.Scalar;
-    },
-    options,
-  );
-}
+export const trainDcign = elboTrainer(forward);
 
 export default defineArchitecture<DcignConfig>({
   id: 'dcign',

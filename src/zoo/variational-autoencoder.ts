@@ -44,14 +44,15 @@ export function reconstructionLoss(images: tf.Tensor2D, probabilities: tf.Tensor
   });
 }
 
-export interface VaeForward {
+/** What an ELBO needs of one forward pass: the code's mean and log-variance, and the reconstruction. */
+export interface VariationalForward {
   readonly mean: tf.Tensor2D;
   readonly logVariance: tf.Tensor2D;
   readonly reconstruction: tf.Tensor2D;
 }
 
 /** One pass with a fresh sample of z per image, keeping the encoder's μ and log σ² for the loss. */
-export function forward(model: tf.LayersModel, images: tf.Tensor2D): VaeForward {
+export function forward(model: tf.LayersModel, images: tf.Tensor2D): VariationalForward {
   return tf.tidy(() => {
     const hidden = model.getLayer('encoder').apply(images) as tf.Tensor2D;
     const mean = model.getLayer('z-mean').apply(hidden) as tf.Tensor2D;
@@ -67,20 +68,24 @@ export function decode(model: tf.LayersModel, z: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * Maximises the evidence lower bound by backpropagation through the sample (the reparameterisation
- * trick): the loss per image is reconstruction loss + KL to the prior, averaged over the batch.
- * Returns the mean loss (the negative ELBO, in nats per image) of every epoch.
+ * A trainer that maximises the evidence lower bound by backpropagation through the sample (the
+ * reparameterisation trick): the loss per image is reconstruction loss + KL to the prior, averaged
+ * over the batch. The trainer returns the mean loss (the negative ELBO, in nats per image) of every
+ * epoch. Shared by every model with a Gaussian code (this one, dcign), which differ in `forward` only.
  */
-export function trainVariationalAutoencoder(model: tf.LayersModel, images: tf.Tensor2D, options: FitOptions): Promise<number[]> {
-  return fitAutoencoder(
-    images,
-    (batch) => {
-      const { mean, logVariance, reconstruction } = forward(model, batch);
-      return tf.mean(tf.add(reconstructionLoss(batch, reconstruction), klDivergence(mean, logVariance))) as tf.Scalar;
-    },
-    options,
-  );
+export function elboTrainer(forwardPass: (model: tf.LayersModel, batch: tf.Tensor2D) => VariationalForward) {
+  return (model: tf.LayersModel, images: tf.Tensor2D, options: FitOptions): Promise<number[]> =>
+    fitAutoencoder(
+      images,
+      (batch) => {
+        const { mean, logVariance, reconstruction } = forwardPass(model, batch);
+        return tf.mean(tf.add(reconstructionLoss(batch, reconstruction), klDivergence(mean, logVariance))) as tf.Scalar;
+      },
+      options,
+    );
 }
+
+export const trainVariationalAutoencoder = elboTrainer(forward);
 
 export default defineArchitecture<VariationalAutoencoderConfig>({
   id: 'variational-autoencoder',
