@@ -15,29 +15,40 @@ interface Drawn {
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 
+/** Cells of a group in drawing order along its axis: top to bottom for a column, left to right for a row. */
+interface Lane {
+  readonly axis: 'column' | 'row';
+  readonly cells: readonly PositionedNode[];
+}
+
 /**
- * Where a skip between two cells crosses each column it jumps over: through the gap between that
- * column's cells nearest the straight line (below the cell on a tie), never through a cell. Cells
- * of connected groups line up, so a straight skip would run through the skipped layer's cells.
+ * Where a long edge between two cells crosses each lane (a column or a row of cells) in its way:
+ * through the gap between that lane's cells nearest the straight line (the later gap on a tie),
+ * never through a cell. Cells of connected groups line up, so a straight skip, a delayed edge between
+ * steps or an attention read would otherwise run through the cells of groups it has nothing to do with.
  */
-function skipWaypoints(from: PositionedNode, to: PositionedNode, columns: ReadonlyMap<string, readonly PositionedNode[]>): Point[] {
-  const [left, right] = from.x <= to.x ? [from, to] : [to, from];
-  const waypoints: Point[] = [];
-  for (const [group, cells] of columns) {
+function laneWaypoints(from: PositionedNode, to: PositionedNode, lanes: ReadonlyMap<string, Lane>): Point[] {
+  const crossings: { t: number; point: Point }[] = [];
+  for (const [group, { axis, cells }] of lanes) {
     if (group === from.group || group === to.group) continue;
-    const x = cells[0]!.x;
-    if (!(x > left.x && x < right.x)) continue;
-    const y = from.y + ((to.y - from.y) * (x - from.x)) / (to.x - from.x);
-    const ys = cells.map((c) => c.y);
-    const half = ys.length > 1 ? (ys[1]! - ys[0]!) / 2 : METRICS.cellPitch / 2;
-    // A column the line passes above or below is no obstacle.
-    if (y < ys[0]! - half || y > ys.at(-1)! + half) continue;
-    const gaps = [ys[0]! - half, ...ys.slice(0, -1).map((v, k) => (v + ys[k + 1]!) / 2), ys.at(-1)! + half];
-    const off = (g: number) => Math.round(Math.abs(g - y) * 1000);
+    // `across` is the coordinate the lane sits at, `along` the one its cells are spread over.
+    const [across, along] = axis === 'column' ? (['x', 'y'] as const) : (['y', 'x'] as const);
+    const at = cells[0]![across];
+    const span = to[across] - from[across];
+    if (span === 0) continue;
+    const t = (at - from[across]) / span;
+    if (!(t > 0 && t < 1)) continue;
+    const hit = from[along] + (to[along] - from[along]) * t;
+    const positions = cells.map((c) => c[along]);
+    const half = positions.length > 1 ? (positions[1]! - positions[0]!) / 2 : METRICS.cellPitch / 2;
+    // A lane the line passes beside is no obstacle.
+    if (hit < positions[0]! - half || hit > positions.at(-1)! + half) continue;
+    const gaps = [positions[0]! - half, ...positions.slice(0, -1).map((v, k) => (v + positions[k + 1]!) / 2), positions.at(-1)! + half];
+    const off = (g: number) => Math.round(Math.abs(g - hit) * 1000);
     const [gap] = [...gaps].sort((a, b) => off(a) - off(b) || b - a);
-    waypoints.push({ x, y: gap! });
+    crossings.push({ t, point: axis === 'column' ? { x: at, y: gap! } : { x: gap!, y: at } });
   }
-  return waypoints.sort((a, b) => (from.x <= to.x ? a.x - b.x : b.x - a.x));
+  return crossings.sort((a, b) => a.t - b.t).map((c) => c.point);
 }
 
 /**
@@ -60,9 +71,15 @@ export function placeEdges(
       const elided = nodes.get(id)?.elided;
       return n + (elided ? elided.last - elided.first + 1 : 1);
     }, 0);
-  /** Groups drawn as one column of cells, top to bottom: what a skip has to find its way through. */
-  const columns = new Map(
-    groupList.filter((g) => g.orientation === 'column').map((g) => [g.id, g.members.map((id) => nodes.get(id)!).sort((a, b) => a.y - b.y)] as const),
+  /** Groups drawn as one line of cells: what a long edge has to find its way through. */
+  const lanes = new Map(
+    groupList
+      .filter((g) => g.orientation !== 'grid')
+      .map((g) => {
+        const axis = g.orientation === 'column' ? ('column' as const) : ('row' as const);
+        const cells = g.members.map((id) => nodes.get(id)!).sort((a, b) => (axis === 'column' ? a.y - b.y : a.x - b.x));
+        return [g.id, { axis, cells }] as const;
+      }),
   );
 
   const drawn: Drawn[] = edges.map((edge) => {
@@ -78,11 +95,12 @@ export function placeEdges(
       const loop = from.id === to.id ? selfLoop(from, r) : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, path: loop.path, middle: pointOnCubic(loop.curve, 0.5), loop };
     }
-    // Between copies of the network (unrolled view) a delayed edge is straight (the steps say which way
-    // time runs), bent like a skip through the gaps of any column in its way: a bidirectional network's
-    // two chains stand side by side in each step, and a straight line would cross the other chain's cells.
-    if ((edge.kind === 'residual' || edge.kind === 'recurrent') && from.group !== to.group) {
-      const via = skipWaypoints(from, to, columns);
+    // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
+    // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
+    // way: a bidirectional network's two chains stand side by side in each step, an attention read
+    // passes the keys and alignment cells, and a straight line would cross cells it does not touch.
+    if ((edge.kind === 'residual' || edge.kind === 'recurrent' || edge.kind === 'attention') && from.group !== to.group) {
+      const via = laneWaypoints(from, to, lanes);
       if (via.length > 0) return { edge, path: polylinePath(from, via, to, r), middle: via[0]! };
     }
     return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
