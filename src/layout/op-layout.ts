@@ -39,11 +39,14 @@ export interface PositionedOpDiagram {
   readonly edges: readonly PositionedOpEdge[];
 }
 
-/** A gate's nonlinearity carries the gate's name beneath it; every other node has none. */
+/**
+ * A gate's nonlinearity carries the gate's name and the symbol the articles' equations give its
+ * value beneath it ("forget gate f_t", "candidate c̃_t"); every other node has none.
+ */
 export function captionOf(node: OpDiagramNode): string | undefined {
   if (node.kind !== 'op' || !node.gate) return undefined;
-  if (node.op === 'tanh' && node.gate === 'candidate') return 'candidate';
-  return node.op === 'sigmoid' || node.op === 'hard-sigmoid' ? `${node.gate} gate` : undefined;
+  if (node.op === 'tanh' && node.gate === 'candidate') return `candidate ${node.symbol}`;
+  return node.op === 'sigmoid' || node.op === 'hard-sigmoid' ? `${node.gate} gate ${node.symbol}` : undefined;
 }
 
 function glyphSize(node: OpDiagramNode): { width: number; height: number } {

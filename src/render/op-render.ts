@@ -51,7 +51,7 @@ function drawGlyph(p: PositionedOpNode): G {
     const symbol = OP_SYMBOLS[node.op];
     g.plain(symbol).addClass(symbol.length > 2 ? 'rz-op-symbol rz-op-symbol-small' : 'rz-op-symbol').attr({ x: 0, y: symbol.length > 2 ? 3 : 4.5, 'text-anchor': 'middle' });
   }
-  if (p.caption) g.plain(p.caption).addClass('rz-caption').attr({ x: 0, y: round(h / 2 + OP_METRICS.captionRoom - 4), 'text-anchor': 'middle' });
+  if (p.caption) writeSubscripted(g.plain('').addClass('rz-caption').attr({ x: 0, y: round(h / 2 + OP_METRICS.captionRoom - 4), 'text-anchor': 'middle' }), p.caption, METRICS.captionSize);
   return g;
 }
 

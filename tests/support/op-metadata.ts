@@ -62,9 +62,24 @@ export function internalsContractProblems(meta: SvgMetadata): string[] {
     if (!ids.has(a['data-from']!) || !ids.has(a['data-to']!)) problems.push(`${a['data-from']} → ${a['data-to']}: an end is not drawn`);
     if (!(a['marker-end'] ?? '').endsWith('-arrow)')) problems.push(`${a['data-from']} → ${a['data-to']}: no arrowhead`);
   }
-  // Every gate named in words under its nonlinearity, so the labels are readable, not only data-*.
-  const captions = new Set(meta.elements.filter((e) => e.name === 'text' && (e.attributes.class ?? '') === 'rz-caption').map((e) => e.text));
+  // Every gate named in words under its nonlinearity, with the symbol the equations give its value
+  // (its data-symbol, subscripts written inline: "forget gate f" + "t"), so a reader finds each term
+  // of the article's equations in the drawing, not only in data-*.
+  const captions: string[] = [];
+  meta.elements.forEach((e, k) => {
+    if (e.name !== 'text' || (e.attributes.class ?? '') !== 'rz-caption') return;
+    let text = e.text;
+    for (let j = k + 1; j < meta.elements.length && meta.elements[j]!.name === 'tspan' && meta.elements[j]!.ancestorClasses.includes('rz-caption'); j++) text += meta.elements[j]!.text;
+    captions.push(text);
+  });
+  const plain = (symbol: string) => symbol.replace(/_\{([^}]*)\}|_(\S)/g, '$1$2');
+  for (const node of meta.nodes) {
+    const { 'data-gate': gate, 'data-op': op, 'data-symbol': symbol } = node.attributes;
+    const named = op === 'sigmoid' || op === 'hard-sigmoid' ? `${gate} gate` : op === 'tanh' && gate === 'candidate' ? 'candidate' : undefined;
+    if (!gate || !named) continue;
+    if (!captions.includes(`${named} ${plain(symbol ?? '')}`)) problems.push(`gate ${gate} has no label "${named} ${plain(symbol ?? '')}"`);
+  }
   for (const gate of new Set(meta.nodes.flatMap((n) => (n.attributes['data-gate'] ? [n.attributes['data-gate']] : []))))
-    if (!captions.has(gate === 'candidate' ? 'candidate' : `${gate} gate`)) problems.push(`gate ${gate} has no label`);
+    if (!captions.some((c) => c.startsWith(gate === 'candidate' ? 'candidate ' : `${gate} gate `))) problems.push(`gate ${gate} has no label`);
   return problems;
 }

@@ -38,7 +38,7 @@ function glyphText(svg: ReturnType<typeof parseSvg>, node: SvgElement): string {
   const next = svg.elements.findIndex((e, k) => k > start && 'data-node' in e.attributes);
   return svg.elements
     .slice(start + 1, next === -1 ? undefined : next)
-    .filter((e) => (e.name === 'text' || e.name === 'tspan') && !(e.attributes.class ?? '').includes('rz-caption'))
+    .filter((e) => (e.name === 'text' || e.name === 'tspan') && !(e.attributes.class ?? '').includes('rz-caption') && !e.ancestorClasses.includes('rz-caption'))
     .map((e) => e.text)
     .filter(Boolean)
     .join('|');
