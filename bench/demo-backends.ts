@@ -71,8 +71,9 @@ function table(runs: readonly Run[], ids: readonly string[]): string {
     const [c, w] = [median(cpu.map((r) => r.seconds)), median(wasm.map((r) => r.seconds))];
     const names = Object.keys(cpu[0]?.metrics ?? wasm[0]?.metrics ?? {});
     const metrics = names.map((n) => `${n} ${median(cpu.map((r) => r.metrics[n]!)).toFixed(3)} → ${median(wasm.map((r) => r.metrics[n]!)).toFixed(3)}`).join('; ');
-    const failed = runs.filter((r) => r.id === id && (r.status !== 'done' || r.ran !== r.backend)).length;
-    rows.push(`| ${id} | ${c.toFixed(1)} | ${w.toFixed(1)} | ${(w / c).toFixed(2)} | ${cpu.length}+${wasm.length}${failed ? ` (${failed} failed)` : ''} | ${metrics} |`);
+    const failed = runs.filter((r) => r.id === id && (r.status !== 'done' || r.ran !== r.backend));
+    const failure = failed.length > 0 ? `${failed.length} failed: ${failed[0]!.backend}: ${failed[0]!.message.replace(/\|/g, '\\|')}` : '';
+    rows.push(`| ${id} | ${c.toFixed(1)} | ${w.toFixed(1)} | ${(w / c).toFixed(2)} | ${cpu.length}+${wasm.length} | ${[metrics, failure].filter(Boolean).join('; ')} |`);
   }
   return rows.join('\n');
 }
