@@ -55,7 +55,7 @@ const BACKEND_LABELS: Readonly<Record<string, string>> = { cpu: 'CPU (JavaScript
 
 const backendHtml = (backend: string, note: string | undefined) =>
   `backend: <span data-demo-backend-label>${escapeHtml(BACKEND_LABELS[backend] ?? backend)}</span>` +
-  (note ? ` <span class="rz-demo-note" data-demo-backend-note>(${escapeHtml(note)})</span>` : '');
+  (note ? ` <span data-demo-backend-note>(${escapeHtml(note)})</span>` : '');
 
 /** `?backend=cpu|wasm` on the page's address runs every demo there on that backend (for timing both). */
 const backendOverride = (): { backend?: string } => {
