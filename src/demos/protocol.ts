@@ -6,6 +6,11 @@ export interface RunRequest {
   readonly type: 'run';
   readonly id: string;
   readonly params: Readonly<Record<string, string>>;
+  /**
+   * Overrides the demo's declared backend: the page's `?backend=cpu|wasm` query, so the same
+   * build can be timed on both (bench/demo-backends.ts). Checked by the worker.
+   */
+  readonly backend?: string;
 }
 
 /**
@@ -23,5 +28,9 @@ export type WorkerMessage =
       readonly tensors: number;
       /** The DEMO_MARKER of the bundle that ran. */
       readonly runtime: string;
+      /** tf.getBackend() in the worker when the run ended: the backend that really ran it. */
+      readonly backend: string;
+      /** Why the demo did not run on the backend it declares (WebAssembly could not start). */
+      readonly backendNote?: string;
     }
   | { readonly type: 'failed'; readonly message: string };

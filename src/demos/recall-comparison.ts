@@ -5,7 +5,7 @@ import lstm from '../zoo/lstm';
 import rnn from '../zoo/recurrent-network';
 import { plotSvg, type Mark } from './plot';
 import { recallParams } from './recall-params';
-import { defineDemo } from './types';
+import { defineDemo, type DemoBackend } from './types';
 
 const CELLS = {
   rnn: { definition: rnn, label: 'plain RNN', mark: 'dashed' },
@@ -24,11 +24,13 @@ const MEASURE_EVERY = 25;
  * A delayed-recall race: the same task, seed, batch stream and optimiser for each network in
  * `cells` (the plain recurrent network first), trained one after the other; their recall (R² on a
  * held-out set) and loss are plotted against training steps. What differs is only the cell.
+ * `backend`: the demo's declared tfjs backend (DemoDefinition.backend).
  */
-export function recallComparison(cells: readonly RecallCell[]) {
+export function recallComparison(cells: readonly RecallCell[], backend?: DemoBackend) {
   const params = recallParams();
   return defineDemo({
     params,
+    ...(backend ? { backend } : {}),
     stages: cells.map((cell) => ({ key: `${cell}:steps`, label: `Training the ${CELLS[cell].label}`, unit: 'steps', errorLabel: 'loss', weight: cell === 'rnn' ? 1 : 3 })),
     async run(values, progress) {
       const task = { delay: values.delay, noise: values.noise };

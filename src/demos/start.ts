@@ -6,7 +6,8 @@ import type { DemoMetric } from './types';
  * The page side of a demo, loaded on the first press of Run. It drives the `[data-demo]` root:
  * `data-demo-status` idle → running → done | error | cancelled, progress in `[data-demo-progress]`
  * and the role=status line, metrics in `[data-demo-metric]` outputs, plots in `[data-demo-result]`,
- * and `data-demo-tensors` (live tfjs tensors in the worker after the run). The network itself runs
+ * `data-demo-tensors` (live tfjs tensors in the worker after the run) and `data-demo-backend` (the tfjs
+ * backend that ran it, also named in the metrics line). The network itself runs
  * in a Web Worker, so nothing here takes the main thread for long.
  *
  * The one button runs and cancels, so focus stays where the reader put it: it is never disabled.
@@ -48,6 +49,19 @@ const formatMetric = (value: number) => (value !== 0 && Math.abs(value) < 1e-3 ?
 
 const metricsHtml = (metrics: readonly DemoMetric[]) =>
   metrics.map((m) => `${m.label}: <output data-demo-metric="${m.name}">${formatMetric(m.value)}</output>`).join(' · ');
+
+/** How the metrics line names the backend that ran a demo (tf.getBackend() names). */
+const BACKEND_LABELS: Readonly<Record<string, string>> = { cpu: 'CPU (JavaScript)', wasm: 'WebAssembly' };
+
+const backendHtml = (backend: string, note: string | undefined) =>
+  `backend: <span data-demo-backend-label>${escapeHtml(BACKEND_LABELS[backend] ?? backend)}</span>` +
+  (note ? ` <span data-demo-backend-note>(${escapeHtml(note)})</span>` : '');
+
+/** `?backend=cpu|wasm` on the page's address runs every demo there on that backend (for timing both). */
+const backendOverride = (): { backend?: string } => {
+  const backend = new URLSearchParams(location.search).get('backend');
+  return backend === null ? {} : { backend };
+};
 
 const formValues = (form: HTMLFormElement | null): Record<string, string> =>
   Object.fromEntries([...(form ? new FormData(form) : [])].map(([name, value]) => [name, String(value)]));
@@ -98,7 +112,9 @@ export function demoController(root: HTMLElement): DemoController {
     ui.result.innerHTML = message.result.plots.join('');
     root.dataset.demoTensors = String(message.tensors);
     root.dataset.demoRuntime = message.runtime;
-    finish('done', `${metricsHtml(message.result.metrics)} · ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    root.dataset.demoBackend = message.backend;
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    finish('done', `${metricsHtml(message.result.metrics)} · ${seconds} s · ${backendHtml(message.backend, message.backendNote)}`);
   }
 
   function spawn(): Worker {
@@ -123,7 +139,7 @@ export function demoController(root: HTMLElement): DemoController {
     ui.progress.value = 0;
     ui.progress.hidden = false;
     ui.message.textContent = 'Starting the network in a background thread…';
-    worker.postMessage({ type: 'run', id: root.dataset.demo ?? '', params: formValues(ui.form) } satisfies RunRequest);
+    worker.postMessage({ type: 'run', id: root.dataset.demo ?? '', params: formValues(ui.form), ...backendOverride() } satisfies RunRequest);
   }
 
   function cancel(): void {

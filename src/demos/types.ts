@@ -1,6 +1,17 @@
 import type { ParamSchema, ParamValues } from './params';
 import type { ProgressPlan, Stage } from './progress-plan';
 
+/**
+ * The tfjs backend a demo trains on. `cpu` (plain JavaScript kernels) is the default; `wasm` (tfjs's
+ * WebAssembly backend, the .wasm files served from our own site) only where a browser measurement
+ * showed it faster for that demo (README, "Demo backends").
+ */
+export type DemoBackend = 'cpu' | 'wasm';
+
+export const DEMO_BACKENDS: readonly DemoBackend[] = ['cpu', 'wasm'];
+
+export const isDemoBackend = (name: unknown): name is DemoBackend => DEMO_BACKENDS.includes(name as DemoBackend);
+
 export interface DemoMetric {
   /** Machine name, exposed as data-demo-metric. */
   readonly name: string;
@@ -21,6 +32,12 @@ export interface DemoResult {
 export interface DemoDefinition<S extends ParamSchema = ParamSchema> {
   readonly params: S;
   readonly stages: readonly Stage[];
+  /**
+   * The backend to train on (default `cpu`). Declare `wasm` only with a comment quoting the
+   * measurement that shows it faster; the worker falls back to `cpu`, with a note, if WebAssembly
+   * cannot start.
+   */
+  readonly backend?: DemoBackend;
   /** Synchronous for a solve; a Promise where training awaits tfjs (e.g. `model.fit` epoch by epoch). */
   run(values: ParamValues<S>, progress: ProgressPlan): DemoResult | Promise<DemoResult>;
 }

@@ -4,11 +4,12 @@
  * every run of one demo on a page until it is cancelled, so a tensor leak shows up between runs.
  */
 import * as tf from '@tensorflow/tfjs';
+import { useBackend } from './backend';
 import { DEMO_MARKER } from './marker';
 import { parseParams } from './params';
 import { progressPlan } from './progress-plan';
 import type { RunRequest, WorkerMessage } from './protocol';
-import type { DemoDefinition } from './types';
+import { DEMO_BACKENDS, isDemoBackend, type DemoBackend, type DemoDefinition } from './types';
 
 /** The part of the worker's global scope used here (the project type-checks against the DOM library). */
 interface WorkerScope {
@@ -26,16 +27,21 @@ async function run(request: RunRequest): Promise<void> {
   if (!load) throw new Error(`no demo for "${request.id}"`);
   const demo = await load();
   const values = parseParams(demo.params, request.params);
-  // Tiny networks: the CPU backend beats WebGL's upload cost and needs no GPU.
-  await tf.setBackend('cpu');
-  await tf.ready();
+  const backend = await useBackend(backendFor(request, demo));
   const plan = progressPlan(
     demo.stages,
     (update) => send({ type: 'progress', update }),
     (plots) => send({ type: 'preview', plots }),
   );
   const result = await demo.run(values, plan);
-  send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER });
+  send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER, backend: tf.getBackend(), ...(backend.note ? { backendNote: backend.note } : {}) });
+}
+
+/** The demo's declared backend, unless the request overrides it (a timing run). */
+function backendFor(request: RunRequest, demo: DemoDefinition): DemoBackend {
+  if (request.backend === undefined) return demo.backend ?? 'cpu';
+  if (isDemoBackend(request.backend)) return request.backend;
+  throw new Error(`backend: expected one of ${DEMO_BACKENDS.join(', ')}, got ${JSON.stringify(request.backend)}`);
 }
 
 scope.addEventListener('message', (event) => {

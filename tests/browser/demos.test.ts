@@ -15,8 +15,9 @@
  *   ends without a result (error, cancel) leaves no interim plot behind;
  * - after a run, metric elements `[data-demo-metric="<name>"]` whose text is just a number, `<svg>`
  *   plots with at least two drawn `path`/`polyline` elements, `data-demo-tensors` on the root (live
- *   tfjs tensors in the worker, which serves every run until a cancel) and `data-demo-runtime`
- *   (the marker below, handed back by the code that ran the network).
+ *   tfjs tensors in the worker, which serves every run until a cancel), `data-demo-runtime`
+ *   (the marker below, handed back by the code that ran the network) and `data-demo-backend` (the tfjs
+ *   backend that ran it, also named in the metrics line; see tests/browser/demo-backends.test.ts).
  * TensorFlow.js and the demo code load only when a demo is started, and run in a Web Worker: the
  * worker's bundle contains the literal `__RUNNABLE_ZOO_DEMO__` and TensorFlow.js; the page itself
  * fetches neither.

@@ -16,6 +16,8 @@ const SHOWN_TEST_DIGITS = 12;
  */
 export default defineDemo({
   params,
+  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
+  // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
   stages: [{ key: 'train:epochs', label: 'Training the kernels and the dense head', unit: 'epochs', errorLabel: 'training loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();

@@ -24,6 +24,8 @@ function klPerUnit(mean: tf.Tensor2D, logVariance: tf.Tensor2D): number[] {
  */
 export default defineDemo({
   params,
+  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
+  // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
   stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'epochs', errorLabel: 'negative ELBO (nats)', weight: 1 }],
   async run(values, progress) {
     const model = dcign.build({ ...dcign.configs.demo!, latent: values.latent });

@@ -16,6 +16,8 @@ const BLEND_STEPS = 7;
  */
 export default defineDemo({
   params,
+  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
+  // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
   stages: [{ key: 'train:epochs', label: 'Training the projection and the transposed-convolution kernels', unit: 'epochs', errorLabel: 'pixel error', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();
