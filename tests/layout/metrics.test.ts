@@ -28,7 +28,7 @@ const texts = readdirSync(`${PROJECT_ROOT}diagrams`)
   .filter((f) => f.endsWith('.svg'))
   .flatMap((f) => parseSvg(readFileSync(`${PROJECT_ROOT}diagrams/${f}`, 'utf8')).elements)
   .filter((e) => e.name === 'text' && SIZED_BY_ESTIMATE.includes(e.attributes.class ?? ''))
-  .map((e) => ({ text: e.text, className: e.attributes.class! }));
+  .map((e) => ({ text: e.content, className: e.attributes.class! }));
 const distinct = [...new Map(texts.map((t) => [`${t.className} ${t.text}`, t])).values()];
 
 describe('text width estimate', () => {

@@ -65,13 +65,7 @@ export function internalsContractProblems(meta: SvgMetadata): string[] {
   // Every gate named in words under its nonlinearity, with the symbol the equations give its value
   // (its data-symbol, subscripts written inline: "forget gate f" + "t"), so a reader finds each term
   // of the article's equations in the drawing, not only in data-*.
-  const captions: string[] = [];
-  meta.elements.forEach((e, k) => {
-    if (e.name !== 'text' || (e.attributes.class ?? '') !== 'rz-caption') return;
-    let text = e.text;
-    for (let j = k + 1; j < meta.elements.length && meta.elements[j]!.name === 'tspan' && meta.elements[j]!.ancestorClasses.includes('rz-caption'); j++) text += meta.elements[j]!.text;
-    captions.push(text);
-  });
+  const captions = meta.elements.filter((e) => e.name === 'text' && (e.attributes.class ?? '') === 'rz-caption').map((e) => e.content);
   const plain = (symbol: string) => symbol.replace(/_\{([^}]*)\}|_(\S)/g, '$1$2');
   for (const node of meta.nodes) {
     const { 'data-gate': gate, 'data-op': op, 'data-symbol': symbol } = node.attributes;

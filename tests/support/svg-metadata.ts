@@ -5,6 +5,8 @@ export interface SvgElement {
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly text: string;
+  /** The text of the element and of everything inside it: a `<text>`'s tspans (subscripts) joined. */
+  readonly content: string;
   /** Class names of every enclosing element, e.g. to tell legend samples from the drawing. */
   readonly ancestorClasses: readonly string[];
 }
@@ -25,18 +27,19 @@ export interface SvgMetadata {
 /** Parses an SVG file with a real XML parser (strict mode: malformed markup fails the test). */
 export function parseSvg(svg: string): SvgMetadata {
   const parser = sax.parser(true, {});
-  type Mutable = { name: string; attributes: Record<string, string>; text: string; ancestorClasses: string[] };
+  type Mutable = { name: string; attributes: Record<string, string>; text: string; content: string; ancestorClasses: string[] };
   const elements: Mutable[] = [];
   const open: Mutable[] = [];
   parser.onopentag = (tag) => {
     const ancestorClasses = open.flatMap((e) => (e.attributes.class ?? '').split(' ').filter(Boolean));
-    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', ancestorClasses };
+    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', content: '', ancestorClasses };
     elements.push(element);
     open.push(element);
   };
   parser.ontext = (text) => {
     const current = open.at(-1);
     if (current) current.text += text;
+    for (const element of open) element.content += text;
   };
   parser.onclosetag = () => void open.pop();
   parser.write(svg).close();
