@@ -20,7 +20,8 @@ export function layoutBottomUp(root: ElkNode): ElkNode {
     }
     return withBoxesOf(child, laidOut);
   });
-  const boxes = layoutWithElk({ ...root, children: children.map(({ id, width, height, layoutOptions, ports }) => ({ id, width, height, layoutOptions, ports })) });
+  const leaves = children.map(({ id, width, height, layoutOptions, ports }) => ({ id, width, height, layoutOptions, ports }));
+  const boxes = copiesInARow(root, leaves) ?? layoutWithElk({ ...root, children: leaves });
   return {
     ...boxes,
     children: children.map((child, i) => ({ ...child, x: boxes.children![i]!.x, y: boxes.children![i]!.y })),
@@ -49,5 +50,32 @@ function withBoxesOf(copy: ElkNode, laidOut: ElkNode): ElkNode {
       const source = laidOut.children![i]!;
       return { ...withBoxesOf(child, source), x: source.x, y: source.y };
     }),
+  };
+}
+
+/**
+ * Where a layered layout has nothing to decide: copies of one box (equal sizes), each joined to the
+ * next by one edge and by nothing else, flowing right — the steps of an unrolled view. Layered layout
+ * puts them on one row, a layer each, `nodeNodeBetweenLayers` apart inside the padding; we place them
+ * so directly (tests/layout/bottom-up.test.ts checks it against ELK) and save an ELK run per diagram.
+ */
+function copiesInARow(root: ElkNode, leaves: readonly ElkNode[]): ElkNode | undefined {
+  const options = root.layoutOptions ?? {};
+  const [first] = leaves;
+  const edges = root.edges ?? [];
+  const chain =
+    edges.length === leaves.length - 1 &&
+    edges.every((e, i) => e.sources.length === 1 && e.targets.length === 1 && e.sources[0] === leaves[i]!.id && e.targets[0] === leaves[i + 1]!.id);
+  const equal = leaves.every((l) => l.width === first?.width && l.height === first?.height && !l.ports?.length);
+  const padding = /^\[top=(\d+),left=(\d+),bottom=(\d+),right=(\d+)\]$/.exec(options['elk.padding'] ?? '');
+  const gap = Number(options['elk.layered.spacing.nodeNodeBetweenLayers']);
+  if (!first || !chain || !equal || options['elk.direction'] !== 'RIGHT' || !padding || !Number.isFinite(gap)) return undefined;
+  const [top, left, bottom, right] = padding.slice(1).map(Number) as [number, number, number, number];
+  const [width, height] = [first.width ?? 0, first.height ?? 0];
+  return {
+    ...root,
+    width: left + leaves.length * width + (leaves.length - 1) * gap + right,
+    height: top + height + bottom,
+    children: leaves.map((leaf, i) => ({ ...leaf, x: left + i * (width + gap), y: top })),
   };
 }
