@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 export const USAGE = `npm run bench [-- options]
 
-  --runs N        counted runs per tool and graph (default 5)
+  --runs N        counted runs per tool and graph (default 15)
   --budget S      no new run of a tool on a graph once S seconds went into it (default 60)
   --timeout S     a run taking longer is stopped and reported as not finished (default 120)
   --only TEXT     only graphs whose name contains TEXT (repeatable), e.g. --only "300 units"
@@ -36,7 +36,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      runs: { type: 'string', default: '5' },
+      runs: { type: 'string', default: '15' },
       budget: { type: 'string', default: '60' },
       timeout: { type: 'string', default: '120' },
       only: { type: 'string', multiple: true, default: [] },
