@@ -3,10 +3,10 @@ import { round } from '../layout/geometry';
 import { METRICS, textWidth } from '../layout/metrics';
 import { OP_METRICS, type PositionedOpDiagram, type PositionedOpEdge, type PositionedOpNode } from '../layout/op-layout';
 import type { OpName } from '../network/cells/op-graph';
-import { defineMarkers, markerIds } from './markers';
+import { finishDiagram, startDiagram } from './diagram-frame';
 import { OP_DIAGRAM_CSS } from './op-style';
 import { writeSubscripted } from './rich-text';
-import { appendAll, createCanvas, serialise } from './svg-canvas';
+import { appendAll } from './svg-canvas';
 
 /** The symbol inside each operation's circle: readable without colour, as the article's equations write it. */
 const OP_SYMBOLS: Readonly<Record<Exclude<OpName, 'matmul'>, string>> = {
@@ -107,7 +107,6 @@ function drawLegend(root: G, diagram: PositionedOpDiagram, width: number, arrow:
   return y + row / 2;
 }
 
-const LEGEND_MIN_WIDTH = 440;
 
 /**
  * Positioned op diagram → standalone SVG text. Every operation carries `data-node`, `data-op`
@@ -116,36 +115,13 @@ const LEGEND_MIN_WIDTH = 440;
  */
 export function renderOpSvg(diagram: PositionedOpDiagram): string {
   const { spec } = diagram;
-  const prefix = `rz-${spec.architecture}-${spec.view}`;
-  const ids = markerIds(prefix);
-  const canvas = createCanvas();
-  canvas.element('title').words(spec.title).id(`${prefix}-title`);
-  canvas.element('desc').words(spec.description).id(`${prefix}-desc`);
-  canvas.element('style').words(OP_DIAGRAM_CSS);
-  defineMarkers(canvas.defs(), ids);
+  const frame = startDiagram(spec, OP_DIAGRAM_CSS);
+  const { canvas, ids } = frame;
   canvas
     .plain(`one step of layer ${spec.layer}: ${spec.units} units, every line a vector of ${spec.units}`)
     .addClass('rz-caption')
     .attr({ x: METRICS.diagramPadding, y: METRICS.diagramPadding });
   appendAll(canvas.group().addClass('rz-flows'), diagram.edges.map((e) => drawFlow(e, ids.arrow)));
   appendAll(canvas.group().addClass('rz-ops'), diagram.nodes.map(drawGlyph));
-
-  const width = Math.max(diagram.width, LEGEND_MIN_WIDTH);
-  const legendTop = diagram.height + 8;
-  const legendHeight = drawLegend(canvas.group().translate(METRICS.diagramPadding, legendTop + 12), diagram, width - 2 * METRICS.diagramPadding, ids.arrow);
-  const height = Math.ceil(legendTop + 12 + legendHeight + METRICS.diagramPadding);
-  canvas.attr({
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    role: 'img',
-    'aria-labelledby': `${prefix}-title ${prefix}-desc`,
-    class: 'rz-diagram',
-    'data-architecture': spec.architecture,
-    'data-view': spec.view,
-    'data-cell-kind': spec.cell,
-    'data-layer': spec.layer,
-    'data-diagram-height': Math.ceil(diagram.height),
-  });
-  return serialise(canvas);
+  return finishDiagram(frame, spec, diagram, (root, width) => drawLegend(root, diagram, width, ids.arrow), { 'data-cell-kind': spec.cell, 'data-layer': spec.layer });
 }

@@ -6,11 +6,10 @@ import type { PositionedDiagram, PositionedEdge } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
 import { drawEllipsis } from './ellipsis';
 import { badge, drawLegend, legendContents } from './legend';
-import { defineMarkers, markerIds, type MarkerIds } from './markers';
+import { finishDiagram, startDiagram } from './diagram-frame';
+import type { MarkerIds } from './markers';
 import { DIAGRAM_CSS } from './style';
-import { appendAll, createCanvas, serialise } from './svg-canvas';
-
-const LEGEND_MIN_WIDTH = 440;
+import { appendAll } from './svg-canvas';
 
 /** One connection as detached elements (the line, a residual's core, its badge), in drawing order. */
 function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
@@ -128,38 +127,13 @@ function drawCells(canvas: G, diagram: PositionedDiagram): void {
  */
 export function renderSvg(diagram: PositionedDiagram): string {
   const { spec } = diagram;
-  const prefix = `rz-${spec.architecture}-${spec.view}`;
-  const ids = markerIds(prefix);
-  const canvas = createCanvas();
-
-  canvas.element('title').words(spec.title).id(`${prefix}-title`);
-  canvas.element('desc').words(spec.description).id(`${prefix}-desc`);
-  canvas.element('style').words(DIAGRAM_CSS);
-  defineMarkers(canvas.defs(), ids);
+  const frame = startDiagram(spec, DIAGRAM_CSS);
+  const { canvas, ids } = frame;
   drawSteps(canvas, diagram);
   drawGroups(canvas, diagram);
   drawLattices(canvas, diagram);
   // Built detached and attached at once: svgdom pays O(children) per insertion (see appendAll).
   appendAll(canvas.group().addClass('rz-edges'), diagram.edges.flatMap((edge) => drawEdge(edge, ids)));
   drawCells(canvas, diagram);
-
-  const width = Math.max(diagram.width, LEGEND_MIN_WIDTH);
-  const legendTop = diagram.height + 8;
-  const legendRoot = canvas.group().translate(METRICS.diagramPadding, legendTop + 12);
-  const legendHeight = drawLegend(legendRoot, legendContents(diagram), width - 2 * METRICS.diagramPadding, ids);
-  const height = Math.ceil(legendTop + 12 + legendHeight + METRICS.diagramPadding);
-
-  canvas.attr({
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    role: 'img',
-    'aria-labelledby': `${prefix}-title ${prefix}-desc`,
-    class: 'rz-diagram',
-    'data-architecture': spec.architecture,
-    'data-view': spec.view,
-    // Where the legend starts: lets a thumbnail crop to the drawing alone.
-    'data-diagram-height': Math.ceil(diagram.height),
-  });
-  return serialise(canvas);
+  return finishDiagram(frame, spec, diagram, (root, width) => drawLegend(root, legendContents(diagram), width, ids));
 }
