@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor } from '../../network/autoencoder';
 import { digitSplit, oneOfEach } from '../../network/datasets/digits';
 import dcign, { decode, encode, trainDcign } from '../../zoo/dcign';
+import { elboCurveSvg } from '../elbo-curve';
 import { imageGridSvg } from '../image-grid';
-import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './dcign.params';
 
@@ -82,13 +82,7 @@ export default defineDemo({
               { label: `through ${values.latent} code units`, images: result.rebuilt.map((pixels) => ({ pixels })) },
             ],
           }),
-          plotSvg({
-            title: 'DC-IGN training: negative ELBO per epoch',
-            description: `Reconstruction loss plus KL divergence, per training digit, falls from ${history[0]!.toFixed(1)} to ${history.at(-1)!.toFixed(1)} nats.`,
-            x: { label: 'epoch' },
-            y: { label: 'negative ELBO (nats per digit)' },
-            series: [{ label: 'training loss', mark: 'line', points: history.map((v, i) => [i + 1, v]) }],
-          }),
+          elboCurveSvg('DC-IGN', history),
         ],
       };
     } finally {

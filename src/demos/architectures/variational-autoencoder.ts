@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor } from '../../network/autoencoder';
 import { digitSplit } from '../../network/datasets/digits';
 import vae, { decode, forward, klDivergence, reconstructionLoss, trainVariationalAutoencoder } from '../../zoo/variational-autoencoder';
+import { elboCurveSvg } from '../elbo-curve';
 import { imageGridSvg } from '../image-grid';
-import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './variational-autoencoder.params';
 
@@ -49,13 +49,7 @@ export default defineDemo({
             width: 8,
             rows,
           }),
-          plotSvg({
-            title: 'Variational autoencoder training: negative ELBO per epoch',
-            description: `Reconstruction loss plus KL divergence, per training digit, falls from ${history[0]!.toFixed(1)} to ${history.at(-1)!.toFixed(1)} nats.`,
-            x: { label: 'epoch' },
-            y: { label: 'negative ELBO (nats per digit)' },
-            series: [{ label: 'training loss', mark: 'line', points: history.map((v, i) => [i + 1, v]) }],
-          }),
+          elboCurveSvg('Variational autoencoder', history),
         ],
       };
     } finally {
