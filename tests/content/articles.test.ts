@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
+import { sidebarOrder } from '../../src/architecture/sidebar-order';
 import { traceArchitecture } from '../../src/pipeline';
 
 const articleDir = new URL('../../content/architectures/', import.meta.url);
@@ -20,6 +21,11 @@ describe('articles', () => {
     it('names its architecture in the frontmatter and embeds every one of its diagrams', () => {
       expect(text).toMatch(new RegExp(`^---[\\s\\S]*\\narchitecture: ${id}\\n[\\s\\S]*?---`));
       for (const view of architecture.views) expect(text).toContain(`<Diagram id="${id}" view="${view}"`);
+    });
+
+    it('stands in the sidebar with its family, in the home page order, by year (frontmatter sidebar.order)', () => {
+      const order = /\nsidebar:\n {2}order: (\d+)\n/.exec(text)?.[1];
+      expect(Number(order), `content/architectures/${id}.mdx: sidebar.order`).toBe(sidebarOrder(architecture, registry.architectures));
     });
 
     it('embeds a demo exactly when the architecture has one', () => {
