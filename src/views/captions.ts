@@ -1,5 +1,5 @@
 import { isOneToOne } from '../graph/one-to-one';
-import { weightCount, type CellGraph, type Connection, type Group } from '../graph/types';
+import { sameWeightBlock, weightCount, type CellGraph, type Connection, type Group } from '../graph/types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -39,7 +39,7 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';
   // Matrix-valued loops (a gated cell's 1×n gate weights) are counted as links, with their block.
   const block = loops[0]!.weights;
-  const unit = block && loops.every((c) => c.weights?.join('×') === block.join('×')) ? `${from} links (${block[0]}×${block[1]} each)` : `${from} weights`;
+  const unit = block && loops.every((c) => sameWeightBlock(c, loops[0]!)) ? `${from} links (${block[0]}×${block[1]} each)` : `${from} weights`;
   const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
   const density = loops.length === possible ? 'complete' : 'sparse';
   return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];
@@ -84,8 +84,8 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     .join(', ');
   const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
-    const aligned = connections.every((c) => c.from.slice(from.length) === c.to.slice(to.length));
-    const oneToOne = kind === 'sparse' && isOneToOne(connections);
+    // Cell i to cell i: an identity skip, a one-to-one attention read or sparse tie.
+    const aligned = isOneToOne(connections);
     const coverage =
       kind === 'residual' && aligned
         ? 'identity: cell i to cell i, weight 1'
@@ -93,7 +93,7 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
           ? 'cell i to cell i'
           : connections.length === possible
             ? 'every pair'
-            : `${connections.length} of ${possible} pairs${oneToOne ? ', one-to-one: cell i to cell i' : ''}`;
+            : `${connections.length} of ${possible} pairs${kind === 'sparse' && aligned ? ', one-to-one: cell i to cell i' : ''}`;
     const backward = kind === 'recurrent' && connections.every((c) => c.delay === -1);
     const delay =
       kind === 'recurrent'
