@@ -1,5 +1,5 @@
 import { digraph, toDot, type EdgeAttributesObject, type GraphBaseModel, type SubgraphModel } from 'ts-graphviz';
-import type { ConnectionKind } from '../graph/types';
+import { isDelayed, type ConnectionKind } from '../graph/types';
 import type { PositionedDiagram } from '../layout/types';
 import type { DiagramEdge, DiagramGroup, DiagramNode, DiagramSpec } from '../views/types';
 
@@ -27,7 +27,12 @@ const KIND_STYLE: Readonly<Record<ConnectionKind, NonNullable<EdgeAttributesObje
   sparse: 'dotted',
   recurrent: 'dashed',
   residual: 'bold',
+  pool: 'dashed',
   attention: 'dotted',
+  carry: 'bold',
+  coefficient: 'dotted',
+  sample: 'dashed',
+  data: 'bold',
 };
 
 interface Drawn {
@@ -66,10 +71,10 @@ function anchorOf(groupId: string, groups: ReadonlyMap<string, DiagramGroup>): s
 function addEdge(graph: GraphBaseModel, edge: DiagramEdge, groups: ReadonlyMap<string, DiagramGroup>, nodes: ReadonlyMap<string, DiagramNode>): void {
   // Graphviz would quietly invent a node for an unknown name; a faithful export refuses instead.
   if (!edge.bundle) for (const end of [edge.from, edge.to]) if (!nodes.has(end)) throw new Error(`edge ${edge.from} → ${edge.to}: "${end}" is not a drawn node`);
-  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable ? '' : 'rz-fixed'].filter(Boolean).join(' ');
+  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable === false ? 'rz-fixed' : ''].filter(Boolean).join(' ');
   // A delayed edge inside one group is a loop or back-arc for us, left out of the group order; so
   // it must not pull ranks apart in Graphviz either. Between steps it runs forward in time.
-  const loops = edge.kind === 'recurrent' && !edge.bundle && nodes.get(edge.from)!.group === nodes.get(edge.to)!.group;
+  const loops = isDelayed(edge) && !edge.bundle && nodes.get(edge.from)!.group === nodes.get(edge.to)!.group;
   const attributes: EdgeAttributesObject = {
     class: classes,
     style: KIND_STYLE[edge.kind],

@@ -23,8 +23,11 @@ export const CELL_TYPES = [
 export type CellType = (typeof CELL_TYPES)[number];
 
 /**
- * How two cells are wired. `recurrent` always means "one step apart in time": from t−1 to t, or,
- * with `delay: -1` on the connection, from t+1 to t (the backward chain of a bidirectional layer).
+ * How one cell's value depends on another's. The first five kinds are weights of the model (each
+ * connection stands for one parameter, or a block of them); the rest are dependencies without a
+ * weight, which the network computes all the same: leaving them out would draw a network that
+ * cannot compute what it does. `recurrent` and `carry` are one step apart in time: from t−1 to t,
+ * or, with `delay: -1` on the connection, from t+1 to t (the backward chain of a bidirectional layer).
  */
 export const CONNECTION_KINDS = [
   'dense',
@@ -33,9 +36,35 @@ export const CONNECTION_KINDS = [
   'sparse',
   'recurrent',
   'residual',
+  'pool',
   'attention',
+  'carry',
+  'coefficient',
+  'sample',
+  'data',
 ] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+/**
+ * Kinds with no weight behind them: an identity skip (`residual`: added as it is), a pooling window's
+ * read (`pool`: max or mean), a read of a stored sequence (`attention`: added, or scaled by α), a
+ * state carried to the next step unweighted (`carry`: an LSTM's c_{t−1} → c_t through f_t, a GRU's
+ * (1 − z) ⊙ h_{t−1}), a value computed for each input that scales other connections (`coefficient`:
+ * attention's α into the context), a draw from a distribution whose parameters the network computed
+ * (`sample`: μ_i, log σ²_i → z_i), and real data entering where the network's own values do (`data`:
+ * a GAN's real samples into its discriminator). Such a connection has no `trainable` flag: there is
+ * nothing to train.
+ */
+export const WEIGHTLESS_KINDS: ReadonlySet<ConnectionKind> = new Set(['residual', 'pool', 'attention', 'carry', 'coefficient', 'sample', 'data']);
+
+/** Kinds that join a cell at one step to a cell at the next (or, with delay −1, the previous). */
+export const DELAYED_KINDS: ReadonlySet<ConnectionKind> = new Set(['recurrent', 'carry']);
+
+/** Whether a connection is a weight of the model (true) or a weightless dependency (false). */
+export const isWeight = (c: Pick<Connection, 'kind'>): boolean => !WEIGHTLESS_KINDS.has(c.kind);
+
+/** Whether a connection reaches across time (t−1 → t, or t+1 → t). */
+export const isDelayed = (c: Pick<Connection, 'kind'>): boolean => DELAYED_KINDS.has(c.kind);
 
 /**
  * Cells arranged on a 2-D map, `rows` × `columns`, filled row by row (cell k sits at row
@@ -70,13 +99,16 @@ export interface Cell {
   readonly type: CellType;
 }
 
-/** One weight of the running network: cell `from` feeds cell `to`. */
+/** One dependency of the running network: cell `to`'s value depends directly on cell `from`'s. */
 export interface Connection {
   readonly from: string;
   readonly to: string;
   readonly kind: ConnectionKind;
-  /** False for weights the training procedure never changes (ESN reservoir, ELM input weights). */
-  readonly trainable: boolean;
+  /**
+   * Weights only (present exactly when the kind is not in WEIGHTLESS_KINDS): false for weights the
+   * training procedure never changes (ESN reservoir, ELM input weights).
+   */
+  readonly trainable?: boolean;
   /** False for symmetric weights (Hopfield, Boltzmann): one weight, both directions. */
   readonly directed: boolean;
   /**
@@ -91,7 +123,13 @@ export interface Connection {
    */
   readonly weight?: string;
   /**
-   * Recurrent connections only: which neighbouring step the source state comes from. Absent means
+   * Names the coefficient, computed afresh for each input, that multiplies what this connection
+   * carries (a capsule network's routing coefficient `c_ij` on W_ij): the line is a weight, and its
+   * effect is also scaled by a value no training sets.
+   */
+  readonly scaledBy?: string;
+  /**
+   * Delayed connections only (recurrent, carry): which neighbouring step the source state comes from. Absent means
    * 1, the usual delay (state at t−1 feeds t); −1 means the source is the state at t+1, as in a
    * chain that reads the sequence from its end to its start (the backward half of a bidirectional
    * layer). The direction of time is part of what a weight is, so it is carried, not inferred.
@@ -100,7 +138,7 @@ export interface Connection {
 }
 
 /** The step offset a connection reaches across: 0 within a step, 1 (t−1 → t) or −1 (t+1 → t) for a recurrent one. */
-export const stepOffset = (c: Pick<Connection, 'kind' | 'delay'>): -1 | 0 | 1 => (c.kind !== 'recurrent' ? 0 : c.delay === -1 ? -1 : 1);
+export const stepOffset = (c: Pick<Connection, 'kind' | 'delay'>): -1 | 0 | 1 => (!isDelayed(c) ? 0 : c.delay === -1 ? -1 : 1);
 
 /** The shape of a matrix-valued connection: `rows × cols` trained or fixed numbers. */
 export type WeightBlock = readonly [rows: number, cols: number];

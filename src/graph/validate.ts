@@ -1,4 +1,4 @@
-import { CELL_TYPES, CONNECTION_KINDS, type CellGraph } from './types';
+import { CELL_TYPES, CONNECTION_KINDS, isDelayed, isWeight, type CellGraph } from './types';
 
 /** All problems of a graph, reported together so a broken definition is fixed in one pass. */
 export class GraphError extends Error {
@@ -46,9 +46,17 @@ export function graphProblems(graph: CellGraph): string[] {
     if (!cellIds.has(c.from)) problems.push(`${where}: missing cell: "${c.from}"`);
     if (!cellIds.has(c.to)) problems.push(`${where}: missing cell: "${c.to}"`);
     if (!kinds.has(c.kind)) problems.push(`${where}: invalid kind: "${c.kind}"`);
-    if (c.kind === 'recurrent' && !c.directed) problems.push(`${where}: a recurrent connection must be directed`);
-    if (c.delay !== undefined && (c.kind !== 'recurrent' || c.delay !== -1))
-      problems.push(`${where}: expected delay only on a recurrent connection, and only -1 (t+1 → t), but got ${c.delay} on ${c.kind}`);
+    if (isDelayed(c) && !c.directed) problems.push(`${where}: a ${c.kind} connection must be directed`);
+    if (c.delay !== undefined && (!isDelayed(c) || c.delay !== -1))
+      problems.push(`${where}: expected delay only on a recurrent or carry connection, and only -1 (t+1 → t), but got ${c.delay} on ${c.kind}`);
+    if (kinds.has(c.kind) && isWeight(c) !== (typeof c.trainable === 'boolean'))
+      problems.push(
+        isWeight(c)
+          ? `${where}: expected trainable (true or false) on a ${c.kind} connection, which is a weight, but got ${c.trainable}`
+          : `${where}: expected no trainable flag on a ${c.kind} connection, which has no weight, but got ${c.trainable}`,
+      );
+    // One mid-line mark per line: ◇ for a fixed weight, ⊗ for one scaled per input; never both.
+    if (c.scaledBy !== undefined && c.trainable === false) problems.push(`${where}: a fixed weight cannot also be scaled by "${c.scaledBy}" (one mark per line)`);
     const key = `${c.from}|${c.to}|${c.kind}`;
     if (seen.has(key)) problems.push(`${where}: duplicate connection`);
     seen.add(key);
@@ -67,12 +75,12 @@ export function validateGraph(graph: CellGraph): CellGraph {
 
 /**
  * Directed, non-delayed connections must form a DAG: a cycle there would be a network that cannot be
- * evaluated. Recurrent (delayed) and undirected (symmetric) connections are exempt by definition.
+ * evaluated. Delayed (recurrent, carry) and undirected (symmetric) connections are exempt by definition.
  */
 function findInstantaneousCycle(graph: CellGraph): string[] | undefined {
   const next = new Map<string, string[]>();
   for (const c of graph.connections) {
-    if (c.kind === 'recurrent' || !c.directed) continue;
+    if (isDelayed(c) || !c.directed) continue;
     const list = next.get(c.from) ?? [];
     list.push(c.to);
     next.set(c.from, list);

@@ -1,6 +1,7 @@
 import type { DiagramEdge } from '../views/types';
 import { createBadgePlacer } from './badges';
-import { backArc, boxToBoxPath, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { isDelayed } from '../graph/types';
+import { backArc, boxToBoxPath, offsetPath, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -12,6 +13,9 @@ interface Drawn {
   readonly loop?: Loop;
   readonly bundleText?: string;
 }
+
+/** How far a carried state's line runs beside the recurrent weight between the same two cells. */
+const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 
@@ -91,24 +95,30 @@ export function placeEdges(
     }
     const from = nodes.get(edge.from)!;
     const to = nodes.get(edge.to)!;
-    if (edge.kind === 'recurrent' && from.group === to.group) {
-      const loop = from.id === to.id ? selfLoop(from, r) : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
+    if (isDelayed(edge) && from.group === to.group) {
+      const loop =
+        from.id === to.id
+          ? selfLoop(from, r, edge.kind === 'carry' ? -1 : 1)
+          : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, path: loop.path, middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
     // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
     // way: a bidirectional network's two chains stand side by side in each step, an attention read
     // passes the keys and alignment cells, and a straight line would cross cells it does not touch.
-    if ((edge.kind === 'residual' || edge.kind === 'recurrent' || edge.kind === 'attention') && from.group !== to.group) {
-      const via = laneWaypoints(from, to, lanes);
+    if ((edge.kind === 'residual' || isDelayed(edge) || edge.kind === 'attention') && from.group !== to.group) {
+      // A carried state runs between the same two cells as the recurrent weight from a cell to itself
+      // (between two steps' copies): beside it, through the same gaps, not on top of it.
+      const via = laneWaypoints(from, to, lanes).map((p) => (edge.kind === 'carry' ? { x: p.x, y: p.y + CARRY_OFFSET } : p));
       if (via.length > 0) return { edge, path: polylinePath(from, via, to, r), middle: via[0]! };
+      if (edge.kind === 'carry') return { edge, ...offsetPath(from, to, r, CARRY_OFFSET) };
     }
     return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
   });
 
   const placeBadge = createBadgePlacer(
     [...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r })),
-    drawn.filter((d) => !d.edge.trainable).map((d) => markerBox(d.middle)),
+    drawn.filter((d) => d.edge.trainable === false || d.edge.scaledBy).map((d) => markerBox(d.middle)),
   );
   return drawn.map(({ edge, path, middle, loop, bundleText }): PositionedEdge => {
     if (bundleText)

@@ -90,15 +90,33 @@ export function backArc(from: Point, to: Point, r: number, span: number): Loop {
   return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side };
 }
 
-/** A self-connection: a small loop on the right of the cell. */
-export function selfLoop(at: Point, r: number): Loop {
+/**
+ * A self-connection: a small loop on the right of the cell (`side` 1), or on its left (−1, where a
+ * carried state loops beside the recurrent weight's own loop). It runs clockwise on the right and
+ * anticlockwise on the left, top to bottom either way.
+ */
+export function selfLoop(at: Point, r: number, side: 1 | -1 = 1): Loop {
   const a = (40 * Math.PI) / 180;
-  const start = { x: at.x + r * Math.cos(a), y: at.y - r * Math.sin(a) };
-  const end = { x: at.x + r * Math.cos(a), y: at.y + r * Math.sin(a) };
-  const pull = (selfLoopReach + r - start.x + at.x) / 0.75;
+  const start = { x: at.x + side * r * Math.cos(a), y: at.y - r * Math.sin(a) };
+  const end = { x: at.x + side * r * Math.cos(a), y: at.y + r * Math.sin(a) };
+  const pull = (side * (selfLoopReach + r) - start.x + at.x) / 0.75;
   const c1 = { x: start.x + pull, y: start.y - 14 };
   const c2 = { x: end.x + pull, y: end.y + 14 };
-  return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side: 1 };
+  return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side };
+}
+
+/**
+ * A straight-ish path from one cell to another offset sideways by `offset` px over its middle half:
+ * a carried state between two steps' copies of a cell runs beside the recurrent weight joining the
+ * same two cells, instead of on top of it.
+ */
+export function offsetPath(from: Point, to: Point, r: number, offset: number): { path: string; middle: Point } {
+  const d = sub(to, from);
+  const l = len(d) || 1;
+  const n = { x: -d.y / l, y: d.x / l };
+  const shift = (p: Point) => ({ x: p.x + n.x * offset, y: p.y + n.y * offset });
+  const via = [shift(lerp(from, to, 0.3)), shift(lerp(from, to, 0.7))];
+  return { path: polylinePath(from, via, to, r), middle: via[0]! };
 }
 
 /** The point at parameter t of a cubic Bézier. */

@@ -1,3 +1,4 @@
+import { isDelayed } from '../graph/types';
 import type { DiagramEdge, DiagramGroup } from '../views/types';
 import { wrapLines } from '../views/wrap';
 import { loopRoom } from './geometry';
@@ -31,8 +32,10 @@ function loopSpans(group: DiagramGroup, edges: readonly DiagramEdge[]): { left: 
   for (const e of edges) {
     const from = position.get(e.from);
     const to = position.get(e.to);
-    if (e.kind !== 'recurrent' || e.bundle || from === undefined || to === undefined) continue;
-    (to >= from ? right : left).push(Math.abs(to - from));
+    if (!isDelayed(e) || e.bundle || from === undefined || to === undefined) continue;
+    // A carried state loops on the left of its cell, beside the recurrent weights' loop on the right.
+    if (e.kind === 'carry' && from === to) left.push(0);
+    else (to >= from ? right : left).push(Math.abs(to - from));
   }
   return { left, right };
 }

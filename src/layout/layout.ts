@@ -1,4 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { isDelayed } from '../graph/types';
 import type { DiagramSpec } from '../views/types';
 import { placeEdges } from './edges';
 import { layoutBottomUp } from './bottom-up';
@@ -27,7 +28,7 @@ function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>): ElkExtend
   const seen = new Set<string>();
   const edges: ElkExtendedEdge[] = [];
   for (const e of spec.edges) {
-    if (e.kind === 'recurrent' || e.kind === 'residual') continue;
+    if (isDelayed(e) || e.kind === 'residual') continue;
     const from = e.bundle ? e.from : groupOf.get(e.from)!;
     const to = e.bundle ? e.to : groupOf.get(e.to)!;
     const key = `${from}>${to}`;

@@ -20,7 +20,7 @@ export function renderFullLegendSvg(): string {
     .element('desc')
     .words(
       `Cell types: ${CELL_TYPES.map((t) => CELL_LABELS[t]).join(', ')}. Connection kinds: ${CONNECTION_KINDS.map((k) => KIND_LABELS[k]).join(', ')}. ` +
-        'Markers: a diamond on a line is a fixed weight; dots at both ends an undirected weight; a t−1 badge a one-step delay; a t+1 badge a state from the next step (a chain running backward in time); a thick line with an m×n badge a bundle; ⋮ cells of a large group that are not drawn; a grid of thin lines behind cells a lattice, which is no weight.',
+        'Kinds from residual on have no weight: they are dependencies the network computes. Markers: a diamond on a line is a fixed weight; a circled cross a line scaled by a coefficient computed for each input; dots at both ends an undirected weight; a t−1 badge a one-step delay; a t+1 badge a state from the next step (a chain running backward in time); a thick line with an m×n badge a bundle; ⋮ cells of a large group that are not drawn; a grid of thin lines behind cells a lattice, which is no weight.',
     )
     .id(`${prefix}-desc`);
   canvas.element('style').words(DIAGRAM_CSS);
@@ -28,7 +28,7 @@ export function renderFullLegendSvg(): string {
   defineMarkers(canvas.defs(), ids);
   const height = drawLegend(
     canvas.group().translate(PAD, PAD + 8),
-    { cellTypes: CELL_TYPES, kinds: CONNECTION_KINDS, sparseOneToOne: false, fixed: true, weightless: false, computed: false, undirected: true, allTrained: false, delay: true, backwardDelay: true, bothWays: false, bundle: true, elided: true, lattice: true },
+    { cellTypes: CELL_TYPES, kinds: CONNECTION_KINDS, sparseOneToOne: false, fixed: true, scaledBy: ['cᵢⱼ'], undirected: true, allTrained: false, delay: true, backwardDelay: true, bothWays: false, bundle: true, elided: true, lattice: true },
     WIDTH - 2 * PAD,
     ids,
   );

@@ -1,11 +1,11 @@
 import { G } from '@svgdotjs/svg.js';
-import type { CellType, ConnectionKind } from '../graph/types';
+import { isWeight, type CellType, type ConnectionKind } from '../graph/types';
 import { METRICS, badgeBoxWidth, textWidth } from '../layout/metrics';
 import type { PositionedDiagram } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
 import type { MarkerIds } from './markers';
 import { isOneToOne } from '../graph/one-to-one';
-import { CELL_LABELS, KIND_LABELS, SPARSE_ONE_TO_ONE } from './vocabulary';
+import { CELL_LABELS, KIND_LABELS, SPARSE_ONE_TO_ONE, scaledLabel } from './vocabulary';
 
 interface Entry {
   readonly width: number;
@@ -31,9 +31,17 @@ function cellEntry(type: CellType): Entry {
 
 /** The recurrent kind's label where delays run both ways: the vocabulary's "t−1 → t" would be true of one chain only. */
 const BOTH_WAYS_RECURRENT = 'recurrent: state from the step before or after';
+const BOTH_WAYS_CARRY = 'carry: the state itself, kept from the step before or after, no weight';
 
 function kindEntry(kind: ConnectionKind, markerArrow: string, sparseOneToOne: boolean, bothWays: boolean): Entry {
-  const label = kind === 'sparse' && sparseOneToOne ? SPARSE_ONE_TO_ONE : kind === 'recurrent' && bothWays ? BOTH_WAYS_RECURRENT : KIND_LABELS[kind];
+  const label =
+    kind === 'sparse' && sparseOneToOne
+      ? SPARSE_ONE_TO_ONE
+      : kind === 'recurrent' && bothWays
+        ? BOTH_WAYS_RECURRENT
+        : kind === 'carry' && bothWays
+          ? BOTH_WAYS_CARRY
+          : KIND_LABELS[kind];
   return textEntry(label, SAMPLE, (g) => {
     const d = `M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`;
     g.path(d).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`);
@@ -53,11 +61,10 @@ export interface LegendContents {
   readonly kinds: readonly ConnectionKind[];
   /** Every sparse connection drawn ties cell i to cell i (a sampling layer), not some other pattern. */
   readonly sparseOneToOne: boolean;
+  /** Some weight is fixed (never trained). Weightless dependencies are no weights: they never count here. */
   readonly fixed: boolean;
-  /** Some fixed connections carry no weight at all (a pooling window). */
-  readonly weightless: boolean;
-  /** Some fixed connections are attention reads, whose weight is 1 or computed afresh for each input. */
-  readonly computed: boolean;
+  /** The coefficients, computed for each input, that scale some drawn lines (Connection.scaledBy). */
+  readonly scaledBy: readonly string[];
   readonly undirected: boolean;
   readonly allTrained: boolean;
   readonly delay: boolean;
@@ -77,11 +84,10 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     kinds: [...new Set(diagram.edges.map((e) => e.kind))],
     // A bundle's ends are group ids, never index-aligned cells: one among the sparse edges makes this false.
     sparseOneToOne: isOneToOne(diagram.edges.filter((e) => e.kind === 'sparse')),
-    fixed: diagram.edges.some((e) => !e.trainable),
-    weightless: diagram.edges.some((e) => !e.trainable && e.kind === 'local' && !e.weight),
-    computed: diagram.edges.some((e) => !e.trainable && e.kind === 'attention'),
+    fixed: diagram.edges.some((e) => e.trainable === false),
+    scaledBy: [...new Set(diagram.edges.flatMap((e) => (e.scaledBy ? [e.scaledBy] : [])))],
     undirected: diagram.edges.some((e) => !e.directed),
-    allTrained: diagram.edges.every((e) => e.trainable),
+    allTrained: diagram.edges.some(isWeight) && diagram.edges.filter(isWeight).every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge && e.delay !== -1),
     backwardDelay: diagram.edges.some((e) => e.delayBadge && e.delay === -1),
     bothWays: diagram.edges.some((e) => e.delay === -1),
@@ -99,12 +105,10 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow, contents.sparseOneToOne, contents.bothWays))];
-  const fixedText = contents.weightless
-    ? 'fixed: never trained (a pooling window has no weight)'
-    : contents.computed
-      ? 'not trained: set once, or (attention) computed for each input'
-      : 'fixed weight: set once, never trained';
-  if (contents.fixed) entries.push(textEntry(fixedText, SAMPLE, (g) => weightSample(g, ids, true)));
+  if (contents.fixed) entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) => weightSample(g, ids, true)));
+  for (const coefficient of contents.scaledBy)
+    entries.push(textEntry(scaledLabel(coefficient), SAMPLE, (g) =>
+      g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr({ 'marker-mid': `url(#${ids.scaled})`, 'marker-end': `url(#${ids.arrow})` })));
   if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>
       g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));

@@ -5,6 +5,7 @@ export interface MarkerIds {
   readonly arrow: string;
   readonly fixed: string;
   readonly undirected: string;
+  readonly scaled: string;
 }
 
 export function defineMarkers(defs: G, ids: MarkerIds): void {
@@ -22,10 +23,19 @@ export function defineMarkers(defs: G, ids: MarkerIds): void {
     .marker(6, 6, (m) => m.circle(5).center(3, 3).addClass('rz-marker-solid'))
     .id(ids.undirected)
     .attr({ refX: 3, refY: 3, markerUnits: 'userSpaceOnUse' });
+  // A line scaled by a coefficient computed for each input: ⊗, a circle with a cross, at its middle.
+  defs
+    .marker(11, 11, (m) => {
+      m.circle(9).center(5.5, 5.5).addClass('rz-marker-line');
+      m.path('M2.3 2.3 L8.7 8.7 M8.7 2.3 L2.3 8.7').addClass('rz-marker-cross');
+    })
+    .id(ids.scaled)
+    .attr({ refX: 5.5, refY: 5.5, markerUnits: 'userSpaceOnUse' });
 }
 
 export const markerIds = (prefix: string): MarkerIds => ({
   arrow: `${prefix}-arrow`,
   fixed: `${prefix}-fixed`,
   undirected: `${prefix}-undirected`,
+  scaled: `${prefix}-scaled`,
 });

@@ -1,4 +1,5 @@
 import { G, Path, type Element } from '@svgdotjs/svg.js';
+import { isDelayed } from '../graph/types';
 import { round } from '../layout/geometry';
 import { labelLines } from '../layout/group-box';
 import { METRICS } from '../layout/metrics';
@@ -13,14 +14,16 @@ import { appendAll } from './svg-canvas';
 
 /** One connection as detached elements (the line, a residual's core, its badge), in drawing order. */
 function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
-  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable ? '' : 'rz-fixed'].filter(Boolean);
+  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable === false ? 'rz-fixed' : ''].filter(Boolean);
   const path = new Path().plot(edge.path).addClass(classes.join(' ')).attr({
     'data-from': edge.from,
     'data-to': edge.to,
     'data-kind': edge.kind,
-    'data-trainable': String(edge.trainable),
-    'data-directed': String(edge.directed),
   });
+  // A weightless dependency has no data-trainable: there is no weight to train or to keep fixed.
+  if (edge.trainable !== undefined) path.attr('data-trainable', String(edge.trainable));
+  path.attr('data-directed', String(edge.directed));
+  if (edge.scaledBy) path.attr('data-scaled-by', edge.scaledBy);
   if (edge.bundle) path.attr('data-bundle', 'true');
   if (edge.weights) path.attr('data-weights', `${edge.weights[0]}×${edge.weights[1]}`);
   if (edge.weight) path.attr('data-weight', edge.weight);
@@ -28,7 +31,8 @@ function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
   if (edge.delay === -1) path.attr('data-delay', '-1');
   if (edge.directed) path.attr('marker-end', `url(#${ids.arrow})`);
   else path.attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` });
-  if (!edge.trainable) path.attr('marker-mid', `url(#${ids.fixed})`);
+  if (edge.trainable === false) path.attr('marker-mid', `url(#${ids.fixed})`);
+  else if (edge.scaledBy) path.attr('marker-mid', `url(#${ids.scaled})`);
   const elements: Element[] = [path];
   // A residual (skip) connection is a double line: a light core drawn down the middle of a wide stroke.
   if (edge.kind === 'residual') elements.push(new Path().plot(edge.path).addClass('rz-kind-residual-core'));
@@ -44,7 +48,7 @@ function drawSteps(canvas: G, diagram: PositionedDiagram): void {
     canvas.plain(`step ${label}`).addClass('rz-step-label').attr({ x: round(box.x + box.width / 2), y: round(box.y + 18), 'text-anchor': 'middle' });
   }
   // Steps of a network without memory share nothing; say so where the delayed lines would run.
-  if (diagram.steps.length < 2 || diagram.edges.some((e) => e.kind === 'recurrent')) return;
+  if (diagram.steps.length < 2 || diagram.edges.some(isDelayed)) return;
   diagram.steps.slice(1).forEach((after, i) => {
     const before = diagram.steps[i]!;
     const x = round((before.box.x + before.box.width + after.box.x) / 2);

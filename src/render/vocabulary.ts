@@ -26,9 +26,17 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   // What sparse means in general; a diagram whose sparse ties are all one-to-one says so instead (SPARSE_ONE_TO_ONE).
   sparse: 'sparse: only some pairs connected',
   recurrent: 'recurrent: delayed one step (t−1 → t)',
-  residual: 'residual (skip)',
-  attention: 'attention: reads every source position, never trained',
+  residual: 'residual (skip): identity, added, no weight',
+  pool: 'pooling: reads its window (max or mean), no weight',
+  attention: 'attention: reads every source position, no weight',
+  carry: 'carry: the state itself, kept to the next step, no weight',
+  coefficient: 'coefficient: computed for each input, scales the reads',
+  sample: 'sample: drawn from the distribution μ, σ give, no weight',
+  data: 'real data: enters in place of generated samples, no weight',
 };
+
+/** Legend wording for a line scaled by a coefficient computed per input (Connection.scaledBy), by coefficient. */
+export const scaledLabel = (coefficient: string): string => `⊗ scaled by ${coefficient}, computed for each input`;
 
 /** The legend's `sparse` entry where every sparse connection ties cell i to cell i (src/graph/one-to-one.ts). */
 export const SPARSE_ONE_TO_ONE = 'sparse, one-to-one: cell i to cell i only';

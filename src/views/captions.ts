@@ -1,14 +1,50 @@
 import { isOneToOne } from '../graph/one-to-one';
-import { sameWeightBlock, weightCount, type CellGraph, type Connection, type Group } from '../graph/types';
+import { isDelayed, isWeight, sameWeightBlock, weightCount, type CellGraph, type Connection, type ConnectionKind, type Group } from '../graph/types';
+import type { DiagramEdge } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "fixed" / "trained" / "partly fixed" for a set of connections. */
+/** "fixed" / "trained" / "partly fixed" for a set of weights; "no weights" where none is one. */
 export function trainability(connections: readonly Connection[]): string {
-  const fixed = connections.filter((c) => !c.trainable).length;
+  const weights = connections.filter(isWeight);
+  if (weights.length === 0) return 'no weights';
+  const fixed = weights.filter((c) => c.trainable === false).length;
   if (fixed === 0) return 'trained';
-  return fixed === connections.length ? 'fixed' : 'partly fixed';
+  return fixed === weights.length ? 'fixed' : 'partly fixed';
 }
+
+/** Whether every connection of a block carries the same: flags, weight block, scaling. What a bundle needs. */
+export const uniformBlock = (connections: readonly Connection[]): boolean =>
+  connections.every(
+    (c) => c.trainable === connections[0]!.trainable && c.directed === connections[0]!.directed && c.scaledBy === connections[0]!.scaledBy && sameWeightBlock(c, connections[0]!),
+  );
+
+/** One edge standing for every pair of two groups, carrying what each pair carries (`like`). */
+export function bundleOf(from: string, to: string, like: Connection): DiagramEdge {
+  const { kind, trainable, directed, weights, scaledBy } = like;
+  return {
+    from,
+    to,
+    bundle: true,
+    kind,
+    directed,
+    ...(trainable === undefined ? {} : { trainable }),
+    ...(weights ? { weights } : {}),
+    ...(scaledBy ? { scaledBy } : {}),
+  };
+}
+
+/**
+ * Caption lines for the weightless dependencies into a group, by kind: what comes in, counted, with
+ * no weight. Delayed ones (carry) are worded with the group's loops.
+ */
+const WEIGHTLESS_IN: Partial<Record<ConnectionKind, (n: number) => string>> = {
+  attention: (n) => `+ ${plural(n, 'attention read')} in`,
+  coefficient: (n) => `+ ${plural(n, 'coefficient')} in`,
+  sample: (n) => `${plural(n, 'sample tie')} in`,
+  data: (n) => `+ ${plural(n, 'real-data tie')} in`,
+  residual: (n) => `+ ${plural(n, 'identity skip')} in`,
+};
 
 /** "10 weights", or for matrix-valued connections "8 × (3×2) weights": the count of links and their blocks. */
 function incomingWeights(into: readonly Connection[]): string {
@@ -26,15 +62,17 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const cells = plural(group.size, `${group.cellType} cell`);
   const note = [...(group.lattice ? [`${group.lattice.rows}×${group.lattice.columns} lattice`] : []), ...(group.notes ?? [])];
   const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
-  const into = graph.connections.filter((c) => c.kind !== 'recurrent' && c.kind !== 'residual' && c.kind !== 'attention' && inGroup.has(c.to));
-  const incoming = incomingCaption(into);
-  // An attention connection is a read of the memory, whose weight (1, or α) no training sets: not a weight in.
-  const reads = graph.connections.filter((c) => c.kind === 'attention' && inGroup.has(c.to)).length;
-  if (reads > 0) incoming.push(`+ ${plural(reads, 'attention read')} in`);
-  const skips = graph.connections.filter((c) => c.kind === 'residual' && inGroup.has(c.to));
-  const skipped = skips.length > 0 ? [`+ ${plural(skips.length, 'identity skip')} in`] : [];
+  const into = graph.connections.filter((c) => inGroup.has(c.to) && !isDelayed(c));
+  const incoming = incomingCaption(into.filter((c) => isWeight(c) || c.kind === 'pool'));
+  // Weightless dependencies in (reads, coefficients, samples, skips) are counted, never as weights.
+  for (const [kind, line] of Object.entries(WEIGHTLESS_IN) as [ConnectionKind, (n: number) => string][]) {
+    const n = into.filter((c) => c.kind === kind).length;
+    if (n > 0) incoming.push(line(n));
+  }
+  const carried = graph.connections.filter((c) => c.kind === 'carry' && inGroup.has(c.from));
+  const carry = carried.length > 0 ? [`+ state carried (${carried.every((c) => c.delay === -1) ? 't+1' : 't−1'})`] : [];
   const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
-  if (loops.length === 0) return [cells, ...note, ...incoming, ...skipped];
+  if (loops.length === 0) return [cells, ...note, ...incoming, ...carry];
   const possible = group.size * group.size;
   const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';
   // Matrix-valued loops (a gated cell's 1×n gate weights) are counted as links, with their block.
@@ -42,18 +80,18 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const unit = block && loops.every((c) => sameWeightBlock(c, loops[0]!)) ? `${from} links (${block[0]}×${block[1]} each)` : `${from} weights`;
   const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
   const density = loops.length === possible ? 'complete' : 'sparse';
-  return [cells, ...note, ...incoming, ...skipped, wiring, `${density}, ${trainability(loops)}`];
+  return [cells, ...note, ...incoming, wiring, `${density}, ${trainability(loops)}`, ...carry];
 }
 
 /**
  * What feeds a group, in words. Usually one weight per connection ("10 weights in: fixed"); a
- * convolution's connections share a few kernel weights, and a pooling window's have none.
+ * convolution's connections share a few kernel weights, and a pooling window's reads have none.
  */
 function incomingCaption(into: readonly Connection[]): string[] {
   if (into.length === 0) return [];
   const shared = new Set(into.flatMap((c) => (c.weight ? [c.weight] : [])));
   if (shared.size > 0) return [`${plural(into.length, 'connection')} in`, `${plural(shared.size, 'shared weight')}: ${trainability(into)}`];
-  if (into.every((c) => c.kind === 'local' && !c.trainable)) return [`${plural(into.length, 'connection')} in`, 'fixed, no weights'];
+  if (into.every((c) => c.kind === 'pool')) return [`${plural(into.length, 'pooling read')} in`, 'no weights'];
   return [`${incomingWeights(into)} in: ${trainability(into)}`];
 }
 
@@ -72,6 +110,17 @@ export function connectionBlocks(graph: CellGraph): { from: string; to: string; 
   return [...blocks.values()];
 }
 
+/** What a weightless connection of each kind is, for `<desc>`. */
+const WEIGHTLESS_MEANING: Readonly<Partial<Record<ConnectionKind, string>>> = {
+  residual: 'an identity skip, added as it is',
+  pool: 'a pooling window read, max or mean',
+  attention: 'a read of the stored sequence at every source position, added or scaled by a value computed for each input',
+  carry: 'the state itself, kept from one step to the next',
+  coefficient: 'a value computed for each input that scales the reads into the target',
+  sample: 'the target is drawn from a distribution whose parameters the sources hold',
+  data: 'real data enters here in place of the network’s own values',
+};
+
 /** The structure in words, for `<desc>`: groups and sizes, then each block of connections. */
 export function describeGraph(graph: CellGraph, name: string, view: string): string {
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
@@ -84,32 +133,20 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     .join(', ');
   const blocks = connectionBlocks(graph).map(({ from, to, kind, connections }) => {
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
-    // Cell i to cell i: an identity skip, a one-to-one attention read or sparse tie.
+    // Cell i to cell i: an identity skip, a carried state, a one-to-one read, sample or sparse tie.
     const aligned = isOneToOne(connections);
-    const coverage =
-      kind === 'residual' && aligned
-        ? 'identity: cell i to cell i, weight 1'
-        : kind === 'attention' && aligned
-          ? 'cell i to cell i'
-          : connections.length === possible
-            ? 'every pair'
-            : `${connections.length} of ${possible} pairs${kind === 'sparse' && aligned ? ', one-to-one: cell i to cell i' : ''}`;
-    const backward = kind === 'recurrent' && connections.every((c) => c.delay === -1);
-    const delay =
-      kind === 'recurrent'
-        ? backward
-          ? ', from the next time step (t+1 → t)'
-          : ', delayed one time step (t−1 → t)'
-        : kind === 'attention'
-          ? ', each read at every source position with a weight no training sets'
-          : '';
+    const coverage = aligned && kind !== 'sparse' ? 'cell i to cell i' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs${kind === 'sparse' && aligned ? ', one-to-one: cell i to cell i' : ''}`;
+    const backward = isDelayed({ kind }) && connections.every((c) => c.delay === -1);
+    const delay = isDelayed({ kind }) ? (backward ? ', from the next time step (t+1 → t)' : ', delayed one time step (t−1 → t)') : '';
     const block = connections[0]?.weights;
     const matrices = block ? `, each a ${block[0]}×${block[1]} weight matrix` : '';
+    const scaled = connections[0]?.scaledBy ? `, each scaled by ${connections[0].scaledBy}, computed for each input` : '';
     const shared = new Set(connections.flatMap((c) => (c.weight ? [c.weight] : []))).size;
-    const sharing = shared > 0 ? `, sharing ${plural(shared, 'weight')}` : kind === 'local' && trainability(connections) === 'fixed' ? ', with no weights' : '';
-    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}${matrices}${sharing}), ${trainability(connections)}`;
+    const sharing = shared > 0 ? `, sharing ${plural(shared, 'weight')}` : '';
+    const what = isWeight({ kind }) ? trainability(connections) : `no weight: ${WEIGHTLESS_MEANING[kind]}`;
+    return `${from} → ${to}: ${plural(connections.length, `${kind} connection`)} (${coverage}${delay}${matrices}${scaled}${sharing}), ${what}`;
   });
-  const recurrent = graph.connections.some((c) => c.kind === 'recurrent');
+  const recurrent = graph.connections.some(isDelayed);
   return [
     `${name}, ${view} view.`,
     `${plural(graph.groups.length, 'group')}: ${groups}.`,

@@ -1,6 +1,6 @@
 import type { AnyArchitecture } from '../architecture/types';
-import { sameWeightBlock, type CellGraph } from '../graph/types';
-import { connectionBlocks, describeGraph, groupCaption } from './captions';
+import type { CellGraph } from '../graph/types';
+import { bundleOf, connectionBlocks, describeGraph, groupCaption, uniformBlock } from './captions';
 import { wrapLines } from './wrap';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type CellElision, type ElisionPolicy } from './elision';
 import type { DiagramEdge, DiagramSpec } from './types';
@@ -22,12 +22,9 @@ function bundles(graph: CellGraph, elision: CellElision): Map<string, DiagramEdg
   for (const g of graph.groups) if (g.lattice) bundledGroups.add(g.id);
   const result = new Map<string, DiagramEdge>();
   for (const { from, to, kind, connections } of connectionBlocks(graph)) {
-    const { trainable, directed, weights } = connections[0]!;
     const complete = connections.length === sizeOf.get(from)! * sizeOf.get(to)!;
-    // A bundle says what each pair carries, so every pair must carry the same: flags and weight block.
-    const uniform = connections.every((c) => c.trainable === trainable && c.directed === directed && sameWeightBlock(c, connections[0]!));
-    if (from !== to && complete && uniform && (bundledGroups.has(from) || bundledGroups.has(to)))
-      result.set(blockKey(from, to, kind), { from, to, bundle: true, kind, trainable, directed, ...(weights ? { weights } : {}) });
+    if (from !== to && complete && uniformBlock(connections) && (bundledGroups.has(from) || bundledGroups.has(to)))
+      result.set(blockKey(from, to, kind), bundleOf(from, to, connections[0]!));
   }
   return result;
 }

@@ -99,7 +99,7 @@ export function mergeOntoEllipses(edges: readonly DiagramEdge[], ellipses: Reado
       order.push(edge);
       continue;
     }
-    const key = `${edge.from}|${edge.to}|${edge.kind}|${edge.trainable}|${edge.directed}|${edge.weights?.join('×') ?? ''}|${edge.delay ?? 1}`;
+    const key = `${edge.from}|${edge.to}|${edge.kind}|${edge.trainable}|${edge.directed}|${edge.weights?.join('×') ?? ''}|${edge.delay ?? 1}|${edge.scaledBy ?? ''}`;
     if (!counts.has(key)) {
       order.push(key);
       first.set(key, edge);

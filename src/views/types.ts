@@ -48,14 +48,17 @@ export interface DiagramEdge {
   readonly to: string;
   readonly bundle: boolean;
   readonly kind: ConnectionKind;
-  readonly trainable: boolean;
+  /** Weights only: absent on a weightless dependency (see WEIGHTLESS_KINDS). */
+  readonly trainable?: boolean;
   readonly directed: boolean;
+  /** The per-input coefficient that scales this connection (see Connection.scaledBy). */
+  readonly scaledBy?: string;
   /** A matrix-valued connection's block shape (capsule to capsule); absent for one scalar weight. */
   readonly weights?: WeightBlock;
   /** Shared-parameter id (see Connection.weight): equal values are one weight of the model. */
   readonly weight?: string;
   readonly count?: number;
-  /** A recurrent edge from t+1 to t (see Connection.delay); absent for t−1 → t and for every other kind. */
+  /** A delayed edge (recurrent, carry) from t+1 to t (see Connection.delay); absent for t−1 → t and for every other kind. */
   readonly delay?: -1;
 }
 

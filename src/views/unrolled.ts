@@ -1,6 +1,6 @@
 import type { AnyArchitecture } from '../architecture/types';
-import { sameWeightBlock, type CellGraph } from '../graph/types';
-import { connectionBlocks, describeGraph } from './captions';
+import { isDelayed, type CellGraph } from '../graph/types';
+import { bundleOf, connectionBlocks, describeGraph, uniformBlock } from './captions';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type ElisionPolicy } from './elision';
 import type { DiagramEdge, DiagramSpec, DiagramStep } from './types';
 
@@ -14,18 +14,19 @@ export const atStep = (id: string, step: number): string => `${id}@${step}`;
 
 /** For `<desc>`: how the recurrent connections run between the steps' copies, chain by chain where they run both ways. */
 function betweenSteps(graph: CellGraph, groupOf: ReadonlyMap<string, string>): string {
-  const recurrent = graph.connections.filter((c) => c.kind === 'recurrent');
+  const recurrent = graph.connections.filter(isDelayed);
   if (recurrent.length === 0) return 'no connection runs between steps: each input is processed on its own, with no memory of the last.';
   const groups = (delay: 1 | -1) => [...new Set(recurrent.filter((c) => (c.delay ?? 1) === delay).map((c) => groupOf.get(c.from)!))];
   const [forward, backward] = [groups(1), groups(-1)];
-  if (backward.length === 0) return "each recurrent connection runs from one step's copy to the next.";
-  const along = forward.length > 0 ? `the recurrent connections of ${forward.join(', ')} run forward in time, from each step's copy to the next (t−1 → t); ` : '';
+  if (backward.length === 0) return "each recurrent or carry connection runs from one step's copy to the next.";
+  const along = forward.length > 0 ? `the delayed connections (recurrent weights, carried state) of ${forward.join(', ')} run forward in time, from each step's copy to the next (t−1 → t); ` : '';
   return `${along}those of ${backward.join(', ')} run backward in time, from each step's copy to the one before it (t+1 → t), so its cells at a step have seen every later input.`;
 }
 
 /**
  * Time laid out in space: one copy of the network per step, side by side. Connections within a step
- * are drawn per step (as one bundle where every pair is connected); each recurrent connection is drawn
+ * are drawn per step (as one bundle where every pair is connected); each delayed connection (a recurrent
+ * weight, a carried state) is drawn
  * from step k to step k+1 (from k+1 to k for a chain running backward in time, delay −1), so the
  * recurrence shows as wiring between copies instead of a loop; each attention connection from every
  * step to every step (a decoder step reads the memory at every source position, later ones included).
@@ -35,21 +36,16 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   const elision = elideCells(graph, policy);
   const drawn = (cell: string, step: number) => atStep(elision.drawnAs.get(cell)!, step);
   const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
-  const recurrentGroups = new Set(graph.connections.filter((c) => c.kind === 'recurrent').map((c) => groupOf.get(c.from)));
+  const recurrentGroups = new Set(graph.connections.filter(isDelayed).map((c) => groupOf.get(c.from)));
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
   const attends = graph.connections.some((c) => c.kind === 'attention');
   const edges: DiagramEdge[] = [];
   for (const step of STEPS) {
     for (const block of connectionBlocks(graph)) {
-      if (block.kind === 'recurrent' || block.kind === 'attention') continue;
+      if (isDelayed(block) || block.kind === 'attention') continue;
       const complete = block.connections.length === sizeOf.get(block.from)! * sizeOf.get(block.to)!;
-      const first = block.connections[0]!;
-      // A bundle says what each pair carries, so every pair must carry the same: flags and weight block.
-      const uniform = block.connections.every((c) => c.trainable === first.trainable && c.directed === first.directed && sameWeightBlock(c, first));
-      if (complete && uniform) {
-        const { trainable, directed, weights } = first;
-        edges.push({ from: atStep(block.from, step.index), to: atStep(block.to, step.index), bundle: true, kind: block.kind, trainable, directed, ...(weights ? { weights } : {}) });
-      } else
+      if (complete && uniformBlock(block.connections)) edges.push(bundleOf(atStep(block.from, step.index), atStep(block.to, step.index), block.connections[0]!));
+      else
         for (const c of block.connections)
           edges.push({ ...c, from: drawn(c.from, step.index), to: drawn(c.to, step.index), bundle: false });
     }
@@ -57,7 +53,7 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   // A forward chain's state at step k feeds step k+1; a backward chain's (delay −1) at step k+1 feeds step k.
   for (const step of STEPS.slice(1))
     for (const c of graph.connections) {
-      if (c.kind !== 'recurrent') continue;
+      if (!isDelayed(c)) continue;
       const [source, target] = c.delay === -1 ? [step.index, step.index - 1] : [step.index - 1, step.index];
       edges.push({ ...c, from: drawn(c.from, source), to: drawn(c.to, target), bundle: false });
     }

@@ -34,12 +34,14 @@ describe('articles', () => {
     });
 
     it('quotes connection counts that agree with the network (so prose cannot drift from a reseeded diagram)', () => {
-      const fixed = graph.connections.filter((c) => !c.trainable).length;
-      const claims = [...text.matchAll(/(?:makes|is) (\d+) (?:drawn )?connections(?:, (\d+) fixed and (\d+) trained)?/g)];
+      // Counts of lines; "F fixed and T trained" counts weights' lines only (weightless ones are neither).
+      const fixed = graph.connections.filter((c) => c.trainable === false).length;
+      const trained = graph.connections.filter((c) => c.trainable === true).length;
+      const claims = [...text.matchAll(/(?:makes|is) (\d+) (?:drawn )?connections(?:,\s+(\d+) fixed\s+and (\d+) trained)?/g)];
       expect(claims.length, 'the article states how many connections are drawn').toBeGreaterThan(0);
       for (const [claim, total, f, t] of claims) {
         expect(Number(total), claim).toBe(graph.connections.length);
-        if (f !== undefined) expect([Number(f), Number(t)], claim).toEqual([fixed, graph.connections.length - fixed]);
+        if (f !== undefined) expect([Number(f), Number(t)], claim).toEqual([fixed, trained]);
       }
       const recurrent = graph.connections.filter((c) => c.kind === 'recurrent').length;
       const units = graph.groups.find((g) => g.cellType === 'recurrent')?.size ?? 0;

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { AnyArchitecture, View } from '../../src/architecture/types';
-import { CELL_TYPES, CONNECTION_KINDS, type CellGraph } from '../../src/graph/types';
+import { CELL_TYPES, CONNECTION_KINDS, WEIGHTLESS_KINDS, type CellGraph, type ConnectionKind } from '../../src/graph/types';
 import { accountOf, drawnAccount, drawnAs, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const STEPS = ['0', '1', '2'];
@@ -57,7 +57,9 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   for (const edge of meta.edges) {
     const a = edge.attributes;
     expect(CONNECTION_KINDS).toContain(a['data-kind']);
-    expect(['true', 'false']).toContain(a['data-trainable']);
+    // A weight is trained or fixed; a weightless dependency carries no such flag.
+    if (WEIGHTLESS_KINDS.has(a['data-kind'] as ConnectionKind)) expect(a['data-trainable']).toBeUndefined();
+    else expect(['true', 'false']).toContain(a['data-trainable']);
     expect(['true', 'false']).toContain(a['data-directed']);
   }
   const expanded = expandEdges(meta);
@@ -65,7 +67,7 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   for (const e of expanded) expect((ends.has(e.from) || shown.has(e.from)) && (ends.has(e.to) || shown.has(e.to)), `${e.from} → ${e.to} joins drawn ends`).toBe(true);
   // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs,
   // attention reads from each of 3 steps into each of 3 (README, "Attention reads").
-  const UNROLLED_TIMES: Partial<Record<string, number>> = { recurrent: 2, attention: 9 };
+  const UNROLLED_TIMES: Partial<Record<string, number>> = { recurrent: 2, carry: 2, attention: 9 };
   const times = (kind: string) => (view === 'unrolled' ? (UNROLLED_TIMES[kind] ?? 3) : 1);
   if (meta.ellipses.length > 0) {
     // Elided: the contract's accounting (tests/support/svg-metadata.ts) in the cells view; totals per kind when unrolled.

@@ -42,11 +42,12 @@ describe('sparse connections are described by the pattern they have', () => {
     expect(isOneToOne([])).toBe(false);
   });
 
-  it('never calls the VAE’s fixed μ_i, log σ²_i → z_i ties random: its legend and <desc> say one-to-one', async () => {
+  it('draws the VAE’s μ_i, log σ²_i → z_i ties as samples, one-to-one and weightless: never as random, sparse or fixed weights', async () => {
     const { legend, desc } = await wording(vae as AnyArchitecture);
-    expect(legend).toContain(SPARSE_ONE_TO_ONE);
-    expect(legend.join(' | ')).not.toMatch(/random/);
-    expect(desc).toContain('z-mean → z: 2 sparse connections (2 of 4 pairs, one-to-one: cell i to cell i), fixed');
+    expect(legend).toContain(KIND_LABELS.sample);
+    expect(legend).not.toContain(SPARSE_ONE_TO_ONE);
+    expect(legend.join(' | ')).not.toMatch(/random|fixed weight/);
+    expect(desc).toContain('z-mean → z: 2 sample connections (cell i to cell i), no weight: the target is drawn from a distribution whose parameters the sources hold');
     expect(desc).not.toMatch(/random/);
   });
 

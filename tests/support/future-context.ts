@@ -58,7 +58,8 @@ export async function expectOppositeChains(architecture: AnyArchitecture, forwar
   const graph = traceModel(model, architecture.id);
   model.dispose();
   const groupOf = (cell: string) => cell.slice(0, cell.lastIndexOf('.'));
-  const recurrent = graph.connections.filter((c) => c.kind === 'recurrent');
+  // Delayed connections: recurrent weights, and (in gated cells) the state each cell carries itself.
+  const recurrent = graph.connections.filter((c) => c.kind === 'recurrent' || c.kind === 'carry');
   expect(new Set(recurrent.filter((c) => c.delay === -1).map((c) => groupOf(c.from)))).toEqual(new Set([backward]));
   expect(new Set(recurrent.filter((c) => c.delay === undefined).map((c) => groupOf(c.from)))).toEqual(new Set([forward]));
   for (const chain of [forward, backward]) {
@@ -76,7 +77,7 @@ export async function expectOppositeChains(architecture: AnyArchitecture, forwar
 
   const unrolled = parseSvg(await generateSvg(architecture, 'unrolled', graph));
   const step = (id: string) => Number(id.split('@')[1]);
-  for (const e of expandEdges(unrolled).filter((x) => x.kind === 'recurrent')) {
+  for (const e of expandEdges(unrolled).filter((x) => x.kind === 'recurrent' || x.kind === 'carry')) {
     const chain = groupOf(e.from.split('@')[0]!);
     expect(step(e.to) - step(e.from), `${e.from} → ${e.to}`).toBe(chain === backward ? -1 : 1);
   }

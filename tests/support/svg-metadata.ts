@@ -60,8 +60,11 @@ export interface ExpandedEdge {
   readonly from: string;
   readonly to: string;
   readonly kind: string;
-  readonly trainable: boolean;
+  /** A weight's flag; absent on a weightless dependency (no data-trainable). */
+  readonly trainable?: boolean;
   readonly directed: boolean;
+  /** The per-input coefficient that scales the connection (data-scaled-by). */
+  readonly scaledBy?: string;
   /** How many connections the element stands for: its data-count, or 1. */
   readonly count: number;
   /** A matrix-valued connection's block (data-weights="rows×cols"); absent for one scalar weight. */
@@ -75,6 +78,13 @@ function parseDelay(value: string | undefined): -1 | undefined {
   if (value === undefined) return undefined;
   if (value !== '-1') throw new Error(`invalid data-delay: "${value}" (expected -1, or no attribute for t−1 → t)`);
   return -1;
+}
+
+/** `data-trainable`: "true"/"false" → the flag; absent → undefined (weightless); anything else fails. */
+function parseTrainable(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw new Error(`invalid data-trainable: "${value}" (expected true, false, or no attribute on a weightless dependency)`);
+  return value === 'true';
 }
 
 /** `data-weights="3×2"` → [3, 2]; a malformed value fails the test that reads it. */
@@ -134,10 +144,12 @@ export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
     const a = e.attributes;
     const weights = parseWeights(a['data-weights']);
     const delay = parseDelay(a['data-delay']);
+    const trainable = parseTrainable(a['data-trainable']);
     const flags = {
       kind: a['data-kind']!,
-      trainable: a['data-trainable'] === 'true',
+      ...(trainable === undefined ? {} : { trainable }),
       directed: a['data-directed'] === 'true',
+      ...(a['data-scaled-by'] ? { scaledBy: a['data-scaled-by'] } : {}),
       ...(weights ? { weights } : {}),
       ...(delay ? { delay } : {}),
     };
@@ -149,11 +161,11 @@ export function expandEdges(meta: SvgMetadata): ExpandedEdge[] {
   });
 }
 
-/** Ends, kind, flags, block shape and time direction: a backward-in-time weight drawn as a forward one does not match. */
+/** Ends, kind, flags, block shape, scaling and time direction: a backward-in-time weight drawn as a forward one does not match. */
 export const edgeKey = (e: EdgeFacts): string =>
-  `${e.from} → ${e.to} [${e.kind}, ${e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}${e.weights ? `, ${e.weights[0]}×${e.weights[1]} weights` : ''}${
-    e.delay === -1 ? ', t+1 → t' : ''
-  }]`;
+  `${e.from} → ${e.to} [${e.kind}, ${e.trainable === undefined ? 'no weight' : e.trainable ? 'trained' : 'fixed'}, ${e.directed ? 'directed' : 'undirected'}${
+    e.weights ? `, ${e.weights[0]}×${e.weights[1]} weights` : ''
+  }${e.scaledBy ? `, scaled by ${e.scaledBy}` : ''}${e.delay === -1 ? ', t+1 → t' : ''}]`;
 
 /** How many weights a drawn connection stands for: 1, or rows × cols for a matrix-valued one; times its count. */
 export const drawnWeights = (e: ExpandedEdge): number => (e.weights ? e.weights[0] * e.weights[1] : 1) * e.count;

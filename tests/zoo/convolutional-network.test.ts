@@ -55,10 +55,11 @@ describe('convolutional-network', () => {
       const traced = graph.connections.filter((c) => c.to.startsWith(`${name}.`));
       expect(traced.map((c) => `${cellIndex(c.from)}>${cellIndex(c.to)}`).sort(), name).toEqual(measured.sort());
       for (const c of traced) {
-        expect(c.kind).toBe('local');
-        // A convolution's connection carries the value of the kernel tap it names; pooling has none.
+        // A convolution's connection is a weight and carries the value of the kernel tap it names; a
+        // pooling window's read is no weight: no tap, no trainable flag.
+        expect(c.kind).toBe(name === 'convolution' ? 'local' : 'pool');
         if (name === 'convolution') expect(matrix[cellIndex(c.from)]![cellIndex(c.to)], c.weight).toBe(taps[Number(c.weight!.split(':')[1])]);
-        else expect([c.weight, c.trainable]).toEqual([undefined, false]);
+        else expect([c.weight, c.trainable]).toEqual([undefined, undefined]);
       }
     }
     model.dispose();

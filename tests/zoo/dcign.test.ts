@@ -33,7 +33,9 @@ describe('dcign', () => {
       'reconstruction:match-input-output:6',
     ]);
     const ties = graph.connections.filter((c) => c.to.startsWith('z.'));
-    expect(ties.map((c) => `${c.from}→${c.to}:${c.trainable}`).sort()).toEqual(['z-log-variance.0→z.0:false', 'z-log-variance.1→z.1:false', 'z-mean.0→z.0:false', 'z-mean.1→z.1:false']);
+    expect(ties.map((c) => `${c.from}→${c.to}:${c.kind}:${c.trainable}`).sort()).toEqual(
+      ['z-log-variance.0→z.0', 'z-log-variance.1→z.1', 'z-mean.0→z.0', 'z-mean.1→z.1'].map((e) => `${e}:sample:undefined`),
+    );
     // The decoder's painting layer: exactly its equivalent matrix's nonzeros, each naming its kernel tap.
     const paint = model.getLayer('reconstruction');
     const matrix = equivalentMatrix(paint);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
+import { WEIGHTLESS_KINDS, type ConnectionKind } from '../../src/graph/types';
 import { generateSvg } from '../../src/pipeline';
 import { DEFAULT_ELISION } from '../../src/views/elision';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
@@ -40,21 +41,16 @@ function nonzeroGateBlocks(values: Float32Array, columns: number, gates: number)
  * each nonzero entry of a weight variable of rank ≥ 2 (matrices, and the rank-4 capsule
  * transformation W_ij; biases and widths connect no two cells), except in a gated recurrent layer,
  * where each cell pair with a nonzero weight in any gate counts all its gates (GATE_BLOCKS: the
- * pair's one line stands for that 1×gates block); every entry of a distance weight;
- * for a local layer (convolution, pooling) the nonzeros of its equivalent dense matrix, measured by
- * probing (a kernel tap used at six positions is six connections; a pooling window's links have no
- * weight to train, so they count as fixed); and for an identity skip (`Add`, which has no weight
- * variable) one fixed connection per cell from each input but the one it adds into.
+ * pair's one line stands for that 1×gates block); every entry of a distance weight; and for a
+ * convolution the nonzeros of its equivalent dense matrix, measured by probing (a kernel tap used at
+ * six positions is six connections). Layers without weights (pooling, identity skips, sampling,
+ * attention reads) make no weights: what they make is checked by tests/zoo/dependencies.test.ts.
  */
 function connectionWeights(model: tf.LayersModel): { trained: number; fixed: number } {
   const counts = { trained: 0, fixed: 0 };
   for (const layer of model.layers) {
-    if (layer.getClassName() === 'Add') {
-      const inputs = layer.inboundNodes[0]!.inboundLayers.length;
-      counts.fixed += (inputs - 1) * (layer.outputShape as number[]).at(-1)!;
-      continue;
-    }
     if (isLocalLayer(layer)) {
+      if (layer.weights.length === 0) continue;
       const trained = layer.trainable && layer.trainableWeights.some((w) => w.originalName.endsWith('/kernel'));
       counts[trained ? 'trained' : 'fixed'] += countNonzero(equivalentMatrix(layer));
       continue;
@@ -75,73 +71,10 @@ function connectionWeights(model: tf.LayersModel): { trained: number; fixed: num
   }
   return counts;
 }
-/**
- * A layer without weights that still owns cells (a sampling layer) ties its cells to its inputs by a
- * fixed rule, drawn as fixed connections. They are counted here independently of its tracer: as the
- * nonzero entries of the layer's Jacobian (output cell j by input cell i) at a random point.
- */
-function fixedWiring(model: tf.LayersModel, groupIds: ReadonlySet<string>): number {
-  let count = 0;
-  for (const layer of model.layers) {
-    // Local layers (pooling) are counted by their equivalent matrix in connectionWeights.
-    if (layer.weights.length > 0 || !groupIds.has(layer.name) || layer.getClassName() === 'InputLayer' || isLocalLayer(layer)) continue;
-    // Attention reads are counted by attentionReads.
-    if (ATTENTION_READS.has(layer.getClassName())) continue;
-    const sizes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as number[]).at(-1)!);
-    const units = (layer.outputShape as number[]).at(-1)!;
-    count += tf.tidy(() => {
-      const inputs = sizes.map((n, k) => tf.randomNormal([1, n], 0, 1, 'float32', 11 + k));
-      let nonzero = 0;
-      for (let j = 0; j < units; j++) {
-        const unit = (...xs: tf.Tensor[]) => (layer.apply(xs.length === 1 ? xs[0]! : xs) as tf.Tensor).slice([0, j], [1, 1]).sum();
-        for (const gradient of tf.grads(unit)(inputs)) nonzero += (gradient.dataSync() as Float32Array).filter((g) => g !== 0).length;
-      }
-      return nonzero;
-    });
-  }
-  return count;
-}
-
-/**
- * Layers that read a memory at every source position (attention), with the index of that input.
- * Their reads of it are drawn as `attention` connections, never trained: into the alignment model the
- * key is added (weight 1), into the context each stored state is weighted by the computed α.
- */
-const ATTENTION_READS: ReadonlyMap<string, number> = new Map([
-  ['AdditiveAlignment', 1],
-  ['AttentionContext', 1],
-]);
-
-/**
- * The attention reads, counted independently of the tracers: for each output cell of such a layer
- * (at the first decoder step, and first source position where the output has one), the memory cells
- * at the first source position its value depends on, as the nonzero entries of its gradient at a
- * random point. A read of cell k into cell u is the same at every pair of steps, so one pair counts.
- */
-function attentionReads(model: tf.LayersModel): number {
-  let count = 0;
-  for (const layer of model.layers) {
-    const memory = ATTENTION_READS.get(layer.getClassName());
-    if (memory === undefined) continue;
-    const shapes = layer.inboundNodes[0]!.inboundLayers.map((l) => (l.outputShape as (number | null)[]).map((d) => d ?? 1));
-    count += tf.tidy(() => {
-      const inputs = shapes.map((shape, k) => tf.randomUniform(shape, 0.1, 1, 'float32', 21 + k));
-      const rank = (layer.apply(inputs) as tf.Tensor).rank;
-      const units = (layer.outputShape as number[]).at(-1)!;
-      let nonzero = 0;
-      for (let u = 0; u < units; u++) {
-        const unit = (...xs: tf.Tensor[]) => (layer.apply(xs) as tf.Tensor).slice([...Array<number>(rank - 1).fill(0), u], [...Array<number>(rank - 1).fill(1), 1]).sum();
-        const gradient = tf.grads(unit)(inputs)[memory]!;
-        const atFirstPosition = gradient.slice([0, 0, 0], [1, 1, gradient.shape[2]!]);
-        nonzero += (atFirstPosition.dataSync() as Float32Array).filter((g) => g !== 0).length;
-      }
-      return nonzero;
-    });
-  }
-  return count;
-}
-
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
+
+/** Kinds drawn as loops through time: a recurrent weight, a carried state. */
+const DELAYED: ReadonlySet<string> = new Set(['recurrent', 'carry']);
 
 /**
  * Problems with how connections are stroked: loops for delays (with a badge each naming the step the
@@ -149,7 +82,7 @@ const stripStep = (id: string) => id.replace(/@\d+$/, '');
  */
 function strokeProblems(svg: SvgMetadata): string[] {
   const problems: string[] = [];
-  const recurrent = svg.edges.filter((e) => e.attributes['data-kind'] === 'recurrent');
+  const recurrent = svg.edges.filter((e) => DELAYED.has(e.attributes['data-kind']!));
   for (const [text, delay] of [['t−1', undefined], ['t+1', '-1']] as const) {
     const badges = svg.elements.filter((e) => e.name === 'text' && e.text === text && !e.ancestorClasses.includes('rz-legend'));
     const delayed = recurrent.filter((e) => e.attributes['data-delay'] === delay);
@@ -159,8 +92,14 @@ function strokeProblems(svg: SvgMetadata): string[] {
     const a = edge.attributes;
     const where = `${a['data-from']} → ${a['data-to']}`;
     // A curve (C) for a loop through time, a straight line for everything else.
-    if (a.d!.includes('C') !== (a['data-kind'] === 'recurrent')) problems.push(`${where}: ${a.d!.includes('C') ? 'curved' : 'straight'} as ${a['data-kind']}`);
-    if ('marker-mid' in a !== (a['data-trainable'] === 'false')) problems.push(`${where}: fixed-weight marker does not match data-trainable`);
+    if (a.d!.includes('C') !== DELAYED.has(a['data-kind']!)) problems.push(`${where}: ${a.d!.includes('C') ? 'curved' : 'straight'} as ${a['data-kind']}`);
+    // ◇ on a fixed weight, ⊗ on a line scaled by a coefficient computed per input, nothing else mid-line.
+    const mid = a['marker-mid'] ?? '';
+    if (/-fixed\)$/.test(mid) !== (a['data-trainable'] === 'false')) problems.push(`${where}: fixed-weight marker does not match data-trainable`);
+    if (/-scaled\)$/.test(mid) !== 'data-scaled-by' in a) problems.push(`${where}: scaled marker does not match data-scaled-by`);
+    if (mid && !/-(fixed|scaled)\)$/.test(mid)) problems.push(`${where}: unknown mid-line marker ${mid}`);
+    // A weight says whether it is trained; a weightless dependency has nothing to say.
+    if (WEIGHTLESS_KINDS.has(a['data-kind'] as ConnectionKind) === 'data-trainable' in a) problems.push(`${where}: data-trainable on a ${a['data-kind']} connection`);
     if (!(a['data-directed'] === 'true' ? /-arrow\)$/ : /-undirected\)$/).test(a['marker-end'] ?? '')) problems.push(`${where}: end marker does not match data-directed`);
   }
   return problems;
@@ -262,12 +201,8 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     // A matrix-valued connection (data-weights="rows×cols") accounts for rows × cols weights.
     const weights = connectionWeights(model);
     const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
-    expect(sum(drawn.filter((e) => e.trainable))).toBe(weights.trained);
-    const reads = drawn.filter((e) => e.kind === 'attention');
-    expect(sum(drawn.filter((e) => !e.trainable && e.kind !== 'attention'))).toBe(weights.fixed + fixedWiring(model, new Set(graph.groups.map((g) => g.id))));
-    // An attention read is never trained: its weight is 1 (a key added) or α (computed for each input).
-    expect(reads.filter((e) => e.trainable)).toEqual([]);
-    expect(reads.length).toBe(attentionReads(model));
+    expect(sum(drawn.filter((e) => e.trainable === true))).toBe(weights.trained);
+    expect(sum(drawn.filter((e) => e.trainable === false))).toBe(weights.fixed);
   });
 
   // Registered only where the view exists, so no architecture reports a skipped test.
@@ -282,9 +217,9 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
         const [s, t] = [Number(e.from.split('@')[1]), Number(e.to.split('@')[1])];
         // An attention read joins every step to every step (counted 3 × 3 below); a recurrent weight spans one
         // step: forward (k → k+1), or backward in time (k+1 → k) with data-delay="-1"; the rest keep to one step.
-        if (e.kind !== 'attention') expect(t - s, `${e.from} → ${e.to}`).toBe(e.kind !== 'recurrent' ? 0 : e.delay === -1 ? -1 : 1);
+        if (e.kind !== 'attention') expect(t - s, `${e.from} → ${e.to}`).toBe(!DELAYED.has(e.kind) ? 0 : e.delay === -1 ? -1 : 1);
       }
-      const times = { recurrent: 2, attention: 9 } as Partial<Record<string, number>>;
+      const times = { recurrent: 2, carry: 2, attention: 9 } as Partial<Record<string, number>>;
       const expected = new Map(graph.connections.map((c) => [edgeKey(c), times[c.kind] ?? 3]));
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
     },
@@ -333,8 +268,8 @@ describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
     expect(drawnAccount(svg)).toEqual(accountOf(svg, graph.connections));
     const drawn = expandEdges(svg);
     const weights = connectionWeights(model);
-    expect(drawn.filter((e) => e.trainable).reduce((n, e) => n + e.count, 0)).toBe(weights.trained);
-    expect(drawn.filter((e) => !e.trainable).reduce((n, e) => n + e.count, 0)).toBe(weights.fixed);
+    expect(drawn.filter((e) => e.trainable === true).reduce((n, e) => n + e.count, 0)).toBe(weights.trained);
+    expect(drawn.filter((e) => e.trainable === false).reduce((n, e) => n + e.count, 0)).toBe(weights.fixed);
   });
 
   if (architecture.views.includes('unrolled'))
@@ -342,7 +277,7 @@ describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
       const svg = await diagram('unrolled');
       const at = (c: (typeof graph.connections)[number], from: number, to: number) => ({ ...c, from: `${c.from}@${from}`, to: `${c.to}@${to}` });
       const between = (c: (typeof graph.connections)[number]) => (c.delay === -1 ? [at(c, 1, 0), at(c, 2, 1)] : [at(c, 0, 1), at(c, 1, 2)]);
-      const expected = graph.connections.flatMap((c) => (c.kind === 'recurrent' ? between(c) : [0, 1, 2].map((s) => at(c, s, s))));
+      const expected = graph.connections.flatMap((c) => (DELAYED.has(c.kind) ? between(c) : [0, 1, 2].map((s) => at(c, s, s))));
       expect(drawnAccount(svg)).toEqual(accountOf(svg, expected));
     });
 

@@ -5,7 +5,7 @@ import { connectionsOf, weightMatrix } from './weights';
 /**
  * AdditiveAlignment (a_ij = tanh(W_a s_i + k_j)): W_a[d][u] ≠ 0 connects decoder cell d to alignment
  * unit u (trained). Key unit u of every source position j is added, with weight 1, into alignment
- * unit u: a fixed `attention` connection key.u → alignment.u, one per unit, standing for the read of
+ * unit u: a weightless `attention` connection key.u → alignment.u, one per unit, standing for the read of
  * every source position (the unrolled view draws it from every step to every step).
  */
 export const traceAdditiveAlignment: LayerTracer = (layer, inbound, self) => {
@@ -19,7 +19,6 @@ export const traceAdditiveAlignment: LayerTracer = (layer, inbound, self) => {
     from: cellId(keys.id, u),
     to: cellId(self, u),
     kind: 'attention',
-    trainable: false,
     directed: true,
   }));
   return {

@@ -3,8 +3,8 @@ import { connectionsOf, onlyInbound, weightMatrix } from './weights';
 
 /**
  * AttentionScore (e_ij = v_aᵀ a_ij, α_ij = softmax over j): one score cell, fed by alignment unit k
- * through v_a[k] (trained). The softmax has no weights; the α it yields are no connection of the score
- * cell but the weights the attention connections into the context carry (see AttentionContext).
+ * through v_a[k] (trained). The softmax has no weights; the α it yields scale the attention reads
+ * into the context, and reach it as `coefficient` connections (see AttentionContext).
  */
 export const traceAttentionScore: LayerTracer = (layer, inbound, self) => {
   const source = onlyInbound(inbound, layer);

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Connection } from '../types';
+import { isDelayed, type Connection } from '../types';
 import type { ConcatPart, LayerTracer } from './types';
 
 /** What tfjs's Bidirectional wrapper (tfjs-layers, layers/wrappers.js) holds: two copies of one recurrent layer. */
@@ -23,7 +23,7 @@ const isBidirectional = (layer: tf.layers.Layer): layer is BidirectionalLayer =>
  * t … T, and the layers after it read it at step t.
  */
 const inTimeDirection = (connections: readonly Connection[], backward: boolean): Connection[] =>
-  connections.map((c) => (backward && c.kind === 'recurrent' ? { ...c, delay: -1 as const } : c));
+  connections.map((c) => (backward && isDelayed(c) ? { ...c, delay: -1 as const } : c));
 
 /**
  * Bidirectional(layer) with mergeMode "concat" (tfjs's default): two copies of the wrapped recurrent
@@ -31,7 +31,7 @@ const inTimeDirection = (connections: readonly Connection[], backward: boolean):
  * from end to start, both fed by the input, their outputs concatenated (forward cells first). Each
  * copy is traced by the tracer of the wrapped class (`lookup`, the tracer table: passed in rather
  * than imported, since the table lists this tracer too), as a group of its own; the backward copy's
- * recurrent connections are marked as running from t+1 to t. Other merge modes (sum, mul, ave, none)
+ * delayed connections (recurrent weights, carried state) are marked as running from t+1 to t. Other merge modes (sum, mul, ave, none)
  * mix or split the two chains' cells in ways a concatenation does not describe, and are refused.
  */
 export function bidirectionalTracer(lookup: (className: string) => LayerTracer | undefined): LayerTracer {

@@ -11,6 +11,9 @@ function readWeight(layer: tf.layers.Layer, suffix: string): { values: unknown; 
   return { values: variable.read().arraySync(), shape: variable.shape as number[], trainable: layer.trainable && variable.trainable };
 }
 
+/** The coupling coefficients of dynamic routing (Sabour et al. 2017). */
+export const ROUTING_COEFFICIENT = 'cᵢⱼ';
+
 const anyNonzero = (block: readonly number[]) => block.some((w) => w !== 0);
 
 /**
@@ -35,8 +38,9 @@ export const tracePrimaryCapsules: LayerTracer = (layer, inbound, self) => {
 
 /**
  * CapsuleRouting: child capsule i feeds parent capsule j through the matrix W_ij ([dim, childDim]),
- * one connection per pair. The coupling coefficients are computed per input by routing, not
- * trained, so they are not connections.
+ * one connection per pair. Each prediction W_ij u_i is also scaled by a coupling coefficient c_ij
+ * that routing computes afresh for each input (no training sets it): the connection names it in
+ * `scaledBy`, so the diagram marks every such line as scaled, not as a plain trained block.
  */
 export const traceCapsuleRouting: LayerTracer = (layer, inbound, self) => {
   const source = onlyInbound(inbound, layer);
@@ -46,7 +50,7 @@ export const traceCapsuleRouting: LayerTracer = (layer, inbound, self) => {
   (values as number[][][][]).forEach((child, i) =>
     child.forEach((matrix, j) => {
       if (anyNonzero(matrix.flat()))
-        connections.push({ from: cellId(source.id, i), to: cellId(self, j), kind: 'dense', trainable, directed: true, weights: [dim, childDim] });
+        connections.push({ from: cellId(source.id, i), to: cellId(self, j), kind: 'dense', trainable, directed: true, weights: [dim, childDim], scaledBy: ROUTING_COEFFICIENT });
     }),
   );
   return { kind: 'cells', size: parents, cellType: 'capsule', connections };

@@ -6,8 +6,8 @@ import { fixedShape, flatIndex, readWindow, windowTaps } from './local-window';
 /**
  * Max and average pooling: each pooled cell reads its window of the same channel. There is no weight
  * to learn (average pooling multiplies by a constant 1/window, max pooling passes on the largest value),
- * so each window link is a `local` connection marked fixed (trainable: false) and carries no shared
- * weight id: it is wiring, not a parameter.
+ * so each window link is a `pool` connection: a weightless dependency, with no trainable flag and no
+ * shared weight id. It is wiring, not a parameter.
  */
 export const tracePool: LayerTracer = (layer, inbound, self) => {
   const source = onlyInbound(inbound, layer);
@@ -22,8 +22,7 @@ export const tracePool: LayerTracer = (layer, inbound, self) => {
       connections.push({
         from: cellId(source.id, flatIndex(reaches, window.input) * channels + c),
         to: cellId(self, flatIndex(at, window.output) * channels + c),
-        kind: 'local',
-        trainable: false,
+        kind: 'pool',
         directed: true,
       });
   const size = window.output.reduce((a, b) => a * b, 1) * channels;

@@ -1,4 +1,5 @@
 import { isMinimalGruCell } from '../../network/layers/minimal-gru';
+import { carryConnections } from './carry';
 import { gateConnections } from './gate-blocks';
 import type { LayerTracer } from './types';
 import { onlyInbound, weightMatrix } from './weights';
@@ -9,7 +10,8 @@ import { onlyInbound, weightMatrix } from './weights';
  *
  * MinimalGruCell: each unit is a gated-memory cell; input cell i feeds unit j through two weights
  * (W_f and W_h: the forget gate's and the candidate's), unit i at t−1 feeds unit j through two more
- * (U_f, U_h). Each pair is one connection with a 1×2 weight block.
+ * (U_f, U_h). Each pair is one connection with a 1×2 weight block. Each unit keeps (1 − f) of its own
+ * state with no weight: a `carry` connection.
  */
 export const traceRnn: LayerTracer = (layer, inbound, self) => {
   const cell = (layer as unknown as { cell?: unknown }).cell;
@@ -24,6 +26,7 @@ export const traceRnn: LayerTracer = (layer, inbound, self) => {
     connections: [
       ...gateConnections(weightMatrix(layer, 'kernel'), 2, source.id, self, 'dense', layer.name),
       ...gateConnections(weightMatrix(layer, 'recurrent_kernel'), 2, self, self, 'recurrent', layer.name),
+      ...carryConnections(self, cell.units),
     ],
   };
 };
