@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseSvg } from '../support/svg-metadata';
 import { traceModel } from '../../src/graph/trace';
 import { CapsuleRouting } from '../../src/network/layers/capsule-routing';
 import { squash } from '../../src/network/layers/squash';
@@ -95,13 +97,23 @@ describe('capsule-network', () => {
     loaded.dispose();
   });
 
-  it('draws one connection per child→parent capsule pair, carrying its W_ij block, and none for the coupling coefficients', () => {
+  it('draws one connection per child→parent capsule pair, carrying its W_ij block, each marked as scaled by its routing coefficient c_ij', async () => {
     const model = capsuleNetwork.build(capsuleNetwork.configs.diagram);
     const graph = traceModel(model, 'capsule-network');
     const routed = graph.connections.filter((c) => c.to.startsWith('class-capsules.'));
-    expect(routed.map((c) => `${c.from}→${c.to} ${c.weights?.join('×')}`).sort()).toEqual(
-      [0, 1, 2, 3].flatMap((i) => [0, 1].map((j) => `primary-capsules.${i}→class-capsules.${j} 3×2`)).sort(),
+    expect(routed.map((c) => `${c.from}→${c.to} ${c.weights?.join('×')} ×${c.scaledBy}`).sort()).toEqual(
+      [0, 1, 2, 3].flatMap((i) => [0, 1].map((j) => `primary-capsules.${i}→class-capsules.${j} 3×2 ×cᵢⱼ`)).sort(),
     );
+    // The coefficients are real and change with the input: two inputs route differently.
+    const size = capsuleNetwork.shapes(capsuleNetwork.configs.diagram).input[0]!;
+    const random = createRandom(7);
+    const [a, b] = [0, 1].map(() => routingCoefficients(model, Float32Array.from({ length: size }, () => random.normal())));
+    expect(a).not.toEqual(b);
+    // The drawing says so: every such line carries data-scaled-by and the ⊗ mark, and the legend explains it.
+    const svg = parseSvg(readFileSync(new URL('../../diagrams/capsule-network.cells.svg', import.meta.url), 'utf8'));
+    const lines = svg.edges.filter((e) => e.attributes['data-to']!.startsWith('class-capsules.'));
+    expect(lines.map((e) => [e.attributes['data-scaled-by'], /-scaled\)$/.test(e.attributes['marker-mid'] ?? '')])).toEqual(lines.map(() => ['cᵢⱼ', true]));
+    expect(svg.elements.some((e) => e.ancestorClasses.includes('rz-legend') && e.text === '⊗ scaled by cᵢⱼ, computed for each input')).toBe(true);
     expect(graph.groups.map((g) => g.cellType)).toEqual(['input', 'capsule', 'capsule']);
     model.dispose();
   });
