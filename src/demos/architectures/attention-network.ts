@@ -50,6 +50,7 @@ function heatMap(values: readonly (readonly number[])[], title: string, descript
       const j = row.indexOf(Math.max(...row));
       return `reads j = ${j} most (α ${row[j]!.toFixed(2)})`;
     }),
+    key: { label: 'α: more ink, more weight' },
   });
 }
 
