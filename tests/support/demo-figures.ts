@@ -2,12 +2,12 @@
  * Every demo's figures, made by running the demo itself (its real plotting code on its real data)
  * at its cheapest settings: the parameters that only cost time (epochs, training steps, training
  * images) at their minimum, the rest at their defaults. Interim figures (`progress.show`) are kept
- * too. For tests that check what every figure draws, without a browser.
+ * too, and the metrics. For tests that check what every figure draws, without a browser.
  */
 import { readdirSync } from 'node:fs';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
-import type { DemoDefinition } from '../../src/demos/types';
+import type { DemoDefinition, DemoMetric } from '../../src/demos/types';
 import { PROJECT_ROOT } from './temp-project';
 
 /** Parameters that change how long a demo runs, not what its figures show. */
@@ -22,6 +22,7 @@ export interface DemoFigures {
   readonly id: string;
   /** The result's figures, then any interim ones. */
   readonly figures: readonly string[];
+  readonly metrics: readonly DemoMetric[];
 }
 
 const runs = new Map<string, Promise<DemoFigures>>();
@@ -38,5 +39,5 @@ async function runDemo(id: string): Promise<DemoFigures> {
   const cheap = Object.fromEntries(demo.params.filter((p) => COST.includes(p.name)).map((p) => [p.name, String(p.min)]));
   const interim: string[] = [];
   const result = await demo.run(parseParams(demo.params, cheap), progressPlan(demo.stages, () => {}, (plots) => interim.push(...plots)));
-  return { id, figures: [...result.plots, ...interim] };
+  return { id, figures: [...result.plots, ...interim], metrics: result.metrics };
 }

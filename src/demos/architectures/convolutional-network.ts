@@ -42,7 +42,7 @@ export default defineDemo({
       const answers = predictClasses(model, shown);
       const weights = config.filters * config.kernel * config.kernel;
       return {
-        metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy }],
+        metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy, kind: 'fraction' }],
         plots: [
           plotSvg({
             title: 'Convolutional network: accuracy after each epoch on the training digits and on unseen test digits',
