@@ -96,28 +96,25 @@ export function plotSvg(spec: PlotSpec): string {
   const niceX = linearScale(Math.min(...xs), Math.max(...xs));
   const niceY = spec.y.scale === 'log' ? logScale(Math.min(...yv), Math.max(...yv)) : linearScale(Math.min(...yv), Math.max(...yv));
 
-  const legendRows = legendLayout(spec, MIN_LEFT);
-  const top = LEGEND_TOP + (legendRows.lines - 1) * LINE + LEGEND_GAP;
   // The margins depend on the tick values, and with an equal aspect the tick values on the margins:
   // widen the margins until every tick value fits (they only grow, so this ends).
-  let frame: Frame = { left: MIN_LEFT, right: MIN_RIGHT, top, height: PLOT_HEIGHT };
+  let [left, right, height] = [MIN_LEFT, MIN_RIGHT, PLOT_HEIGHT];
   let scales = { x: niceX, y: niceY };
   for (;;) {
     if (spec.aspect === 'equal') {
-      const width = W - frame.left - frame.right;
-      const tall = (width * (niceY.domain[1] - niceY.domain[0])) / (niceX.domain[1] - niceX.domain[0]);
-      frame = { ...frame, height: Math.round(Math.min(EQUAL_PLOT_HEIGHT, Math.max(PLOT_HEIGHT, tall))) };
-      scales = equalAspect(niceX, niceY, width, frame.height);
+      const tall = ((W - left - right) * (niceY.domain[1] - niceY.domain[0])) / (niceX.domain[1] - niceX.domain[0]);
+      height = Math.round(Math.min(EQUAL_PLOT_HEIGHT, Math.max(PLOT_HEIGHT, tall)));
+      scales = equalAspect(niceX, niceY, W - left - right, height);
     }
-    const left = Math.max(frame.left, Y_LABEL_CLEAR + Math.max(...scales.y.ticks.map((t) => textWidth(scales.y.format(t), FONT))) + TICK + 3);
+    const needLeft = Math.max(left, Y_LABEL_CLEAR + Math.max(...scales.y.ticks.map((t) => textWidth(scales.y.format(t), FONT))) + TICK + 3);
     const lastX = scales.x.ticks.at(-1);
-    const right = Math.max(frame.right, lastX === undefined ? 0 : textWidth(scales.x.format(lastX), FONT) / 2 + EDGE);
-    if (left === frame.left && right === frame.right) break;
-    frame = { ...frame, left, right };
+    const needRight = Math.max(right, lastX === undefined ? 0 : textWidth(scales.x.format(lastX), FONT) / 2 + EDGE);
+    if (needLeft === left && needRight === right) break;
+    [left, right] = [needLeft, needRight];
   }
-  // The legend starts where the plot area does.
-  const legend = frame.left === MIN_LEFT ? legendRows : legendLayout(spec, frame.left);
-  frame = { ...frame, top: LEGEND_TOP + (legend.lines - 1) * LINE + LEGEND_GAP };
+  // The legend starts where the plot area does, and the plot area below its last row.
+  const legend = legendLayout(spec, left);
+  const frame: Frame = { left, right, top: LEGEND_TOP + (legend.lines - 1) * LINE + LEGEND_GAP, height };
   const H = frame.top + frame.height + BOTTOM;
   const width = W - frame.left - frame.right;
   const sx = (x: number) => frame.left + position(scales.x, x) * width;
