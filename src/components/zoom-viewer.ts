@@ -1,8 +1,16 @@
 /**
- * A full-screen view of one diagram: starts at its natural size, zooms in steps, pans by scrolling,
- * dragging or the arrow keys, and closes with Escape. Loaded on the first Zoom click only.
+ * A full-screen view of one diagram: starts at its natural size, zooms in steps (buttons, + and −)
+ * or continuously by pinching with two fingers, pans by scrolling, dragging or the arrow keys, and
+ * closes with Escape. Loaded on the first Zoom click only.
  */
 const STEPS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3, 4];
+const [MIN_SCALE, MAX_SCALE] = [STEPS[0]!, STEPS.at(-1)!];
+
+/** The scale a pinch reaches: the scale it started at, times how far the fingers spread, within the viewer's range. */
+export function pinchScale(startScale: number, startSpread: number, spread: number): number {
+  if (!(startSpread > 0) || !(spread > 0)) return startScale;
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, (startScale * spread) / startSpread));
+}
 
 interface Viewer {
   dialog: HTMLDialogElement;
@@ -26,18 +34,19 @@ function copyWithOwnIds(svg: SVGSVGElement): string {
   return svg.outerHTML.replaceAll(new RegExp(`${prefix}-([\\w-]+)`, 'g'), `${prefix}-zoom-$1`);
 }
 
-function setScale(v: Viewer, scale: number): void {
+/** Zooms to `scale`, keeping the diagram's point under `anchor` (in the stage's box; default its centre) where it is. */
+function setScale(v: Viewer, scale: number, anchor?: { x: number; y: number }): void {
   if (!v.svg) return;
   const { stage } = v;
-  // Keep the point at the centre of the view where it is.
-  const cx = (stage.scrollLeft + stage.clientWidth / 2) / v.scale;
-  const cy = (stage.scrollTop + stage.clientHeight / 2) / v.scale;
+  const [ax, ay] = anchor ? [anchor.x, anchor.y] : [stage.clientWidth / 2, stage.clientHeight / 2];
+  const cx = (stage.scrollLeft + ax) / v.scale;
+  const cy = (stage.scrollTop + ay) / v.scale;
   v.scale = scale;
   v.svg.setAttribute('width', String(Math.round(v.natural.width * scale)));
   v.svg.setAttribute('height', String(Math.round(v.natural.height * scale)));
   v.level.value = `${Math.round(scale * 100)} %`;
-  stage.scrollLeft = cx * scale - stage.clientWidth / 2;
-  stage.scrollTop = cy * scale - stage.clientHeight / 2;
+  stage.scrollLeft = cx * scale - ax;
+  stage.scrollTop = cy * scale - ay;
 }
 
 function step(v: Viewer, direction: 1 | -1): void {
@@ -82,6 +91,41 @@ function enableDragToPan(stage: HTMLElement): void {
   stage.addEventListener('pointercancel', stop);
 }
 
+/**
+ * Two fingers on the stage zoom the diagram around the point between them, as phone readers expect
+ * (the stylesheet leaves pinching to the browser too, `touch-action: manipulation`; taking the
+ * gesture here zooms the diagram, not the page, so the toolbar stays in reach). One finger pans,
+ * natively.
+ */
+function enablePinchToZoom(v: Viewer): void {
+  const { stage } = v;
+  let pinch: { spread: number; scale: number } | undefined;
+  const spread = (t: TouchList) => Math.hypot(t[0]!.clientX - t[1]!.clientX, t[0]!.clientY - t[1]!.clientY);
+  stage.addEventListener(
+    'touchstart',
+    (e) => {
+      if (e.touches.length === 2) pinch = { spread: spread(e.touches), scale: v.scale };
+    },
+    { passive: true },
+  );
+  stage.addEventListener(
+    'touchmove',
+    (e) => {
+      if (!pinch || e.touches.length !== 2) return;
+      e.preventDefault();
+      const box = stage.getBoundingClientRect();
+      const anchor = { x: (e.touches[0]!.clientX + e.touches[1]!.clientX) / 2 - box.left, y: (e.touches[0]!.clientY + e.touches[1]!.clientY) / 2 - box.top };
+      setScale(v, pinchScale(pinch.scale, pinch.spread, spread(e.touches)), anchor);
+    },
+    { passive: false },
+  );
+  const end = (e: TouchEvent) => {
+    if (e.touches.length < 2) pinch = undefined;
+  };
+  stage.addEventListener('touchend', end);
+  stage.addEventListener('touchcancel', end);
+}
+
 function createViewer(): Viewer {
   const dialog = document.createElement('dialog');
   dialog.className = 'rz-zoom';
@@ -97,7 +141,7 @@ function createViewer(): Viewer {
   stage.className = 'rz-zoom-stage';
   stage.tabIndex = 0;
   stage.setAttribute('role', 'region');
-  stage.setAttribute('aria-label', 'Diagram at the chosen zoom; scroll, drag or use the arrow keys to pan');
+  stage.setAttribute('aria-label', 'Diagram at the chosen zoom; scroll, drag or use the arrow keys to pan, pinch to zoom');
   const v: Viewer = { dialog, heading, stage, level, natural: { width: 1, height: 1 }, scale: 1 };
   const tools = document.createElement('div');
   tools.className = 'rz-zoom-tools';
@@ -124,6 +168,7 @@ function createViewer(): Viewer {
     v.returnFocus?.focus();
   });
   enableDragToPan(stage);
+  enablePinchToZoom(v);
   document.body.append(dialog);
   return v;
 }

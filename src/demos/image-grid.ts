@@ -1,9 +1,13 @@
+import { inkKeySvg, type InkKey } from './ink';
+import { textWidth } from './text-width';
+
 /**
  * Small grey-level images (8×8 digits, generated images, learned kernels) as one SVG, the one image
  * renderer every demo uses: rows of images, each row with an optional label on its left, each image
- * with an optional caption under it. Ink is `currentColor` at an opacity per grey level, so the
- * images follow the page's theme (dark ink on light paper, light ink on dark); each image has a
- * frame so a blank one is still seen. Demo results only, like plot.ts.
+ * with an optional caption under it, and optionally the scale's key underneath. Values are drawn on
+ * the demos' ink scale (ink.ts): `currentColor` at an opacity per grey level, so more ink means more
+ * in either theme (dark ink on light paper, light ink on dark); each image has a frame so a blank
+ * one is still seen. Demo results only, like plot.ts.
  */
 
 export interface GridImage {
@@ -35,13 +39,18 @@ export interface ImageGridSpec {
   readonly scale?: 'intensity' | 'per-image';
   /** Side of one pixel in SVG units. */
   readonly pixel?: number;
+  /** The ink scale's key under the images, where the figure's words speak of more or less ink. */
+  readonly key?: InkKey;
 }
 
 const GAP = 6;
 const ROW_GAP = 10;
 const FONT = 12;
 const CAPTION = FONT + 4;
+/** Least room for row labels, and the gap between a label and its row. */
 const LABEL_WIDTH = 118;
+const LABEL_GAP = 8;
+const KEY_HEIGHT = 24;
 /** Grey levels drawn: enough for 8×8 digits (17 levels in the data), one path each per image. */
 const LEVELS = 8;
 
@@ -54,16 +63,22 @@ export function imageGridSvg(spec: ImageGridSpec): string {
   const height = Math.ceil(first.pixels.length / spec.width);
   const pixel = spec.pixel ?? 5;
   const [boxW, boxH] = [spec.width * pixel, height * pixel];
-  const labelWidth = spec.rows.some((r) => r.label) ? LABEL_WIDTH : 0;
+  const labels = spec.rows.flatMap((r) => (r.label ? [textWidth(r.label, FONT) + LABEL_GAP] : []));
+  const labelWidth = labels.length > 0 ? Math.max(LABEL_WIDTH, ...labels) : 0;
   const caption = images.some((i) => i.caption) ? CAPTION : 0;
   const columns = Math.max(...spec.rows.map((r) => r.images.length));
-  const W = labelWidth + GAP + columns * (boxW + GAP);
-  const H = ROW_GAP + spec.rows.length * (boxH + caption + ROW_GAP);
+  // Each image stands in the middle of a column as wide as the widest caption, if that is wider.
+  const column = Math.max(boxW, ...images.map((i) => (i.caption ? textWidth(i.caption, FONT) : 0)));
+  const left = labelWidth + GAP;
+  const rowsBottom = ROW_GAP + spec.rows.length * (boxH + caption + ROW_GAP);
+  const key = spec.key ? inkKeySvg(spec.key, left, rowsBottom + KEY_HEIGHT / 2 - ROW_GAP / 2, FONT) : undefined;
+  const W = Math.ceil(Math.max(left + columns * (column + GAP), key ? left + key.width + GAP : 0));
+  const H = rowsBottom + (key ? KEY_HEIGHT : 0);
   const rows = spec.rows.map((row, r) => {
     const y = ROW_GAP + r * (boxH + caption + ROW_GAP);
     const label = row.label ? `<text x="0" y="${y + boxH / 2 + FONT / 3}" fill="currentColor">${escape(row.label)}</text>` : '';
     const drawn = row.images.map((image, c) => {
-      const x = labelWidth + GAP + c * (boxW + GAP);
+      const x = left + c * (column + GAP) + (column - boxW) / 2;
       const text = image.caption ? `<text x="${x + boxW / 2}" y="${y + boxH + FONT + 1}" text-anchor="middle" fill="currentColor">${escape(image.caption)}</text>` : '';
       return imageSvg(levels(image.pixels, spec.scale ?? 'intensity'), spec.width, pixel, x, y) + text;
     });
@@ -73,6 +88,7 @@ export function imageGridSvg(spec: ImageGridSpec): string {
     `<svg class="rz-plot rz-image-grid" viewBox="0 0 ${W} ${H}" width="100%" role="img" font-size="${FONT}" style="max-width:${Math.round(W * 1.5)}px">` +
     `<title>${escape(spec.title)}</title><desc>${escape(spec.description)}</desc>` +
     rows.join('') +
+    (key?.svg ?? '') +
     `</svg>`
   );
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from './format';
 import type { ProgressUpdate } from './progress-plan';
 import type { RunRequest, WorkerMessage } from './protocol';
 import type { DemoMetric } from './types';
@@ -44,11 +45,8 @@ function elementsOf(root: HTMLElement): DemoElements {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** Small values (the state distance can reach 1e-7) in exponent form, so they do not read as 0. */
-const formatMetric = (value: number) => (value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential(2) : value.toFixed(4));
-
 const metricsHtml = (metrics: readonly DemoMetric[]) =>
-  metrics.map((m) => `${m.label}: <output data-demo-metric="${m.name}">${formatMetric(m.value)}</output>`).join(' · ');
+  metrics.map((m) => `${m.label}: <output data-demo-metric="${m.name}">${formatNumber(m.value, m.kind)}</output>`).join(' · ');
 
 /** How the metrics line names the backend that ran a demo (tf.getBackend() names). */
 const BACKEND_LABELS: Readonly<Record<string, string>> = { cpu: 'CPU (JavaScript)', wasm: 'WebAssembly' };

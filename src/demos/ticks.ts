@@ -26,14 +26,28 @@ export function linearScale(lo: number, hi: number, count = 5): Scale {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) throw new Error(`invalid range: ${lo} … ${hi}`);
   const [a, b] = lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
   const step = niceStep(b - a, count);
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const decimals = decimalsOf(step);
   const first = Math.floor(a / step + 1e-9);
   const last = Math.ceil(b / step - 1e-9);
+  return linearScaleWithStep(Number((first * step).toFixed(decimals)), Number((last * step).toFixed(decimals)), step);
+}
+
+/**
+ * A linear scale over exactly [lo, hi] (lo < hi), ticked at the multiples of `step` inside it: for
+ * a domain that is not widened to round numbers, e.g. one stretched to give both axes of a plot the
+ * same units per pixel.
+ */
+export function linearScaleWithStep(lo: number, hi: number, step: number): Scale {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) throw new Error(`invalid range: ${lo} … ${hi}`);
+  if (!(step > 0) || !Number.isFinite(step)) throw new Error(`invalid step: ${step}`);
+  const decimals = decimalsOf(step);
+  const first = Math.ceil(lo / step - 1e-9);
+  const last = Math.floor(hi / step + 1e-9);
   const round = (v: number) => Number(v.toFixed(decimals));
-  const ticks = Array.from({ length: last - first + 1 }, (_, k) => round((first + k) * step));
+  const ticks = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => round((first + k) * step));
   return {
     kind: 'linear',
-    domain: [ticks[0]!, ticks.at(-1)!],
+    domain: [lo, hi],
     ticks,
     format: (value) => {
       const text = value.toFixed(decimals);
@@ -41,6 +55,9 @@ export function linearScale(lo: number, hi: number, count = 5): Scale {
     },
   };
 }
+
+/** Decimals that print every multiple of `step` exactly (a step of 0.25 rounds to 0.3: the nice steps are 1, 2, 5 × 10^k). */
+const decimalsOf = (step: number) => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
 
 /** A log10 scale over [lo, hi] (both > 0) from one power of ten to another, at most `count` + 1 labelled powers. */
 export function logScale(lo: number, hi: number, count = 6): Scale {

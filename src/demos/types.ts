@@ -1,3 +1,4 @@
+import type { MetricKind } from './format';
 import type { ParamSchema, ParamValues } from './params';
 import type { ProgressPlan, Stage } from './progress-plan';
 
@@ -17,6 +18,8 @@ export interface DemoMetric {
   readonly name: string;
   readonly label: string;
   readonly value: number;
+  /** What the number is, which says how it is printed (format.ts): `measure` unless given. */
+  readonly kind?: MetricKind;
 }
 
 export interface DemoResult {

@@ -13,13 +13,17 @@ const spec: HeatMapSpec = {
     [1, 0],
   ],
   rowNotes: ['reads j = 1', 'reads j = 0'],
+  key: { label: 'weight' },
 };
+
+/** Fill opacities of the map's squares (not its key's), in document order. */
+const cellOpacities = (svg: string) => [...svg.slice(svg.indexOf('rz-heat-cells'), svg.indexOf('rz-ink-key')).matchAll(/fill-opacity="([\d.]+)"/g)].map((m) => Number(m[1]));
 
 describe('heat map', () => {
   it('is a titled, described image with one square per value, inked at that value’s opacity, and each row’s note as text', () => {
     const svg = heatMapSvg(spec);
     expect(svg).toMatch(/^<svg[^>]* role="img"[^>]*><title>Attention &lt;weights><\/title><desc>row 0 reads column 1<\/desc>/);
-    expect([...svg.matchAll(/fill-opacity="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([0.25, 0.75, 1, 0]);
+    expect(cellOpacities(svg)).toEqual([0.25, 0.75, 1, 0]);
     for (const text of ['source position j →', 'output i ↓', 'i = 1', 'reads j = 0']) expect(svg).toContain(text);
   });
 

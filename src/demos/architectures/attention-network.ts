@@ -50,6 +50,7 @@ function heatMap(values: readonly (readonly number[])[], title: string, descript
       const j = row.indexOf(Math.max(...row));
       return `reads j = ${j} most (α ${row[j]!.toFixed(2)})`;
     }),
+    key: { label: 'α: more ink, more weight' },
   });
 }
 
@@ -104,9 +105,9 @@ export default defineDemo({
       const exampleOut = predicted[0]!.map(letter).join('');
       return {
         metrics: [
-          { name: 'accuracy', label: 'Held-out symbols right', value: accuracy },
-          { name: 'attention-on-target', label: 'Mean α on source position n−1−i', value: onTarget },
-          { name: 'even-accuracy', label: 'Symbols right with α spread evenly', value: evenAccuracy },
+          { name: 'accuracy', label: 'Held-out symbols right', value: accuracy, kind: 'fraction' },
+          { name: 'attention-on-target', label: 'Mean α on source position n−1−i', value: onTarget, kind: 'fraction' },
+          { name: 'even-accuracy', label: 'Symbols right with α spread evenly', value: evenAccuracy, kind: 'fraction' },
           { name: 'loss', label: 'Final training loss', value: loss.at(-1)! },
         ],
         plots: [

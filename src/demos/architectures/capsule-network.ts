@@ -39,7 +39,7 @@ export default defineDemo({
       const [winner] = classify(model, [digits.images[example]!]);
       const toWinner = coefficients.reduce((s, row) => s + row[winner!]!, 0) / coefficients.length;
       return {
-        metrics: [{ name: 'accuracy', label: `Accuracy on ${test.length} held-out digits`, value: accuracy }],
+        metrics: [{ name: 'accuracy', label: `Accuracy on ${test.length} held-out digits`, value: accuracy, kind: 'fraction' }],
         plots: [
           plotSvg({
             title: `Capsule network: coupling coefficients routing chose for one held-out ${digits.labels[example]}`,

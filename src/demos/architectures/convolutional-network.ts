@@ -42,7 +42,7 @@ export default defineDemo({
       const answers = predictClasses(model, shown);
       const weights = config.filters * config.kernel * config.kernel;
       return {
-        metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy }],
+        metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy, kind: 'fraction' }],
         plots: [
           plotSvg({
             title: 'Convolutional network: accuracy after each epoch on the training digits and on unseen test digits',
@@ -55,12 +55,13 @@ export default defineDemo({
             ],
           }),
           imageGridSvg({
-            title: 'The learned 3×3 kernels, dark where the weight is largest',
+            title: 'The learned 3×3 kernels, inked most where the weight is largest',
             description: `${config.filters} kernels of 9 weights each; every one is applied at all 36 positions of the 8×8 digit.`,
             width: config.kernel,
             pixel: 16,
             scale: 'per-image',
             rows: [{ images: kernels(model).map((taps, k) => ({ pixels: taps, caption: `kernel ${k + 1}` })) }],
+            key: { low: 'lowest', high: 'highest', label: 'weight in its kernel' },
           }),
           imageGridSvg({
             title: 'Unseen test digits with the label and the network’s answer',

@@ -38,8 +38,8 @@ export default defineDemo({
       metrics: [
         { name: 'plain-loss', label: 'Final loss, plain', value: plain.loss.at(-1)! },
         { name: 'residual-loss', label: 'Final loss, residual', value: residual.loss.at(-1)! },
-        { name: 'plain-accuracy', label: 'Accuracy, plain', value: plain.accuracy },
-        { name: 'residual-accuracy', label: 'Accuracy, residual', value: residual.accuracy },
+        { name: 'plain-accuracy', label: 'Accuracy, plain', value: plain.accuracy, kind: 'fraction' },
+        { name: 'residual-accuracy', label: 'Accuracy, residual', value: residual.accuracy, kind: 'fraction' },
       ],
       plots: [
         plotSvg({

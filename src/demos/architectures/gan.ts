@@ -66,6 +66,8 @@ export default defineDemo({
             description: `The generated points are ${after.toFixed(3)} from the data (sliced Wasserstein distance), against ${before.toFixed(3)} before training.`,
             x: { label: 'x' },
             y: { label: 'y' },
+            // The data is a circle: drawn to equal scales, it looks like one.
+            aspect: 'equal',
             series: [
               { label: 'data: a ring of radius 1 around (1.5, 1)', mark: 'band', points: ring },
               { label: 'generated points', mark: 'dots', points: pairs(generate(model, SAMPLE, 7)) },

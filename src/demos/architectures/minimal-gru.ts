@@ -41,12 +41,12 @@ export default defineDemo({
     const percent = (v: number) => `${(100 * v).toFixed(0)} %`;
     return {
       metrics: [
-        { name: 'mgu-parameters', label: 'Trained weights, minimal gated unit', value: one.parameters },
-        { name: 'gru-parameters', label: 'Trained weights, GRU', value: two.parameters },
-        { name: 'mgu-accuracy', label: 'Bits recalled, minimal gated unit', value: one.curve.accuracy },
-        { name: 'gru-accuracy', label: 'Bits recalled, GRU', value: two.curve.accuracy },
-        { name: 'mgu-seconds', label: 'Training time (s), minimal gated unit', value: one.seconds },
-        { name: 'gru-seconds', label: 'Training time (s), GRU', value: two.seconds },
+        { name: 'mgu-parameters', label: 'Trained weights, minimal gated unit', value: one.parameters, kind: 'count' },
+        { name: 'gru-parameters', label: 'Trained weights, GRU', value: two.parameters, kind: 'count' },
+        { name: 'mgu-accuracy', label: 'Bits recalled, minimal gated unit', value: one.curve.accuracy, kind: 'fraction' },
+        { name: 'gru-accuracy', label: 'Bits recalled, GRU', value: two.curve.accuracy, kind: 'fraction' },
+        { name: 'mgu-seconds', label: 'Training time (s), minimal gated unit', value: one.seconds, kind: 'seconds' },
+        { name: 'gru-seconds', label: 'Training time (s), GRU', value: two.seconds, kind: 'seconds' },
       ],
       plots: [
         plotSvg({

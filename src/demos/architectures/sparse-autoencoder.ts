@@ -53,16 +53,18 @@ export default defineDemo({
               { label: 'digit (8×8)', images: digits.map((digit) => ({ pixels: padTo10(digit) })) },
               { label: 'its code (10×10)', images: codes.map((pixels) => ({ pixels })) },
             ],
+            key: { label: 'pixel value, code cell activity' },
           }),
           imageGridSvg({
             title: `What ${FEATURES} of the code cells respond to: their input weights as 8 by 8 images`,
-            description: 'Each image is the weight from every pixel to one code cell, scaled from its most negative (blank) to its most positive (darkest ink) weight.',
+            description: 'Each image is the weight from every pixel to one code cell, scaled from its most negative (blank) to its most positive (full ink) weight.',
             width: 8,
             scale: 'per-image',
             rows: [
               { label: 'features 1–10', images: features.slice(0, 10).map((pixels) => ({ pixels })) },
               { label: 'features 11–20', images: features.slice(10, 20).map((pixels) => ({ pixels })) },
             ],
+            key: { low: 'most negative', high: 'most positive', label: 'weight into the cell' },
           }),
           plotSvg({
             title: 'Sparse autoencoder training: loss per epoch',
