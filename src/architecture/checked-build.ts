@@ -26,24 +26,27 @@ const agrees = (declared: readonly number[], actual: readonly (number | null)[])
   declared.length === actual.length - 1 && declared.every((d, i) => actual[i + 1] === null || actual[i + 1] === d);
 
 function shapeProblems(architecture: AnyArchitecture, model: tf.LayersModel, config: unknown, name: string): string[] {
-  if (model.inputs.length !== 1 || model.outputs.length !== 1)
-    return [`build(${name}) returned a model with ${model.inputs.length} inputs and ${model.outputs.length} outputs; shapes() describes one of each`];
   let declared;
   try {
     declared = architecture.shapes(config);
   } catch (error) {
     return [`shapes(${name}) failed: ${(error as Error).message ?? String(error)}`];
   }
+  const more: unknown = declared?.moreInputs ?? [];
+  if (!Array.isArray(more)) return [`shapes(${name}).moreInputs: expected a list of shapes, but got ${showValue(more)}`];
+  const inputs = 1 + more.length;
+  if (model.inputs.length !== inputs || model.outputs.length !== 1)
+    return [`build(${name}) returned a model with ${model.inputs.length} inputs and ${model.outputs.length} outputs; shapes() describes ${inputs} input${inputs === 1 ? '' : 's'} and one output`];
   const problems: string[] = [];
-  const check = (side: 'input' | 'output', actual: readonly (number | null)[]) => {
-    const expected: unknown = declared?.[side];
+  const check = (side: string, expected: unknown, actual: readonly (number | null)[]) => {
     if (!Array.isArray(expected) || !expected.every((d) => Number.isInteger(d) && d > 0))
       problems.push(`shapes(${name}).${side}: expected a list of positive integers, but got ${showValue(expected)}`);
     else if (!agrees(expected, actual))
-      problems.push(`shapes(${name}).${side} is ${showShape(expected)}, but the built model's ${side} is ${showShape(actual.slice(1))}`);
+      problems.push(`shapes(${name}).${side} is ${showShape(expected)}, but the built model's ${side.replace(/^moreInputs\[(\d+)\]$/, (_, i) => `input ${Number(i) + 2}`)} is ${showShape(actual.slice(1))}`);
   };
-  check('input', model.inputs[0]!.shape);
-  check('output', model.outputs[0]!.shape);
+  check('input', declared?.input, model.inputs[0]!.shape);
+  more.forEach((shape, i) => check(`moreInputs[${i}]`, shape, model.inputs[i + 1]!.shape));
+  check('output', declared?.output, model.outputs[0]!.shape);
   return problems;
 }
 

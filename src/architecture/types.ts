@@ -24,6 +24,11 @@ export interface Training {
 export interface IoShapes {
   readonly input: readonly number[];
   readonly output: readonly number[];
+  /**
+   * Inputs after the first, in order, where the network reads data besides its input: a GAN's
+   * discriminator reads real samples as well as generated ones. Absent: one input.
+   */
+  readonly moreInputs?: readonly (readonly number[])[];
 }
 
 /**

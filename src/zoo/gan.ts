@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { cellRole } from '../network/layers/cell-role';
+import { realOrGenerated } from '../network/layers/real-or-generated';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
@@ -17,10 +18,12 @@ const configSchema = fields({
 export type GanConfig = ConfigOf<typeof configSchema>;
 
 /**
- * The whole GAN as one model, noise → generator → discriminator → P(real). The generator's output
- * layer feeds the discriminator's first layer directly; a CellRole marks the noise and the generated
- * sample so the diagram can draw them as what they are. `ganParts` gives the two networks as models
- * of their own, sharing these very layers.
+ * The whole game as one model: noise → generator → sample, and real data beside it, both judged by
+ * the discriminator → P(real) for each ([batch, 2, 1]: the verdict on the generated sample, then on
+ * the real one). The discriminator's first layer reads the samples through a RealOrGenerated layer,
+ * so real data enters the very cells the generator writes, as it does in training; a CellRole marks
+ * the noise and the generated sample so the diagram can draw them as what they are. `ganParts`
+ * gives the two networks as models of their own, sharing these very layers.
  */
 function build(config: GanConfig): tf.LayersModel {
   const dense = (units: number, activation: 'elu' | 'linear' | 'sigmoid', name: string, offset: number) =>
@@ -29,10 +32,12 @@ function build(config: GanConfig): tf.LayersModel {
   const z = cellRole('noisy-input', 'noise-is-random').apply(noise);
   const hidden = dense(config.generatorHidden, 'elu', 'generator-hidden', 0).apply(z);
   const generated = dense(config.sample, 'linear', 'generated-sample', 1).apply(hidden);
-  const sample = cellRole('match-input-output', 'sample-as-data').apply(generated);
-  const judged = dense(config.discriminatorHidden, 'elu', 'discriminator-hidden', 2).apply(sample);
+  const sample = cellRole('match-input-output', 'sample-as-data').apply(generated) as tf.SymbolicTensor;
+  const real = tf.input({ shape: [config.sample], name: 'real-data' });
+  const both = realOrGenerated('real-or-generated').apply([sample, real]);
+  const judged = dense(config.discriminatorHidden, 'elu', 'discriminator-hidden', 2).apply(both);
   const verdict = dense(1, 'sigmoid', 'real-or-fake', 3).apply(judged) as tf.SymbolicTensor;
-  return tf.model({ inputs: noise, outputs: verdict, name: 'gan' });
+  return tf.model({ inputs: [noise, real], outputs: verdict, name: 'gan' });
 }
 
 const GENERATOR_LAYERS = ['generator-hidden', 'generated-sample'] as const;
@@ -52,7 +57,7 @@ export interface GanParts {
  * dispose `discriminator` and then the combined model (the generator part adds no use of its own).
  */
 export function ganParts(model: tf.LayersModel): GanParts {
-  const generator = tf.model({ inputs: model.inputs, outputs: model.getLayer('sample-as-data').output as tf.SymbolicTensor, name: 'generator' });
+  const generator = tf.model({ inputs: model.inputs[0]!, outputs: model.getLayer('sample-as-data').output as tf.SymbolicTensor, name: 'generator' });
   const sampleSize = generator.outputs[0]!.shape[1] as number;
   const input = tf.input({ shape: [sampleSize], name: 'sample' });
   const verdict = DISCRIMINATOR_LAYERS.reduce<tf.SymbolicTensor>((x, name) => model.getLayer(name).apply(x) as tf.SymbolicTensor, input);
@@ -171,5 +176,5 @@ export default defineArchitecture<GanConfig>({
   },
   configSchema,
   build,
-  shapes: (c) => ({ input: [c.noise], output: [1] }),
+  shapes: (c) => ({ input: [c.noise], moreInputs: [[c.sample]], output: [2, 1] }),
 });

@@ -125,8 +125,11 @@ export function measureDependencies(model: tf.LayersModel, groups: ReadonlyMap<s
       carriers.set(layer.name, { origin: layer.name, chain: layer.getClassName() === 'InputLayer' ? [] : [layer], cells: groups.get(layer.name)! });
       continue;
     }
-    // A layer the drawing does not show extends the group of the last input it is the only reader of.
-    const extended = inboundOf(layer).filter((from) => readers.get(from.name)?.length === 1 && ownerOf.has(from.name)).at(-1);
+    // A layer the drawing does not show extends the group of the last input it is the only reader of,
+    // a computed group before an input (real data fed in beside a computed value does not carry it).
+    const candidates = inboundOf(layer).filter((from) => readers.get(from.name)?.length === 1 && ownerOf.has(from.name));
+    const computed = candidates.filter((from) => carriers.get(ownerOf.get(from.name)!)?.chain[0]?.name === ownerOf.get(from.name));
+    const extended = (computed.length > 0 ? computed : candidates).at(-1);
     if (!extended) throw new Error(`layer "${layer.name}" (${layer.getClassName()}) is not drawn and extends no drawn group`);
     const owner = ownerOf.get(extended.name)!;
     if (parts.has(owner)) throw new Error(`layer "${layer.name}" extends a bidirectional layer's concatenated output, which no check here maps`);

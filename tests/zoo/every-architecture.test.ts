@@ -138,8 +138,10 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
   it('builds a network whose forward pass has the declared shapes', () => {
     for (const config of [architecture.configs.diagram, architecture.configs.demo].filter(Boolean)) {
       const net = config === architecture.configs.diagram ? model : architecture.build(config);
-      const { input, output } = architecture.shapes(config);
-      const result = tf.tidy(() => (net.predict(tf.randomNormal([3, ...input], 0, 1, 'float32', 1)) as tf.Tensor).shape);
+      const { input, output, moreInputs = [] } = architecture.shapes(config);
+      const inputs = [input, ...moreInputs].map((shape, k) => tf.randomNormal([3, ...shape], 0, 1, 'float32', 1 + k));
+      const result = tf.tidy(() => (net.predict(inputs.length === 1 ? inputs[0]! : inputs) as tf.Tensor).shape);
+      tf.dispose(inputs);
       expect(result).toEqual([3, ...output]);
       if (net !== model) net.dispose();
     }

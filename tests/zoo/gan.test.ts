@@ -19,18 +19,36 @@ const training = (real = createRandom(3)): GanTraining => ({
 });
 
 describe('gan', () => {
-  it('traces one graph in which the generated-sample cells feed the discriminator', () => {
+  it('traces one graph in which the generated-sample cells feed the discriminator, and real data enters those same cells', () => {
     const model = gan.build(gan.configs.diagram);
     const graph = traceModel(model, 'gan');
-    expect(graph.groups.map((g) => `${g.id}:${g.cellType}`)).toEqual([
-      'noise:noisy-input',
-      'generator-hidden:hidden',
-      'generated-sample:match-input-output',
-      'discriminator-hidden:hidden',
-      'real-or-fake:output',
-    ]);
+    expect(graph.groups.map((g) => `${g.id}:${g.cellType}`).sort()).toEqual(
+      ['noise:noisy-input', 'generator-hidden:hidden', 'generated-sample:match-input-output', 'real-data:input', 'discriminator-hidden:hidden', 'real-or-fake:output'].sort(),
+    );
     const intoDiscriminator = graph.connections.filter((c) => c.to.startsWith('discriminator-hidden.'));
     expect(new Set(intoDiscriminator.map((c) => c.from))).toEqual(new Set(['generated-sample.0', 'generated-sample.1']));
+    // Real feature k enters sample cell k as it is: one weightless data tie per feature.
+    const ties = graph.connections.filter((c) => c.from.startsWith('real-data.'));
+    expect(ties.map((c) => `${c.from}→${c.to}:${c.kind}:${c.trainable}`)).toEqual(['real-data.0→generated-sample.0:data:undefined', 'real-data.1→generated-sample.1:data:undefined']);
+    model.dispose();
+  });
+
+  it('judges, in one model, the generated sample and the real one with the same discriminator', () => {
+    const model = gan.build(gan.configs.diagram);
+    const verdicts = tf.tidy(() => {
+      const z = tf.randomNormal([5, 2], 0, 1, 'float32', 2);
+      const real = tf.randomNormal([5, 2], 0, 1, 'float32', 3);
+      const both = model.predict([z, real]) as tf.Tensor;
+      const { generator, discriminator } = ganParts(model);
+      const separately = [discriminator.predict(generator.predict(z) as tf.Tensor) as tf.Tensor, discriminator.predict(real) as tf.Tensor];
+      const result = [both.shape, both.slice([0, 0, 0], [5, 1, 1]).arraySync(), both.slice([0, 1, 0], [5, 1, 1]).arraySync(), ...separately.map((t) => t.expandDims(1).arraySync())];
+      discriminator.dispose();
+      return result;
+    });
+    const [shape, generated, real, generatedAlone, realAlone] = verdicts;
+    expect(shape).toEqual([5, 2, 1]);
+    expect(generated).toEqual(generatedAlone);
+    expect(real).toEqual(realAlone);
     model.dispose();
   });
 
@@ -39,10 +57,11 @@ describe('gan', () => {
     const model = gan.build(gan.configs.diagram);
     const { generator, discriminator } = ganParts(model);
     const z = tf.randomNormal([5, 2], 0, 1, 'float32', 2);
-    const [combined, staged] = tf.tidy(() => [model.predict(z) as tf.Tensor, discriminator.predict(generator.predict(z) as tf.Tensor) as tf.Tensor]);
+    const real = tf.randomNormal([5, 2], 0, 1, 'float32', 3);
+    const [combined, staged] = tf.tidy(() => [(model.predict([z, real]) as tf.Tensor).slice([0, 0, 0], [5, 1, 1]).reshape([5, 1]), discriminator.predict(generator.predict(z) as tf.Tensor) as tf.Tensor]);
     expect(Array.from(staged.dataSync())).toEqual(Array.from(combined.dataSync()));
     expect(discriminator.getLayer('real-or-fake')).toBe(model.getLayer('real-or-fake'));
-    tf.dispose([z, combined, staged]);
+    tf.dispose([z, real, combined, staged]);
     discriminator.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(tensors);

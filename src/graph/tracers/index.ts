@@ -13,6 +13,7 @@ import { traceGru } from './gru';
 import { traceLstm } from './lstm';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
+import { traceRealOrGenerated } from './real-or-generated';
 import { traceReshape } from './reshape';
 import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
@@ -54,6 +55,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AdditiveAlignment: traceAdditiveAlignment,
   AttentionScore: traceAttentionScore,
   AttentionContext: traceAttentionContext,
+  RealOrGenerated: traceRealOrGenerated,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
   Bidirectional: bidirectionalTracer((className) => TRACERS[className]),
 };
