@@ -102,7 +102,7 @@ export default defineArchitecture<ElmConfig>({
     url: 'https://doi.org/10.1109/IJCNN.2004.1380068',
   },
   training: {
-    method: 'least squares in one step',
+    method: 'ridge regression (regularised least squares) in one step',
     summary: 'Input weights and hidden biases are random and stay fixed; the output weights minimise the squared error on the hidden activations plus a small ridge penalty, computed in a single solve.',
   },
   summary: 'A feed-forward network with a random, frozen hidden layer whose output weights are solved in one least-squares step instead of learned by backpropagation.',
