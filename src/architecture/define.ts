@@ -43,17 +43,27 @@ export function definitionProblems(definition: unknown): string[] {
   if (!FAMILY_IDS.has(d.family as string))
     problems.push(`family: expected one of ${FAMILIES.map((f) => f.id).join(', ')}, but got ${show(d.family)}`);
 
-  const paper = d.paper as Record<string, unknown> | undefined;
-  if (typeof paper !== 'object' || paper === null) problems.push('missing: paper');
-  else {
+  const paperProblems = (key: string, value: unknown): boolean => {
+    const paper = value as Record<string, unknown> | undefined;
+    if (typeof paper !== 'object' || paper === null) {
+      problems.push(`missing: ${key}`);
+      return false;
+    }
+    const before = problems.length;
     if (!Array.isArray(paper.authors) || paper.authors.length === 0 || !paper.authors.every(isText))
-      problems.push(`paper.authors: expected a non-empty list of names, but got ${show(paper.authors)}`);
-    text('paper.title', paper.title);
-    text('paper.venue', paper.venue);
-    year('paper.year', paper.year);
+      problems.push(`${key}.authors: expected a non-empty list of names, but got ${show(paper.authors)}`);
+    text(`${key}.title`, paper.title);
+    text(`${key}.venue`, paper.venue);
+    year(`${key}.year`, paper.year);
     if (!isText(paper.url) || !/^https:\/\/\S+$/.test(paper.url))
-      problems.push(`paper.url: expected an https:// link, but got ${show(paper.url)}`);
-  }
+      problems.push(`${key}.url: expected an https:// link, but got ${show(paper.url)}`);
+    return problems.length === before;
+  };
+  const paperIsValid = paperProblems('paper', d.paper);
+  const datedBy = creditProblems(d, paperIsValid, paperProblems, problems);
+  // The year beside the authors in the Facts box must be their publication's: checked, not trusted.
+  if (datedBy !== undefined && Number.isInteger(d.year) && d.year !== datedBy.year)
+    problems.push(`year: expected ${datedBy.year}, the year of ${datedBy.what}, but got ${show(d.year)}`);
 
   const training = d.training as Record<string, unknown> | undefined;
   if (typeof training !== 'object' || training === null) problems.push('missing: training');
@@ -79,6 +89,54 @@ export function definitionProblems(definition: unknown): string[] {
   if (typeof d.build !== 'function') problems.push(`build: expected a function, but got ${show(d.build)}`);
   if (typeof d.shapes !== 'function') problems.push(`shapes: expected a function, but got ${show(d.shapes)}`);
   return problems;
+}
+
+const CREDIT_KINDS = ['introduced', 'popularised', 'combined'];
+const sameTitle = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a === b;
+
+/**
+ * Checks `credit` (absent: `introduced`) and returns the year the definition must carry and the
+ * publication it comes from, or undefined where a problem already stands in the way.
+ */
+function creditProblems(
+  d: Record<string, unknown>,
+  paperIsValid: boolean,
+  paperProblems: (key: string, value: unknown) => boolean,
+  problems: string[],
+): { year: number; what: string } | undefined {
+  const paper = d.paper as { title: string; year: number; authors: string[] };
+  const credit = (d.credit ?? { kind: 'introduced' }) as Record<string, unknown>;
+  if (typeof credit !== 'object' || credit === null || !CREDIT_KINDS.includes(credit.kind as string)) {
+    problems.push(`credit.kind: expected one of ${CREDIT_KINDS.join(', ')}, but got ${show((credit as { kind?: unknown } | null)?.kind)}`);
+    return undefined;
+  }
+  const sourcesOf = (key: 'earlier' | 'sources', least: number): { title: string; year: number }[] | undefined => {
+    const sources = credit[key];
+    if (!Array.isArray(sources) || sources.length < least) {
+      problems.push(`credit.${key}: expected at least ${least === 1 ? 'one publication' : 'two publications'}, but got ${show(sources)}`);
+      return undefined;
+    }
+    const valid = sources.map((source: unknown, i) => {
+      const s = source as Record<string, unknown> | null;
+      const ok = paperProblems(`credit.${key}[${i}].paper`, s?.paper);
+      if (!isText(s?.contributed)) problems.push(`credit.${key}[${i}].contributed: expected a non-empty string, but got ${show(s?.contributed)}`);
+      return ok;
+    });
+    return valid.every(Boolean) ? sources.map((s: { paper: { title: string; year: number } }) => s.paper) : undefined;
+  };
+  if (credit.kind === 'popularised') {
+    const earlier = sourcesOf('earlier', 1);
+    if (earlier && paperIsValid && earlier.some((p) => p.year > paper.year))
+      problems.push(`credit.earlier: expected publications older than paper (${paper.year}), but got one of ${Math.max(...earlier.map((p) => p.year))}`);
+  }
+  if (credit.kind !== 'combined') return paperIsValid ? { year: paper.year, what: `paper "${paper.title}"` } : undefined;
+
+  const papers = sourcesOf('sources', 2);
+  if (!papers || !paperIsValid) return undefined;
+  if (!papers.some((p) => sameTitle(p.title, paper.title) && p.year === paper.year))
+    problems.push(`paper: expected one of credit.sources, but got "${paper.title}"`);
+  const latest = papers.reduce((a, b) => (b.year > a.year ? b : a));
+  return { year: latest.year, what: `the latest of its sources, "${latest.title}"` };
 }
 
 /** Identity with a check: definitions fail loudly at import, naming every bad field. */

@@ -13,6 +13,8 @@ export const FAMILIES = [
   { id: 'memory', label: 'Networks with external memory' },
   { id: 'competitive', label: 'Competitive learning' },
   { id: 'attention', label: 'Attention and transformers' },
+  // After attention: routing by agreement, like attention, weighs connections afresh for each input.
+  { id: 'capsule', label: 'Capsule networks' },
   { id: 'reinforcement', label: 'Deep reinforcement learning' },
 ] as const;
 

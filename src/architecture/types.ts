@@ -13,6 +13,29 @@ export interface Paper {
   readonly url: string;
 }
 
+/**
+ * What the cited publications did for an architecture, which its Facts box says in so many words.
+ * Every Facts line pairs a year with the authors of one publication, so it can be checked.
+ * - `introduced`: `paper` introduced the architecture; `year` is `paper.year`.
+ * - `popularised`: the architecture is older than `paper`, which is the publication that made it
+ *   widely known and used; `year` is `paper.year`, and `earlier` names the older publications its
+ *   ideas come from, each with what it contributed (the article tells the rest of the history).
+ * - `combined`: no single publication introduced it: it puts together ideas from `sources`, each
+ *   with what it contributed, in order of year. `paper` is one of them (the one the article's card
+ *   cites) and `year` is the latest of their years, when the combination first became possible.
+ */
+export type Credit =
+  | { readonly kind: 'introduced' }
+  | { readonly kind: 'popularised'; readonly earlier: readonly Source[] }
+  | { readonly kind: 'combined'; readonly sources: readonly Source[] };
+
+/** A publication and what it contributed to an architecture that `paper` alone did not introduce. */
+export interface Source {
+  readonly paper: Paper;
+  /** In a few words, e.g. "the bidirectional scheme". */
+  readonly contributed: string;
+}
+
 export interface Training {
   /** Short name of the procedure, e.g. "ridge regression on the readout". */
   readonly method: string;
@@ -40,8 +63,15 @@ export interface ArchitectureDefinition<Config = unknown> {
   readonly id: string;
   readonly name: string;
   readonly abbreviation: string;
+  /**
+   * The year the Facts box and the sidebar date the architecture by: always a publication's year,
+   * `paper.year` (or, for a combination, the latest of its sources' years; see `Credit`).
+   */
   readonly year: number;
+  /** The publication the article's card cites and, unless `credit` says otherwise, that introduced it. */
   readonly paper: Paper;
+  /** What `paper` (or the publications combined) did for the architecture; absent means `introduced`. */
+  readonly credit?: Credit;
   readonly training: Training;
   /** One sentence for index cards and the SVG description. */
   readonly summary: string;

@@ -52,13 +52,15 @@ export default defineArchitecture<AutoencoderConfig>({
   id: 'autoencoder',
   name: 'Autoencoder',
   abbreviation: 'AE',
-  year: 1988,
+  // The "encoder problem" of this chapter is an autoencoder trained by backpropagation: 8 inputs
+  // squeezed through 3 hidden cells and rebuilt. Bourlard & Kamp (1988) came later, with the link to PCA.
+  year: 1986,
   paper: {
-    authors: ['Hervé Bourlard', 'Yves Kamp'],
-    title: 'Auto-association by multilayer perceptrons and singular value decomposition',
-    venue: 'Biological Cybernetics 59(4–5), 291–294',
-    year: 1988,
-    url: 'https://doi.org/10.1007/BF00332918',
+    authors: ['David E. Rumelhart', 'Geoffrey E. Hinton', 'Ronald J. Williams'],
+    title: 'Learning internal representations by error propagation',
+    venue: 'In D. E. Rumelhart, J. L. McClelland and the PDP Research Group (eds.), Parallel Distributed Processing, Vol. 1: Foundations, MIT Press, 318–362',
+    year: 1986,
+    url: 'https://doi.org/10.7551/mitpress/5236.001.0001',
   },
   training: {
     method: 'backpropagation on the reconstruction error',

@@ -126,7 +126,9 @@ export default defineArchitecture<CapsuleNetworkConfig>({
     summary: 'The primary capsule kernel and every transformation matrix W_ij are trained by gradient descent; the coupling coefficients are recomputed for each input by routing and never trained.',
   },
   summary: 'A network whose cells are capsules: small vectors whose length says whether a thing is present and whose direction describes it, passed to the next layer by routing by agreement.',
-  family: 'convolutional',
+  // Not convolutional: what defines it is the capsule (a vector cell) and routing by agreement, which
+  // weighs every child → parent prediction afresh for each input. Ours has no convolution at all.
+  family: 'capsule',
   views: ['cells'],
   configs: {
     diagram: { inputs: 4, primaryCapsules: 4, primaryDim: 2, classes: 2, classDim: 3, iterations: 3, seed: 1 },

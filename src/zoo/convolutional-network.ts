@@ -120,12 +120,14 @@ export default defineArchitecture<ConvolutionalConfig>({
   name: 'Convolutional neural network',
   abbreviation: 'CNN',
   year: 1989,
+  // The 1989 paper, where a convolutional network was first trained end to end by backpropagation;
+  // LeNet-5 (LeCun, Bottou, Bengio & Haffner 1998) is the later refinement, for an article of its own.
   paper: {
-    authors: ['Yann LeCun', 'Léon Bottou', 'Yoshua Bengio', 'Patrick Haffner'],
-    title: 'Gradient-based learning applied to document recognition',
-    venue: 'Proceedings of the IEEE 86(11), 2278–2324',
-    year: 1998,
-    url: 'https://doi.org/10.1109/5.726791',
+    authors: ['Yann LeCun', 'Bernhard Boser', 'John S. Denker', 'Donnie Henderson', 'Richard E. Howard', 'Wayne Hubbard', 'Lawrence D. Jackel'],
+    title: 'Backpropagation applied to handwritten zip code recognition',
+    venue: 'Neural Computation 1(4), 541–551',
+    year: 1989,
+    url: 'https://doi.org/10.1162/neco.1989.1.4.541',
   },
   training: {
     method: 'backpropagation',

@@ -97,7 +97,7 @@ export default defineArchitecture<ResidualConfig>({
   },
   training: {
     method: 'backpropagation',
-    summary: 'Every layer weight is trained by backpropagation; the identity skips have no weights, so the gradient reaches early layers through them unchanged.',
+    summary: 'Every layer weight is trained by backpropagation; the identity skips have no weights, so the gradient passes back along them without going through the blocks’ layers, though the ReLU after each addition still gates it.',
   },
   summary: 'A deep stack of layers in which every second layer also receives, unchanged, the input of the layer before: each block learns only a correction to the identity, and very deep stacks stay trainable.',
   family: 'feed-forward',

@@ -57,6 +57,33 @@ export default defineArchitecture<FeedForwardConfig>({
     year: 1986,
     url: 'https://doi.org/10.1038/323533a0',
   },
+  // Multilayer perceptrons and backpropagation are both older than this paper; it is the one that
+  // made training every layer by backpropagation widely known (the article tells the history).
+  credit: {
+    kind: 'popularised',
+    earlier: [
+      {
+        contributed: 'gradient-descent training of a layered adaptive classifier',
+        paper: {
+          authors: ['Shun-ichi Amari'],
+          title: 'A theory of adaptive pattern classifiers',
+          venue: 'IEEE Transactions on Electronic Computers EC-16(3), 299–307',
+          year: 1967,
+          url: 'https://doi.org/10.1109/PGEC.1967.264666',
+        },
+      },
+      {
+        contributed: 'backpropagation applied to neural networks',
+        paper: {
+          authors: ['Paul J. Werbos'],
+          title: 'Applications of advances in nonlinear sensitivity analysis',
+          venue: 'In R. F. Drenick and F. Kozin (eds.), System Modeling and Optimization, Lecture Notes in Control and Information Sciences 38, Springer, 762–770',
+          year: 1982,
+          url: 'https://doi.org/10.1007/BFb0006203',
+        },
+      },
+    ],
+  },
   training: {
     method: 'backpropagation',
     summary: 'Every weight is trained: the output error is propagated backwards through the layers and each weight moves down its gradient.',

@@ -53,8 +53,14 @@ function traceConvolution(transposed: boolean): LayerTracer {
           });
         }
     }
+    // The Zoo calls a convolution's cells "kernel cells", which reads as one kernel per cell: the
+    // note says how many kernels there are and where each is applied (a convolution: at every output
+    // position; a transposed one: painted from every input position).
+    const kernels = cout === 1 ? 'one kernel' : `${cout} kernels`;
+    const positions = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+    const note = transposed ? `${kernels}, painted from ${positions(input)} positions` : `${kernels} at ${positions(output)} positions`;
     // Sorted by target cell then source, so the file lists each cell's window together.
-    return { kind: 'cells', size, cellType: 'kernel', connections: connections.sort(byCells) };
+    return { kind: 'cells', size, cellType: 'kernel', notes: [note], connections: connections.sort(byCells) };
   };
 }
 

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import cnnDemo from '../../src/demos/architectures/convolutional-network';
+import aeDemo from '../../src/demos/architectures/autoencoder';
+import vaeDemo from '../../src/demos/architectures/variational-autoencoder';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan } from '../../src/demos/progress-plan';
+import type { DemoDefinition } from '../../src/demos/types';
+import { digitSplit } from '../../src/network/datasets/digits';
+
+/**
+ * The figures an article prints from its demo are measured here, by running the demo at its default
+ * settings (every random number is seeded), so prose cannot drift from what the code measures.
+ */
+const article = (id: string) => readFileSync(new URL(`../../content/architectures/${id}.mdx`, import.meta.url), 'utf8');
+async function metricsOf(demo: unknown): Promise<Record<string, number>> {
+  const d = demo as DemoDefinition;
+  const result = await d.run(parseParams(d.params, {}), progressPlan(d.stages, () => {}));
+  return Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
+}
+
+/** Losses of two code-free references on the held-out digits: painting the average training digit, and painting each digit exactly. */
+function references() {
+  const { train, test } = digitSplit();
+  const pixels = test[0]!.length;
+  const mean = new Float64Array(pixels);
+  for (const image of train) image.forEach((v, p) => (mean[p]! += v / train.length));
+  // The same clipped binary cross-entropy as the VAE's reconstruction loss, in nats, summed over pixels.
+  const clip = (q: number) => Math.min(Math.max(q, 1e-6), 1 - 1e-6);
+  const bce = (x: number, q: number) => -(x * Math.log(clip(q)) + (1 - x) * Math.log(1 - clip(q)));
+  let averageDigit = 0;
+  let perfect = 0;
+  let averageDigitMse = 0;
+  for (const image of test)
+    image.forEach((x, p) => {
+      averageDigit += bce(x, mean[p]!) / test.length;
+      perfect += bce(x, x) / test.length;
+      averageDigitMse += (x - mean[p]!) ** 2 / (test.length * pixels);
+    });
+  return { averageDigit, perfect, averageDigitMse };
+}
+
+describe('the figures articles print from their demos', () => {
+  it('convolutional-network: the test accuracy at the default settings', async () => {
+    const { accuracy } = await metricsOf(cnnDemo);
+    const text = article('convolutional-network');
+    expect(text).toContain(`**${(100 * accuracy!).toFixed(1)} %** of the 597 unseen digits correctly`);
+    expect(text).toContain(`(${Math.round(accuracy! * 597)} of them)`);
+  });
+
+  it('variational-autoencoder: KL and reconstruction in nats, and the references they are read against', async () => {
+    const { kl, reconstruction } = await metricsOf(vaeDemo);
+    const { averageDigit, perfect } = references();
+    const text = article('variational-autoencoder');
+    expect(text).toContain(`**${kl!.toFixed(2)} nats**`);
+    expect(text).toContain(`**${reconstruction!.toFixed(2)} nats** per digit`);
+    expect(text).toContain(`negative ELBO is ${(kl! + reconstruction!).toFixed(2)} nats`);
+    expect(text).toContain(`costs ${averageDigit.toFixed(2)} nats per held-out digit`);
+    expect(text).toContain(`would still cost ${perfect.toFixed(2)} nats`);
+    expect(text).toContain(`save ${(averageDigit - reconstruction!).toFixed(2)} of the ${(averageDigit - perfect).toFixed(2)} nats`);
+    expect(text).toContain(`ELBO comes out ${(averageDigit - kl! - reconstruction!).toFixed(2)} nats better`);
+  });
+
+  it('autoencoder: the reconstruction error, and the average digit’s for scale', async () => {
+    const { mse } = await metricsOf(aeDemo);
+    const { averageDigitMse } = references();
+    const text = article('autoencoder');
+    expect(text).toContain(`the error is **${mse!.toFixed(4)}** per pixel`);
+    expect(text).toContain(`gives ${averageDigitMse.toFixed(4)}`);
+    expect(text).toContain(`off by about ${Math.sqrt(mse!).toFixed(2)} of the range`);
+    expect(1 - mse! / averageDigitMse).toBeCloseTo(2 / 3, 1);
+  });
+});
