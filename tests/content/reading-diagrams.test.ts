@@ -29,9 +29,9 @@ describe('the reading-diagrams guide', () => {
     expect([lines.length, gated.length, drawnWeights, biases, parameters]).toEqual([21, 15, 66, 14, 80]);
     expect(drawnWeights + biases).toBe(parameters);
     expect(biases).toBe(4 * config.units + config.outputs);
-    // Weightless carries add no weight; one per memory cell once the extended contract's diagrams are generated.
+    // Weightless carries add no weight: one per memory cell.
     const carries = svg.edges.filter((e) => e.attributes['data-kind'] === 'carry');
-    expect([0, config.units]).toContain(carries.length);
+    expect(carries.length).toBe(config.units);
     for (const carry of carries) expect(carry.attributes['data-trainable']).toBeUndefined();
 
     for (const claim of [
