@@ -46,14 +46,15 @@ export function sequenceModel(
 }
 
 /**
- * Sets one gate's bias block to 1 and the rest to 0, in a layer whose bias holds `gates` blocks of
- * `units` side by side: a fresh cell then leans towards keeping its state (σ(1) ≈ 0.73). This is what
+ * Sets one gate's bias block to `value` (1 unless given) and the rest to 0, in a layer whose bias
+ * holds `gates` blocks of `units` side by side. With 1 on a keeping gate (an LSTM's forget gate, a
+ * GRU's update gate) a fresh cell leans towards keeping its state (σ(1) ≈ 0.73). This is what
  * tfjs's `unitForgetBias` does for an LSTM, set by hand because that option's initializer leaves four
  * tensors undisposed at every build (tfjs-layers 4.x), which a demo run must not.
  */
-export function openGateBias(layer: tf.layers.Layer, gates: number, open: number, units: number): void {
+export function openGateBias(layer: tf.layers.Layer, gates: number, open: number, units: number, value = 1): void {
   const [kernel, recurrentKernel] = layer.getWeights();
-  const bias = tf.tidy(() => tf.concat(Array.from({ length: gates }, (_, g) => (g === open ? tf.ones([units]) : tf.zeros([units])))));
+  const bias = tf.tidy(() => tf.concat(Array.from({ length: gates }, (_, g) => (g === open ? tf.fill([units], value) : tf.zeros([units])))));
   layer.setWeights([kernel!, recurrentKernel!, bias]);
   bias.dispose();
 }

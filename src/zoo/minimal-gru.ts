@@ -2,23 +2,36 @@ import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { recallAccuracy, type DelayedBits } from '../network/datasets/delayed-bits';
 import { minimalGru } from '../network/layers/minimal-gru';
-import { gatedLayer, sequenceModel, sequenceModelSchema, type SequenceModelConfig } from '../network/sequence-model';
+import { gatedLayer, openGateBias, sequenceModel, sequenceModelSchema, type SequenceModelConfig } from '../network/sequence-model';
 import type { OnProgress } from '../network/training/progress';
 
 const configSchema = sequenceModelSchema;
 export type MinimalGruConfig = SequenceModelConfig;
 
-/** Input sequence → a layer of minimal gated units (every step's state) → a sigmoid readout per step. */
-function build(config: MinimalGruConfig): tf.LayersModel {
-  return sequenceModel(config, minimalGru({ units: config.units, seed: config.seed, name: 'minimal-gru', returnSequences: true }), 'minimal-gru', 'sigmoid');
+/**
+ * Input sequence → a layer of minimal gated units (every step's state) → a sigmoid readout per step.
+ * `keepBias` b sets where the unit starts: it keeps σ(b) of its state per step (its forget-gate bias
+ * is −b, because this cell's f_t is the share it *replaces*). The definition starts at b = 0: the
+ * unit keeps half its state and its candidate reads half the old state, as a GRU with zero biases
+ * does with its two gates, so a comparison of the two starts them equal in both of the gate's roles.
+ */
+export function buildMinimalGru(config: MinimalGruConfig, keepBias = 0): tf.LayersModel {
+  return sequenceModel(config, minimalGru({ units: config.units, seed: config.seed, forgetBias: -keepBias, name: 'minimal-gru', returnSequences: true }), 'minimal-gru', 'sigmoid');
 }
+
+const build = (config: MinimalGruConfig): tf.LayersModel => buildMinimalGru(config);
 
 /**
  * The same network with tfjs's GRU in place of the minimal unit (σ gates, like the minimal unit's),
- * for comparisons: same sizes, same readout, same seeds.
+ * for comparisons: same sizes, same readout, same seeds. Its update-gate bias is `keepBias` (reset
+ * and candidate biases 0), so with the same b it starts keeping the same σ(b) of its state per step as
+ * `buildMinimalGru(config, b)` (tfjs's GRU keeps z ⊙ h_{t−1}).
  */
-export function buildGruForComparison(config: MinimalGruConfig): tf.LayersModel {
-  return sequenceModel(config, gatedLayer('gru', config, 'gru'), 'gru-baseline', 'sigmoid');
+export function buildGruForComparison(config: MinimalGruConfig, keepBias = 0): tf.LayersModel {
+  const layer = gatedLayer('gru', config, 'gru');
+  const model = sequenceModel(config, layer, 'gru-baseline', 'sigmoid');
+  openGateBias(layer, 3, 0, config.units, keepBias);
+  return model;
 }
 
 export interface RecallCurve {

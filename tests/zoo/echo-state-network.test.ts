@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { nextStepPairs, twoSineSeries } from '../../src/network/datasets';
 import { upToLayer } from '../../src/network/layer-output';
+import { createRandom } from '../../src/network/numerics/random';
 import { spectralRadius } from '../../src/network/numerics/spectral-radius';
 import type { Progress } from '../../src/network/training/progress';
 import esn, { driveReservoir, fitReadout, nrmse, predictSequence, stateDistance } from '../../src/zoo/echo-state-network';
@@ -89,6 +90,28 @@ describe('echo-state-network, driven chunk by chunk', () => {
     expect(contracting[0]).toBeGreaterThan(1);
     expect(contracting.at(-1)).toBeLessThan(1e-4);
     expect(expanding.at(-1)).toBeGreaterThan(1);
+  });
+
+  it('predicts held-out steps far worse with spectral radius 1.25 than with 0.9, and from random starting states never forgets where it began', () => {
+    // The demo's protocol at its settings, only the radius changed: fit on steps 0–399 after a 50-step washout, score 400–599.
+    const heldOutError = (spectralRadius: number) => {
+      const model = esn.build({ ...esn.configs.demo!, spectralRadius });
+      fitReadout(model, inputs.slice(0, 400), targets.slice(0, 400), { washout: 50, ridge: 1e-6 });
+      const error = nrmse(predictSequence(model, inputs).slice(400), targets.slice(400));
+      // Copies started from random states (uniform in ±1, as the demo's second copy), read the same input.
+      const distances = [1, 2, 3, 4, 5].map((seed) => {
+        const random = createRandom(seed);
+        return stateDistance(model, inputs, Array.from({ length: 100 }, () => random.uniform(-1, 1))).at(-1)!;
+      });
+      model.dispose();
+      return { error, distances };
+    };
+    const [contracting, expanding] = [heldOutError(0.9), heldOutError(1.25)];
+    expect(contracting.error).toBeLessThan(1e-3);
+    expect(expanding.error).toBeGreaterThan(20 * contracting.error);
+    expect(expanding.error).toBeGreaterThan(5e-3);
+    for (const d of contracting.distances) expect(d).toBeLessThan(1e-4);
+    for (const d of expanding.distances) expect(d).toBeGreaterThan(1);
   });
 
   it('fits a strongly contracting reservoir (spectral radius 0.5) whose float32 state Gram matrix rounds to indefinite', () => {

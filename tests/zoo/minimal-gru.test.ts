@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { delayedBits } from '../../src/network/datasets/delayed-bits';
-import { runSequence } from '../../src/network/cells/evaluate';
+import { evaluateStep, runSequence } from '../../src/network/cells/evaluate';
 import { cellWeightsOf, opGraphOfLayer } from '../../src/network/cells/from-layer';
 import { MinimalGruCell } from '../../src/network/layers/minimal-gru';
-import minimalGru, { buildGruForComparison, parameterCount, trainRecall } from '../../src/zoo/minimal-gru';
+import minimalGru, { buildGruForComparison, buildMinimalGru, parameterCount, trainRecall } from '../../src/zoo/minimal-gru';
 
 const config = { inputs: 2, units: 4, outputs: 1, seed: 5, steps: 6 };
 
@@ -39,6 +39,30 @@ describe('minimal-gru', () => {
     mgu.dispose();
     gru.dispose();
   });
+
+  it.each([-1, 0, 1])(
+    'starts, with keep bias %i, keeping the same share σ(b) of its state per step as the GRU it is compared with; only at b = 0 does its candidate also read the same share of the old state as the GRU’s',
+    (b) => {
+      const sigma = 1 / (1 + Math.exp(-b));
+      /** Every node of one step of the recurrent layer's op graph, at a zero input and a zero state. */
+      const firstStep = (model: tf.LayersModel, name: string) => {
+        const layer = model.getLayer(name);
+        const zeros = (n: number) => new Array<number>(n).fill(0);
+        return evaluateStep(opGraphOfLayer(layer), cellWeightsOf(layer), new Map([['x', zeros(config.inputs)], ['h-prev', zeros(config.units)]]));
+      };
+      const models = [buildMinimalGru(config, b), buildGruForComparison(config, b), minimalGru.build(config)] as const;
+      const mgu = firstStep(models[0], 'minimal-gru');
+      const gru = firstStep(models[1], 'gru');
+      // Kept: (1 − f) ⊙ h_{t−1} in the minimal unit, z ⊙ h_{t−1} in tfjs's GRU.
+      for (const kept of [mgu.get('forget-one-minus')!, gru.get('update-gate')!]) for (const v of kept) expect(v).toBeCloseTo(sigma, 6);
+      // Read by the candidate: f ⊙ h_{t−1} in the minimal unit (one gate, both roles), r ⊙ h_{t−1} in the GRU.
+      for (const v of mgu.get('forget-gate')!) expect(v).toBeCloseTo(1 - sigma, 6);
+      for (const v of gru.get('reset-gate')!) expect(v).toBeCloseTo(0.5, 6);
+      // The definition itself starts at b = 0.
+      expect(models[2].getLayer('minimal-gru').getWeights()[2]!.arraySync()).toEqual(new Array<number>(2 * config.units).fill(0));
+      models.forEach((m) => m.dispose());
+    },
+  );
 
   it('survives serialization: the model’s JSON names the registered MinimalGruCell, and the reloaded model gives the same outputs', async () => {
     const model = minimalGru.build(config);

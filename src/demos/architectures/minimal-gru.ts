@@ -1,5 +1,5 @@
 import { delayedBits } from '../../network/datasets/delayed-bits';
-import mgu, { buildGruForComparison, parameterCount, trainRecall, type RecallCurve } from '../../zoo/minimal-gru';
+import mgu, { buildGruForComparison, buildMinimalGru, parameterCount, trainRecall, type RecallCurve } from '../../zoo/minimal-gru';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './minimal-gru.params';
@@ -10,8 +10,9 @@ const LENGTH = 16;
 
 /**
  * The same delayed-recall task for two networks that differ only in their recurrent cell: the
- * minimal gated unit (one gate) and tfjs's GRU (two gates), same width, seeds, data and optimiser.
- * Shows their parameter counts next to how well each learns.
+ * minimal gated unit (one gate) and tfjs's GRU (two gates), same width, seeds, data and optimiser,
+ * and the same starting keep fraction σ(b) per step. Shows their parameter counts next to how well
+ * each learns.
  */
 export default defineDemo({
   params,
@@ -23,11 +24,11 @@ export default defineDemo({
     { key: 'gru:epochs', label: 'Training the GRU (two gates)', unit: 'epochs', errorLabel: 'loss', weight: 3 },
   ],
   async run(values, progress) {
-    const data = delayedBits({ sequences: SEQUENCES, length: LENGTH, delay: values.delay, seed: 1 });
-    const config = { ...mgu.configs.demo!, units: values.units, steps: LENGTH };
+    const data = delayedBits({ sequences: SEQUENCES, length: LENGTH, delay: values.delay, seed: values.seed });
+    const config = { ...mgu.configs.demo!, units: values.units, seed: values.seed, steps: LENGTH };
     const runs: Partial<Record<'mgu' | 'gru', { curve: RecallCurve; parameters: number; seconds: number }>> = {};
-    for (const [name, build] of [['mgu', mgu.build], ['gru', buildGruForComparison]] as const) {
-      const model = build(config);
+    for (const [name, build] of [['mgu', buildMinimalGru], ['gru', buildGruForComparison]] as const) {
+      const model = build(config, values.keepBias);
       try {
         const start = performance.now();
         const curve = await trainRecall(model, data, { epochs: values.epochs, learningRate: values.learningRate, onProgress: progress.within(name) });
@@ -52,6 +53,7 @@ export default defineDemo({
         plotSvg({
           title: `Training loss on recalling the bit from ${values.delay} step${values.delay === 1 ? '' : 's'} back: minimal gated unit and GRU, ${values.units} units each`,
           description:
+            `Both started keeping ${percent(1 / (1 + Math.exp(-values.keepBias)))} of their state per step (b = ${String(values.keepBias).replace('-', '−')}), seed ${values.seed}. ` +
             `With ${one.parameters} trained weights the minimal gated unit names ${percent(one.curve.accuracy)} of the bits right (final loss ${one.curve.loss.at(-1)!.toFixed(3)}); ` +
             `the GRU, with ${two.parameters}, names ${percent(two.curve.accuracy)} (final loss ${two.curve.loss.at(-1)!.toFixed(3)}). Guessing gives 50 % and a loss near 0.69.`,
           x: { label: 'epoch' },

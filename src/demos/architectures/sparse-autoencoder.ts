@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { imageTensor, meanSquaredError } from '../../network/autoencoder';
 import { digitSplit, oneOfEach } from '../../network/datasets/digits';
-import sae, { codeActivations, trainSparseAutoencoder } from '../../zoo/sparse-autoencoder';
+import sae, { codeActivations, codeActivity, trainSparseAutoencoder } from '../../zoo/sparse-autoencoder';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
@@ -11,8 +11,9 @@ import params from './sparse-autoencoder.params';
 const FEATURES = 20;
 
 /**
- * The sparse autoencoder (64 pixels → 100 code cells → 64) trained with the reader's penalty: the
- * code of a few held-out digits drawn as 10×10 grids of activity, and what some code cells respond to.
+ * The sparse autoencoder (64 pixels → 100 code cells → 64) trained with the reader's penalty and
+ * weight decay: the code's activity on held-out digits, on average and per digit, the code of a few
+ * of them drawn as 10×10 grids of activity, and what some code cells respond to.
  */
 export default defineDemo({
   params,
@@ -29,9 +30,12 @@ export default defineDemo({
         learningRate: 0.03,
         seed: 7,
         sparsity: { target: values.target, weight: values.weight },
+        weightDecay: values.weightDecay,
         onProgress: progress.within('fit'),
       });
-      const [activity, error] = tf.tidy(() => [tf.mean(codeActivations(model, testImages)).dataSync()[0]!, meanSquaredError(testImages, model.predict(testImages) as tf.Tensor).dataSync()[0]!]);
+      const activity = codeActivity(model, testImages);
+      const [weak, firing] = activity.perInput.map((p) => p.cells) as [number, number];
+      const error = tf.tidy(() => meanSquaredError(testImages, model.predict(testImages) as tf.Tensor).dataSync()[0]!);
       const shown = oneOfEach(testLabels, test.map((_, i) => i)).slice(0, 5);
       const digits = tf.tidy(() => tf.gather(testImages, shown).arraySync());
       const codes = tf.tidy(() => codeActivations(model, tf.gather(testImages, shown)).arraySync());
@@ -41,13 +45,17 @@ export default defineDemo({
       });
       return {
         metrics: [
-          { name: 'mean-activation', label: 'Mean code activity on held-out digits (0 to 1)', value: activity },
+          { name: 'mean-activation', label: 'Mean code activity on held-out digits (0 to 1)', value: activity.mean },
+          { name: 'cells-above-tenth', label: 'Code cells above 0.1 per held-out digit (of 100)', value: weak },
+          { name: 'cells-above-half', label: 'Code cells above 0.5 per held-out digit (of 100)', value: firing },
           { name: 'mse', label: 'Reconstruction error on held-out digits (mean squared, per pixel)', value: error },
         ],
         plots: [
           imageGridSvg({
             title: 'Five held-out digits and their codes: the 100 code cells drawn as a 10 by 10 grid of activity',
-            description: `Mean code activity ${activity.toFixed(3)} with sparsity weight ${values.weight} and target rate ${values.target}: ${activity < 0.15 ? 'most code cells stay near zero for any one digit' : 'many code cells are active for every digit'}.`,
+            description:
+              `Mean code activity ${activity.mean.toFixed(3)} with sparsity weight ${values.weight}, target rate ${values.target} and weight decay ${values.weightDecay}. ` +
+              `Per digit, on average ${weak.toFixed(1)} of the 100 code cells are above 0.1 and ${firing.toFixed(1)} above 0.5.`,
             width: 10,
             rows: [
               { label: 'digit (8×8)', images: digits.map((digit) => ({ pixels: padTo10(digit) })) },
@@ -68,9 +76,9 @@ export default defineDemo({
           }),
           plotSvg({
             title: 'Sparse autoencoder training: loss per epoch',
-            description: `Reconstruction error plus sparsity penalty falls from ${history[0]!.toFixed(3)} to ${history.at(-1)!.toFixed(3)}.`,
+            description: `Reconstruction error plus weight decay plus sparsity penalty falls from ${history[0]!.toFixed(3)} to ${history.at(-1)!.toFixed(3)}.`,
             x: { label: 'epoch' },
-            y: { label: 'loss (squared error + penalty)' },
+            y: { label: 'loss (squared error + penalties)' },
             series: [{ label: 'training loss', mark: 'line', points: history.map((v, i) => [i + 1, v]) }],
           }),
         ],

@@ -4,6 +4,12 @@ export interface MinimalGruCellArgs {
   readonly units: number;
   /** Seeds the initial weights: kernel glorot-uniform (seed), recurrent kernel orthogonal (seed + 1). */
   readonly seed: number;
+  /**
+   * Initial forget-gate bias b_f (default 0). The unit keeps 1 − σ(b_f) of its state per step at the
+   * start, and its candidate reads σ(b_f) of the old state: 0 gives ½ and ½, as a GRU with zero
+   * biases starts (update and reset gate both at σ(0) = ½); −1 keeps 73 %, +1 keeps 27 %.
+   */
+  readonly forgetBias?: number;
   readonly name?: string;
 }
 
@@ -14,9 +20,9 @@ export interface MinimalGruCellArgs {
  *   h̃_t = tanh(W_h x_t + U_h (f_t ⊙ h_{t−1}) + b_h)
  *   h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t
  * Weights, in tfjs's layout for gated cells (gate blocks side by side): kernel [inputs, 2·units] =
- * [W_f W_h], recurrent_kernel [units, 2·units] = [U_f U_h], bias [2·units] = [b_f b_h] (b_f starts
- * at 1: a new gate is about three quarters open, σ(1) ≈ 0.73, so new units update their state). The plain-JS op graph in
- * src/network/cells/minimal-gru.ts is the same computation, tested against this cell.
+ * [W_f W_h], recurrent_kernel [units, 2·units] = [U_f U_h], bias [2·units] = [b_f b_h] (b_h starts
+ * at 0, b_f at `forgetBias`, 0 unless given). The plain-JS op graph in src/network/cells/minimal-gru.ts
+ * is the same computation, tested against this cell.
  *
  * It extends tf.layers.Layer, not tfjs's RNNCell: RNNCell is not exported by the tfjs package,
  * and tfjs's RNN asks of a cell only `stateSize`, `build` and `call([x, h]) → [output, h]`.
@@ -25,6 +31,7 @@ export class MinimalGruCell extends tf.layers.Layer {
   static readonly className = 'MinimalGruCell';
   readonly units: number;
   readonly seed: number;
+  readonly forgetBias: number;
   readonly stateSize: number;
   // Part of tfjs's RNNCell shape, which RNN resets between batches; this cell has no dropout.
   declare dropoutMask: tf.Tensor | tf.Tensor[];
@@ -38,7 +45,9 @@ export class MinimalGruCell extends tf.layers.Layer {
     if (!Number.isInteger(args.units) || args.units < 1) throw new Error(`MinimalGruCell: expected units to be a positive integer, but got ${args.units}`);
     if (!Number.isSafeInteger(args.seed)) throw new Error(`MinimalGruCell: expected seed to be an integer, but got ${args.seed}`);
     this.units = args.units;
+    if (!Number.isFinite(args.forgetBias ?? 0)) throw new Error(`MinimalGruCell: expected forgetBias to be a finite number, but got ${args.forgetBias}`);
     this.seed = args.seed;
+    this.forgetBias = args.forgetBias || 0; // −0 (from −b at b = 0) is stored as 0
     this.stateSize = args.units;
   }
 
@@ -49,7 +58,7 @@ export class MinimalGruCell extends tf.layers.Layer {
     const u = this.units;
     this.kernel = this.addWeight('kernel', [inputs, 2 * u], 'float32', tf.initializers.glorotUniform({ seed: this.seed }));
     this.recurrentKernel = this.addWeight('recurrent_kernel', [u, 2 * u], 'float32', tf.initializers.orthogonal({ seed: this.seed + 1 }));
-    const bias = [...new Array<number>(u).fill(1), ...new Array<number>(u).fill(0)];
+    const bias = [...new Array<number>(u).fill(this.forgetBias), ...new Array<number>(u).fill(0)];
     this.bias = this.addWeight('bias', [2 * u], 'float32', tf.initializers.zeros());
     tf.tidy(() => void this.bias!.write(tf.tensor1d(bias)));
     this.built = true;
@@ -71,7 +80,7 @@ export class MinimalGruCell extends tf.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), units: this.units, seed: this.seed };
+    return { ...super.getConfig(), units: this.units, seed: this.seed, forgetBias: this.forgetBias };
   }
 }
 tf.serialization.registerClass(MinimalGruCell);
@@ -95,7 +104,7 @@ export interface MinimalGruArgs extends MinimalGruCellArgs {
  */
 export const minimalGru = (args: MinimalGruArgs): tf.layers.Layer =>
   tf.layers.rnn({
-    cell: new MinimalGruCell({ units: args.units, seed: args.seed, name: args.name ? `${args.name}_cell` : undefined }),
+    cell: new MinimalGruCell({ units: args.units, seed: args.seed, forgetBias: args.forgetBias, name: args.name ? `${args.name}_cell` : undefined }),
     returnSequences: args.returnSequences ?? true,
     name: args.name,
   });
