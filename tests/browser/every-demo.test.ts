@@ -44,6 +44,7 @@ describe.concurrent('every demo, run twice on one visit', () => {
         async ({ expect }) => {
           const { page } = visit!;
           const root = demoRoot(page, id);
+          expect(await root.getAttribute('data-demo-status'), 'status before start').toBe('idle');
           await recordProgress(page, id);
           const stopTrace = await traceMainThread(page, site.url());
 
