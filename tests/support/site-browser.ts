@@ -34,7 +34,11 @@
  *    may use 200 ms of CPU) and then runs every check of `tests/browser/demo-checks/<topic>.ts` on
  *    that page, with the metrics of the first run and the responses before and after it. To look
  *    at a result in the dark theme, `showScheme(page, 'dark')` switches the page's colour scheme in
- *    place, as a reader changing the system theme would (and back to `light` after).
+ *    place, as a reader changing the system theme would (and back to `light` after):
+ *
+ *        demoCheck('keeps every plot text inside its canvas, in both themes', {}, async ({ page, root }) => {
+ *          for (const scheme of ['light', 'dark'] as const) { await showScheme(page, scheme); … expect … }
+ *        });
  *
  * 3. **A test of its own**, for interactions that need a fresh page or change it (a cancelled run,
  *    a tampered form, a route that breaks the .wasm): `const site = useBuiltSite()` registers the
@@ -43,7 +47,14 @@
  *    fails the test on console errors, uncaught exceptions, crashes and failed requests (any
  *    response of 400 or more). Such tests may run concurrently (`describe.concurrent`): each test's
  *    pages are its own. `visit(path, { ownBrowser: true })` opens the page in a browser no other
- *    test uses meanwhile, for browser-wide tools such as tracing (tests/support/main-thread.ts).
+ *    test uses meanwhile, for browser-wide tools such as tracing (tests/support/main-thread.ts):
+ *
+ *        const { test: it } = useBuiltSite();
+ *        describe.concurrent('the Zoom dialog', () => {
+ *          it('closes with Escape', async ({ visit, expect }) => { const { page } = await visit(path, DEVICES.phone); … });
+ *        });
+ *
+ *    (Use the `expect` of the test's context in concurrent tests, as vitest asks.)
  *
  * ## Concurrency and time
  *
