@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     setupFiles: ['tests/support/setup.ts'],
+    // vitest's default, one worker less than the cores, runs a 2-core machine's files one at a time;
+    // a browser file's worker mostly waits for Chromium, so two workers keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Concurrent tests per file: the browser files' page visits and demo runs (tests/support/site-browser.ts).
+    maxConcurrency: 3,
   },
 });

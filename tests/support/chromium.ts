@@ -10,6 +10,10 @@
  *      build into `os.tmpdir()` (`/tmp/chromium`, plus fonts and SwiftShader
  *      libraries next to it) the first time, and reuses it afterwards.
  *
+ * Test files run in parallel worker processes, so the unpacking is done under a lock shared by every
+ * process of the machine (`<tmpdir>/runnable-zoo-chromium.lock`), and the unpacked binary must
+ * print its version before anyone launches it.
+ *
  * Playwright (`playwright-core`) always creates a fresh temporary profile
  * (`--user-data-dir`) for `chromium.launch()` and deletes it on close; it
  * refuses a user-supplied `--user-data-dir`, so we rely on that.
@@ -20,6 +24,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import lockfile from 'proper-lockfile';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 const execFileAsync = promisify(execFile);
@@ -104,9 +109,34 @@ function loadSparticuz(): Promise<SparticuzChromium> {
 let sparticuzPath: Promise<string> | undefined;
 function sparticuzExecutablePath(): Promise<string> {
   // Memoised so concurrent launches in one process do not unpack the binary twice.
-  sparticuzPath ??= loadSparticuz().then((c) => c.executablePath());
+  sparticuzPath ??= unpackSparticuz();
   sparticuzPath.catch(() => (sparticuzPath = undefined));
   return sparticuzPath;
+}
+
+/**
+ * `@sparticuz/chromium` unpacks non-atomically and then trusts any existing `/tmp/chromium`: two
+ * processes unpacking at once, or an interrupted first run, leave a truncated binary that would
+ * fail forever. So unpack under a machine-wide lock, and if the binary does not even print its
+ * version, delete it and unpack again (once; a binary that still does not run is left for
+ * `launchChromium` to explain).
+ */
+async function unpackSparticuz(): Promise<string> {
+  const sparticuz = await loadSparticuz();
+  const release = await lockfile.lock(tmpdir(), {
+    lockfilePath: join(tmpdir(), 'runnable-zoo-chromium.lock'),
+    realpath: false,
+    stale: 30_000,
+    retries: { retries: 600, minTimeout: 200, maxTimeout: 500 },
+  });
+  try {
+    const path = await sparticuz.executablePath();
+    if (await binaryRuns(path)) return path;
+    await rm(path, { force: true });
+    return await sparticuz.executablePath();
+  } finally {
+    await release();
+  }
 }
 
 /** Pick the Chromium executable (see the module comment for the order). */
@@ -195,20 +225,6 @@ export async function launchChromium(): Promise<Browser> {
   try {
     return await chromium.launch(launchOptions(resolved));
   } catch (error) {
-    // `@sparticuz/chromium` unpacks non-atomically and then trusts any existing
-    // `/tmp/chromium`. An interrupted first run leaves a truncated binary that
-    // would fail forever, so if the binary does not even print its version,
-    // delete it, unpack again and retry once.
-    if (resolved.source === 'sparticuz' && !(await binaryRuns(resolved.executablePath))) {
-      await rm(resolved.executablePath, { force: true });
-      sparticuzPath = undefined;
-      const retried: ResolvedChromium = { ...resolved, executablePath: await sparticuzExecutablePath() };
-      try {
-        return await chromium.launch(launchOptions(retried));
-      } catch (retryError) {
-        throw explain(retried, retryError);
-      }
-    }
     throw explain(resolved, error);
   }
 }

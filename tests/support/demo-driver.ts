@@ -1,13 +1,13 @@
 /**
  * Drives a demo on a page of the built site, through its data-* contract (documented at the top of
  * tests/browser/demos.test.ts): start a run and wait for its end, read metrics and plots, set
- * parameters, record progress.
+ * parameters, record progress. (How long the page's main thread is kept busy: main-thread.ts.)
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+/** A guard against a demo run that hangs; no assertion depends on how fast a run is. */
 export const DEMO_TIMEOUT = 90_000;
-
 
 export function demoRoot(page: Page, slug: string) {
   return page.locator(`[data-demo="${slug}"]`);
@@ -128,19 +128,3 @@ export async function recordProgress(page: Page, slug: string): Promise<void> {
 
 export const progressValues = (page: Page, slug: string) =>
   demoRoot(page, slug).evaluate((root) => (root.querySelector('progress[data-demo-progress]') as HTMLElement & { __values?: number[] }).__values ?? []);
-
-
-/**
- * Starts recording the page's long tasks (over 50 ms: what a reader feels as a frozen page) and
- * returns a reader of the longest one seen since, in ms.
- */
-export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
-    const longest = { value: 0 };
-    (window as unknown as { __longest: typeof longest }).__longest = longest;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest.value = Math.max(longest.value, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __longest: { value: number } }).__longest.value);
-}

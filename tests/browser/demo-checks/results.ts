@@ -1,0 +1,43 @@
+/**
+ * What some demos must reach with their defaults: each metric of the first run within its range,
+ * and a plot of at least two drawn lines. (Every demo's metrics are numbers and it draws a titled
+ * figure: every-demo.test.ts checks that itself.)
+ */
+import { expect } from 'vitest';
+import { demoCheck } from '../../support/demo-checks';
+import { largestPlot } from '../../support/demo-driver';
+
+/** Bounds of a metric after the first run with the defaults: `min`/`max` inclusive, `above`/`below` strict. */
+interface Range {
+  min?: number;
+  max?: number;
+  below?: number;
+  above?: number;
+}
+
+const EXPECTED: Record<string, Record<string, Range>> = {
+  'echo-state-network': { nrmse: { min: 0, below: 0.2 } },
+  'extreme-learning-machine': { rmse: { min: 0, below: 0.2 } },
+  'radial-basis-network': { rmse: { min: 0, below: 0.2 } },
+  'kohonen-network': { 'quantisation-error': { min: 0, below: 0.2 } },
+  // The plain network of the same depth stays near chance (0.693) while the residual one learns.
+  'deep-residual-network': { 'residual-loss': { min: 0, below: 0.2 }, 'plain-loss': { above: 0.6 }, 'residual-accuracy': { above: 0.9 } },
+  'convolutional-network': { accuracy: { min: 0.7, max: 1 } },
+  'deconvolutional-network': { mse: { min: 0, max: 0.02 } },
+};
+
+demoCheck('reaches its expected metrics with its defaults, and plots at least two lines', { ids: Object.keys(EXPECTED) }, async ({ id, page, firstRunMetrics }) => {
+  for (const [metric, range] of Object.entries(EXPECTED[id]!)) {
+    const text = (firstRunMetrics[metric] ?? '').trim();
+    expect(text, `[data-demo-metric="${metric}"] must contain just a number`).toMatch(/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i);
+    const value = Number(text);
+    if (range.min !== undefined) expect(value, metric).toBeGreaterThanOrEqual(range.min);
+    if (range.max !== undefined) expect(value, metric).toBeLessThanOrEqual(range.max);
+    if (range.below !== undefined) expect(value, metric).toBeLessThan(range.below);
+    if (range.above !== undefined) expect(value, metric).toBeGreaterThan(range.above);
+  }
+  const plot = await largestPlot(page, id);
+  expect(plot.lines, 'drawn <path>/<polyline> elements in the demo plot').toBeGreaterThanOrEqual(2);
+  expect(plot.width, 'plot width').toBeGreaterThan(0);
+  expect(plot.height, 'plot height').toBeGreaterThan(0);
+});
