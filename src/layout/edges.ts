@@ -1,12 +1,15 @@
 import type { DiagramEdge } from '../views/types';
-import { createBadgePlacer } from './badges';
-import { backArc, boxToBoxPath, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { LINE_CLEARANCE, createBadgePlacer } from './badges';
+import { backArc, boxExit, boxCentre, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
+import { grow, lineCrossesBox } from './obstacles';
+import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
+/** One connection's first drawing: a loop, or a line through `points` (centre to centre, or box to box for a bundle). */
 interface Drawn {
   readonly edge: DiagramEdge;
-  readonly path: string;
+  readonly points: readonly Point[];
   /** The path's middle vertex: where a fixed-weight marker is drawn. */
   readonly middle: Point;
   readonly loop?: Loop;
@@ -14,6 +17,11 @@ interface Drawn {
 }
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+/** A loop as the points a badge must keep clear of. */
+const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
+/** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
+const TEXT_CLEARANCE = 3;
+const CELL_CLEARANCE = 4;
 
 /** Cells of a group in drawing order along its axis: top to bottom for a column, left to right for a row. */
 interface Lane {
@@ -54,14 +62,18 @@ function laneWaypoints(from: PositionedNode, to: PositionedNode, lanes: Readonly
 /**
  * Chooses each edge's drawing: a time-delayed edge inside one column becomes a back-arc or a
  * self-loop (never a plain forward line), a bundle joins two group boxes, everything else is a
- * straight line between cells as in the Zoo. Then the "t−1" badges are placed where they cover
- * no cell and no fixed-weight marker.
+ * straight line between cells as in the Zoo (bent through the gaps of lanes it would cross). Then
+ * badges are placed — a bundle's "m×n", a loop's "t−1" — where they cover no cell, text, badge or
+ * loop and, as far as possible, no other line. Last, no line may run through a text: a line that
+ * would (a group's label or caption, a step's title, a badge) is routed round it, and round the
+ * cells in its way, on the shortest such route.
  */
 export function placeEdges(
   edges: readonly DiagramEdge[],
   nodes: ReadonlyMap<string, PositionedNode>,
   groups: ReadonlyMap<string, PositionedGroup>,
   groupList: readonly PositionedGroup[],
+  texts: readonly Box[] = [],
 ): PositionedEdge[] {
   const memberIndex = new Map(groupList.flatMap((g) => g.members.map((id, i) => [id, i] as const)));
   const r = METRICS.cellRadius;
@@ -86,14 +98,14 @@ export function placeEdges(
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
       const to = groups.get(edge.to)!;
-      const { path, middle } = boxToBoxPath(from.box, to.box);
-      return { edge, path, middle, bundleText: `${cellCount(from)}×${cellCount(to)}` };
+      const [start, end] = [boxExit(from.box, boxCentre(to.box)), boxExit(to.box, boxCentre(from.box))];
+      return { edge, points: [start, end], middle: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, bundleText: `${cellCount(from)}×${cellCount(to)}` };
     }
     const from = nodes.get(edge.from)!;
     const to = nodes.get(edge.to)!;
     if (edge.kind === 'recurrent' && from.group === to.group) {
       const loop = from.id === to.id ? selfLoop(from, r) : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
-      return { edge, path: loop.path, middle: pointOnCubic(loop.curve, 0.5), loop };
+      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
     // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
@@ -101,19 +113,71 @@ export function placeEdges(
     // passes the keys and alignment cells, and a straight line would cross cells it does not touch.
     if ((edge.kind === 'residual' || edge.kind === 'recurrent' || edge.kind === 'attention') && from.group !== to.group) {
       const via = laneWaypoints(from, to, lanes);
-      if (via.length > 0) return { edge, path: polylinePath(from, via, to, r), middle: via[0]! };
+      if (via.length > 0) return { edge, points: [from, ...via, to], middle: via[0]! };
     }
-    return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
+    return { edge, points: [from, to], middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
   });
 
-  const placeBadge = createBadgePlacer(
-    [...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r })),
+  // Badges, where they cover no cell, text, badge or loop: bundles' first (they sit in the open), then loops'.
+  const cellBoxes = [...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
+  const placer = createBadgePlacer(
+    cellBoxes,
     drawn.filter((d) => !d.edge.trainable).map((d) => markerBox(d.middle)),
+    {
+      texts,
+      fixedLines: drawn.flatMap((d) => (d.loop ? [d.points] : [])),
+      movableLines: drawn.filter((d) => !d.loop).map((d) => ({ points: d.points, cost: d.bundleText ? 3 : 1 })),
+    },
   );
-  return drawn.map(({ edge, path, middle, loop, bundleText }): PositionedEdge => {
-    if (bundleText)
-      // The badge sits beside the line so the fixed-weight marker at its middle stays visible.
-      return { ...edge, path, bundleBadge: { at: { x: middle.x + badgeBoxWidth(bundleText) / 2 + 7, y: middle.y }, text: bundleText } };
-    return loop ? { ...edge, path, delayBadge: placeBadge(loop) } : { ...edge, path };
+  const bundleBadges = new Map<Drawn, { at: Point; text: string }>();
+  for (const d of drawn)
+    if (d.bundleText) bundleBadges.set(d, { at: placer.line(d.points[0]!, d.points.at(-1)!, badgeBoxWidth(d.bundleText)), text: d.bundleText });
+  const delayBadges = new Map<Drawn, Point>();
+  for (const d of drawn)
+    if (d.loop) delayBadges.set(d, placer.loop(d.loop, groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable ? undefined : markerBox(d.middle)));
+
+  // No line through a text: every text and badge is an obstacle to the lines that are not its own.
+  const badgeH = METRICS.badgeSize + 5;
+  const badgeBox = (at: Point, width: number): Box => ({ x: at.x - width / 2, y: at.y - badgeH / 2, width, height: badgeH });
+  const textObstacles = [
+    ...texts,
+    ...[...bundleBadges.values()].map((b) => badgeBox(b.at, badgeBoxWidth(b.text))),
+    ...[...delayBadges.values()].map((at) => badgeBox(at, METRICS.badgeWidth - 2)),
+  ].map((box) => grow(box, TEXT_CLEARANCE));
+  const ownBadge = (d: Drawn) => {
+    const b = bundleBadges.get(d);
+    return b ? grow(badgeBox(b.at, badgeBoxWidth(b.text)), TEXT_CLEARANCE) : undefined;
+  };
+  const cellObstacles = [...nodes.values()].map((n) => ({ id: n.id, box: grow({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }, CELL_CLEARANCE) }));
+  const cornersUsed: CornerUse = new Map();
+  /** The points a line must pass between, or undefined if it needs no detour (or none exists). */
+  const detour = (d: Drawn): Point[] | undefined => {
+    const own = ownBadge(d);
+    // A line that keeps LINE_CLEARANCE from every text stays where it is; one that comes closer is routed round.
+    const inTheWay = textObstacles.filter((o) => !sameBox(o, own) && lineCrossesBox(d.points, shrink(o, TEXT_CLEARANCE - LINE_CLEARANCE + 0.5)));
+    if (inTheWay.length === 0) return undefined;
+    const ends = new Set([d.edge.from, d.edge.to]);
+    const obstacles = [...textObstacles.filter((o) => !sameBox(o, own)), ...cellObstacles.filter((c) => !ends.has(c.id)).map((c) => c.box)];
+    const [start, end] = [d.points[0]!, d.points.at(-1)!];
+    const route = routeAround(start, end, obstacles, cornersUsed);
+    return route && route.length > 0 ? route : undefined;
+  };
+
+  return drawn.map((d): PositionedEdge => {
+    const { edge, points, loop } = d;
+    if (loop) return { ...edge, path: loop.path, delayBadge: delayBadges.get(d)! };
+    const via = detour(d);
+    const bundle = bundleBadges.get(d);
+    if (bundle) {
+      const line = via ? [points[0]!, ...via, points.at(-1)!] : [points[0]!, d.middle, points.at(-1)!];
+      return { ...edge, path: `M${line.map(fmt).join(' L')}`, bundleBadge: bundle };
+    }
+    const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
+    if (via) return { ...edge, path: polylinePath(from, via, to, r) };
+    return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
   });
 }
+
+const fmt = (p: Point) => `${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`;
+const shrink = (box: Box, margin: number): Box => grow(box, -margin);
+const sameBox = (a: Box, b: Box | undefined) => b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;

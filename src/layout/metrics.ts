@@ -48,3 +48,17 @@ export function textBox(text: string, x: number, baseline: number, size: number,
   const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
   return { x: left, y: baseline - TEXT_ASCENT * size, width, height: (TEXT_ASCENT + TEXT_DESCENT) * size };
 }
+
+/** What a text is, which sets its font: a group's label or caption, a step's title. */
+export type TextRole = 'label' | 'caption' | 'step-label';
+
+/** The font each role is drawn in (src/render/style.ts: .rz-label, .rz-caption, .rz-step-label). */
+export const TEXT_FONTS: Readonly<Record<TextRole, { readonly size: number; readonly weight: 'regular' | 'bold' }>> = {
+  label: { size: METRICS.labelSize, weight: 'bold' },
+  caption: { size: METRICS.captionSize, weight: 'regular' },
+  'step-label': { size: METRICS.stepLabelSize, weight: 'bold' },
+};
+
+/** The box of a centred line of text (a group's label or caption, a step's title). */
+export const centredTextBox = (t: { readonly text: string; readonly x: number; readonly y: number; readonly role: TextRole }) =>
+  textBox(t.text, t.x, t.y, TEXT_FONTS[t.role].size, 'middle', TEXT_FONTS[t.role].weight);

@@ -75,6 +75,8 @@ const RULES: readonly Rule[] = [
   { selector: '.rz-kind-local', other: 'stroke-dasharray:3 2' },
   { selector: '.rz-kind-sparse', other: 'stroke-dasharray:0.1 3.4;stroke-linecap:round;stroke-width:2' },
   { selector: '.rz-kind-recurrent', paint: { stroke: 'delay' }, other: 'stroke-dasharray:6 3' },
+  // A chain running backward in time (data-delay="-1"): dash-dot-dot, told from the forward chain's dashes without colour.
+  { selector: '.rz-delay-backward', other: 'stroke-dasharray:7 2.5 1.5 2.5 1.5 2.5' },
   { selector: '.rz-kind-residual', other: 'stroke-width:4' },
   { selector: '.rz-kind-residual-core', paint: { stroke: 'paper' }, other: 'stroke-width:1.6;fill:none' },
   { selector: '.rz-kind-attention', other: 'stroke-dasharray:8 3 1.5 3' },
