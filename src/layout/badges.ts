@@ -13,10 +13,10 @@ const ALONG_LINE = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
 const BADGE_H = METRICS.badgeSize + 5;
 /** How close a line may pass a badge. */
 export const LINE_CLEARANCE = 2;
-/** A badge farther out from its loop than this many badge widths would no longer read as its loop's. */
-const OUTWARD_STEPS = 1;
-/** What a badge a tier further from its line costs: less than moving a line, so any free place is taken first. */
-const TIER_COST = 0.3;
+/** What a badge a badge width out from its loop costs, in lines moved: a free place a little away beats moving a line. */
+const AWAY = 0.3;
+/** And per badge width further from the apex: a place three or more away costs more than moving a line. */
+const AWAY_PER_STEP = 0.25;
 /** Places around a loop's apex, in badge widths and heights (outward first), nearest first. */
 const NEARBY: readonly (readonly [number, number])[] = [-2, -1, 0, 1, 2, 3]
   .flatMap((dx) => [-3, -2, -1, 0, 1, 2, 3].map((dy) => [dx, dy] as const))
@@ -48,12 +48,14 @@ export interface BadgePlacer {
 interface Candidate {
   readonly centre: Point;
   readonly box: Box;
+  /** What being this far from its line costs, in lines moved. */
+  readonly penalty: number;
 }
 
 const contains = (outer: Box, inner: Box) =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 
-const candidate = (centre: Point, width: number): Candidate => ({ centre, box: { x: centre.x - width / 2, y: centre.y - BADGE_H / 2, width, height: BADGE_H } });
+const candidate = (centre: Point, width: number, penalty = 0): Candidate => ({ centre, box: { x: centre.x - width / 2, y: centre.y - BADGE_H / 2, width, height: BADGE_H }, penalty });
 
 /**
  * Places badges without covering a cell, a text, another badge or a loop: each badge tries positions
@@ -91,18 +93,17 @@ export function createBadgePlacer(cells: readonly Box[], markers: readonly Box[]
     return movable.crossing(clear).reduce((sum, line) => sum + movableCost[line]!, 0) + 0.5 * markers;
   };
   /**
-   * The candidate with the lowest cost plus its tier's distance (a tier further out costs TIER_COST:
-   * more than covering a fixed-weight marker, less than moving a line), the first on a tie; else the
-   * first fallback on no cell, text or badge; else `last`.
+   * The candidate with the lowest cost plus its own penalty for being away from its line (less than
+   * moving a line for a place beside it, more for one a few badges away), the first on a tie; else
+   * the first fallback on no cell, text or badge; else `last`.
    */
-  const choose = (tiers: readonly (readonly Candidate[])[], fallbacks: readonly Candidate[], last: Candidate, own?: Box): Point => {
+  const choose = (candidates: readonly Candidate[], fallbacks: readonly Candidate[], last: Candidate, own?: Box): Point => {
     let best: Candidate | undefined;
     let bestScore = Infinity;
-    for (const [i, tier] of tiers.entries())
-      for (const c of tier) {
-        const score = cost(c, own) + i * TIER_COST;
-        if (score < bestScore) [best, bestScore] = [c, score];
-      }
+    for (const c of candidates) {
+      const score = c.penalty + cost(c, own);
+      if (score < bestScore) [best, bestScore] = [c, score];
+    }
     const chosen = best ?? fallbacks.find((c) => !taken.overlaps(c.box)) ?? last;
     taken.add(chosen.box);
     return chosen.centre;
@@ -114,17 +115,19 @@ export function createBadgePlacer(cells: readonly Box[], markers: readonly Box[]
       /** Beside the loop at parameter t: outside it (`side` 1), `k` badge widths further out than touching it, or inside it (−1). */
       const at = (t: number, k: number, side: 1 | -1 = 1): Candidate => {
         const p = pointOnCubic(loop.curve, t);
-        return candidate({ x: p.x + side * loop.side * (w / 2 + 3 + k * (w + 2)), y: p.y }, w);
+        return candidate({ x: p.x + side * loop.side * (w / 2 + 3 + k * (w + 2)), y: p.y }, w, k * AWAY);
       };
       // Touching the loop, outside or (between it and its column, where an arc encloses others' apexes) inside;
       // then a badge width out.
-      // Last, anywhere near the apex: a grid of places around it, nearest first.
+      // Last, anywhere near the apex: a grid of places around it, each the dearer the farther it is.
       const apex = at(0.5, 0).centre;
-      const around = NEARBY.map(([dx, dy]) => candidate({ x: apex.x + loop.side * dx * (w + 2), y: apex.y + dy * (BADGE_H + 3) }, w));
-      const tiers = [CANDIDATES.flatMap((t) => [at(t, 0), at(t, 0, -1)]), ...Array.from({ length: OUTWARD_STEPS }, (_, k) => CANDIDATES.map((t) => at(t, k + 1))), around];
+      const around = NEARBY.map(([dx, dy]) =>
+        candidate({ x: apex.x + loop.side * dx * (w + 2), y: apex.y + dy * (BADGE_H + 3) }, w, AWAY + AWAY_PER_STEP * Math.hypot(dx, dy * (BADGE_H + 3) / (w + 2))),
+      );
+      const candidates = [...CANDIDATES.flatMap((t) => [at(t, 0), at(t, 0, -1)]), ...CANDIDATES.map((t) => at(t, 1)), ...around];
       // A badge outside its group's box would read as belonging to the next group.
       const inside = (c: Candidate) => !within || contains(within, c.box);
-      return choose(tiers.map((tier) => tier.filter(inside)), [1, 2, 3].map((k) => at(0.5, k)), at(0.5, 0), ownMarker);
+      return choose(candidates.filter(inside), [1, 2, 3].map((k) => at(0.5, k)), at(0.5, 0), ownMarker);
     },
     line(a, b, width) {
       const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
@@ -136,7 +139,7 @@ export function createBadgePlacer(cells: readonly Box[], markers: readonly Box[]
       // The side to the right of a line running up or down first (where badges sat before), then the other.
       const first: 1 | -1 = n.x > 0 || (n.x === 0 && n.y > 0) ? 1 : -1;
       const candidates = ALONG_LINE.flatMap((t) => [at(t, first), at(t, first === 1 ? -1 : 1)]);
-      return choose([candidates], [], at(0.5, first));
+      return choose(candidates, [], at(0.5, first));
     },
   };
 }

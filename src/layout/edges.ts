@@ -2,7 +2,7 @@ import type { DiagramEdge } from '../views/types';
 import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { backArc, boxExit, boxCentre, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
-import { grow, lineCrossesBox } from './obstacles';
+import { LineIndex, ObstacleIndex, grow } from './obstacles';
 import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -22,6 +22,10 @@ const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => po
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
 const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
+/** Visibility-graph searches a diagram may make (src/layout/route.ts); the diagrams we draw need a few dozen. */
+const SEARCHES = 100;
+/** How long two lines may run together (px) before they read as one: about a cell's width. */
+const SHARED = 20;
 
 /** Cells of a group in drawing order along its axis: top to bottom for a column, left to right for a row. */
 interface Lane {
@@ -136,31 +140,45 @@ export function placeEdges(
   for (const d of drawn)
     if (d.loop) delayBadges.set(d, placer.loop(d.loop, groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable ? undefined : markerBox(d.middle)));
 
-  // No line through a text: every text and badge is an obstacle to the lines that are not its own.
+  // No line through a text: every text and badge is an obstacle to the lines that are not its own
+  // (a bundle's badge is its own), and every cell to the lines that do not end at it.
   const badgeH = METRICS.badgeSize + 5;
   const badgeBox = (at: Point, width: number): Box => ({ x: at.x - width / 2, y: at.y - badgeH / 2, width, height: badgeH });
-  const textObstacles = [
-    ...texts,
-    ...[...bundleBadges.values()].map((b) => badgeBox(b.at, badgeBoxWidth(b.text))),
-    ...[...delayBadges.values()].map((at) => badgeBox(at, METRICS.badgeWidth - 2)),
-  ].map((box) => grow(box, TEXT_CLEARANCE));
-  const ownBadge = (d: Drawn) => {
-    const b = bundleBadges.get(d);
-    return b ? grow(badgeBox(b.at, badgeBoxWidth(b.text)), TEXT_CLEARANCE) : undefined;
-  };
-  const cellObstacles = [...nodes.values()].map((n) => ({ id: n.id, box: grow({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }, CELL_CLEARANCE) }));
+  const bundleIds = new Map([...bundleBadges.keys()].map((d, i) => [d, `bundle-badge:${i}`]));
+  const textBoxes: { box: Box; id?: string }[] = [
+    ...texts.map((box) => ({ box })),
+    ...[...bundleBadges].map(([d, b]) => ({ box: badgeBox(b.at, badgeBoxWidth(b.text)), id: bundleIds.get(d)! })),
+    ...[...delayBadges.values()].map((at) => ({ box: badgeBox(at, METRICS.badgeWidth - 2) })),
+  ];
+  const obstacles = new ObstacleIndex([
+    ...textBoxes.map(({ box, id }) => ({ box: grow(box, TEXT_CLEARANCE), ...(id ? { id } : {}) })),
+    ...[...nodes.values()].map((n) => ({ box: grow({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }, CELL_CLEARANCE), id: n.id })),
+  ]);
+  // A line that keeps LINE_CLEARANCE from every text stays where it is; one that comes closer is routed round.
+  const tooClose = new ObstacleIndex(textBoxes.map(({ box, id }) => ({ box: grow(box, LINE_CLEARANCE - 0.5), ...(id ? { id } : {}) })));
+  // Not along another line: two connections drawn on one stretch would read as one.
+  const straight = new LineIndex();
+  const lineOf = new Map(drawn.filter((d) => !d.loop).map((d) => [d, straight.add(d.points)]));
+  const replaced = new Set<number>();
   const cornersUsed: CornerUse = new Map();
-  /** The points a line must pass between, or undefined if it needs no detour (or none exists). */
+  const budget = { searches: SEARCHES };
+  /** The points a line must pass between (none: straight), or undefined if it needs no detour (or none exists). */
   const detour = (d: Drawn): Point[] | undefined => {
-    const own = ownBadge(d);
-    // A line that keeps LINE_CLEARANCE from every text stays where it is; one that comes closer is routed round.
-    const inTheWay = textObstacles.filter((o) => !sameBox(o, own) && lineCrossesBox(d.points, shrink(o, TEXT_CLEARANCE - LINE_CLEARANCE + 0.5)));
-    if (inTheWay.length === 0) return undefined;
-    const ends = new Set([d.edge.from, d.edge.to]);
-    const obstacles = [...textObstacles.filter((o) => !sameBox(o, own)), ...cellObstacles.filter((c) => !ends.has(c.id)).map((c) => c.box)];
+    const own = bundleIds.get(d);
+    const except = new Set(own ? [own] : [d.edge.from, d.edge.to]);
+    const close = d.points.slice(1).some((p, i) => tooClose.crossed(d.points[i]!, p, except).length > 0);
+    if (!close) return undefined;
     const [start, end] = [d.points[0]!, d.points.at(-1)!];
-    const route = routeAround(start, end, obstacles, cornersUsed);
-    return route && route.length > 0 ? route : undefined;
+    const mine = lineOf.get(d)!;
+    const apart = (route: readonly Point[]) =>
+      [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= SHARED);
+    const route = routeAround({ start, end, obstacles, except, used: cornersUsed, acceptable: apart, budget });
+    // No route at all, or the straight line it already is: leave it. (A line bent through lanes whose
+    // straight segment is clear of every text and cell is drawn straight.)
+    if (!route || (route.length === 0 && d.points.length === 2)) return undefined;
+    replaced.add(mine);
+    lineOf.set(d, straight.add([start, ...route, end]));
+    return route;
   };
 
   return drawn.map((d): PositionedEdge => {
@@ -179,5 +197,3 @@ export function placeEdges(
 }
 
 const fmt = (p: Point) => `${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`;
-const shrink = (box: Box, margin: number): Box => grow(box, -margin);
-const sameBox = (a: Box, b: Box | undefined) => b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;

@@ -16,6 +16,9 @@ export interface GroupFrame {
 
 const { cellRadius: r, cellPitch, groupPadding, labelSize, captionSize, lineGap } = METRICS;
 
+/** Centre-to-centre distance of the cells of a column with loops: a badge's height more than cellPitch. */
+export const LOOPED_PITCH = cellPitch + METRICS.badgeSize + 7;
+
 /** Longest line of a group's bold label, in characters ("discriminator-" / "hidden"). */
 const LABEL_CHARS = 14;
 /** Longest caption line, in characters, where the group's cells leave less room: about a column of cells. */
@@ -45,8 +48,12 @@ function loopSpans(group: DiagramGroup, edges: readonly DiagramEdge[]): { left: 
   return { left, right };
 }
 
-/** Where cell i sits, relative to the first cell's centre, and the extent of all of them. */
-function arrangement(group: DiagramGroup): { offsets: Point[]; width: number; height: number } {
+/**
+ * Where cell i sits, relative to the first cell's centre, and the extent of all of them. A column
+ * with loops between its cells spaces them `pitch` apart (wider than cellPitch): its loops' badges
+ * need room between the cells, where the lines into and out of the column leave gaps.
+ */
+function arrangement(group: DiagramGroup, pitch: number = cellPitch): { offsets: Point[]; width: number; height: number } {
   const n = group.members.length;
   if (group.orientation === 'grid') {
     if (!group.lattice || group.lattice.rows * group.lattice.columns !== n)
@@ -58,10 +65,10 @@ function arrangement(group: DiagramGroup): { offsets: Point[]; width: number; he
       height: (rows - 1) * cellPitch + 2 * r,
     };
   }
-  const along = (n - 1) * cellPitch + 2 * r;
+  const along = (n - 1) * pitch + 2 * r;
   const column = group.orientation === 'column';
   return {
-    offsets: group.members.map((_, i) => (column ? { x: 0, y: i * cellPitch } : { x: i * cellPitch, y: 0 })),
+    offsets: group.members.map((_, i) => (column ? { x: 0, y: i * pitch } : { x: i * pitch, y: 0 })),
     width: column ? 2 * r : along,
     height: column ? along : 2 * r,
   };
@@ -69,8 +76,9 @@ function arrangement(group: DiagramGroup): { offsets: Point[]; width: number; he
 
 /** Sizes a group so its label, captions, cells and in-group loops all fit without overlap. */
 export function frameGroup(group: DiagramGroup, edges: readonly DiagramEdge[]): GroupFrame {
-  const { offsets, width: cellsWidth, height: cellsHeight } = arrangement(group);
   const spans = loopSpans(group, edges);
+  const looped = spans.left.length + spans.right.length > 0;
+  const { offsets, width: cellsWidth, height: cellsHeight } = arrangement(group, looped ? LOOPED_PITCH : cellPitch);
   const left = loopRoom(spans.left);
   const right = loopRoom(spans.right);
   const label = labelLines(group);

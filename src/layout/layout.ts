@@ -1,6 +1,7 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { DiagramSpec } from '../views/types';
 import { placeEdges } from './edges';
+import { union } from './obstacles';
 import { layoutBottomUp } from './bottom-up';
 import { frameGroup, type GroupFrame } from './group-box';
 import { METRICS, centredTextBox } from './metrics';
@@ -164,7 +165,11 @@ export function layoutDiagram(spec: DiagramSpec): PositionedDiagram {
     return { ...s, box, title: { text: `step ${s.label}`, x: box.x + box.width / 2, y: box.y + 18, role: 'step-label' } };
   });
   const notes = stepNotes(spec, steps);
-  const texts = [...groups.flatMap((g) => g.header), ...steps.map((s) => s.title), ...notes].map(centredTextBox);
+  // A group's header is one block: a line is routed round all of it, not between its lines.
+  const texts = [
+    ...groups.filter((g) => g.header.length > 0).map((g) => union(g.header.map(centredTextBox))),
+    ...[...steps.map((s) => s.title), ...notes].map(centredTextBox),
+  ];
 
   return {
     spec,

@@ -23,21 +23,28 @@ export function union(boxes: readonly Box[]): Box {
 
 /** Does the segment a–b pass through the inside of `box`? Touching its border is not passing through (Liang–Barsky). */
 export function segmentCrossesBox(a: Point, b: Point, box: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
+  // A hot path: clipped against the four sides in a loop, with no closure made per call.
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q > 0;
+  const ps = [-dx, dx, -dy, dy];
+  const qs = [a.x - box.x, box.x + box.width - a.x, a.y - box.y, box.y + box.height - a.y];
+  let t0 = 0;
+  let t1 = 1;
+  for (let k = 0; k < 4; k++) {
+    const p = ps[k]!;
+    const q = qs[k]!;
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
     const t = q / p;
     if (p < 0) t0 = Math.max(t0, t);
     else t1 = Math.min(t1, t);
-    return t0 < t1;
-  };
-  return clip(-dx, a.x - box.x) && clip(dx, box.x + box.width - a.x) && clip(-dy, a.y - box.y) && clip(dy, box.y + box.height - a.y);
+    if (t0 >= t1) return false;
+  }
+  return true;
 }
 
-export const lineCrossesBox = (points: readonly Point[], box: Box): boolean => points.slice(1).some((p, i) => segmentCrossesBox(points[i]!, p, box));
 
 interface BoxEntry {
   readonly minX: number;
@@ -97,4 +104,72 @@ export class LineIndex {
     const hits = this.tree.search(boxEntry(box)).filter((s) => segmentCrossesBox(s.a, s.b, box));
     return [...new Set(hits.map((s) => s.line))].sort((a, b) => a - b);
   }
+  /**
+   * For each line, how far it runs along the polyline `points`: collinear within `tolerance` px and
+   * nearly parallel, overlapping. Drawn there, two lines read as one.
+   */
+  alongside(points: readonly Point[], tolerance = 1): Map<number, number> {
+    const shared = new Map<number, number>();
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1]!, points[i]!];
+      const near = { x: Math.min(a.x, b.x) - tolerance, y: Math.min(a.y, b.y) - tolerance, width: Math.abs(b.x - a.x) + 2 * tolerance, height: Math.abs(b.y - a.y) + 2 * tolerance };
+      for (const s of this.tree.search(boxEntry(near))) {
+        const length = overlapAlong(a, b, s.a, s.b, tolerance);
+        if (length > 0) shared.set(s.line, (shared.get(s.line) ?? 0) + length);
+      }
+    }
+    return shared;
+  }
+}
+
+/** Boxes, some of them a cell's (with its id), asked "does this segment pass through any but these?". */
+export class ObstacleIndex {
+  private readonly tree = new RBush<BoxEntry & { readonly id?: string }>();
+  constructor(readonly boxes: readonly { readonly box: Box; readonly id?: string }[]) {
+    this.tree.load(boxes.map(({ box, id }) => ({ ...boxEntry(box), ...(id !== undefined ? { id } : {}) })));
+  }
+  /** The boxes segment a–b passes through the inside of, leaving out those of cells in `except`. */
+  crossed(a: Point, b: Point, except: ReadonlySet<string> = NONE): Box[] {
+    const found: Box[] = [];
+    // A hot path (every edge of a diagram drawn whole asks it): loops, no callbacks.
+    for (const e of this.tree.search({ minX: Math.min(a.x, b.x), minY: Math.min(a.y, b.y), maxX: Math.max(a.x, b.x), maxY: Math.max(a.y, b.y) } as BoxEntry))
+      if (!(e.id !== undefined && except.has(e.id)) && segmentCrossesBox(a, b, e.box)) found.push(e.box);
+    return found;
+  }
+  /** The boxes overlapping `area`, leaving out those of cells in `except`. */
+  within(area: Box, except: ReadonlySet<string> = NONE): Box[] {
+    return this.tree
+      .search(boxEntry(area))
+      .filter((e) => !(e.id !== undefined && except.has(e.id)))
+      .map((e) => e.box);
+  }
+}
+const NONE: ReadonlySet<string> = new Set();
+
+/** sin of the largest angle (about 2.5°) at which two lines still read as one where they meet. */
+const PARALLEL = 0.045;
+
+function overlapAlong(p: Point, q: Point, r: Point, s: Point, tolerance: number): number {
+  const length = Math.hypot(q.x - p.x, q.y - p.y);
+  if (length === 0) return 0;
+  const u = { x: (q.x - p.x) / length, y: (q.y - p.y) / length };
+  // Lines that cross at an angle are only close near the crossing: only near-parallel ones merge.
+  const other = Math.hypot(s.x - r.x, s.y - r.y);
+  if (other === 0 || Math.abs((s.x - r.x) * u.y - (s.y - r.y) * u.x) / other > PARALLEL) return 0;
+  // Signed distance from the line through p–q, and position along it, of a point of r–s.
+  const off = (t: Point) => (t.x - p.x) * u.y - (t.y - p.y) * u.x;
+  const along = (t: Point) => (t.x - p.x) * u.x + (t.y - p.y) * u.y;
+  // The part of r–s (as parameters 0…1) within `tolerance` of that line: distance is linear along it.
+  const [dr, ds] = [off(r), off(s)];
+  let [lo, hi] = [0, 1];
+  if (dr === ds) {
+    if (Math.abs(dr) > tolerance) return 0;
+  } else {
+    const [a, b] = [(-tolerance - dr) / (ds - dr), (tolerance - dr) / (ds - dr)];
+    [lo, hi] = [Math.max(0, Math.min(a, b)), Math.min(1, Math.max(a, b))];
+    if (lo >= hi) return 0;
+  }
+  const at = (k: number) => along(r) + (along(s) - along(r)) * k;
+  const [from, to] = [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
+  return Math.max(0, Math.min(length, to) - Math.max(0, from));
 }

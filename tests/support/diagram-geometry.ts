@@ -306,17 +306,32 @@ export function sharedLength(a: PlacedLine, b: PlacedLine, tolerance = 1): numbe
   return shared;
 }
 
+/** sin of the largest angle (about 2.5°) at which two lines still read as one where they meet. */
+const PARALLEL = 0.045;
+
 function segmentOverlap(p: Point, q: Point, r: Point, s: Point, tolerance: number): number {
   const length = Math.hypot(q.x - p.x, q.y - p.y);
   if (length === 0) return 0;
   const u = { x: (q.x - p.x) / length, y: (q.y - p.y) / length };
-  // Both ends of r–s within `tolerance` of the line through p–q …
-  const off = (t: Point) => Math.abs((t.x - p.x) * u.y - (t.y - p.y) * u.x);
-  if (off(r) > tolerance || off(s) > tolerance) return 0;
-  // … and their projections overlapping p–q.
+  // Lines that cross at an angle are only close near the crossing: only near-parallel ones merge.
+  const other = Math.hypot(s.x - r.x, s.y - r.y);
+  if (other === 0 || Math.abs((s.x - r.x) * u.y - (s.y - r.y) * u.x) / other > PARALLEL) return 0;
+  // Signed distance from the line through p–q, and position along it, of a point of r–s.
+  const off = (t: Point) => (t.x - p.x) * u.y - (t.y - p.y) * u.x;
   const along = (t: Point) => (t.x - p.x) * u.x + (t.y - p.y) * u.y;
-  const [lo, hi] = [Math.min(along(r), along(s)), Math.max(along(r), along(s))];
-  return Math.max(0, Math.min(length, hi) - Math.max(0, lo));
+  // The part of r–s (as parameters 0…1) within `tolerance` of that line: distance is linear along it.
+  const [dr, ds] = [off(r), off(s)];
+  let [lo, hi] = [0, 1];
+  if (dr === ds) {
+    if (Math.abs(dr) > tolerance) return 0;
+  } else {
+    const [a, b] = [(-tolerance - dr) / (ds - dr), (tolerance - dr) / (ds - dr)];
+    [lo, hi] = [Math.max(0, Math.min(a, b)), Math.min(1, Math.max(a, b))];
+    if (lo >= hi) return 0;
+  }
+  const at = (k: number) => along(r) + (along(s) - along(r)) * k;
+  const [from, to] = [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
+  return Math.max(0, Math.min(length, to) - Math.max(0, from));
 }
 
 /*
@@ -327,8 +342,11 @@ function segmentOverlap(p: Point, q: Point, r: Point, s: Point, tolerance: numbe
  * curves are sampled. A line may graze a box by up to TOUCH px (a stroke's half-width).
  */
 const TOUCH = 0.75;
-/** Lines may meet and cross; running together for longer than this, they merge into one. */
-const SHARED = 4;
+/**
+ * Lines may meet and cross, and lines into one cell converge; running together (within 1 px, within
+ * 2.5°) for longer than this, about a cell's width, they merge into one.
+ */
+const SHARED = 20;
 
 const describeText = (t: PlacedText) => `${t.role} "${t.text}" at ${Math.round(t.box.x)},${Math.round(t.box.y)}`;
 
