@@ -1,6 +1,8 @@
 import { digraph, toDot, type EdgeAttributesObject, type GraphBaseModel, type SubgraphModel } from 'ts-graphviz';
 import { isDelayed, type ConnectionKind } from '../graph/types';
+import { CAPTION_CHARS } from '../layout/group-box';
 import type { PositionedDiagram } from '../layout/types';
+import { wrapLines } from '../views/wrap';
 import type { DiagramEdge, DiagramGroup, DiagramNode, DiagramSpec } from '../views/types';
 
 /**
@@ -49,7 +51,7 @@ function drawnParts(diagram: DrawnDiagram): Drawn {
 }
 
 function addGroup(parent: GraphBaseModel, group: DiagramGroup, nodeById: ReadonlyMap<string, DiagramNode>): void {
-  parent.subgraph(groupClusterName(group.id), { label: [group.label, ...group.caption].join('\\n'), style: 'rounded', class: 'rz-group' }, (cluster: SubgraphModel) => {
+  parent.subgraph(groupClusterName(group.id), { label: [group.label, ...wrapLines(group.caption, CAPTION_CHARS)].join('\\n'), style: 'rounded', class: 'rz-group' }, (cluster: SubgraphModel) => {
     for (const id of group.members) {
       const node = nodeById.get(id);
       if (!node) throw new Error(`group "${group.id}": member "${id}" is not a drawn node`);

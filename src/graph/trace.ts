@@ -132,7 +132,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       for (const part of traced.parts) {
         groups.push({
           id: part.id,
-          label: part.id,
+          label: part.label ?? part.id,
           layerClass: part.layerClass,
           cellType: part.cellType,
           size: part.size,

@@ -1,13 +1,16 @@
 import type { DiagramEdge } from '../views/types';
-import { createBadgePlacer } from './badges';
+import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { isDelayed } from '../graph/types';
-import { backArc, boxToBoxPath, offsetPath, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { backArc, boxExit, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
+import { LineIndex, ObstacleIndex, grow } from './obstacles';
+import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
+/** One connection's first drawing: a loop, or a line through `points` (centre to centre, or box to box for a bundle). */
 interface Drawn {
   readonly edge: DiagramEdge;
-  readonly path: string;
+  readonly points: readonly Point[];
   /** The path's middle vertex: where a fixed-weight marker is drawn. */
   readonly middle: Point;
   readonly loop?: Loop;
@@ -18,6 +21,15 @@ interface Drawn {
 const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+/** A loop as the points a badge must keep clear of. */
+const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
+/** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
+const TEXT_CLEARANCE = 3;
+const CELL_CLEARANCE = 4;
+/** Visibility-graph searches a diagram may make (src/layout/route.ts); the diagrams we draw need a few dozen. */
+const SEARCHES = 100;
+/** How long two lines may run together (px) before they read as one: about a cell's width. */
+const SHARED = 20;
 
 /** Cells of a group in drawing order along its axis: top to bottom for a column, left to right for a row. */
 interface Lane {
@@ -58,14 +70,18 @@ function laneWaypoints(from: PositionedNode, to: PositionedNode, lanes: Readonly
 /**
  * Chooses each edge's drawing: a time-delayed edge inside one column becomes a back-arc or a
  * self-loop (never a plain forward line), a bundle joins two group boxes, everything else is a
- * straight line between cells as in the Zoo. Then the "t−1" badges are placed where they cover
- * no cell and no fixed-weight marker.
+ * straight line between cells as in the Zoo (bent through the gaps of lanes it would cross). Then
+ * badges are placed — a bundle's "m×n", a loop's "t−1" — where they cover no cell, text, badge or
+ * loop and, as far as possible, no other line. Last, no line may run through a text: a line that
+ * would (a group's label or caption, a step's title, a badge) is routed round it, and round the
+ * cells in its way, on the shortest such route.
  */
 export function placeEdges(
   edges: readonly DiagramEdge[],
   nodes: ReadonlyMap<string, PositionedNode>,
   groups: ReadonlyMap<string, PositionedGroup>,
   groupList: readonly PositionedGroup[],
+  texts: readonly Box[] = [],
 ): PositionedEdge[] {
   const memberIndex = new Map(groupList.flatMap((g) => g.members.map((id, i) => [id, i] as const)));
   const r = METRICS.cellRadius;
@@ -90,17 +106,18 @@ export function placeEdges(
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
       const to = groups.get(edge.to)!;
-      const { path, middle } = boxToBoxPath(from.box, to.box);
-      return { edge, path, middle, bundleText: `${cellCount(from)}×${cellCount(to)}` };
+      const [start, end] = [boxExit(from.box, boxCentre(to.box)), boxExit(to.box, boxCentre(from.box))];
+      return { edge, points: [start, end], middle: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, bundleText: `${cellCount(from)}×${cellCount(to)}` };
     }
     const from = nodes.get(edge.from)!;
     const to = nodes.get(edge.to)!;
     if (isDelayed(edge) && from.group === to.group) {
+      // A carried state loops on the cell's left, beside the recurrent weight's own loop on its right.
       const loop =
         from.id === to.id
           ? selfLoop(from, r, edge.kind === 'carry' ? -1 : 1)
           : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
-      return { edge, path: loop.path, middle: pointOnCubic(loop.curve, 0.5), loop };
+      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
     // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
@@ -110,20 +127,88 @@ export function placeEdges(
       // A carried state runs between the same two cells as the recurrent weight from a cell to itself
       // (between two steps' copies): beside it, through the same gaps, not on top of it.
       const via = laneWaypoints(from, to, lanes).map((p) => (edge.kind === 'carry' ? { x: p.x, y: p.y + CARRY_OFFSET } : p));
-      if (via.length > 0) return { edge, path: polylinePath(from, via, to, r), middle: via[0]! };
-      if (edge.kind === 'carry') return { edge, ...offsetPath(from, to, r, CARRY_OFFSET) };
+      if (via.length > 0) return { edge, points: [from, ...via, to], middle: via[0]! };
+      if (edge.kind === 'carry') {
+        const beside = offsetWaypoints(from, to, CARRY_OFFSET);
+        return { edge, points: [from, ...beside, to], middle: beside[0]! };
+      }
     }
-    return { edge, path: straightPath(from, to, r), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
+    return { edge, points: [from, to], middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
   });
 
-  const placeBadge = createBadgePlacer(
-    [...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r })),
+  // Badges, where they cover no cell, text, badge or loop: bundles' first (they sit in the open), then loops'.
+  const cellBoxes = [...nodes.values()].map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
+  const placer = createBadgePlacer(
+    cellBoxes,
+    // Mid-line marks: ◇ on a fixed weight, ⊗ on a line scaled by a coefficient computed per input.
     drawn.filter((d) => d.edge.trainable === false || d.edge.scaledBy).map((d) => markerBox(d.middle)),
+    {
+      texts,
+      fixedLines: drawn.flatMap((d) => (d.loop ? [d.points] : [])),
+      movableLines: drawn.filter((d) => !d.loop).map((d) => ({ points: d.points, cost: d.bundleText ? 3 : 1 })),
+    },
   );
-  return drawn.map(({ edge, path, middle, loop, bundleText }): PositionedEdge => {
-    if (bundleText)
-      // The badge sits beside the line so the fixed-weight marker at its middle stays visible.
-      return { ...edge, path, bundleBadge: { at: { x: middle.x + badgeBoxWidth(bundleText) / 2 + 7, y: middle.y }, text: bundleText } };
-    return loop ? { ...edge, path, delayBadge: placeBadge(loop) } : { ...edge, path };
+  const bundleBadges = new Map<Drawn, { at: Point; text: string }>();
+  for (const d of drawn)
+    if (d.bundleText) bundleBadges.set(d, { at: placer.line(d.points[0]!, d.points.at(-1)!, badgeBoxWidth(d.bundleText)), text: d.bundleText });
+  const delayBadges = new Map<Drawn, Point>();
+  for (const d of drawn)
+    if (d.loop) delayBadges.set(d, placer.loop(d.loop, groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable === false ? markerBox(d.middle) : undefined));
+
+  // No line through a text: every text and badge is an obstacle to the lines that are not its own
+  // (a bundle's badge is its own), and every cell to the lines that do not end at it.
+  const badgeH = METRICS.badgeSize + 5;
+  const badgeBox = (at: Point, width: number): Box => ({ x: at.x - width / 2, y: at.y - badgeH / 2, width, height: badgeH });
+  const bundleIds = new Map([...bundleBadges.keys()].map((d, i) => [d, `bundle-badge:${i}`]));
+  const textBoxes: { box: Box; id?: string }[] = [
+    ...texts.map((box) => ({ box })),
+    ...[...bundleBadges].map(([d, b]) => ({ box: badgeBox(b.at, badgeBoxWidth(b.text)), id: bundleIds.get(d)! })),
+    ...[...delayBadges.values()].map((at) => ({ box: badgeBox(at, METRICS.badgeWidth - 2) })),
+  ];
+  const obstacles = new ObstacleIndex([
+    ...textBoxes.map(({ box, id }) => ({ box: grow(box, TEXT_CLEARANCE), ...(id ? { id } : {}) })),
+    ...[...nodes.values()].map((n) => ({ box: grow({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }, CELL_CLEARANCE), id: n.id })),
+  ]);
+  // A line that keeps LINE_CLEARANCE from every text stays where it is; one that comes closer is routed round.
+  const tooClose = new ObstacleIndex(textBoxes.map(({ box, id }) => ({ box: grow(box, LINE_CLEARANCE - 0.5), ...(id ? { id } : {}) })));
+  // Not along another line: two connections drawn on one stretch would read as one.
+  const straight = new LineIndex();
+  const lineOf = new Map(drawn.filter((d) => !d.loop).map((d) => [d, straight.add(d.points)]));
+  const replaced = new Set<number>();
+  const cornersUsed: CornerUse = new Map();
+  const budget = { searches: SEARCHES };
+  /** The points a line must pass between (none: straight), or undefined if it needs no detour (or none exists). */
+  const detour = (d: Drawn): Point[] | undefined => {
+    const own = bundleIds.get(d);
+    const except = new Set(own ? [own] : [d.edge.from, d.edge.to]);
+    const close = d.points.slice(1).some((p, i) => tooClose.crossed(d.points[i]!, p, except).length > 0);
+    if (!close) return undefined;
+    const [start, end] = [d.points[0]!, d.points.at(-1)!];
+    const mine = lineOf.get(d)!;
+    const apart = (route: readonly Point[]) =>
+      [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= SHARED);
+    const route = routeAround({ start, end, obstacles, except, used: cornersUsed, acceptable: apart, budget });
+    // No route at all, or the straight line it already is: leave it. (A line bent through lanes whose
+    // straight segment is clear of every text and cell is drawn straight.)
+    if (!route || (route.length === 0 && d.points.length === 2)) return undefined;
+    replaced.add(mine);
+    lineOf.set(d, straight.add([start, ...route, end]));
+    return route;
+  };
+
+  return drawn.map((d): PositionedEdge => {
+    const { edge, points, loop } = d;
+    if (loop) return { ...edge, path: loop.path, delayBadge: delayBadges.get(d)! };
+    const via = detour(d);
+    const bundle = bundleBadges.get(d);
+    if (bundle) {
+      const line = via ? [points[0]!, ...via, points.at(-1)!] : [points[0]!, d.middle, points.at(-1)!];
+      return { ...edge, path: `M${line.map(fmt).join(' L')}`, bundleBadge: bundle };
+    }
+    const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
+    if (via) return { ...edge, path: polylinePath(from, via, to, r) };
+    return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
   });
 }
+
+const fmt = (p: Point) => `${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`;

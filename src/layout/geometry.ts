@@ -47,14 +47,6 @@ export function boxExit(box: Box, toward: Point): Point {
 
 export const boxCentre = (box: Box): Point => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
-/** A straight connection between two group boxes (a bundle), with a vertex at its middle. */
-export function boxToBoxPath(from: Box, to: Box): { path: string; middle: Point } {
-  const start = boxExit(from, boxCentre(to));
-  const end = boxExit(to, boxCentre(from));
-  const middle = lerp(start, end, 0.5);
-  return { path: `M${fmt(start)} L${fmt(middle)} L${fmt(end)}`, middle };
-}
-
 /**
  * How far (from the cell centre) a back-arc between cells `span` places apart bulges out of the
  * column. Even span 1 clears a self-loop's badge, and an arc of span s never shares its apex with a
@@ -106,17 +98,16 @@ export function selfLoop(at: Point, r: number, side: 1 | -1 = 1): Loop {
 }
 
 /**
- * A straight-ish path from one cell to another offset sideways by `offset` px over its middle half:
- * a carried state between two steps' copies of a cell runs beside the recurrent weight joining the
- * same two cells, instead of on top of it.
+ * Two points a little beside the straight line from one cell to another, over its middle: a carried
+ * state between two steps' copies of a cell runs beside the recurrent weight joining the same two
+ * cells, instead of on top of it.
  */
-export function offsetPath(from: Point, to: Point, r: number, offset: number): { path: string; middle: Point } {
+export function offsetWaypoints(from: Point, to: Point, offset: number): Point[] {
   const d = sub(to, from);
   const l = len(d) || 1;
   const n = { x: -d.y / l, y: d.x / l };
   const shift = (p: Point) => ({ x: p.x + n.x * offset, y: p.y + n.y * offset });
-  const via = [shift(lerp(from, to, 0.3)), shift(lerp(from, to, 0.7))];
-  return { path: polylinePath(from, via, to, r), middle: via[0]! };
+  return [shift(lerp(from, to, 0.3)), shift(lerp(from, to, 0.7))];
 }
 
 /** The point at parameter t of a cubic Bézier. */
@@ -144,5 +135,6 @@ export function loopRoom(spans: readonly number[]): number {
   if (spans.length === 0) return 0;
   // A loop, not Math.max(...spans): a spread of a column's every loop overflows the stack on big groups.
   const reach = spans.reduce((max, s) => Math.max(max, s === 0 ? selfLoopReach + METRICS.cellRadius : arcReach(s)), 0);
-  return reach - METRICS.cellRadius + METRICS.badgeWidth + 4;
+  // Room for two badges beyond the outermost loop: its own, and those of loops it encloses that have no room inside it.
+  return reach - METRICS.cellRadius + 2 * METRICS.badgeWidth + 4;
 }

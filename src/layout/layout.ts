@@ -2,10 +2,11 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { isDelayed } from '../graph/types';
 import type { DiagramSpec } from '../views/types';
 import { placeEdges } from './edges';
+import { union } from './obstacles';
 import { layoutBottomUp } from './bottom-up';
 import { frameGroup, type GroupFrame } from './group-box';
-import { METRICS } from './metrics';
-import type { Box, PositionedDiagram, PositionedGroup, PositionedNode, PositionedStep } from './types';
+import { METRICS, centredTextBox } from './metrics';
+import type { Box, PositionedDiagram, PositionedGroup, PositionedNode, PositionedStep, PositionedText } from './types';
 
 /** Options shared by every ELK run, with full `elk.` keys so they read the same as ELK's docs. */
 const LAYERED = {
@@ -39,13 +40,55 @@ function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>): ElkExtend
   return edges;
 }
 
-function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>): ElkNode {
+/** Vertical room between two chains stacked in one step. */
+const CHAIN_GAP = 16;
+
+/**
+ * Chains that would stand side by side in a step of an unrolled view — recurrent groups at the same
+ * depth of the step's flow, such as a bidirectional layer's forward and backward chains — are
+ * stacked instead, as a staircase: each lower than the one before. Their lines to the
+ * next or previous step run level with their own cells, so one chain's lines pass above or below the
+ * other chain's box, never through it (side by side, each chain's lines crossed the other's box and
+ * read as links between them). ELK orders them across the step; the stack sets them one below the
+ * other. Returns each such group's offset from the top of the room ELK gives
+ * it, and that room's height.
+ */
+function stackedChains(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>): Map<string, { offset: number; room: number }> {
+  const stacked = new Map<string, { offset: number; room: number }>();
+  if (!spec.steps) return stacked;
+  const groupOf = new Map(spec.nodes.map((n) => [n.id, n.group]));
+  const chains = new Set(spec.edges.filter(isDelayed).flatMap((e) => [groupOf.get(e.from)!, groupOf.get(e.to)!]));
+  for (const step of spec.steps) {
+    const ids = spec.groups.filter((g) => g.step === step.index).map((g) => g.id);
+    // Depth in the step's flow: the longest chain of groups feeding each group (the layers ELK makes).
+    const feeds = groupEdges(spec, new Set(ids)).map((e) => [e.sources[0]!.replace(/:out$/, ''), e.targets[0]!.replace(/:in$/, '')] as const);
+    const depth = new Map(ids.map((id) => [id, 0]));
+    for (let pass = 0; pass < ids.length; pass++) for (const [from, to] of feeds) depth.set(to, Math.max(depth.get(to)!, depth.get(from)! + 1));
+    const byDepth = new Map<number, string[]>();
+    for (const id of ids) if (chains.has(id)) byDepth.set(depth.get(id)!, [...(byDepth.get(depth.get(id)!) ?? []), id]);
+    for (const together of byDepth.values()) {
+      if (together.length < 2) continue;
+      const heights = together.map((id) => frames.get(id)!.height);
+      const room = heights.reduce((sum, h) => sum + h, 0) + CHAIN_GAP * (together.length - 1);
+      let offset = 0;
+      together.forEach((id, k) => {
+        stacked.set(id, { offset, room });
+        offset += heights[k]! + CHAIN_GAP;
+      });
+    }
+  }
+  return stacked;
+}
+
+function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>, stacked: ReadonlyMap<string, { offset: number; room: number }>): ElkNode {
   /**
    * A group with one fixed port on each flow side, at the centre of its cells (not of its box, whose
-   * top holds the caption): ELK then lines up the cells of connected groups, not their boxes.
+   * top holds the caption): ELK then lines up the cells of connected groups, not their boxes. A
+   * stacked chain asks for the room of the whole stack (its box sits `offset` down inside it).
    */
   const groupNode = (id: string, flow: 'RIGHT' | 'UP'): ElkNode => {
-    const { width, height, cells } = frames.get(id)!;
+    const { width, cells } = frames.get(id)!;
+    const height = stacked.get(id)?.room ?? frames.get(id)!.height;
     const centre = { x: (cells[0]!.x + cells.at(-1)!.x) / 2, y: (cells[0]!.y + cells.at(-1)!.y) / 2 };
     const port = (suffix: string, side: string, x: number, y: number) => ({ id: `${id}:${suffix}`, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
     return {
@@ -102,17 +145,32 @@ function absoluteBoxes(node: ElkNode, dx = 0, dy = 0, out = new Map<string, Box>
  */
 export function layoutDiagram(spec: DiagramSpec): PositionedDiagram {
   const frames = new Map(spec.groups.map((g) => [g.id, frameGroup(g, spec.edges)]));
-  const laidOut = layoutBottomUp(elkGraph(spec, frames));
+  const stacked = stackedChains(spec, frames);
+  const laidOut = layoutBottomUp(elkGraph(spec, frames, stacked));
   const boxes = absoluteBoxes(laidOut);
 
-  const groups: PositionedGroup[] = spec.groups.map((g) => ({ ...g, box: boxes.get(g.id)! }));
+  const groups: PositionedGroup[] = spec.groups.map((g) => {
+    const room = boxes.get(g.id)!;
+    const frame = frames.get(g.id)!;
+    const box = { ...room, y: room.y + (stacked.get(g.id)?.offset ?? 0), height: frame.height };
+    return { ...g, box, header: frame.header.map((t) => ({ ...t, x: box.x + t.x, y: box.y + t.y })) };
+  });
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const nodeById = new Map(spec.nodes.map((n) => [n.id, n]));
   const nodes: PositionedNode[] = groups.flatMap((g) => {
     const frame = frames.get(g.id)!;
     return g.members.map((id, i) => ({ ...nodeById.get(id)!, x: g.box.x + frame.cells[i]!.x, y: g.box.y + frame.cells[i]!.y, r: METRICS.cellRadius }));
   });
-  const steps: PositionedStep[] = (spec.steps ?? []).map((s) => ({ ...s, box: boxes.get(`step:${s.index}`)! }));
+  const steps: PositionedStep[] = (spec.steps ?? []).map((s) => {
+    const box = boxes.get(`step:${s.index}`)!;
+    return { ...s, box, title: { text: `step ${s.label}`, x: box.x + box.width / 2, y: box.y + 18, role: 'step-label' } };
+  });
+  const notes = stepNotes(spec, steps);
+  // A group's header is one block: a line is routed round all of it, not between its lines.
+  const texts = [
+    ...groups.filter((g) => g.header.length > 0).map((g) => union(g.header.map(centredTextBox))),
+    ...[...steps.map((s) => s.title), ...notes].map(centredTextBox),
+  ];
 
   return {
     spec,
@@ -121,6 +179,18 @@ export function layoutDiagram(spec: DiagramSpec): PositionedDiagram {
     nodes,
     groups,
     steps,
-    edges: placeEdges(spec.edges, new Map(nodes.map((n) => [n.id, n])), groupById, groups),
+    notes,
+    edges: placeEdges(spec.edges, new Map(nodes.map((n) => [n.id, n])), groupById, groups, texts),
   };
+}
+
+/** Steps of a network without memory share nothing: "nothing carried over" stands where delayed lines would run. */
+function stepNotes(spec: DiagramSpec, steps: readonly PositionedStep[]): PositionedText[] {
+  if (steps.length < 2 || spec.edges.some(isDelayed)) return [];
+  return steps.slice(1).flatMap((after, i) => {
+    const before = steps[i]!;
+    const x = (before.box.x + before.box.width + after.box.x) / 2;
+    const y = before.box.y + before.box.height / 2;
+    return ['nothing', 'carried', 'over'].map((text, k): PositionedText => ({ text, x, y: y - 6 + 12 * k, role: 'caption' }));
+  });
 }

@@ -1,3 +1,4 @@
+import type { TextRole } from './metrics';
 import type { DiagramEdge, DiagramGroup, DiagramNode, DiagramSpec, DiagramStep } from '../views/types';
 
 export interface Point {
@@ -12,6 +13,14 @@ export interface Box {
   readonly height: number;
 }
 
+/** A line of text, centred on `x`, its baseline at `y`. */
+export interface PositionedText {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly role: TextRole;
+}
+
 export interface PositionedNode extends DiagramNode {
   /** Centre and radius of the cell glyph. */
   readonly x: number;
@@ -21,10 +30,14 @@ export interface PositionedNode extends DiagramNode {
 
 export interface PositionedGroup extends DiagramGroup {
   readonly box: Box;
+  /** The label's lines, then the caption's (wrapped to the box), in diagram coordinates. */
+  readonly header: readonly PositionedText[];
 }
 
 export interface PositionedStep extends DiagramStep {
   readonly box: Box;
+  /** "step t−1" at the top of the step's box. */
+  readonly title: PositionedText;
 }
 
 export interface PositionedEdge extends DiagramEdge {
@@ -45,4 +58,6 @@ export interface PositionedDiagram {
   readonly groups: readonly PositionedGroup[];
   readonly edges: readonly PositionedEdge[];
   readonly steps: readonly PositionedStep[];
+  /** Words between the steps of an unrolled network without memory: "nothing carried over". */
+  readonly notes: readonly PositionedText[];
 }

@@ -1,5 +1,5 @@
 import { G } from '@svgdotjs/svg.js';
-import { isWeight, type CellType, type ConnectionKind } from '../graph/types';
+import { DELAYED_KINDS, isDelayed, isWeight, type CellType, type ConnectionKind } from '../graph/types';
 import { METRICS, badgeBoxWidth, textWidth } from '../layout/metrics';
 import type { PositionedDiagram } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
@@ -29,23 +29,29 @@ function cellEntry(type: CellType): Entry {
   return textEntry(CELL_LABELS[type], 20, (g) => drawCellGlyph(g.group().translate(10, 0).addClass(`rz-cell rz-cell-${type}`), type, 9));
 }
 
-/** The recurrent kind's label where delays run both ways: the vocabulary's "t−1 → t" would be true of one chain only. */
-const BOTH_WAYS_RECURRENT = 'recurrent: state from the step before or after';
-const BOTH_WAYS_CARRY = 'carry: the state itself, kept from the step before or after, no weight';
+/** Labels of a delayed kind's entry for a chain running backward in time (data-delay="-1"), drawn with its backward stroke. */
+const BACKWARD_LABELS: Readonly<Partial<Record<ConnectionKind, string>>> = {
+  recurrent: 'recurrent, backward in time: state from t+1 feeds t',
+  carry: 'carry, backward in time: the state kept from t+1, no weight',
+};
+/** Where every weight is trained, the plain dense arrow says so too: one entry, not the same arrow twice. */
+const DENSE_ALL_TRAINED = 'dense (layer to layer); every weight is trained';
 
-function kindEntry(kind: ConnectionKind, markerArrow: string, sparseOneToOne: boolean, bothWays: boolean): Entry {
-  const label =
-    kind === 'sparse' && sparseOneToOne
+/** A connection kind's entry: its stroke, with the badge its loops carry where the diagram draws loops with badges. */
+function kindEntry(kind: ConnectionKind, markerArrow: string, contents: LegendContents, backward = false, badgeText?: string): Entry {
+  const label = backward
+    ? (BACKWARD_LABELS[kind] ?? KIND_LABELS[kind])
+    : kind === 'sparse' && contents.sparseOneToOne
       ? SPARSE_ONE_TO_ONE
-      : kind === 'recurrent' && bothWays
-        ? BOTH_WAYS_RECURRENT
-        : kind === 'carry' && bothWays
-          ? BOTH_WAYS_CARRY
-          : KIND_LABELS[kind];
-  return textEntry(label, SAMPLE, (g) => {
+      : kind === 'dense' && contents.allTrained
+        ? DENSE_ALL_TRAINED
+        : KIND_LABELS[kind];
+  const badgeWidth = badgeText ? badgeBoxWidth(badgeText) + 6 : 0;
+  return textEntry(label, SAMPLE + badgeWidth, (g) => {
     const d = `M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`;
-    g.path(d).addClass(`rz-edge rz-kind-${kind}`).attr('marker-end', `url(#${markerArrow})`);
+    g.path(d).addClass(`rz-edge rz-kind-${kind}${backward ? ' rz-delay-backward' : ''}`).attr('marker-end', `url(#${markerArrow})`);
     if (kind === 'residual') g.path(d).addClass('rz-kind-residual-core');
+    if (badgeText) g.add(badge({ x: SAMPLE + badgeWidth / 2 + 2, y: 0 }, badgeText));
   });
 }
 
@@ -70,8 +76,10 @@ export interface LegendContents {
   readonly delay: boolean;
   /** Some delayed connection is drawn as a loop with a "t+1" badge: a chain running backward in time. */
   readonly backwardDelay: boolean;
-  /** Recurrent connections run both ways in time (t−1 → t and t+1 → t), drawn as loops or not. */
-  readonly bothWays: boolean;
+  /** The delayed kinds with connections running forward in time (t−1 → t), drawn as loops or not. */
+  readonly forwardInTime: readonly ConnectionKind[];
+  /** The delayed kinds with connections running backward in time (t+1 → t), drawn as loops or not. */
+  readonly backwardInTime: readonly ConnectionKind[];
   readonly bundle: boolean;
   readonly elided: boolean;
   readonly lattice: boolean;
@@ -90,7 +98,8 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     allTrained: diagram.edges.some(isWeight) && diagram.edges.filter(isWeight).every((e) => e.trainable),
     delay: diagram.edges.some((e) => e.delayBadge && e.delay !== -1),
     backwardDelay: diagram.edges.some((e) => e.delayBadge && e.delay === -1),
-    bothWays: diagram.edges.some((e) => e.delay === -1),
+    forwardInTime: [...new Set(diagram.edges.filter((e) => isDelayed(e) && e.delay !== -1).map((e) => e.kind))],
+    backwardInTime: [...new Set(diagram.edges.filter((e) => isDelayed(e) && e.delay === -1).map((e) => e.kind))],
     bundle: diagram.edges.some((e) => e.bundle),
     elided: diagram.nodes.some((n) => n.elided),
     lattice: diagram.groups.some((g) => g.orientation === 'grid'),
@@ -104,7 +113,16 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
  * them for cells.
  */
 export function drawLegend(root: G, contents: LegendContents, width: number, ids: MarkerIds): number {
-  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...contents.kinds.map((k) => kindEntry(k, ids.arrow, contents.sparseOneToOne, contents.bothWays))];
+  // A delayed kind (recurrent weights, carried state) gets an entry per direction of time it runs in.
+  const kindEntries = contents.kinds.flatMap((k) =>
+    !DELAYED_KINDS.has(k)
+      ? [kindEntry(k, ids.arrow, contents)]
+      : [
+          ...(contents.forwardInTime.includes(k) ? [kindEntry(k, ids.arrow, contents, false, contents.delay ? 't−1' : undefined)] : []),
+          ...(contents.backwardInTime.includes(k) ? [kindEntry(k, ids.arrow, contents, true, contents.backwardDelay ? 't+1' : undefined)] : []),
+        ],
+  );
+  const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...kindEntries];
   if (contents.fixed) entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) => weightSample(g, ids, true)));
   for (const coefficient of contents.scaledBy)
     entries.push(textEntry(scaledLabel(coefficient), SAMPLE, (g) =>
@@ -112,10 +130,12 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
   if (contents.undirected)
     entries.push(textEntry('undirected: one symmetric weight, both ways', SAMPLE, (g) =>
       g.path(`M3 0 L${SAMPLE / 2} 0 L${SAMPLE - 3} 0`).addClass('rz-edge').attr({ 'marker-start': `url(#${ids.undirected})`, 'marker-end': `url(#${ids.undirected})` })));
-  if (contents.allTrained) entries.push(textEntry('every weight is trained', SAMPLE, (g) => weightSample(g, ids, false)));
-  if (contents.delay)
+  // Said by the dense entry where there is one (the same plain arrow), else on its own.
+  if (contents.allTrained && !contents.kinds.includes('dense')) entries.push(textEntry('every weight is trained', SAMPLE, (g) => weightSample(g, ids, false)));
+  // A badge on its own, where no recurrent entry carries it (a legend of the whole language lists them apart).
+  if (contents.delay && contents.forwardInTime.length === 0)
     entries.push(textEntry('one-step delay: state from t−1 feeds t', 24, (g) => g.add(badge({ x: 12, y: 0 }, 't−1'))));
-  if (contents.backwardDelay)
+  if (contents.backwardDelay && contents.backwardInTime.length === 0)
     entries.push(textEntry('backward in time: state from t+1 feeds t', 24, (g) => g.add(badge({ x: 12, y: 0 }, 't+1'))));
   if (contents.bundle)
     entries.push(textEntry('bundle m×n: every cell of one group to every cell of the other', SAMPLE, (g) =>

@@ -7,10 +7,14 @@ import { diagramCss, type Rule } from './style';
  * dash, never by colour alone.
  */
 const OP_RULES: readonly Rule[] = [
-  { selector: '.rz-op-body', paint: { fill: 'paper', stroke: 'cell-ink' }, other: 'stroke-width:1.5' },
-  { selector: '.rz-op-gate .rz-op-body', paint: { fill: 'cell-recurrent' } },
-  { selector: '.rz-op-matmul .rz-op-body', paint: { fill: 'cell-kernel' } },
-  { selector: '.rz-op-symbol', paint: { fill: 'cell-ink' }, other: 'font-size:13px;font-weight:700' },
+  // An op without a fill of its own (×, +, 1−, tanh) is drawn like text on the page: ink on paper, in
+  // both schemes. Gates and weight boxes keep a pastel fill in both schemes, so their outline and
+  // writing stay cell ink, as on cells.
+  { selector: '.rz-op-body', paint: { fill: 'paper', stroke: 'ink' }, other: 'stroke-width:1.5' },
+  { selector: '.rz-op-gate .rz-op-body', paint: { fill: 'cell-recurrent', stroke: 'cell-ink' } },
+  { selector: '.rz-op-matmul .rz-op-body', paint: { fill: 'cell-kernel', stroke: 'cell-ink' } },
+  { selector: '.rz-op-symbol', paint: { fill: 'ink' }, other: 'font-size:13px;font-weight:700' },
+  { selector: '.rz-op-gate .rz-op-symbol', paint: { fill: 'cell-ink' } },
   { selector: '.rz-op-symbol-small', other: 'font-size:8.5px;font-weight:400' },
   { selector: '.rz-op-box-text', paint: { fill: 'cell-ink' }, other: 'font-size:10px' },
   { selector: '.rz-terminal-body', paint: { fill: 'cell-input', stroke: 'cell-ink' }, other: 'stroke-width:1.2' },

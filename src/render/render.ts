@@ -1,9 +1,7 @@
 import { G, Path, type Element } from '@svgdotjs/svg.js';
-import { isDelayed } from '../graph/types';
 import { round } from '../layout/geometry';
-import { labelLines } from '../layout/group-box';
-import { METRICS } from '../layout/metrics';
-import type { PositionedDiagram, PositionedEdge } from '../layout/types';
+import { METRICS, type TextRole } from '../layout/metrics';
+import type { PositionedDiagram, PositionedEdge, PositionedText } from '../layout/types';
 import { drawCellGlyph } from './cell-glyph';
 import { drawEllipsis } from './ellipsis';
 import { badge, drawLegend, legendContents } from './legend';
@@ -14,7 +12,7 @@ import { appendAll } from './svg-canvas';
 
 /** One connection as detached elements (the line, a residual's core, its badge), in drawing order. */
 function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
-  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.bundle ? 'rz-bundle' : '', edge.trainable === false ? 'rz-fixed' : ''].filter(Boolean);
+  const classes = ['rz-edge', `rz-kind-${edge.kind}`, edge.delay === -1 ? 'rz-delay-backward' : '', edge.bundle ? 'rz-bundle' : '', edge.trainable === false ? 'rz-fixed' : ''].filter(Boolean);
   const path = new Path().plot(edge.path).addClass(classes.join(' ')).attr({
     'data-from': edge.from,
     'data-to': edge.to,
@@ -43,18 +41,18 @@ function drawEdge(edge: PositionedEdge, ids: MarkerIds): Element[] {
 }
 
 function drawSteps(canvas: G, diagram: PositionedDiagram): void {
-  for (const { box, label } of diagram.steps) {
+  for (const { box, title } of diagram.steps) {
     canvas.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(10).addClass('rz-step');
-    canvas.plain(`step ${label}`).addClass('rz-step-label').attr({ x: round(box.x + box.width / 2), y: round(box.y + 18), 'text-anchor': 'middle' });
+    drawText(canvas, title);
   }
-  // Steps of a network without memory share nothing; say so where the delayed lines would run.
-  if (diagram.steps.length < 2 || diagram.edges.some(isDelayed)) return;
-  diagram.steps.slice(1).forEach((after, i) => {
-    const before = diagram.steps[i]!;
-    const x = round((before.box.x + before.box.width + after.box.x) / 2);
-    const y = round(before.box.y + before.box.height / 2);
-    ['nothing', 'carried', 'over'].forEach((word, k) => canvas.plain(word).addClass('rz-caption').attr({ x, y: y - 6 + 12 * k, 'text-anchor': 'middle' }));
-  });
+  for (const note of diagram.notes) drawText(canvas, note);
+}
+
+const TEXT_CLASSES: Readonly<Record<TextRole, string>> = { label: 'rz-label', caption: 'rz-caption', 'step-label': 'rz-step-label' };
+
+/** A centred line of text where layout put it (and reserved its box: no line runs through it). */
+function drawText(parent: G, { text, x, y, role }: PositionedText): void {
+  parent.plain(text).addClass(TEXT_CLASSES[role]).attr({ x: round(x), y: round(y), 'text-anchor': 'middle' });
 }
 
 function drawGroups(canvas: G, diagram: PositionedDiagram): void {
@@ -62,16 +60,7 @@ function drawGroups(canvas: G, diagram: PositionedDiagram): void {
     const { box } = group;
     const g = canvas.group().attr('data-group-box', group.id);
     g.rect(round(box.width), round(box.height)).move(round(box.x), round(box.y)).radius(8).addClass('rz-group');
-    const cx = round(box.x + box.width / 2);
-    let y = box.y + METRICS.groupPadding - METRICS.lineGap;
-    for (const line of labelLines(group)) {
-      y += METRICS.labelSize + METRICS.lineGap;
-      g.plain(line).addClass('rz-label').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
-    }
-    for (const line of group.caption) {
-      y += METRICS.captionSize + METRICS.lineGap;
-      g.plain(line).addClass('rz-caption').attr({ x: cx, y: round(y), 'text-anchor': 'middle' });
-    }
+    for (const line of group.header) drawText(g, line);
   }
 }
 

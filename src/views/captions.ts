@@ -46,8 +46,12 @@ const WEIGHTLESS_IN: Partial<Record<ConnectionKind, (n: number) => string>> = {
   residual: (n) => `+ ${plural(n, 'identity skip')} in`,
 };
 
-/** "10 weights", or for matrix-valued connections "8 × (3×2) weights": the count of links and their blocks. */
+/**
+ * "10 weights", "6 lines" for a gated cell's lines (each 1×n: its note says how many gate weights a
+ * line carries), or for other matrix-valued connections "8 × (3×2) weights": the count of links and their blocks.
+ */
 function incomingWeights(into: readonly Connection[]): string {
+  if (into.every(isGateLine)) return plural(into.length, 'line');
   const blocks = new Set(into.map((c) => (c.weights ? `${c.weights[0]}×${c.weights[1]}` : '')));
   const block = [...blocks][0];
   if (blocks.size === 1 && block) return `${into.length} × (${block}) weights`;
@@ -75,13 +79,14 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   if (loops.length === 0) return [cells, ...note, ...incoming, ...carry];
   const possible = group.size * group.size;
   const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';
-  // Matrix-valued loops (a gated cell's 1×n gate weights) are counted as links, with their block.
-  const block = loops[0]!.weights;
-  const unit = block && loops.every((c) => sameWeightBlock(c, loops[0]!)) ? `${from} links (${block[0]}×${block[1]} each)` : `${from} weights`;
+  // "all 9" says complete and "10 of 36" sparse; gate lines (1×n each) are counted as lines, as the group's note counts their weights.
+  const unit = loops.every((c) => isGateLine(c)) ? `${from} lines` : `${from} weights`;
   const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
-  const density = loops.length === possible ? 'complete' : 'sparse';
-  return [cells, ...note, ...incoming, wiring, `${density}, ${trainability(loops)}`, ...carry];
+  return [cells, ...note, ...incoming, `${wiring}: ${trainability(loops)}`, ...carry];
 }
+
+/** A gated cell's line: one weight per gate for one pair of cells (1×n), which the group's note explains ("each line: 4 gate weights"). */
+const isGateLine = (c: Connection): boolean => c.weights !== undefined && c.weights[0] === 1;
 
 /**
  * What feeds a group, in words. Usually one weight per connection ("10 weights in: fixed"); a

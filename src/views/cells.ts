@@ -1,12 +1,8 @@
 import type { AnyArchitecture } from '../architecture/types';
 import type { CellGraph } from '../graph/types';
 import { bundleOf, connectionBlocks, describeGraph, groupCaption, uniformBlock } from './captions';
-import { wrapLines } from './wrap';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type CellElision, type ElisionPolicy } from './elision';
 import type { DiagramEdge, DiagramSpec } from './types';
-
-/** Longest caption line, in characters: about as wide as a column of cells and its loops. */
-const CAPTION_CHARS = 16;
 
 const blockKey = (from: string, to: string, kind: string) => `${from}|${to}|${kind}`;
 
@@ -61,7 +57,8 @@ export function cellsView(graph: CellGraph, architecture: AnyArchitecture, polic
     groups: elision.groups.map((e) => ({
       id: e.group.id,
       label: e.group.label,
-      caption: wrapLines(groupCaption(graph, e.group), CAPTION_CHARS),
+      // Unwrapped: layout breaks the lines to the width its cells and loops leave (src/layout/group-box.ts).
+      caption: groupCaption(graph, e.group),
       cellType: e.group.cellType,
       members: drawnMembers(e).map((m) => m.id),
       ...(e.group.lattice ? { orientation: 'grid' as const, lattice: e.group.lattice } : { orientation: 'column' as const }),

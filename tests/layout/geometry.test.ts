@@ -33,11 +33,11 @@ describe('layout geometry', () => {
 describe('badge placement', () => {
   it('never puts two t−1 badges on top of each other, nor on a cell', () => {
     const cells = Array.from({ length: 6 }, (_, i) => ({ x: 0, y: i * METRICS.cellPitch }));
-    const place = createBadgePlacer(cells.map((c) => ({ x: c.x - 14, y: c.y - 14, width: 28, height: 28 })), []);
+    const placer = createBadgePlacer(cells.map((c) => ({ x: c.x - 14, y: c.y - 14, width: 28, height: 28 })), []);
     const loops = cells.flatMap((from, i) => cells.map((to, j) => (i === j ? selfLoop(from, 14) : backArc(from, to, 14, Math.abs(i - j)))));
     const w = METRICS.badgeWidth - 2;
     const h = METRICS.badgeSize + 5;
-    const boxes = loops.map(place).map((p) => ({ x: p.x - w / 2, y: p.y - h / 2 }));
+    const boxes = loops.map((loop) => placer.loop(loop)).map((p) => ({ x: p.x - w / 2, y: p.y - h / 2 }));
     const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.abs(a.x - b.x) < w && Math.abs(a.y - b.y) < h));
     // 36 loops on 6 cells is denser than any diagram we draw; a few may have to share, most may not.
     expect(overlapping.length).toBeLessThan(loops.length / 6);

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { OP_DIAGRAM_CSS } from '../../src/render/op-style';
 import { DIAGRAM_CSS } from '../../src/render/style';
 import { contrastRatio, parseColour, type Rgb } from '../support/colour';
 import { blockAfter, customProperties, resolveVars } from '../support/css-custom-properties';
 import { PROJECT_ROOT } from '../support/temp-project';
 
 /*
- * Every colour here is read from the sources that ship: DIAGRAM_CSS (standalone defaults and which
- * rule paints with which token), src/styles/theme.css (the site's --zoo-* mapping) and Starlight's
+ * Every colour here is read from the sources that ship: DIAGRAM_CSS and OP_DIAGRAM_CSS, the
+ * internals view's superset of it (standalone defaults and which rule paints with which token), src/styles/theme.css (the site's --zoo-* mapping) and Starlight's
  * own palette. Nothing is typed twice, so regressing any of them fails this test.
  */
 
@@ -22,13 +23,13 @@ const darkDefaults = { ...lightDefaults, ...defaultsIn(blockAfter(DIAGRAM_CSS, /
 
 /** `selector property` → token, from the themed rules (the ones browsers apply). */
 const themedPaint = new Map<string, string>();
-for (const [, selectors, body] of blockAfter(DIAGRAM_CSS, /@supports[^{]*\{/).matchAll(/([^{}]+)\{([^}]*)\}/g))
+for (const [, selectors, body] of blockAfter(OP_DIAGRAM_CSS, /@supports[^{]*\{/).matchAll(/([^{}]+)\{([^}]*)\}/g))
   for (const [, property, token] of body!.matchAll(/(fill|stroke):var\(--rz-([\w-]+)\)/g))
     for (const selector of selectors!.split(',')) themedPaint.set(`${selector.trim().replace(/^\.rz-diagram /, '')} ${property}`, token!);
 
 /** `selector property` → colour, from the plain rules (the ones renderers without custom properties apply). */
 const plainPaint = new Map<string, string>();
-for (const [, selectors, body] of DIAGRAM_CSS.slice(0, DIAGRAM_CSS.indexOf('@supports')).matchAll(/^([^@{}][^{}]*)\{([^}]*)\}/gm))
+for (const [, selectors, body] of OP_DIAGRAM_CSS.slice(0, OP_DIAGRAM_CSS.indexOf('@supports')).matchAll(/^([^@{}][^{}]*)\{([^}]*)\}/gm))
   for (const [, property, colour] of body!.matchAll(/(fill|stroke):(#[0-9a-f]{3,6})/g))
     for (const selector of selectors!.split(',')) plainPaint.set(`${selector.trim().replace(/^\.rz-diagram /, '')} ${property}`, colour!);
 
@@ -62,7 +63,7 @@ interface Pair {
 function pairs(palette: Record<string, string>): Pair[] {
   const token = (selector: string, property: 'fill' | 'stroke') => {
     const name = themedPaint.get(`${selector} ${property}`);
-    if (!name) throw new Error(`missing: ${selector} {${property}} in DIAGRAM_CSS`);
+    if (!name) throw new Error(`missing: ${selector} {${property}} in OP_DIAGRAM_CSS`);
     return name;
   };
   const colour = (name: string): Rgb => parseColour(palette[name] ?? '');
@@ -100,6 +101,26 @@ function pairs(palette: Record<string, string>): Pair[] {
         minimum: 3,
       });
   }
+  // The internals view: operations on the page (×, +, 1−, tanh), gates and weight boxes with fills of their own.
+  // A more specific rule that leaves a property alone leaves it to the general one (the cascade).
+  const cascaded = (specific: string, general: string, property: 'fill' | 'stroke') =>
+    themedPaint.has(`${specific} ${property}`) ? paint(specific, property) : paint(general, property);
+  for (const [what, body, outline, symbol] of [
+    ['op', paint('.rz-op-body', 'fill'), paint('.rz-op-body', 'stroke'), paint('.rz-op-symbol', 'fill')],
+    ['gate op', paint('.rz-op-gate .rz-op-body', 'fill'), cascaded('.rz-op-gate .rz-op-body', '.rz-op-body', 'stroke'), cascaded('.rz-op-gate .rz-op-symbol', '.rz-op-symbol', 'fill')],
+    ['weight box', paint('.rz-op-matmul .rz-op-body', 'fill'), cascaded('.rz-op-matmul .rz-op-body', '.rz-op-body', 'stroke'), paint('.rz-op-box-text', 'fill')],
+    ['terminal', paint('.rz-terminal-body', 'fill'), paint('.rz-terminal-body', 'stroke'), paint('.rz-terminal-text', 'fill')],
+  ] as const) {
+    against(`${what} symbol`, symbol, 4.5, { [`${what} fill`]: body });
+    result.push({
+      what: `${what} outline or fill on paper`,
+      ratio: Math.max(contrastRatio(outline, backgrounds.paper), contrastRatio(body, backgrounds.paper)),
+      minimum: 3,
+    });
+  }
+  against('data-flow line', paint('.rz-flow', 'stroke'), 3, { paper: backgrounds.paper });
+  against('h state line', paint('.rz-flow-h', 'stroke'), 3, { paper: backgrounds.paper });
+  against('c state line', paint('.rz-flow-c', 'stroke'), 3, { paper: backgrounds.paper });
   return result;
 }
 

@@ -13,6 +13,9 @@ interface RecurrentLayer extends tf.layers.Layer {
   readonly goBackwards?: boolean;
 }
 
+/** A recurrent layer class as readers know it: SimpleRNN is the plain RNN; LSTM and GRU keep their names. */
+const readableClass = (className: string): string => className.replace(/^Simple/, '');
+
 const isBidirectional = (layer: tf.layers.Layer): layer is BidirectionalLayer =>
   'forwardLayer' in layer && 'backwardLayer' in layer;
 
@@ -31,7 +34,9 @@ const inTimeDirection = (connections: readonly Connection[], backward: boolean):
  * from end to start, both fed by the input, their outputs concatenated (forward cells first). Each
  * copy is traced by the tracer of the wrapped class (`lookup`, the tracer table: passed in rather
  * than imported, since the table lists this tracer too), as a group of its own; the backward copy's
- * delayed connections (recurrent weights, carried state) are marked as running from t+1 to t. Other merge modes (sum, mul, ave, none)
+ * delayed connections (recurrent weights, carried state) are marked as running from t+1 to t. Each is
+ * labelled for readers by its direction and the wrapped class ("forward LSTM", "backward RNN"); its id
+ * stays the copy's name. Other merge modes (sum, mul, ave, none)
  * mix or split the two chains' cells in ways a concatenation does not describe, and are refused.
  */
 export function bidirectionalTracer(lookup: (className: string) => LayerTracer | undefined): LayerTracer {
@@ -51,6 +56,8 @@ export function bidirectionalTracer(lookup: (className: string) => LayerTracer |
       return {
         ...traced,
         id: inner.name,
+        // Named for readers by what it is and which way it reads, not by its generated layer name.
+        label: `${backward ? 'backward' : 'forward'} ${readableClass(className)}`,
         layerClass: className,
         notes: [...(traced.notes ?? []), direction],
         connections: inTimeDirection(traced.connections, backward),

@@ -49,6 +49,8 @@ export interface ConcatPart extends CellsTrace {
   readonly id: string;
   /** tfjs class the part was read from (the wrapped layer's, e.g. "SimpleRNN"). */
   readonly layerClass: string;
+  /** What diagrams call the group, where its id is a layer's name made for code ("forward LSTM" for `forward_lstm`). */
+  readonly label?: string;
 }
 
 /**
