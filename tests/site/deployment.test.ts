@@ -20,11 +20,42 @@ describe('deploymentFromEnv', () => {
     });
   });
 
+  it('keeps a port and lowers the case of scheme and host', () => {
+    expect(deploymentFromEnv({ SITE_URL: 'HTTPS://Example.ORG:8443' })).toEqual({ site: 'https://example.org:8443/', base: '/' });
+  });
+
   it.each([
-    [{ SITE_URL: 'example.org' }, /^SITE_URL: expected an absolute http\(s\) URL .*got "example\.org"/],
-    [{ SITE_URL: 'ftp://example.org' }, /^SITE_URL: expected an http or https URL, got "ftp:\/\/example\.org"/],
-    [{ BASE_PATH: 'zoo/' }, /^BASE_PATH: expected a path starting with \/ .*got "zoo\/"/],
-    [{ BASE_PATH: '/a b/' }, /^BASE_PATH: .*got "\/a b\/"/],
+    [{ SITE_URL: 'https://example.org/runnable-zoo/' }],
+    [{ SITE_URL: 'https://example.org/runnable-zoo' }],
+    [{ SITE_URL: 'https://example.org/runnable-zoo/', BASE_PATH: '/runnable-zoo' }],
+  ])('takes the base path from the path in SITE_URL (%o), as if it were given in BASE_PATH', (env) => {
+    expect(deploymentFromEnv(env)).toEqual({ site: 'https://example.org/', base: '/runnable-zoo/' });
+  });
+
+  it.each([
+    [{ SITE_URL: 'https://example.org/a/', BASE_PATH: '/b/' }, '"/b/"'],
+    [{ SITE_URL: 'https://example.org/a/', BASE_PATH: '/' }, '"/"'],
+  ])('refuses %o: the path in SITE_URL and BASE_PATH disagree', (env, given) => {
+    expect(() => deploymentFromEnv(env)).toThrow(
+      `SITE_URL and BASE_PATH disagree: SITE_URL "https://example.org/a/" has the path /a/ but BASE_PATH is ${given}; expected the same path in both`,
+    );
+  });
+
+  it.each([
+    [{ SITE_URL: 'example.org' }, /^SITE_URL: expected an absolute http\(s\) URL .*got "example\.org"$/],
+    [{ SITE_URL: 'ftp://example.org' }, /^SITE_URL: expected an http or https URL, got "ftp:\/\/example\.org"$/],
+    [{ SITE_URL: 'https:///runnable-zoo/' }, /^SITE_URL: expected an absolute http\(s\) URL .*got "https:\/\/\/runnable-zoo\/"$/],
+    [{ SITE_URL: 'https://example.org/?lang=en' }, /^SITE_URL: expected an address without a query \(\?…\), got "https:\/\/example\.org\/\?lang=en"$/],
+    [{ SITE_URL: 'https://example.org/?' }, /^SITE_URL: expected an address without a query \(\?…\), got "https:\/\/example\.org\/\?"$/],
+    [{ SITE_URL: 'https://example.org/zoo/#top' }, /^SITE_URL: expected an address without a fragment \(#…\), got "https:\/\/example\.org\/zoo\/#top"$/],
+    [{ SITE_URL: 'https://user:secret@example.org/' }, /^SITE_URL: expected an address without credentials \(user:password@\), got "https:\/\/user:secret@example\.org\/"$/],
+    [{ SITE_URL: 'https://user@example.org/' }, /^SITE_URL: expected an address without credentials .*got "https:\/\/user@example\.org\/"$/],
+    [{ SITE_URL: 'https://example.org/a/../zoo/' }, /^SITE_URL: expected a path made of URL-safe segments, none of them \. or \.\. .*got "https:\/\/example\.org\/a\/\.\.\/zoo\/"$/],
+    [{ BASE_PATH: 'zoo/' }, /^BASE_PATH: expected a path starting with \/ .*got "zoo\/"$/],
+    [{ BASE_PATH: '/a b/' }, /^BASE_PATH: .*got "\/a b\/"$/],
+    [{ BASE_PATH: '/../' }, /^BASE_PATH: expected a path starting with \/ made of URL-safe segments, none of them \. or \.\. \(e\.g\. \/runnable-zoo\/\), got "\/\.\.\/"$/],
+    [{ BASE_PATH: '/./' }, /^BASE_PATH: .*none of them \. or \.\. .*got "\/\.\/"$/],
+    [{ BASE_PATH: '/zoo/..' }, /^BASE_PATH: .*none of them \. or \.\. .*got "\/zoo\/\.\."$/],
   ])('rejects %o, naming the variable and what it expected', (env, message) => {
     expect(() => deploymentFromEnv(env)).toThrow(message);
   });
@@ -40,13 +71,15 @@ const filesUnder = (dir: string): string[] =>
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)));
 
+// Built with the sub-path in SITE_URL alone, the form that once dropped it (deploymentFromEnv gives
+// the same configuration as SITE_URL=https://zoo.example.org BASE_PATH=/runnable-zoo/).
 describe('a build published under a sub-path', () => {
   let out: string;
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'rz-base-'));
     await promisify(execFile)('npx', ['astro', 'build', '--outDir', out], {
       cwd: ROOT,
-      env: { ...environmentOutsideVitest(), SITE_URL: 'https://zoo.example.org', BASE_PATH: '/runnable-zoo/' },
+      env: { ...environmentOutsideVitest(), SITE_URL: 'https://zoo.example.org/runnable-zoo/' },
     });
   }, 180_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
