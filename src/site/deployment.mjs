@@ -36,8 +36,9 @@ function parseSiteUrl(site) {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('expected an http or https URL');
   // The parser resolves `..`, drops an empty query and makes `https:///x` a host: judge what was written.
   const written = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/.exec(site);
-  if (!written || written[1] === '') throw fail(expected);
-  if (written[1].includes('@')) throw fail('expected an address without credentials (user:password@)');
+  const authority = written?.[1] ?? '';
+  if (!written || authority === '') throw fail(expected);
+  if (authority.includes('@')) throw fail('expected an address without credentials (user:password@)');
   if (site.includes('?')) throw fail('expected an address without a query (?…)');
   if (site.includes('#')) throw fail('expected an address without a fragment (#…)');
   const path = written[2] || '/';
