@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploymentFromEnv } from '../../src/site/deployment.mjs';
+import { environmentOutsideVitest } from '../support/temp-project';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -60,10 +61,6 @@ describe('deploymentFromEnv', () => {
     expect(() => deploymentFromEnv(env)).toThrow(message);
   });
 });
-
-/** Vitest exports its own BASE_URL, MODE, NODE_ENV…, which a child `astro build` would obey. */
-const environmentOutsideVitest = (): NodeJS.ProcessEnv =>
-  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST\w*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/.test(k)));
 
 /** Every file under `dir`, relative to it. */
 const filesUnder = (dir: string): string[] =>

@@ -21,3 +21,18 @@ export const PROJECT_ROOT = ROOT;
 
 /** How many diagrams are committed (the CLI's totals count them): grows with the zoo, never typed in. */
 export const COMMITTED_DIAGRAMS = readdirSync(join(ROOT, 'diagrams')).filter((f) => f.endsWith('.svg')).length;
+
+/**
+ * A throwaway copy of the whole site (sources, articles, diagrams, config; node_modules linked) for
+ * tests that run `astro` on a changed tree.
+ */
+export async function tempSite(): Promise<{ root: string; cleanup(): Promise<void> }> {
+  const p = await tempProject();
+  for (const entry of ['content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    await cp(join(ROOT, entry), join(p.root, entry), { recursive: true });
+  return p;
+}
+
+/** Vitest exports its own BASE_URL, MODE, NODE_ENV…, which a child `astro build` would obey. */
+export const environmentOutsideVitest = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST\w*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/.test(k)));
