@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_TRACE_SIZE } from '../../src/graph/trace';
-import { NODE, project, snapshot } from './project';
+import { NODE, project, run, snapshot } from './project';
 
 const LIMIT = MAX_TRACE_SIZE.toLocaleString('en');
 
@@ -62,5 +62,16 @@ describe('npm run diagrams, given a config too large to draw', () => {
     expect(result.status, result.stderr).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`perceptron: group "[^"]+" \\([\\d,]+ cells, 3,000,000 weights in, configs\\.diagram of src/zoo/perceptron\\.ts\\) is too large to draw cell by cell: the network's 3,000,000 or more cells and weights exceed the ${LIMIT} a diagram traces`));
     expect(await snapshot(root), 'nothing written').toEqual(before);
+  }, 120_000);
+
+  it('says what it is building before a network that will take a while, with its size against the bound', async () => {
+    const root = await projectWith('feed-forward', 'hidden: [4]', 'hidden: [100000]');
+    const { code, output } = await run(root, 'feed-forward');
+    expect(code, output).toBe(0);
+    const lines = output.split('\n');
+    const building = lines.findIndex((l) => l.startsWith('  building   feed-forward'));
+    // 2 + 100,000 + 1 cells; 200,000 + 100,000 weights.
+    expect(lines[building]).toBe(`  building   feed-forward (configs.diagram: 400,003 cells and weights of the ${LIMIT} a diagram traces); this can take a while`);
+    expect(building, 'said before the diagram is done').toBeLessThan(lines.findIndex((l) => l.includes('feed-forward.cells.svg')));
   }, 120_000);
 });
