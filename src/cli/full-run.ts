@@ -112,7 +112,7 @@ export const ANNOUNCED_SIZE = 100_000;
 
 /**
  * The line said before building a network that will take a while, from its definition's `size`
- * (none without one): what is being built, and how large it is against the bound.
+ * (none without one, or past the bound): what is being built, and how large it is against the bound.
  */
 function buildingLine(architecture: AnyArchitecture): string | undefined {
   if (typeof architecture.size !== 'function') return undefined;
@@ -122,7 +122,8 @@ function buildingLine(architecture: AnyArchitecture): string | undefined {
   } catch {
     return undefined; // the checked build reports it
   }
-  if (total < ANNOUNCED_SIZE) return undefined;
+  // Past the bound the checked build refuses at once: nothing to announce.
+  if (total < ANNOUNCED_SIZE || total > MAX_TRACE_SIZE) return undefined;
   const n = (x: number) => x.toLocaleString('en');
   return `  building   ${architecture.id} (configs.diagram: ${n(total)} cells and weights of the ${n(MAX_TRACE_SIZE)} a diagram traces); this can take a while`;
 }

@@ -40,6 +40,7 @@ describe('npm run diagrams, given a config too large to draw', () => {
           `the network's [\\d,]+ cells and weights exceed the ${LIMIT} a diagram traces`,
       ),
     );
+    expect(result.stdout, 'refused, not announced as a long build').not.toContain('building');
     expect(await snapshot(root), 'nothing written').toEqual(before);
   }, 120_000);
 
