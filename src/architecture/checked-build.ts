@@ -1,5 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { configProblems, showValue } from './config-schema';
+import { TooLargeError } from '../graph/trace';
+import { checkStatedSize, guardedBuild } from './size-limit';
 import type { AnyArchitecture } from './types';
 
 /** A build that was handed a bad config, threw, returned no model, or returned one its shapes() misdescribe. */
@@ -54,9 +56,11 @@ function shapeProblems(architecture: AnyArchitecture, model: tf.LayersModel, con
  * `architecture.build` with every way it can go wrong named: a config that breaks the schema (before
  * tfjs sees it and answers without the field), a build that throws, returns nothing, or returns a
  * model that `shapes()` misdescribes. Each message starts with the architecture id and names the
- * config; a model that fails the checks is disposed, not leaked.
+ * config; a model that fails the checks is disposed, not leaked. A config too large to draw is
+ * refused before the build (the definition's `size`) or as its weights are declared (size-limit.ts),
+ * with a TooLargeError naming `file`, the definition's source, where it is known.
  */
-export function checkedBuild(architecture: AnyArchitecture): (config: unknown) => tf.LayersModel {
+export function checkedBuild(architecture: AnyArchitecture, file?: string): (config: unknown) => tf.LayersModel {
   const fail = (problems: readonly string[]): never => {
     throw new BuildError(`${architecture.id}: ${problems.join(`\n${architecture.id}: `)}`);
   };
@@ -64,10 +68,19 @@ export function checkedBuild(architecture: AnyArchitecture): (config: unknown) =
     const name = configName(architecture, config);
     const invalid = configProblems(architecture.configSchema, config, name);
     if (invalid.length > 0) fail(invalid);
+    const source = { ...(file ? { file } : {}), config: name };
+    let stated;
+    try {
+      stated = checkStatedSize(architecture, config, source);
+    } catch (error) {
+      if (error instanceof TooLargeError) throw error;
+      throw new BuildError(`${architecture.id}: size(${name}) failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+    }
     let model: unknown;
     try {
-      model = architecture.build(config);
+      model = stated ? architecture.build(config) : guardedBuild(architecture.id, source, () => architecture.build(config));
     } catch (error) {
+      if (error instanceof TooLargeError) throw error;
       throw new BuildError(`${architecture.id}: build(${name}) failed: ${(error as Error).message ?? String(error)}`, { cause: error });
     }
     if (!isLayersModel(model)) return fail([`build(${name}) returned ${showValue(model)}; expected a tf.LayersModel`]);

@@ -88,6 +88,7 @@ export function definitionProblems(definition: unknown): string[] {
       if (config !== undefined) problems.push(...configProblems(d.configSchema, config, `configs.${name}`));
   if (typeof d.build !== 'function') problems.push(`build: expected a function, but got ${show(d.build)}`);
   if (typeof d.shapes !== 'function') problems.push(`shapes: expected a function, but got ${show(d.shapes)}`);
+  if (d.size !== undefined && typeof d.size !== 'function') problems.push(`size: expected a function or nothing, but got ${show(d.size)}`);
   return problems;
 }
 

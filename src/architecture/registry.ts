@@ -39,7 +39,7 @@ export function createRegistry(modules: readonly DefinitionModule[]): Registry {
     }
     const arch = definition as AnyArchitecture;
     if (arch.id !== fileId(path)) problems.push(`${path}: id "${arch.id}" must equal the file name "${fileId(path)}"`);
-    else byId.set(arch.id, { definition: { ...arch, build: checkedBuild(arch) }, path });
+    else byId.set(arch.id, { definition: { ...arch, build: checkedBuild(arch, path) }, path });
   }
   if (problems.length > 0) throw new DefinitionError('in src/zoo', problems);
 

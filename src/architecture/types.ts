@@ -90,6 +90,28 @@ export interface ArchitectureDefinition<Config = unknown> {
   build(config: Config): tf.LayersModel;
   /** What `build(config)` takes and returns, used by tests to check a forward pass. */
   shapes(config: Config): IoShapes;
+  /**
+   * What tracing `build(config)` would count, known without building: per group (layer name), its
+   * cells and the nonzero entries of its weight matrices (for a sparse matrix, the number it is
+   * expected to have, plus a margin: an upper bound), and the config field that sets the group's
+   * size. Checked against MAX_TRACE_SIZE before `build` runs, so a config too large to draw is
+   * refused at once instead of after building it. A definition without one is guarded while it
+   * builds instead: a weight matrix whose entries alone pass the bound is refused before it is
+   * allocated (src/architecture/size-limit.ts). tests/architecture/size.test.ts checks it against
+   * the trace for every config.
+   */
+  size?(config: Config): readonly SizedGroup[];
+}
+
+/** One group's share of a trace, as `size(config)` states it before building. */
+export interface SizedGroup {
+  /** The layer's name, as tracing names the group. */
+  readonly group: string;
+  readonly cells: number;
+  /** Nonzero weight-matrix entries into the group (expected, with a margin, where sparse). */
+  readonly weights: number;
+  /** The config field that sets it, e.g. `units` or `hidden[0]`. */
+  readonly field?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverRegistry } from '../architecture/discover.ts';
 import type { AnyArchitecture, View } from '../architecture/types.ts';
+import { MAX_TRACE_SIZE, sizeTotal } from '../graph/trace.ts';
 import type { CellGraph } from '../graph/types.ts';
 import { generateSvg, traceArchitecture } from '../pipeline.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
@@ -106,14 +107,40 @@ export async function checkFull(run: FullRun): Promise<{ total: number; stale: S
   return { total: jobs.length, stale: [...stale.map(({ job, reason }) => ({ file: job.file, reason })), ...orphans] };
 }
 
+/** Past this many cells and weights (of MAX_TRACE_SIZE), a build and trace takes seconds: the run says so first. */
+export const ANNOUNCED_SIZE = 100_000;
+
+/**
+ * The line said before building a network that will take a while, from its definition's `size`
+ * (none without one, or past the bound): what is being built, and how large it is against the bound.
+ */
+function buildingLine(architecture: AnyArchitecture): string | undefined {
+  if (typeof architecture.size !== 'function') return undefined;
+  let total: number;
+  try {
+    total = sizeTotal(architecture.size(architecture.configs.diagram)).total;
+  } catch {
+    return undefined; // the checked build reports it
+  }
+  // Past the bound the checked build refuses at once: nothing to announce.
+  if (total < ANNOUNCED_SIZE || total > MAX_TRACE_SIZE) return undefined;
+  const n = (x: number) => x.toLocaleString('en');
+  return `  building   ${architecture.id} (configs.diagram: ${n(total)} cells and weights of the ${n(MAX_TRACE_SIZE)} a diagram traces); this can take a while`;
+}
+
 /** Generates every job in memory: if any definition is broken, the error names it and nothing is written. */
-async function generateAll(jobs: readonly Job[]): Promise<{ job: Job; svg: string; milliseconds: number }[]> {
+async function generateAll(jobs: readonly Job[], out: Output): Promise<{ job: Job; svg: string; milliseconds: number }[]> {
   const generated: { job: Job; svg: string; milliseconds: number }[] = [];
   const graphs = new Map<string, CellGraph>();
   for (const job of jobs) {
     const start = performance.now();
     try {
-      const graph = graphs.get(job.architecture.id) ?? traceArchitecture(job.architecture);
+      let graph = graphs.get(job.architecture.id);
+      if (!graph) {
+        const line = buildingLine(job.architecture);
+        if (line) out.log(line);
+        graph = traceArchitecture(job.architecture);
+      }
       graphs.set(job.architecture.id, graph);
       generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), milliseconds: performance.now() - start });
     } catch (error) {
@@ -136,7 +163,7 @@ export async function writeFull(run: FullRun & { readonly force: boolean; readon
   const staleFiles = new Set(stale.map((s) => s.job.file));
   for (const job of jobs) if (!staleFiles.has(job.file)) run.out.log(`  fresh      ${job.file}`);
 
-  const generated = await generateAll(stale.map((s) => s.job));
+  const generated = await generateAll(stale.map((s) => s.job), run.out);
   // PNGs of every selected diagram, fresh ones included: rendered before anything is written.
   const justGenerated = new Map(generated.map(({ job, svg }) => [job.file, svg]));
   const svgOf = async (file: string) => justGenerated.get(file) ?? (await readFile(join(outDir, file), 'utf8'));

@@ -19,7 +19,21 @@ const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
  */
 export const MAX_TRACE_SIZE = 2_000_000;
 
-/** Thrown before any weight is read when a network is too large for a cell diagram; names its heaviest group. */
+/** Where a refused size comes from, when it is known before building: the definition and the field. */
+export interface SizeSource {
+  /** The definition file, e.g. `src/zoo/echo-state-network.ts`. */
+  readonly file?: string;
+  /** The config by name (`configs.diagram`) and the field that sets the heaviest group (`units`). */
+  readonly config?: string;
+  readonly field?: string;
+  /** The total counts only the weight matrices declared so far (a build stopped part way): a lower bound. */
+  readonly atLeast?: boolean;
+}
+
+/**
+ * Thrown when a network is too large for a cell diagram: before building, from the definition's
+ * `size(config)` (then with `source`), or before tracing; names its heaviest group.
+ */
 export class TooLargeError extends Error {
   constructor(
     readonly architecture: string,
@@ -27,19 +41,38 @@ export class TooLargeError extends Error {
     readonly size: number,
     readonly weightsIn: number,
     readonly total: number,
+    readonly source?: SizeSource,
   ) {
     const n = (x: number) => x.toLocaleString('en');
+    const config = source?.config ?? 'config';
+    const where = source?.field ? `, set by ${config}.${source.field}${source.file ? ` in ${source.file}` : ''}` : source?.file ? `, ${config} of ${source.file}` : '';
     super(
-      `${architecture}: group "${group}" (${n(size)} cells, ${n(weightsIn)} weights in) is too large to draw cell by cell: ` +
-        `the network's ${n(total)} cells and weights exceed the ${n(MAX_TRACE_SIZE)} a diagram traces, one object each; draw a smaller configuration`,
+      `${architecture}: group "${group}" (${n(size)} cells, ${n(weightsIn)} weights in${where}) is too large to draw cell by cell: ` +
+        `the network's ${n(total)}${source?.atLeast ? ' or more' : ''} cells and weights exceed the ${n(MAX_TRACE_SIZE)} a diagram traces, one object each; draw a smaller configuration`,
     );
     this.name = 'TooLargeError';
   }
 }
 
-/** Entries of a layer's weight matrices (not its biases): what tracing it reads. Known without reading them. */
-const matrixEntries = (layer: tf.layers.Layer): number =>
-  layer.weights.reduce((n, w) => n + (w.shape.length === 2 ? w.shape[0]! * w.shape[1]! : 0), 0);
+/** What tracing one layer builds: cells (its units, if it owns any) and weights (nonzero matrix entries). */
+export interface GroupSize {
+  readonly group: string;
+  readonly cells: number;
+  readonly weights: number;
+}
+
+/** Nonzero entries of a layer's weight matrices (not its biases): the connections tracing them makes. */
+function matrixNonzeros(layer: tf.layers.Layer): number {
+  let n = 0;
+  for (const w of layer.weights) {
+    if (w.shape.length !== 2) continue;
+    const values = w.read().dataSync();
+    for (let i = 0; i < values.length; i++) if (values[i] !== 0) n++;
+  }
+  return n;
+}
+
+const hasMatrix = (layer: tf.layers.Layer): boolean => layer.weights.some((w) => w.shape.length === 2 && w.shape[0]! * w.shape[1]! > 0);
 
 /** Units of a layer's output: the last dimension of its (first) output shape. */
 function unitsOf(layer: tf.layers.Layer): number {
@@ -48,20 +81,39 @@ function unitsOf(layer: tf.layers.Layer): number {
   return first.at(-1) ?? 0;
 }
 
-/** What tracing a layer builds: its cells if it owns any (an input, or a layer with weights), and its weights. */
-function traceSize(layer: tf.layers.Layer): { cells: number; weights: number } {
-  const weights = matrixEntries(layer);
-  return { cells: layer.getClassName() === 'InputLayer' || weights > 0 ? unitsOf(layer) : 0, weights };
+/**
+ * What tracing each layer of a model builds, which MAX_TRACE_SIZE bounds: its cells if it owns any (an
+ * input, or a layer with a weight matrix), and the nonzero entries of its weight matrices — a sparse
+ * matrix counts the weights it has, not its zeros. Reads the weights, not the graph.
+ */
+export function traceSizes(model: tf.LayersModel): GroupSize[] {
+  return model.layers.map((layer) => {
+    const matrix = hasMatrix(layer);
+    return {
+      group: layer.name,
+      cells: layer.getClassName() === 'InputLayer' || matrix ? unitsOf(layer) : 0,
+      weights: matrix ? matrixNonzeros(layer) : 0,
+    };
+  });
 }
 
-/** Refuses, from shapes alone, a network whose trace would pass MAX_TRACE_SIZE. */
+const weightOf = (s: GroupSize) => s.cells + s.weights;
+
+/** The total of some group sizes and the heaviest group among them. */
+export function sizeTotal(sizes: readonly GroupSize[]): { total: number; heaviest: GroupSize | undefined } {
+  const total = sizes.reduce((n, s) => n + weightOf(s), 0);
+  const heaviest = sizes.reduce<GroupSize | undefined>((best, s) => (best === undefined || weightOf(s) > weightOf(best) ? s : best), undefined);
+  return { total, heaviest };
+}
+
+/** Refuses a network whose trace would pass MAX_TRACE_SIZE, before any connection is built. */
 function checkTraceSize(model: tf.LayersModel, architecture: string): void {
-  const sizes = model.layers.map(traceSize);
-  const weight = (s: { cells: number; weights: number }) => s.cells + s.weights;
-  const total = sizes.reduce((n, s) => n + weight(s), 0);
-  if (total <= MAX_TRACE_SIZE) return;
-  const heaviest = sizes.reduce((best, s, i) => (weight(s) > weight(sizes[best]!) ? i : best), 0);
-  throw new TooLargeError(architecture, model.layers[heaviest]!.name, sizes[heaviest]!.cells, sizes[heaviest]!.weights, total);
+  // Counted from the shapes first: only a network whose every matrix entry would not fit is read for its nonzeros.
+  const entries = model.layers.reduce((n, l) => n + unitsOf(l) + l.weights.reduce((m, w) => m + (w.shape.length === 2 ? w.shape[0]! * w.shape[1]! : 0), 0), 0);
+  if (entries <= MAX_TRACE_SIZE) return;
+  const { total, heaviest } = sizeTotal(traceSizes(model));
+  if (total <= MAX_TRACE_SIZE || heaviest === undefined) return;
+  throw new TooLargeError(architecture, heaviest.group, heaviest.cells, heaviest.weights, total);
 }
 
 /**
@@ -72,7 +124,8 @@ function checkTraceSize(model: tf.LayersModel, architecture: string): void {
  * outputs them side by side (a Bidirectional wrapper: ConcatTrace) adds each as a group of its own, and
  * the connections later layers make from the concatenation land on those groups' cells. Nothing here
  * is written by hand.
- * Fails with a TooLargeError, before reading, past MAX_TRACE_SIZE.
+ * Fails with a TooLargeError, before building any connection, past MAX_TRACE_SIZE (counted by
+ * traceSizes). Definitions with `size(config)` are refused earlier, before building (checked-build.ts).
  */
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
   const groups: Group[] = [];

@@ -33,3 +33,13 @@ export function sparseReservoir(spec: ReservoirSpec): Float64Array {
   const scale = spec.spectralRadius / radius;
   return weights.map((w) => w * scale);
 }
+
+/**
+ * At most how many nonzero entries `sparseReservoir` gives a units×units matrix, known without drawing
+ * it: each entry is present with probability `density`, so the count is binomial; its mean plus six
+ * standard deviations (never more than every entry) is exceeded about once in 10⁹ seeds.
+ */
+export function reservoirNonzerosBound(units: number, density: number): number {
+  const entries = units * units;
+  return Math.min(entries, Math.ceil(entries * density + 6 * Math.sqrt(entries * density * (1 - density))));
+}

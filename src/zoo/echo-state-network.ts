@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { count, fields, fraction, positive, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { uniformMatrix } from '../network/numerics/random';
-import { sparseReservoir } from '../network/reservoir';
+import { reservoirNonzerosBound, sparseReservoir } from '../network/reservoir';
 import type { OnProgress } from '../network/training/progress';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
@@ -194,4 +194,10 @@ export default defineArchitecture<EchoStateConfig>({
   },
   build,
   shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
+  // The recurrent matrix is sparse: its nonzeros are counted (bounded), not its units² entries.
+  size: (c) => [
+    { group: 'input', cells: c.inputs, weights: 0, field: 'inputs' },
+    { group: 'reservoir', cells: c.units, weights: c.inputs * c.units + reservoirNonzerosBound(c.units, c.density), field: 'units' },
+    { group: 'readout', cells: c.outputs, weights: c.units * c.outputs, field: 'outputs' },
+  ],
 });

@@ -95,4 +95,12 @@ export default defineArchitecture<FeedForwardConfig>({
   configs: { diagram: { inputs: 2, hidden: [4], outputs: 1, seed: 5 } },
   build,
   shapes: (c) => ({ input: [c.inputs], output: [c.outputs] }),
+  size: (c) => {
+    const widths = [c.inputs, ...c.hidden];
+    return [
+      { group: 'input', cells: c.inputs, weights: 0, field: 'inputs' },
+      ...c.hidden.map((units, i) => ({ group: c.hidden.length === 1 ? 'hidden' : `hidden-${i + 1}`, cells: units, weights: widths[i]! * units, field: `hidden[${i}]` })),
+      { group: 'output', cells: c.outputs, weights: widths.at(-1)! * c.outputs, field: 'outputs' },
+    ];
+  },
 });
