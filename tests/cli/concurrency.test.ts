@@ -3,6 +3,7 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startOf } from '../../src/cli/owner';
 import { COMMITTED_DIAGRAMS as N } from '../support/temp-project';
 import { project, run, spawnCli, startCli, until } from './project';
 
@@ -60,6 +61,44 @@ describe('npm run diagrams, run twice at once', () => {
     expect([ra.status, rb.status], `${ra.stderr}\n${rb.stderr}`).toEqual([0, 0]);
     expect(await readFile(manifestPath, 'utf8')).toBe(committed);
     expect(await run(root, '--check')).toEqual({ code: 0, output: `${N} diagrams, all fresh` });
+  }, 180_000);
+
+  it('keeps manifest entries written while it ran: it re-reads the manifest just before writing it', async () => {
+    const { root, diagrams, manifestPath, committed } = await withoutTwoEntries();
+    await writeFile(join(diagrams, 'perceptron.cells.svg'), 'stale');
+    const marker = join(root, 'stopped');
+    const a = spawnCli(root, ['perceptron'], { nodeOptions: ['--import', join(FIXTURES, 'stop-at-rename.mjs')], env: { STOP_MARKER: marker } });
+    await until(() => existsSync(marker), 'the run to stop');
+    const pid = Number(await readFile(marker, 'utf8'));
+    // Meanwhile the manifest gains feed-forward's entry (as a writer that ignored the lock would add it).
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
+    manifest['feed-forward.cells.svg'] = (JSON.parse(committed) as Record<string, unknown>)['feed-forward.cells.svg'];
+    await writeFile(manifestPath, JSON.stringify(manifest));
+
+    process.kill(pid, 'SIGCONT');
+    const done = await a.done;
+    expect(done.status, done.stderr).toBe(0);
+    expect(await readFile(manifestPath, 'utf8')).toBe(committed);
+  }, 180_000);
+
+  it('stops before writing the manifest when its lock is no longer its own', async () => {
+    const { root, diagrams, manifestPath } = await withoutTwoEntries();
+    await writeFile(join(diagrams, 'perceptron.cells.svg'), 'stale');
+    const before = await readFile(manifestPath, 'utf8');
+    const marker = join(root, 'stopped');
+    const a = spawnCli(root, ['perceptron'], { nodeOptions: ['--import', join(FIXTURES, 'stop-at-rename.mjs')], env: { STOP_MARKER: marker } });
+    await until(() => existsSync(marker), 'the run to stop');
+    const pid = Number(await readFile(marker, 'utf8'));
+    // Another live process's lock in its place (however it got there).
+    const other = { pid: process.ppid, host: hostname(), start: startOf(process.ppid)!, started: new Date().toISOString() };
+    await writeFile(join(diagrams, '.lock'), `${JSON.stringify(other)}\n`);
+
+    process.kill(pid, 'SIGCONT');
+    const done = await a.done;
+    expect(done.status).toBe(2);
+    expect(done.stderr).toContain(`lost the lock ${join(diagrams, '.lock')}: another run took it over; stopped before writing anything more`);
+    expect(await readFile(manifestPath, 'utf8')).toBe(before);
+    expect(JSON.parse(await readFile(join(diagrams, '.lock'), 'utf8'))).toEqual(other); // not released: not its own
   }, 180_000);
 
   it('takes over at once the lock of a run that was killed, saying whose it was', async () => {
