@@ -27,9 +27,9 @@ async function check(root: string, ids: readonly string[], known: readonly strin
   reportManifest(manifest, out, 'npm run diagrams rewrites it');
   const quick = manifest.problem === undefined ? await quickFreshness(root, ids, known, manifest.entries) : undefined;
   const { total, stale } = quick?.fresh ? { total: quick.files.length, stale: [] } : await (await loadFullRun()).checkFull({ root, ids, manifest, out });
-  const w = columnWidth([...stale.map((s) => s.file), ...debris]);
+  const w = columnWidth([...stale.map((s) => s.file), ...debris.map((d) => d.name)]);
   for (const { file, reason } of stale) out.log(`  stale      ${pad(file, w)}(${reason})`);
-  for (const name of debris) out.log(`  debris     ${pad(name, w)}(left by an interrupted run; npm run diagrams removes it)`);
+  for (const { name, reason } of debris) out.log(`  debris     ${pad(name, w)}(${reason}; npm run diagrams removes it)`);
   const problems = [stale.length > 0 ? `${stale.length} of ${total} diagrams stale` : '', debris.length > 0 ? `${debris.length} leftover temp files` : ''].filter(Boolean);
   out.log(problems.length === 0 ? `${total} diagrams, all fresh` : `${problems.join(', ')}: run npm run diagrams`);
   return problems.length === 0 ? EXIT.ok : EXIT.stale;
@@ -44,7 +44,7 @@ async function write(root: string, args: DiagramsArgs, ids: readonly string[], k
     const debris = await findDebris(outDir);
     lock.assertHeld();
     await removeDebris(outDir, debris);
-    for (const name of debris) out.log(`  removed    ${name} (left by an interrupted run)`);
+    for (const { name, reason } of debris) out.log(`  removed    ${name} (${reason})`);
     const manifest = await readManifest(join(outDir, 'manifest.json'));
     reportManifest(manifest, out, 'this run rewrites it');
     if (!args.force && !args.png && manifest.problem === undefined) {
@@ -64,7 +64,7 @@ async function write(root: string, args: DiagramsArgs, ids: readonly string[], k
 /**
  * The diagrams command: returns the exit code (EXIT), throws UsageError for bad arguments and Error
  * for failures. `root` is the project folder (src/zoo is read from it, diagrams/ written to it). When
- * everything is fresh it loads nothing beyond node:fs and node:crypto; `loadFullRun` brings in the
+ * everything is fresh it loads nothing beyond node:fs, node:crypto and node:os (the lock’s host name); `loadFullRun` brings in the
  * definitions and the pipeline when there is work (the CLI passes one that compiles them first).
  */
 export async function runDiagrams(argv: readonly string[], root: string, out: Output = consoleOutput, loadFullRun: LoadFullRun = importFullRun): Promise<number> {

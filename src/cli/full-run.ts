@@ -12,7 +12,7 @@ import type { CellGraph } from '../graph/types.ts';
 import { generateSvg, traceArchitecture } from '../pipeline.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
 import type { HeldLock } from './lock.ts';
-import { formatManifest, type Manifest, type ManifestRead } from './manifest.ts';
+import { formatManifest, readManifest, type Manifest, type ManifestRead } from './manifest.ts';
 import { columnWidth, pad, type Output } from './output.ts';
 import { pngFileOf, renderPngFiles } from './pngs.ts';
 import { writeAtomic } from './write-atomic.ts';
@@ -184,9 +184,16 @@ export async function writeFull(run: FullRun & { readonly force: boolean; readon
     delete next[file];
     run.out.log(`  removed    ${pad(file, width)}(${reason})`);
   }
+  // Re-read under the lock just before writing, and apply only this run's changes to what is there:
+  // entries written since this run read the manifest are kept, never overwritten with what it read.
   const manifestPath = join(outDir, 'manifest.json');
-  const text = formatManifest(next);
-  if (run.manifest.problem !== undefined || text !== formatManifest(run.manifest.entries)) await writeAtomic(manifestPath, text);
+  const latest = await readManifest(manifestPath);
+  const merged: Manifest = { ...(latest.problem === undefined ? latest.entries : run.manifest.entries) };
+  for (const { job } of generated) merged[job.file] = next[job.file]!;
+  for (const { file } of orphans) delete merged[file];
+  const text = formatManifest(merged);
+  run.lock.assertHeld();
+  if (latest.problem !== undefined || text !== formatManifest(latest.entries)) await writeAtomic(manifestPath, text);
   // PNGs are not in the manifest: they are outputs of the SVGs, never inputs to freshness.
   for (const { file, png, milliseconds } of pngs) {
     const path = join(outDir, file);

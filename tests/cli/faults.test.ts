@@ -1,7 +1,10 @@
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startOf } from '../../src/cli/owner';
+import { tempPathFor } from '../../src/cli/write-atomic';
 import { COMMITTED_DIAGRAMS as N, PROJECT_ROOT } from '../support/temp-project';
 import { project, run, runCli, snapshot } from './project';
 
@@ -16,9 +19,7 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
     const killed = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')]);
     expect(killed.signal).toBe('SIGTERM');
     const debris = (await readdir(diagrams)).filter((f) => f.endsWith('.tmp'));
-    expect(debris).toEqual([expect.stringMatching(/^perceptron\.cells\.svg\.\d+\.tmp$/)]);
-    // The lock was released on the way out (proper-lockfile's exit handler), so nothing waits for it.
-    expect(await readdir(diagrams)).not.toContain('.lock');
+    expect(debris).toEqual([expect.stringMatching(/^perceptron\.cells\.svg\.\d+\.\w+\.[0-9a-f]{8}\.tmp$/)]);
 
     const before = await snapshot(root);
     const check = await run(root, '--check');
@@ -43,11 +44,50 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
 
   it('leaves a live run’s temp file alone: it is work in progress, not debris', async () => {
     const { root, diagrams } = await project();
-    const inProgress = `feed-forward.cells.svg.${process.ppid}.tmp`;
+    // Named as a live process (vitest's parent: its PID and its start time) names its temp files.
+    const inProgress = basename(tempPathFor('feed-forward.cells.svg', { pid: process.ppid, host: hostname(), start: startOf(process.ppid)! }));
     await writeFile(join(diagrams, inProgress), '<svg');
     expect(await run(root, '--check')).toEqual({ code: 0, output: `${N} diagrams, all fresh` });
     await run(root);
     expect(await readdir(diagrams)).toContain(inProgress);
+  });
+
+  it('reports and removes a real leftover whose PID now belongs to another, live process', async () => {
+    const { root, diagrams } = await project();
+    await writeFile(join(diagrams, 'perceptron.cells.svg'), 'stale');
+    const killed = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')]);
+    expect(killed.signal).toBe('SIGTERM');
+    const [left] = (await readdir(diagrams)).filter((f) => f.endsWith('.tmp'));
+    // The killed run's PID is given to another process meanwhile: here, vitest's parent, alive.
+    const reused = left!.replace(/^(perceptron\.cells\.svg)\.\d+/, `$1.${process.ppid}`);
+    await rename(join(diagrams, left!), join(diagrams, reused));
+
+    const check = await run(root, '--check');
+    expect(check.code).toBe(1);
+    expect(check.output).toMatch(new RegExp(`debris +${reused.replace(/\./g, '\\.')} +\\(left by an interrupted run; PID ${process.ppid} now belongs to another process`));
+    const repair = await run(root);
+    expect(repair.output).toContain(`removed    ${reused} (left by an interrupted run; PID ${process.ppid} now belongs to another process)`);
+    expect((await readdir(diagrams)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(await run(root, '--check')).toEqual({ code: 0, output: `${N} diagrams, all fresh` });
+  });
+
+  it('never touches what it did not write: a directory named *.tmp, its contents, a file of another name', async () => {
+    const { root, diagrams } = await project();
+    await mkdir(join(diagrams, 'my-work.tmp', 'sub'), { recursive: true });
+    await writeFile(join(diagrams, 'my-work.tmp', 'sub', 'notes.txt'), 'mine');
+    // Even a directory with the tool's own pattern and a dead PID is not a temp file it wrote.
+    await mkdir(join(diagrams, `perceptron.cells.svg.${DEAD_PID}.tmp`, 'sub'), { recursive: true });
+    await writeFile(join(diagrams, `perceptron.cells.svg.${DEAD_PID}.tmp`, 'sub', 'notes.txt'), 'mine');
+    await writeFile(join(diagrams, 'notes.tmp'), 'mine');
+    const before = await snapshot(root);
+    expect(await run(root, '--check')).toEqual({ code: 0, output: `${N} diagrams, all fresh` });
+    const { code, output } = await run(root, '--force');
+    expect(code).toBe(0);
+    expect(output).not.toContain('removed');
+    expect(await readFile(join(diagrams, 'my-work.tmp', 'sub', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(await readFile(join(diagrams, `perceptron.cells.svg.${DEAD_PID}.tmp`, 'sub', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(await readFile(join(diagrams, 'notes.tmp'), 'utf8')).toBe('mine');
+    expect(Object.keys(await snapshot(root))).toEqual(Object.keys(before));
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { copyFile, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -63,4 +63,31 @@ export function startCli(root: string, argv: readonly string[]): Promise<{ statu
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** A real CLI process with its output readable while it runs, for tests that act on it meanwhile. */
+export function spawnCli(
+  root: string,
+  argv: readonly string[],
+  options: { nodeOptions?: readonly string[]; env?: Record<string, string> } = {},
+): { child: ChildProcess; output: () => string; done: Promise<{ status: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(NODE, [...(options.nodeOptions ?? []), join(root, 'src', 'cli', 'main.ts'), ...argv], { cwd: root, env: { ...process.env, ...options.env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+  return { child, output: () => stdout, done };
+}
+
+/** Resolves when `condition` holds, looking every 50 ms; rejects after `guard` ms (a guard, not a measurement). */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, guard = 60_000): Promise<void> {
+  const give = Date.now() + guard;
+  while (!(await condition())) {
+    if (Date.now() > give) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

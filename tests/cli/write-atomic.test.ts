@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hostname, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findDebris } from '../../src/cli/debris';
+import { hostTag, startOf } from '../../src/cli/owner';
 import { tempPathFor, writeAtomic, writerOfTemp } from '../../src/cli/write-atomic';
 
 let dir = '';
@@ -34,11 +35,21 @@ describe('writeAtomic', () => {
 
   it('names its temp file after the writing process, which is how debris is told from work in progress', async () => {
     await folder();
-    expect(writerOfTemp(tempPathFor('x.svg', 4242))).toBe(4242);
+    const host = hostname();
+    const owner = (pid: number, start: string) => ({ pid, host, start });
+    expect(writerOfTemp(basename(tempPathFor('x.cells.svg', owner(4242, '17'))))).toEqual({ pid: 4242, start: '17', hostTag: hostTag(host) });
     expect(writerOfTemp('x.svg')).toBeUndefined();
-    await writeFile(join(dir, tempPathFor('dead.svg', 99_999_999)), '');
-    await writeFile(join(dir, tempPathFor('alive.svg', process.ppid)), '');
+    expect(writerOfTemp('notes.tmp')).toBeUndefined();
+    await writeFile(join(dir, basename(tempPathFor('dead.cells.svg', owner(99_999_999, '1')))), '');
+    await writeFile(join(dir, basename(tempPathFor('alive.cells.svg', owner(process.ppid, startOf(process.ppid)!)))), '');
+    await writeFile(join(dir, basename(tempPathFor('reused.cells.svg', owner(process.ppid, '1')))), '');
+    await writeFile(join(dir, basename(tempPathFor('elsewhere.cells.svg', { pid: 99_999_999, host: `not-${host}`, start: '1' }))), '');
+    await writeFile(join(dir, 'legacy.cells.svg.99999999.tmp'), '');
     await writeFile(join(dir, 'odd.tmp'), '');
-    expect(await findDebris(dir)).toEqual(['dead.svg.99999999.tmp', 'odd.tmp']);
+    expect(await findDebris(dir)).toEqual([
+      { name: `dead.cells.svg.99999999.1.${hostTag(host)}.tmp`, reason: 'left by an interrupted run' },
+      { name: 'legacy.cells.svg.99999999.tmp', reason: 'left by an interrupted run' },
+      { name: `reused.cells.svg.${process.ppid}.1.${hostTag(host)}.tmp`, reason: `left by an interrupted run; PID ${process.ppid} now belongs to another process` },
+    ]);
   });
 });
