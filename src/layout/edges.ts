@@ -1,6 +1,7 @@
 import type { DiagramEdge } from '../views/types';
 import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { isDelayed } from '../graph/types';
+import { groupDigits } from '../views/numbers';
 import { backArc, boxExit, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
 import { LineIndex, ObstacleIndex, grow } from './obstacles';
@@ -107,7 +108,7 @@ export function placeEdges(
       const from = groups.get(edge.from)!;
       const to = groups.get(edge.to)!;
       const [start, end] = [boxExit(from.box, boxCentre(to.box)), boxExit(to.box, boxCentre(from.box))];
-      return { edge, points: [start, end], middle: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, bundleText: `${cellCount(from)}×${cellCount(to)}` };
+      return { edge, points: [start, end], middle: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, bundleText: `${groupDigits(cellCount(from))}×${groupDigits(cellCount(to))}` };
     }
     const from = nodes.get(edge.from)!;
     const to = nodes.get(edge.to)!;

@@ -1,8 +1,9 @@
 import { isOneToOne } from '../graph/one-to-one';
 import { isDelayed, isWeight, sameWeightBlock, weightCount, type CellGraph, type Connection, type ConnectionKind, type Group } from '../graph/types';
+import { groupDigits } from './numbers';
 import type { DiagramEdge } from './types';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** "fixed" / "trained" / "partly fixed" for a set of weights; "no weights" where none is one. */
 export function trainability(connections: readonly Connection[]): string {
@@ -54,7 +55,7 @@ function incomingWeights(into: readonly Connection[]): string {
   if (into.every(isGateLine)) return plural(into.length, 'line');
   const blocks = new Set(into.map((c) => (c.weights ? `${c.weights[0]}×${c.weights[1]}` : '')));
   const block = [...blocks][0];
-  if (blocks.size === 1 && block) return `${into.length} × (${block}) weights`;
+  if (blocks.size === 1 && block) return `${groupDigits(into.length)} × (${block}) weights`;
   return plural(into.reduce((sum, c) => sum + weightCount(c), 0), 'weight');
 }
 
@@ -81,7 +82,7 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';
   // "all 9" says complete and "10 of 36" sparse; gate lines (1×n each) are counted as lines, as the group's note counts their weights.
   const unit = loops.every((c) => isGateLine(c)) ? `${from} lines` : `${from} weights`;
-  const wiring = loops.length === possible ? `all ${possible} ${unit}` : `${loops.length} of ${possible} ${unit}`;
+  const wiring = loops.length === possible ? `all ${groupDigits(possible)} ${unit}` : `${groupDigits(loops.length)} of ${groupDigits(possible)} ${unit}`;
   return [cells, ...note, ...incoming, `${wiring}: ${trainability(loops)}`, ...carry];
 }
 
@@ -140,7 +141,7 @@ export function describeGraph(graph: CellGraph, name: string, view: string): str
     const possible = sizeOf.get(from)! * sizeOf.get(to)!;
     // Cell i to cell i: an identity skip, a carried state, a one-to-one read, sample or sparse tie.
     const aligned = isOneToOne(connections);
-    const coverage = aligned && kind !== 'sparse' ? 'cell i to cell i' : connections.length === possible ? 'every pair' : `${connections.length} of ${possible} pairs${kind === 'sparse' && aligned ? ', one-to-one: cell i to cell i' : ''}`;
+    const coverage = aligned && kind !== 'sparse' ? 'cell i to cell i' : connections.length === possible ? 'every pair' : `${groupDigits(connections.length)} of ${groupDigits(possible)} pairs${kind === 'sparse' && aligned ? ', one-to-one: cell i to cell i' : ''}`;
     const backward = isDelayed({ kind }) && connections.every((c) => c.delay === -1);
     const delay = isDelayed({ kind }) ? (backward ? ', from the next time step (t+1 → t)' : ', delayed one time step (t−1 → t)') : '';
     const block = connections[0]?.weights;

@@ -1,4 +1,5 @@
 import { cellId, type CellGraph, type Group } from '../graph/types';
+import { groupDigits } from './numbers';
 import type { DiagramEdge, ElidedRange } from './types';
 
 /**
@@ -117,7 +118,7 @@ export function describeElision(elision: CellElision): string {
   const parts = elision.groups.flatMap(({ group, head, tail, elided }) => {
     if (!elided) return [];
     const shown = tail.length > 0 ? `${span(head)} and ${span(tail)}` : span(head);
-    return [`${group.label} shows cells ${shown}, and ⋮ stands for the other ${elided.last - elided.first + 1} (${elided.first}–${elided.last})`];
+    return [`${group.label} shows cells ${shown}, and ⋮ stands for the other ${groupDigits(elided.last - elided.first + 1)} (${elided.first}–${elided.last})`];
   });
   return parts.length > 0 ? `Large groups are drawn in part: ${parts.join('; ')}.` : '';
 }

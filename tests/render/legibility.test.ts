@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagramGeometry, legibilityProblems } from '../support/diagram-geometry';
 import { PROJECT_ROOT } from '../support/temp-project';
+import { registry } from '../../src/architecture/registry.vite';
+import { traceModel } from '../../src/graph/trace';
+import { generateSvg } from '../../src/pipeline';
 
 const DIAGRAM_DIR = `${PROJECT_ROOT}diagrams/`;
 const DIAGRAMS = readdirSync(DIAGRAM_DIR).filter((f) => f.endsWith('.svg')).sort();
@@ -37,5 +40,37 @@ describe('legibility of every committed diagram', () => {
 
   it.each(DIAGRAMS)('%s: no line runs through a text, and no two texts overlap', (file) => {
     expect(legibilityProblems(readFileSync(`${DIAGRAM_DIR}${file}`, 'utf8'))).toEqual([]);
+  });
+});
+
+/**
+ * The same checks at real scale, where elision, bundles and badges crowd (issue: ESN badges piling up
+ * at 1,000 units, a 100,000×1 badge over the next group's caption): drawn from the definitions, not
+ * committed. Counts in captions, badges and <desc> are digit-grouped as readers write them.
+ */
+const SCALED = [
+  ['echo-state-network', '1,000 units', { units: 1000 }],
+  ['feed-forward', 'a hidden layer of 100,000', { inputs: 4, hidden: [100000], outputs: 1 }],
+] as const;
+
+describe.each(SCALED)('legibility of %s with %s', (id, _, sizes) => {
+  const architecture = registry.get(id);
+  const drawn = (async () => {
+    const model = architecture.build({ ...(architecture.configs.diagram as object), ...sizes });
+    const graph = traceModel(model, id);
+    model.dispose();
+    return Promise.all(architecture.views.map(async (view) => [view, await generateSvg(architecture, view, graph)] as const));
+  })();
+
+  it('runs no line through a text, overlaps no two texts and merges no two lines, in every view', async () => {
+    for (const [view, svg] of await drawn) expect(legibilityProblems(svg), view).toEqual([]);
+  });
+
+  it('writes its large counts with grouped digits', async () => {
+    for (const [view, svg] of await drawn) {
+      const texts = diagramGeometry(svg).texts.map((t) => t.text);
+      expect(texts.filter((t) => /\d{4,}/.test(t)), view).toEqual([]);
+      expect(texts.some((t) => /\d{1,3}(,\d{3})+/.test(t)), view).toBe(true);
+    }
   });
 });
