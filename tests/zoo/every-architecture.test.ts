@@ -8,6 +8,7 @@ import { generateSvg } from '../../src/pipeline';
 import { DEFAULT_ELISION } from '../../src/views/elision';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
 import { executingOpGraph, expectOpGraphDrawn, internalsContractProblems } from '../support/op-metadata';
+import { legibilityProblems } from '../support/diagram-geometry';
 import { accountOf, drawnAccount, drawnWeights, edgeKey, expandEdges, groupCells, parseSvg, type SvgMetadata } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
@@ -306,6 +307,8 @@ describe.each(SCALED)('%s with %s, elided', (id, _, sizes) => {
     const stoodFor = [...drawnAccount(svg).values()].reduce((a, b) => a + b, 0);
     expect(svg.edges.length).toBeLessThan(stoodFor / 10);
     expect(placementProblems(svg)).toEqual([]);
+    // And the legibility checks of every committed diagram: no line through a text, no text on a text.
+    expect(legibilityProblems(await generated.get(view)!)).toEqual([]);
   });
 
   it('strokes its elided cells diagram like any other: loops for delays, markers for fixed weights', async () => {
