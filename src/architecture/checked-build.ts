@@ -21,6 +21,10 @@ function isLayersModel(value: unknown): value is tf.LayersModel {
   return typeof model === 'object' && model !== null && Array.isArray(model.inputs) && Array.isArray(model.outputs) && typeof model.predict === 'function';
 }
 
+/** A Promise, or anything awaitable: what an `async build` returns. */
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
 const showShape = (shape: readonly (number | null)[]): string => `[${shape.map((d) => (d === null ? 'any' : d)).join(', ')}]`;
 
 /** Declared shape (no batch) against the model's (batch first); a null in the model's takes any size. */
@@ -82,6 +86,11 @@ export function checkedBuild(architecture: AnyArchitecture, file?: string): (con
     } catch (error) {
       if (error instanceof TooLargeError) throw error;
       throw new BuildError(`${architecture.id}: build(${name}) failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+    }
+    if (isThenable(model)) {
+      // Whatever it settles to is dropped: nothing may be left to reject unhandled or to leak.
+      model.then((late) => (late as Partial<tf.LayersModel> | null)?.dispose?.(), () => undefined);
+      return fail([`build(${name}) returned a Promise; build must be synchronous: return the tf.LayersModel itself (no async, no await)`]);
     }
     if (!isLayersModel(model)) return fail([`build(${name}) returned ${showValue(model)}; expected a tf.LayersModel`]);
     const problems = shapeProblems(architecture, model, config, name);

@@ -12,6 +12,8 @@ export class DefinitionError extends Error {
   }
 }
 
+// C0 controls (tab and newline included), DEL and C1 controls.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const views: ReadonlySet<string> = new Set(VIEWS);
 
@@ -30,14 +32,20 @@ export function definitionProblems(definition: unknown): string[] {
   const text = (key: string, value: unknown) => {
     if (!isText(value)) problems.push(`${key}: expected a non-empty string, but got ${show(value)}`);
   };
+  // Names are drawn into SVG text and titles: a control character there is no valid XML.
+  const line = (key: string, value: unknown) => {
+    if (isText(value) && CONTROL.test(value))
+      problems.push(`${key}: expected one line of text without control characters, but got ${show(value)} (a control character at position ${value.search(CONTROL) + 1})`);
+    else text(key, value);
+  };
   const year = (key: string, value: unknown) => {
     if (!Number.isInteger(value) || (value as number) < 1940 || (value as number) > 2100)
       problems.push(`${key}: expected an integer between 1940 and 2100, but got ${show(value)}`);
   };
 
   if (!isText(d.id) || !KEBAB.test(d.id)) problems.push(`id: expected a kebab-case string, but got ${show(d.id)}`);
-  text('name', d.name);
-  text('abbreviation', d.abbreviation);
+  line('name', d.name);
+  line('abbreviation', d.abbreviation);
   year('year', d.year);
   text('summary', d.summary);
   if (!FAMILY_IDS.has(d.family as string))

@@ -15,7 +15,9 @@ export async function discoverRegistry(root: string): Promise<Registry> {
       } catch (error) {
         // A definition that fails on import (defineArchitecture's own check, a syntax error) is
         // reported with the file it lives in.
-        throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+        // A syntax error from the CLI's compiler hooks names it already, with line and column.
+        const message = (error as Error).message;
+        throw new Error(message.startsWith(`${path}:`) ? message : `${path}: ${message}`, { cause: error });
       }
     }),
   );

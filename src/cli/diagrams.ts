@@ -6,7 +6,7 @@ import { definitionIds, quickFreshness, selectIds } from './freshness.ts';
 import type * as FullRunModule from './full-run.ts';
 import { acquireLock } from './lock.ts';
 import { readManifest, type ManifestRead } from './manifest.ts';
-import { columnWidth, consoleOutput, pad, type Output } from './output.ts';
+import { columnWidth, consoleOutput, count, pad, type Output } from './output.ts';
 
 /** Loads the part that needs definitions and the pipeline; the command calls it only when it must. */
 export type LoadFullRun = () => Promise<typeof FullRunModule>;
@@ -30,8 +30,8 @@ async function check(root: string, ids: readonly string[], known: readonly strin
   const w = columnWidth([...stale.map((s) => s.file), ...debris.map((d) => d.name)]);
   for (const { file, reason } of stale) out.log(`  stale      ${pad(file, w)}(${reason})`);
   for (const { name, reason } of debris) out.log(`  debris     ${pad(name, w)}(${reason}; npm run diagrams removes it)`);
-  const problems = [stale.length > 0 ? `${stale.length} of ${total} diagrams stale` : '', debris.length > 0 ? `${debris.length} leftover temp files` : ''].filter(Boolean);
-  out.log(problems.length === 0 ? `${total} diagrams, all fresh` : `${problems.join(', ')}: run npm run diagrams`);
+  const problems = [stale.length > 0 ? `${stale.length} of ${count(total, 'diagram')} stale` : '', debris.length > 0 ? `${count(debris.length, 'leftover temp file')}` : ''].filter(Boolean);
+  out.log(problems.length === 0 ? `${count(total, 'diagram')}, all fresh` : `${problems.join(', ')}: run npm run diagrams`);
   return problems.length === 0 ? EXIT.ok : EXIT.stale;
 }
 
@@ -51,7 +51,7 @@ async function write(root: string, args: DiagramsArgs, ids: readonly string[], k
       const quick = await quickFreshness(root, ids, known, manifest.entries);
       if (quick.fresh) {
         for (const file of quick.files) out.log(`  fresh      ${file}`);
-        out.log(`${quick.files.length} diagrams: 0 regenerated, ${quick.files.length} fresh (${Math.round(performance.now() - started)} ms)`);
+        out.log(`${count(quick.files.length, 'diagram')}: 0 regenerated, ${quick.files.length} fresh (${Math.round(performance.now() - started)} ms)`);
         return EXIT.ok;
       }
     }

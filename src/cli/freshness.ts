@@ -15,10 +15,17 @@ export async function definitionIds(root: string): Promise<string[]> {
     .sort();
 }
 
+/** How many unknown ids a message names: 20,000 mistyped ids must not echo back as a 290 KB message. */
+const SHOWN_UNKNOWN = 5;
+
 /** The ids a run works on: the named ones, each checked against src/zoo, or all of them. */
 export function selectIds(named: readonly string[], known: readonly string[]): readonly string[] {
   const unknown = named.filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new UsageError(`unknown architecture${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  if (unknown.length > 0) {
+    const more = unknown.length - SHOWN_UNKNOWN;
+    const named = more > 0 ? `${unknown.slice(0, SHOWN_UNKNOWN).join(', ')} and ${more} more` : unknown.join(', ');
+    throw new UsageError(`unknown architecture${unknown.length > 1 ? 's' : ''}: ${named} (known: ${known.join(', ')})`);
+  }
   return named.length > 0 ? named : known;
 }
 

@@ -4,7 +4,7 @@
  * --force or --png ask for work.
  */
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { discoverRegistry } from '../architecture/discover.ts';
 import type { AnyArchitecture, View } from '../architecture/types.ts';
 import { MAX_TRACE_SIZE, sizeTotal } from '../graph/trace.ts';
@@ -13,7 +13,7 @@ import { generateSvg, traceArchitecture } from '../pipeline.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
 import type { HeldLock } from './lock.ts';
 import { formatManifest, readManifest, type Manifest, type ManifestRead } from './manifest.ts';
-import { columnWidth, pad, type Output } from './output.ts';
+import { columnWidth, count, pad, type Output } from './output.ts';
 import { pngFileOf, renderPngFiles } from './pngs.ts';
 import { writeAtomic } from './write-atomic.ts';
 
@@ -49,8 +49,12 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // Every file read here is one of diagrams/: name it, and what belongs there.
+    const shown = join('diagrams', basename(path));
+    if (code === 'EISDIR') throw new Error(`${shown} is a directory; expected a file (the diagram npm run diagrams writes there): move it away`, { cause: error });
+    throw new Error(`${shown}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -79,6 +83,9 @@ async function plan(run: FullRun): Promise<Plan> {
   return { jobs, orphans };
 }
 
+/** Starts as an SVG (or its XML declaration) and ends with </svg>: anything else was cut short or broken, not edited. */
+const isCompleteSvg = (text: string): boolean => /^\s*(?:<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(text) && /<\/svg>\s*$/.test(text);
+
 /** Why a diagram must be regenerated, or undefined when it is fresh. */
 function staleness(job: Job, manifest: Manifest, current: Buffer | undefined): string | undefined {
   const entry = manifest[job.file];
@@ -88,6 +95,7 @@ function staleness(job: Job, manifest: Manifest, current: Buffer | undefined): s
   if (entry.svg === contentFingerprint(current)) return undefined;
   // A checkout that turned LF into CRLF (core.autocrlf without our .gitattributes) is no hand edit.
   if (entry.svg === contentFingerprint(current.toString('utf8').replace(/\r\n/g, '\n'))) return 'line endings changed to CRLF (.gitattributes keeps diagrams LF)';
+  if (!isCompleteSvg(current.toString('utf8'))) return 'truncated or malformed: not a complete SVG';
   return 'file edited by hand';
 }
 
@@ -201,9 +209,9 @@ export async function writeFull(run: FullRun & { readonly force: boolean; readon
     if (!unchanged) await writeAtomic(path, png);
     run.out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(file, width)}${duration(milliseconds)}`);
   }
-  const pngSummary = run.png ? `, ${pngs.length} PNGs` : '';
+  const pngSummary = run.png ? `, ${count(pngs.length, 'PNG')}` : '';
   run.out.log(
-    `${jobs.length} diagrams: ${generated.length} regenerated, ${jobs.length - generated.length} fresh${pngSummary} (${Math.round(performance.now() - run.started)} ms)`,
+    `${count(jobs.length, 'diagram')}: ${generated.length} regenerated, ${jobs.length - generated.length} fresh${pngSummary} (${Math.round(performance.now() - run.started)} ms)`,
   );
   return 0;
 }

@@ -9,3 +9,6 @@ export const consoleOutput: Output = { log: (line) => console.log(line) };
 export const columnWidth = (files: readonly string[]): number => Math.max(0, ...files.map((f) => f.length)) + 2;
 
 export const pad = (text: string, width: number): string => text.padEnd(width);
+
+/** A count with its noun, singular for one: `count(1, 'diagram')` is "1 diagram", `count(2, 'diagram')` "2 diagrams". */
+export const count = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;

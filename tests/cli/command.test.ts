@@ -15,7 +15,8 @@ describe('npm run diagrams as a command', () => {
     const { root, diagrams } = await project();
     expect(runCli(root, ['--check']).status).toBe(0);
 
-    await writeFile(join(diagrams, 'perceptron.cells.svg'), 'edited');
+    const svg = join(diagrams, 'perceptron.cells.svg');
+    await writeFile(svg, (await readFile(svg, 'utf8')).replace('Perceptron', 'Perceptr0n'));
     const stale = runCli(root, ['--check']);
     expect(stale.status).toBe(1);
     expect(stale.stdout).toMatch(/stale +perceptron\.cells\.svg +\(file edited by hand\)/);

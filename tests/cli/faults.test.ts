@@ -25,7 +25,7 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
     const check = await run(root, '--check');
     expect(check.code).toBe(1);
     expect(check.output).toMatch(new RegExp(`debris +${debris[0]!.replace(/\./g, '\\.')} +\\(left by an interrupted run`));
-    expect(check.output).toMatch(new RegExp(`1 of ${N} diagrams stale, 1 leftover temp files: run npm run diagrams$`));
+    expect(check.output).toMatch(new RegExp(`1 of ${N} diagrams stale, 1 leftover temp file: run npm run diagrams$`));
     expect(await snapshot(root), '--check writes nothing').toEqual(before);
 
     const repair = await run(root);
@@ -39,7 +39,7 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
     await writeFile(join(diagrams, `feed-forward.cells.svg.${DEAD_PID}.tmp`), '<svg');
     const { code, output } = await run(root, '--check');
     expect(code).toBe(1);
-    expect(output).toMatch(/1 leftover temp files: run npm run diagrams$/);
+    expect(output).toMatch(/1 leftover temp file: run npm run diagrams$/);
   });
 
   it('leaves a live run’s temp file alone: it is work in progress, not debris', async () => {
