@@ -1,3 +1,4 @@
+import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostTag, isRunning, ownerState, self } from './owner.ts';
@@ -53,4 +54,31 @@ export async function removeDebris(dir: string, debris: readonly Debris[]): Prom
       if (error.code !== 'ENOENT') throw error;
     });
   }
+}
+
+/**
+ * Removes, synchronously, the temp files this process wrote in `dir` (its PID, this host): what a run
+ * stopped by a signal mid-write leaves. Synchronous because it runs on the way out, after the worker
+ * thread that wrote them has been stopped. Returns their names.
+ */
+export function removeOwnTemps(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const writer = writerOfTemp(name);
+    if (!writer || writer.pid !== self.pid || (writer.hostTag !== undefined && writer.hostTag !== hostTag(self.host))) continue;
+    try {
+      if (!lstatSync(join(dir, name)).isFile()) continue;
+      unlinkSync(join(dir, name));
+      removed.push(name);
+    } catch {
+      // gone already
+    }
+  }
+  return removed;
 }

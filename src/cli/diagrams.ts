@@ -8,8 +8,11 @@ import { acquireLock } from './lock.ts';
 import { readManifest, type ManifestRead } from './manifest.ts';
 import { columnWidth, consoleOutput, count, pad, type Output } from './output.ts';
 
-/** Loads the part that needs definitions and the pipeline; the command calls it only when it must. */
-export type LoadFullRun = () => Promise<typeof FullRunModule>;
+/** The part that needs definitions and the pipeline: what the command calls only when it must. */
+export type FullRun = Pick<typeof FullRunModule, 'checkFull' | 'writeFull'>;
+
+/** Loads (or, in the CLI, starts a worker thread for) the full run. */
+export type LoadFullRun = () => Promise<FullRun>;
 
 const importFullRun: LoadFullRun = () => import('./full-run.ts');
 

@@ -12,6 +12,9 @@ const POLL_MS = 200;
 export interface HeldLock {
   /** Throws unless diagrams/.lock is still this run's: call it right before writing. */
   assertHeld(): void;
+  /** The lock file and this run's record in it: enough for a worker thread of the run to check it holds the lock. */
+  readonly path: string;
+  readonly text: string;
   release(): Promise<void>;
 }
 
@@ -109,6 +112,8 @@ export async function acquireLock(outDir: string, onWait: (message: string) => v
   // leaves it, and the next run sees its owner dead and takes it over at once.
   process.once('exit', releaseNow);
   return {
+    path,
+    text,
     assertHeld() {
       if (!isMine()) throw new Error(`lost the lock ${path}: another run took it over; stopped before writing anything more`);
     },

@@ -12,12 +12,23 @@ import { project, run, runCli, snapshot } from './project';
 const DEAD_PID = 99_999_999;
 
 describe('npm run diagrams, given debris of an interrupted run', () => {
-  it('leaves a temp file behind when a run is killed between writing and renaming, and the next run removes it', async () => {
+  it('removes its own temp file and lock when stopped by SIGTERM between writing and renaming', async () => {
     const { root, diagrams } = await project();
     await writeFile(join(diagrams, 'perceptron.cells.svg'), 'stale');
-    // A real run, killed by SIGTERM at its first rename of a diagram (tests/cli/fixtures/kill-at-rename.mjs).
-    const killed = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')]);
-    expect(killed.signal).toBe('SIGTERM');
+    const before = await snapshot(root);
+    // A real run, sent SIGTERM at its first rename of a diagram (tests/cli/fixtures/kill-at-rename.mjs).
+    const stopped = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')]);
+    expect(stopped.status, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toMatch(/stopped by SIGTERM; removed perceptron\.cells\.svg\.\d+\.\w+\.[0-9a-f]{8}\.tmp/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('leaves a temp file behind when a run is killed outright (SIGKILL) between writing and renaming, and the next run removes it', async () => {
+    const { root, diagrams } = await project();
+    await writeFile(join(diagrams, 'perceptron.cells.svg'), 'stale');
+    // A real run, killed by SIGKILL at its first rename of a diagram: no handler runs at all.
+    const killed = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')], { KILL_SIGNAL: 'SIGKILL' });
+    expect(killed.signal).toBe('SIGKILL');
     const debris = (await readdir(diagrams)).filter((f) => f.endsWith('.tmp'));
     expect(debris).toEqual([expect.stringMatching(/^perceptron\.cells\.svg\.\d+\.\w+\.[0-9a-f]{8}\.tmp$/)]);
 
@@ -55,8 +66,8 @@ describe('npm run diagrams, given debris of an interrupted run', () => {
   it('reports and removes a real leftover whose PID now belongs to another, live process', async () => {
     const { root, diagrams } = await project();
     await writeFile(join(diagrams, 'perceptron.cells.svg'), 'stale');
-    const killed = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')]);
-    expect(killed.signal).toBe('SIGTERM');
+    const killed = runCli(root, [], ['--import', join(import.meta.dirname, 'fixtures', 'kill-at-rename.mjs')], { KILL_SIGNAL: 'SIGKILL' });
+    expect(killed.signal).toBe('SIGKILL');
     const [left] = (await readdir(diagrams)).filter((f) => f.endsWith('.tmp'));
     // The killed run's PID is given to another process meanwhile: here, vitest's parent, alive.
     const reused = left!.replace(/^(perceptron\.cells\.svg)\.\d+/, `$1.${process.ppid}`);

@@ -48,8 +48,8 @@ export async function run(root: string, ...argv: string[]): Promise<{ code: numb
 }
 
 /** The command as `npm run diagrams` runs it: a real process of the project's Node. */
-export function runCli(root: string, argv: readonly string[], nodeOptions: readonly string[] = []): SpawnSyncReturns<string> {
-  return spawnSync(NODE, [...nodeOptions, join(root, 'src', 'cli', 'main.ts'), ...argv], { cwd: root, encoding: 'utf8' });
+export function runCli(root: string, argv: readonly string[], nodeOptions: readonly string[] = [], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(NODE, [...nodeOptions, join(root, 'src', 'cli', 'main.ts'), ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 /** The same, without waiting: resolves with its status and output when it exits. */
