@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagramGeometry, legibilityProblems } from '../support/diagram-geometry';
 import { PROJECT_ROOT } from '../support/temp-project';
+import { benchGraphs } from '../../bench/graphs';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
 import { generateSvg } from '../../src/pipeline';
@@ -72,5 +73,12 @@ describe.each(SCALED)('legibility of %s with %s', (id, _, sizes) => {
       expect(texts.filter((t) => /\d{4,}/.test(t)), view).toEqual([]);
       expect(texts.some((t) => /\d{1,3}(,\d{3})+/.test(t)), view).toBe(true);
     }
+  });
+});
+
+/** The bench's own scaled set (bench/graphs.ts), imported rather than copied: what is timed is legible too. */
+describe.each(benchGraphs(registry).filter((g) => g.scaled).map((g) => [g.name, g] as const))('legibility of the bench graph %s', (_, graph) => {
+  it('runs no line through a text, overlaps no two texts and merges no two lines', async () => {
+    expect(legibilityProblems(await generateSvg(graph.architecture, graph.view))).toEqual([]);
   });
 });
