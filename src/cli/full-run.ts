@@ -147,9 +147,11 @@ async function generateAll(jobs: readonly Job[], out: Output): Promise<{ job: Jo
       if (!graph) {
         const line = buildingLine(job.architecture);
         if (line) out.log(line);
+        out.status?.(`building and tracing ${job.architecture.id} (from ${job.source})`);
         graph = traceArchitecture(job.architecture);
       }
       graphs.set(job.architecture.id, graph);
+      out.status?.(`laying out and drawing ${job.file}`);
       generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), milliseconds: performance.now() - start });
     } catch (error) {
       throw new Error(`${job.file} (from ${job.source}): ${(error as Error).message}\nNothing was written.`, { cause: error });

@@ -1,6 +1,11 @@
 /** Where the command's progress lines go: the console when run, a list in tests. */
 export interface Output {
   log(line: string): void;
+  /**
+   * What the run is doing now ("building and tracing echo-state-network"), said before each long
+   * step. Not printed by itself: the CLI reports it only when a step runs on (src/cli/worker-run.ts).
+   */
+  status?(doing: string): void;
 }
 
 export const consoleOutput: Output = { log: (line) => console.log(line) };

@@ -16,6 +16,15 @@ export type WorkerJob =
 
 export type WorkerReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
+/** What the worker says it is doing (Output.status), before each long step. */
+export interface WorkerStatus {
+  readonly status: string;
+}
+
+/** A step running this long is reported, and again every REPORT_EVERY_S after: a run never sits silent. */
+const STILL_AFTER_S = 10;
+const REPORT_EVERY_S = 30;
+
 let current: Worker | undefined;
 
 /**
@@ -29,10 +38,24 @@ async function inWorker(root: string, job: WorkerJob): Promise<unknown> {
   current = worker;
   let reply: WorkerReply | undefined;
   let failure: Error | undefined;
-  worker.on('message', (message: WorkerReply) => (reply = message));
+  let step: { doing: string; since: number; said: number } | undefined;
+  worker.on('message', (message: WorkerReply | WorkerStatus) => {
+    if ('status' in message) step = { doing: message.status, since: performance.now(), said: 0 };
+    else reply = message;
+  });
   worker.on('error', (error: Error) => (failure = error));
+  // The main thread is free while the worker works: it says what a long step is, as it runs on.
+  const watch = setInterval(() => {
+    if (!step) return;
+    const seconds = Math.floor((performance.now() - step.since) / 1000);
+    if (seconds >= STILL_AFTER_S && seconds - step.said >= (step.said === 0 ? STILL_AFTER_S : REPORT_EVERY_S)) {
+      step.said = seconds;
+      console.log(`  working    still ${step.doing} (${seconds} s)`);
+    }
+  }, 1000);
   // Waiting for the thread to end, not only for its reply, lets its console output reach ours first.
   const [code] = (await once(worker, 'exit')) as [number];
+  clearInterval(watch);
   current = undefined;
   if (failure) throw failure;
   if (!reply) throw new Error(`the worker thread of the run ended (code ${code}) without an answer`);

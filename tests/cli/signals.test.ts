@@ -42,6 +42,15 @@ describe('npm run diagrams, stopped by a signal while busy', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
+  it('says what it is doing while a step runs on: still building and tracing the definition, after 10 s', async () => {
+    const { root, started } = await stuckProject();
+    const run = spawnCli(root, ['perceptron', '--force']);
+    await until(() => existsSync(started), 'the build to start');
+    await until(() => run.output().includes('  working    still building and tracing perceptron (from src/zoo/perceptron.ts) ('), 'a line saying what the run is doing');
+    run.child.kill('SIGINT');
+    expect((await run.done).status).toBe(130);
+  });
+
   it('stops with Ctrl-C through npm run: npm and node both end, and no lock is left for the next run', async () => {
     const { root, diagrams, started } = await stuckProject();
     // Ctrl-C signals the terminal's whole process group: npm and the node it started.
