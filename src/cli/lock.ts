@@ -95,13 +95,7 @@ export async function acquireLock(outDir: string, onWait: (message: string) => v
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 
-  const isMine = () => {
-    try {
-      return readFileSync(path, 'utf8') === text;
-    } catch {
-      return false;
-    }
-  };
+  const { isMine, assertHeld } = lockCheck(path, text);
   let released = false;
   const releaseNow = () => {
     if (released) return;
@@ -114,12 +108,30 @@ export async function acquireLock(outDir: string, onWait: (message: string) => v
   return {
     path,
     text,
-    assertHeld() {
-      if (!isMine()) throw new Error(`lost the lock ${path}: another run took it over; stopped before writing anything more`);
-    },
+    assertHeld,
     async release() {
       process.off('exit', releaseNow);
       releaseNow();
+    },
+  };
+}
+
+/**
+ * Whether diagrams/.lock still holds this run's record (`text`), and the check to call right before
+ * writing. A worker thread of the run checks the lock the main thread holds with the same two.
+ */
+export function lockCheck(path: string, text: string): { isMine(): boolean; assertHeld(): void } {
+  const isMine = () => {
+    try {
+      return readFileSync(path, 'utf8') === text;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    isMine,
+    assertHeld() {
+      if (!isMine()) throw new Error(`lost the lock ${path}: another run took it over; stopped before writing anything more`);
     },
   };
 }

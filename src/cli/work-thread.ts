@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { lockCheck } from './lock.ts';
 import { consoleOutput, type Output } from './output.ts';
 import type { WorkerJob, WorkerReply } from './worker-run.ts';
 
@@ -20,20 +20,8 @@ try {
   if (job.method === 'checkFull') reply({ ok: true, value: await full.checkFull({ ...job.run, out }) });
   else {
     const { lock, elapsed, ...run } = job.run;
-    // This thread checks the lock the main thread holds: the same file, the same record.
-    const held = {
-      ...lock,
-      assertHeld() {
-        let now: string | undefined;
-        try {
-          now = readFileSync(lock.path, 'utf8');
-        } catch {
-          now = undefined;
-        }
-        if (now !== lock.text) throw new Error(`lost the lock ${lock.path}: another run took it over; stopped before writing anything more`);
-      },
-      release: async () => {},
-    };
+    // This thread checks the lock the main thread holds (the same file, the same record); the main thread releases it.
+    const held = { ...lock, assertHeld: lockCheck(lock.path, lock.text).assertHeld, release: async () => {} };
     reply({ ok: true, value: await full.writeFull({ ...run, out, lock: held, started: performance.now() - elapsed }) });
   }
 } catch (error) {

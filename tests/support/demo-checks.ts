@@ -7,6 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { inScope, type Scope } from './check-scope';
 import type { Visit } from './site-browser';
 
 /** Every demo on the site, found from src/demos/architectures/*.params.ts (no list to keep). */
@@ -33,7 +34,7 @@ export interface DemoCheckContext {
 
 export interface DemoCheckOptions {
   /** The demos to check: a list of ids, or a predicate (default: every demo). */
-  ids?: readonly string[] | ((id: string) => boolean);
+  ids?: Scope<string>;
   /** Test timeout in ms (default: the suite's). A guard against hanging only. */
   timeout?: number;
 }
@@ -50,7 +51,7 @@ const registered: DemoCheck[] = [];
 /** Registers a check to run on every demo it applies to, after the demo's two runs. */
 export function demoCheck(name: string, options: DemoCheckOptions, run: (context: DemoCheckContext) => Promise<void>): void {
   const { ids, timeout } = options;
-  registered.push({ name, timeout, appliesTo: typeof ids === 'function' ? ids : ids ? (id) => ids.includes(id) : () => true, run });
+  registered.push({ name, timeout, appliesTo: inScope(ids), run });
 }
 
 /** The checks registered so far, in registration order. */

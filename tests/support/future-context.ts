@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import type { AnyArchitecture } from '../../src/architecture/types';
 import { traceModel } from '../../src/graph/trace';
+import { DELAYED_KINDS, isDelayed, type ConnectionKind } from '../../src/graph/types';
 import { errorByPosition, trainOnSequences } from '../../src/network/bidirectional';
 import { FORWARD_ONLY_FLOOR, neighbourFill } from '../../src/network/datasets/neighbour-fill';
 import { createRandom } from '../../src/network/numerics/random';
@@ -59,7 +60,7 @@ export async function expectOppositeChains(architecture: AnyArchitecture, forwar
   model.dispose();
   const groupOf = (cell: string) => cell.slice(0, cell.lastIndexOf('.'));
   // Delayed connections: recurrent weights, and (in gated cells) the state each cell carries itself.
-  const recurrent = graph.connections.filter((c) => c.kind === 'recurrent' || c.kind === 'carry');
+  const recurrent = graph.connections.filter(isDelayed);
   expect(new Set(recurrent.filter((c) => c.delay === -1).map((c) => groupOf(c.from)))).toEqual(new Set([backward]));
   expect(new Set(recurrent.filter((c) => c.delay === undefined).map((c) => groupOf(c.from)))).toEqual(new Set([forward]));
   for (const chain of [forward, backward]) {
@@ -77,7 +78,7 @@ export async function expectOppositeChains(architecture: AnyArchitecture, forwar
 
   const unrolled = parseSvg(await generateSvg(architecture, 'unrolled', graph));
   const step = (id: string) => Number(id.split('@')[1]);
-  for (const e of expandEdges(unrolled).filter((x) => x.kind === 'recurrent' || x.kind === 'carry')) {
+  for (const e of expandEdges(unrolled).filter((x) => DELAYED_KINDS.has(x.kind as ConnectionKind))) {
     const chain = groupOf(e.from.split('@')[0]!);
     expect(step(e.to) - step(e.from), `${e.from} → ${e.to}`).toBe(chain === backward ? -1 : 1);
   }

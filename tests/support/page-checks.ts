@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { inScope, type Scope } from './check-scope';
 import { ROOT_DIR, type Visit } from './site-browser';
 
 export const SCHEMES = ['light', 'dark'] as const;
@@ -36,7 +37,7 @@ export interface PageCheckContext extends PageTarget {
 
 export interface PageCheckOptions {
   /** The pages to check: a list of paths, or a predicate (default: every page). */
-  paths?: readonly string[] | ((path: string) => boolean);
+  paths?: Scope<string>;
   /** Default: both. */
   schemes?: readonly Scheme[];
   /** Default: both. */
@@ -57,7 +58,7 @@ const registered: PageCheck[] = [];
 /** Registers a check to run on every visit it applies to (see PageCheckOptions). */
 export function pageCheck(name: string, options: PageCheckOptions, run: (context: PageCheckContext) => Promise<void>): void {
   const { paths, schemes = SCHEMES, devices = DEVICE_NAMES, timeout } = options;
-  const pathMatches = typeof paths === 'function' ? paths : paths ? (p: string) => paths.includes(p) : () => true;
+  const pathMatches = inScope(paths);
   registered.push({
     name,
     timeout,

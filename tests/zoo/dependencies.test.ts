@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
+import { DELAYED_KINDS, type ConnectionKind } from '../../src/graph/types';
 import { measureDependencies, type Dependency } from '../support/dependencies';
 import { expandEdges, parseSvg, type ExpandedEdge } from '../support/svg-metadata';
 
 const readDiagram = (id: string, view: string) => readFileSync(new URL(`../../diagrams/${id}.${view}.svg`, import.meta.url), 'utf8');
 
 /** The step a drawn line reaches across, by the contract: delayed kinds one step (data-delay="-1": from the next), others none. */
-const offsetOf = (e: ExpandedEdge): -1 | 0 | 1 => (e.kind === 'recurrent' || e.kind === 'carry' ? (e.delay === -1 ? -1 : 1) : 0);
+const offsetOf = (e: ExpandedEdge): -1 | 0 | 1 => (DELAYED_KINDS.has(e.kind as ConnectionKind) ? (e.delay === -1 ? -1 : 1) : 0);
 const at = (offset: number) => (offset === 0 ? '' : offset === 1 ? ' (from t−1)' : ' (from t+1)');
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
-import { WEIGHTLESS_KINDS, type ConnectionKind } from '../../src/graph/types';
+import { DELAYED_KINDS, WEIGHTLESS_KINDS, type ConnectionKind } from '../../src/graph/types';
 import { generateSvg } from '../../src/pipeline';
 import { DEFAULT_ELISION } from '../../src/views/elision';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
@@ -74,8 +74,8 @@ function connectionWeights(model: tf.LayersModel): { trained: number; fixed: num
 }
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
 
-/** Kinds drawn as loops through time: a recurrent weight, a carried state. */
-const DELAYED: ReadonlySet<string> = new Set(['recurrent', 'carry']);
+/** Kinds drawn as loops through time (a recurrent weight, a carried state), as the contract names them. */
+const DELAYED: ReadonlySet<string> = DELAYED_KINDS;
 
 /**
  * Problems with how connections are stroked: loops for delays (with a badge each naming the step the
