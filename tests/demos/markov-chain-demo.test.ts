@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import demo from '../../src/demos/architectures/markov-chain';
 import { parseParams } from '../../src/demos/params';
@@ -35,5 +36,19 @@ describe('markov-chain demo', () => {
     expect(small.tv).toBeLessThan(0.1);
     const sticky = await run({ stickiness: '0.95', steps: '3' });
     expect(sticky['mixing-steps']).toBeGreaterThan(50);
+  });
+
+  it('measures the figures the article prints from it: longer walks, a sticky chain, a chain that never stays', async () => {
+    const run = async (raw: Record<string, string>) =>
+      Object.fromEntries((await demo.run(parseParams(demo.params, raw), progressPlan(demo.stages, () => {}))).metrics.map((m) => [m.name, m.value]));
+    const text = readFileSync(new URL('../../content/architectures/markov-chain.mdx', import.meta.url), 'utf8');
+    const defaults = await run({});
+    expect(text).toContain(`**${defaults['tv-short']!.toFixed(3)}** away from π after 100 steps and\n**${defaults.tv!.toFixed(3)}** after 10,000`);
+    expect(text).toContain(`within 0.01 of π after **${defaults['mixing-steps']} steps**`);
+    expect(text).toContain(`at 100,000 steps it is\n${(await run({ steps: '5' })).tv!.toFixed(4)}.`);
+    const sticky = await run({ stickiness: '0.95' });
+    expect(text).toContain(`π_t needs ${sticky['mixing-steps']} steps to come within 0.01 of π, and after 10,000\nsteps the frequencies are still ${sticky.tv!.toFixed(3)} away`);
+    const loose = await run({ stickiness: '0' });
+    expect(text).toContain(`(${loose['mixing-steps']} steps rather than ${defaults['mixing-steps']})`);
   });
 });
