@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as z from 'zod/mini';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
-import { markovChain, walkChain, type MarkovChain } from '../network/layers/markov-chain';
+import { markovChain, type MarkovChain } from '../network/layers/markov-chain';
 import { createRandom } from '../network/numerics/random';
 
 const STICKINESS = 'expected a number with 0 ≤ value < 1';
@@ -72,7 +72,6 @@ export const transitionsOf = (model: tf.LayersModel): number[][] => chainOf(mode
 /** One seeded path of `steps` states after `start`, drawn with the model's own P. */
 export const walk = (model: tf.LayersModel, start: number, steps: number, seed: number): Int32Array => chainOf(model).walk(start, steps, seed);
 
-export { walkChain };
 
 /**
  * The distribution over states after 0, 1, …, steps − 1 steps from `start` (π₀), computed by the
