@@ -47,7 +47,7 @@ describe('markov-chain demo', () => {
     expect(text).toContain(`within 0.01 of π after **${defaults['mixing-steps']} steps**`);
     expect(text).toContain(`at 100,000 steps it is\n${(await run({ steps: '5' })).tv!.toFixed(4)}.`);
     const sticky = await run({ stickiness: '0.95' });
-    expect(text).toContain(`π_t needs ${sticky['mixing-steps']} steps to come within 0.01 of π, and after 10,000\nsteps the frequencies are still ${sticky.tv!.toFixed(3)} away`);
+    expect(text).toContain(`πₜ needs ${sticky['mixing-steps']} steps to come within 0.01 of π, and after 10,000\nsteps the frequencies are still ${sticky.tv!.toFixed(3)} away`);
     const loose = await run({ stickiness: '0' });
     expect(text).toContain(`(${loose['mixing-steps']} steps rather than ${defaults['mixing-steps']})`);
   });
