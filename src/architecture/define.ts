@@ -23,7 +23,7 @@ const isSchema = (value: unknown): value is ConfigSchema<unknown> =>
 
 /**
  * Every problem of a definition, checked field by field so a malformed definition is reported in
- * full and by name, e.g. `paper.year: expected an integer between 1940 and 2100, but got "1958"`.
+ * full and by name, e.g. `paper.year: expected an integer between 1900 and 2100, but got "1958"`.
  */
 export function definitionProblems(definition: unknown): string[] {
   if (typeof definition !== 'object' || definition === null) return [`expected an object, but got ${show(definition)}`];
@@ -39,8 +39,8 @@ export function definitionProblems(definition: unknown): string[] {
     else text(key, value);
   };
   const year = (key: string, value: unknown) => {
-    if (!Number.isInteger(value) || (value as number) < 1940 || (value as number) > 2100)
-      problems.push(`${key}: expected an integer between 1940 and 2100, but got ${show(value)}`);
+    if (!Number.isInteger(value) || (value as number) < 1900 || (value as number) > 2100)
+      problems.push(`${key}: expected an integer between 1900 and 2100, but got ${show(value)}`);
   };
 
   if (!isText(d.id) || !KEBAB.test(d.id)) problems.push(`id: expected a kebab-case string, but got ${show(d.id)}`);

@@ -5,8 +5,11 @@ import type { InboundGroup } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
 import { validateGraph } from './validate';
 
-/** Output cells that keep their own type: a capsule's output is a vector whose length is the score. */
-const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
+/**
+ * Output cells that keep their own type: a capsule's output is a vector whose length is the score; a
+ * Markov chain's states answer with the probability of being in each, and stay probabilistic cells.
+ */
+const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden']);
 
 /**
  * The most cells and weights one diagram's trace may build. Drawing no longer limits a group's size —

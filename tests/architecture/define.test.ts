@@ -12,7 +12,7 @@ describe('defineArchitecture', () => {
     expect(definitionProblems(malformed)).toEqual([
       'id: expected a kebab-case string, but got "Not Kebab"',
       'abbreviation: expected a non-empty string, but got ""',
-      'year: expected an integer between 1940 and 2100, but got 1958.5',
+      'year: expected an integer between 1900 and 2100, but got 1958.5',
       'paper.authors: expected a non-empty list of names, but got []',
       'missing: training',
       'missing: configs.diagram',

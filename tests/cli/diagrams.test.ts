@@ -75,7 +75,7 @@ export default { ...perceptron, id: 'broken-net', name: '', year: 'long ago', pa
     const before = await snapshot(root);
     const failure = run(root, '--force');
     await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: name: expected a non-empty string, but got ""');
-    await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: year: expected an integer between 1940 and 2100, but got "long ago"');
+    await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: year: expected an integer between 1900 and 2100, but got "long ago"');
     await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: paper.url: expected an https:// link, but got "ftp://x"');
     await expect(failure).rejects.toThrow('src/zoo/broken-net.ts: views: unknown view "sideways"');
     expect(await snapshot(root)).toEqual(before);

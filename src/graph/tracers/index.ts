@@ -11,6 +11,7 @@ import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
 import { traceLstm } from './lstm';
+import { traceMarkovChain } from './markov-chain';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceRealOrGenerated } from './real-or-generated';
@@ -33,6 +34,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   RNN: traceRnn,
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
+  MarkovChain: traceMarkovChain,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
