@@ -6,7 +6,8 @@ import { cellId, type Cell, type CellGraph, type CellType, type Connection, type
 import { validateGraph } from './validate';
 
 /** Output cells that keep their own type: a capsule's output is a vector whose length is the score. */
-const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
+// Stochastic units stay what they are when they are the output: an RBM's hidden units are drawn, not read out.
+const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden']);
 
 /**
  * The most cells and weights one diagram's trace may build. Drawing no longer limits a group's size —
@@ -212,7 +213,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     push(traced.connections);
   }
 
-  // Cells that carry a model output are output cells, whatever layer made them (capsules excepted);
+  // Cells that carry a model output are output cells, whatever layer made them (capsules and stochastic units excepted);
   // match-input-output cells where the model declares that its output reproduces its input (an autoencoder).
   const outputGroups = new Set(model.outputLayers.flatMap((l) => realGroups(carrier.get(l.name)?.id)));
   const outputType = outputMatchesInput(model) ? ('match-input-output' as const) : ('output' as const);
