@@ -86,9 +86,7 @@ export class RestrictedBoltzmann extends tf.layers.Layer {
       const v = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor2D;
       const p = this.hiddenProbabilities(v);
       const noise = tf.randomUniform(p.shape, 0, 1, 'float32', this.seed);
-      const sample = tf.cast(tf.less(noise, p), 'float32');
-      // sample = p + (sample − p), the bracket without a gradient: the value is the sample, the gradient p's.
-      return tf.add(p, withoutGradient(tf.sub(sample, p)));
+      return drawn(p, noise);
     });
   }
 
@@ -105,4 +103,8 @@ tf.serialization.registerClass(RestrictedBoltzmann);
 
 export const restrictedBoltzmann = (args: RestrictedBoltzmannArgs): RestrictedBoltzmann => new RestrictedBoltzmann(args);
 
-const withoutGradient = tf.customGrad((x: tf.Tensor) => ({ value: tf.clone(x), gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy) })) as (x: tf.Tensor) => tf.Tensor;
+/** 1 where the uniform number is below the probability, else 0; the gradient passes to p as if the sample were p (straight-through). */
+const drawn = tf.customGrad((p: tf.Tensor, noise: tf.Tensor) => ({
+  value: tf.cast(tf.less(noise, p), 'float32'),
+  gradFunc: (dy: tf.Tensor) => [dy, tf.zerosLike(noise)],
+})) as (p: tf.Tensor, noise: tf.Tensor) => tf.Tensor;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { traceModel } from '../../src/graph/trace';
+import { barsAndStripes, boltzmannLayers, logLikelihood, readRbm, trainGreedy, variationalBound } from '../../src/network/rbm';
+import dbn from '../../src/zoo/deep-belief-network';
+
+const patterns = barsAndStripes(4);
+
+describe('deep-belief-network', () => {
+  it('trained greedily, the second layer raises the bound on the data’s log-likelihood above what the first RBM alone gives it', () => {
+    const t0 = performance.now();
+    const results = [1, 2].map((seed) => {
+      const model = dbn.build({ visible: 16, hidden: [10, 16], seed });
+      const errors = trainGreedy(model, patterns, { k: 1, learningRate: 1, upperLearningRate: 0.1, epochs: 500, seed: seed + 10 });
+      const [bottom, top] = boltzmannLayers(model).map(readRbm);
+      const single = logLikelihood(bottom!, patterns);
+      const bound = variationalBound(bottom!, top!, patterns);
+      model.dispose();
+      return { single, bound, first: errors.map((e) => [e[0], e.at(-1)]) };
+    });
+    console.log('dbn', JSON.stringify(results), performance.now() - t0);
+    for (const { single, bound } of results) expect(bound).toBeGreaterThan(single + 0.2);
+  });
+
+  it('joins only adjacent layers, none within a layer: the lower pair directed upwards (tied weights), the top pair undirected', () => {
+    const model = dbn.build(dbn.configs.diagram);
+    const graph = traceModel(model, 'deep-belief-network');
+    const group = (id: string) => id.split('.')[0]!;
+    const pairs = new Set(graph.connections.map((c) => `${group(c.from)}→${group(c.to)}:${c.directed ? 'directed' : 'undirected'}`));
+    expect([...pairs].sort()).toEqual(['hidden-1→hidden-2:undirected', 'visible→hidden-1:directed']);
+    const { visible, hidden } = dbn.configs.diagram;
+    expect(graph.connections).toHaveLength(visible * hidden[0]! + hidden[0]! * hidden[1]!);
+    expect(graph.groups.map((g) => g.cellType)).toEqual(['backfed-input', 'probabilistic-hidden', 'probabilistic-hidden']);
+    model.dispose();
+  });
+});
