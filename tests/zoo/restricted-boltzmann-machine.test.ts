@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { traceModel } from '../../src/graph/trace';
 import { barsAndStripes, generate, logLikelihood, readRbm, trainGreedy, validShare } from '../../src/network/rbm';

@@ -104,7 +104,7 @@ tf.serialization.registerClass(RestrictedBoltzmann);
 export const restrictedBoltzmann = (args: RestrictedBoltzmannArgs): RestrictedBoltzmann => new RestrictedBoltzmann(args);
 
 /** 1 where the uniform number is below the probability, else 0; the gradient passes to p as if the sample were p (straight-through). */
-const drawn = tf.customGrad((p: tf.Tensor, noise: tf.Tensor) => ({
-  value: tf.cast(tf.less(noise, p), 'float32'),
-  gradFunc: (dy: tf.Tensor) => [dy, tf.zerosLike(noise)],
-})) as (p: tf.Tensor, noise: tf.Tensor) => tf.Tensor;
+const drawn = tf.customGrad((...inputs) => {
+  const [p, noise] = inputs as [tf.Tensor, tf.Tensor];
+  return { value: tf.cast(tf.less(noise, p), 'float32'), gradFunc: (dy: tf.Tensor) => [dy, tf.zerosLike(noise)] };
+}) as (p: tf.Tensor, noise: tf.Tensor) => tf.Tensor;
