@@ -237,8 +237,9 @@ export function validShare(samples: readonly ArrayLike<number>[], patterns: read
 }
 
 const MAX_ENUMERATED = 16;
+/** log Σ eˣ, without overflow. A loop, not Math.max(...xs): 2¹⁶ arguments overflow a worker's stack. */
 const logSumExp = (xs: readonly number[]): number => {
-  const top = Math.max(...xs);
+  const top = xs.reduce((m, x) => (x > m ? x : m), -Infinity);
   return top + Math.log(xs.reduce((s, x) => s + Math.exp(x - top), 0));
 };
 const bits = (n: number, state: number): Float64Array => Float64Array.from({ length: n }, (_, j) => (state >> j) & 1);
