@@ -1,7 +1,6 @@
 import type { RestrictedBoltzmann } from '../../network/layers/restricted-boltzmann';
-import { cellId, type Connection } from '../types';
 import type { LayerTracer } from './types';
-import { onlyInbound, weightMatrix } from './weights';
+import { connectionsOf, onlyInbound, weightMatrix } from './weights';
 
 /**
  * RestrictedBoltzmann (src/network/layers/restricted-boltzmann.ts): `kernel[i][j]` joins visible unit
@@ -18,12 +17,7 @@ export const traceRestrictedBoltzmann: LayerTracer = (layer, inbound, self) => {
   const kernel = weightMatrix(layer, 'kernel');
   const { generation } = layer as RestrictedBoltzmann;
   const directed = generation !== 'gibbs';
-  const connections: Connection[] = [];
-  kernel.rows.forEach((row, i) =>
-    row.forEach((w, j) => {
-      if (w !== 0) connections.push({ from: cellId(source.id, i), to: cellId(self, j), kind: 'dense', trainable: kernel.trainable, directed });
-    }),
-  );
+  const connections = connectionsOf(kernel, source.id, self, 'dense').map((c) => ({ ...c, directed }));
   const readsData = layer.inboundNodes[0]?.inboundLayers.every((l) => l.getClassName() === 'InputLayer') ?? false;
   return {
     kind: 'cells',
