@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import * as z from 'zod/mini';
 import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { restrictedBoltzmann } from '../network/layers/restricted-boltzmann';
@@ -6,7 +7,7 @@ import { restrictedBoltzmann } from '../network/layers/restricted-boltzmann';
 const configSchema = fields({
   visible: count(),
   /** Units per hidden layer, bottom first; at least two (one is an RBM). */
-  hidden: counts(),
+  hidden: counts().check(z.minLength(2, { error: 'expected at least two hidden layers (one is an RBM)' })),
   /** Seed of the starting weights and of the hidden samples the forward pass draws (layer n: seed + n − 1). */
   seed: seed(),
 });
@@ -22,7 +23,6 @@ const layerName = (n: number): string => `hidden-${n}`;
  * Training is greedy, layer by layer (src/network/rbm.ts, trainGreedy).
  */
 function build(config: DbnConfig): tf.LayersModel {
-  if (config.hidden.length < 2) throw new Error(`deep-belief-network: expected at least two hidden layers (one is an RBM), but got ${config.hidden.length}`);
   const visible = tf.input({ shape: [config.visible], name: 'visible' });
   let x = visible;
   config.hidden.forEach((units, i) => {
