@@ -6,8 +6,9 @@ import { cellId, type Cell, type CellGraph, type CellType, type Connection, type
 import { validateGraph } from './validate';
 
 /**
- * Output cells that keep their own type: a capsule's output is a vector whose length is the score; a
- * Markov chain's states answer with the probability of being in each, and stay probabilistic cells.
+ * Output cells that keep their own type: a capsule's output is a vector whose length is the score;
+ * stochastic units stay what they are when they are the output (a Markov chain's states answer
+ * with the probability of being in each; an RBM's hidden units are drawn, not read out).
  */
 const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden']);
 
@@ -215,7 +216,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     push(traced.connections);
   }
 
-  // Cells that carry a model output are output cells, whatever layer made them (capsules excepted);
+  // Cells that carry a model output are output cells, whatever layer made them (capsules and stochastic units excepted);
   // match-input-output cells where the model declares that its output reproduces its input (an autoencoder).
   const outputGroups = new Set(model.outputLayers.flatMap((l) => realGroups(carrier.get(l.name)?.id)));
   const outputType = outputMatchesInput(model) ? ('match-input-output' as const) : ('output' as const);

@@ -16,6 +16,7 @@ import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceRealOrGenerated } from './real-or-generated';
 import { traceReshape } from './reshape';
+import { traceRestrictedBoltzmann } from './restricted-boltzmann';
 import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
@@ -35,6 +36,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
   MarkovChain: traceMarkovChain,
+  RestrictedBoltzmann: traceRestrictedBoltzmann,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
