@@ -1,0 +1,158 @@
+import * as tf from '@tensorflow/tfjs';
+import { count, fields, fraction, positive, seed, type ConfigOf } from '../architecture/config-schema';
+import { defineArchitecture } from '../architecture/define';
+import type { SpikeTrains } from '../network/datasets/spike-patterns';
+import { spikingLiquid } from '../network/layers/leaky-integrate-and-fire';
+import { liquidSynapses } from '../network/liquid';
+import type { OnProgress } from '../network/training/progress';
+import { fitRidge, setDenseWeights } from '../network/training/ridge';
+
+const configSchema = fields({
+  /** Input spike trains (channels). */
+  inputs: count(),
+  /** Leaky integrate-and-fire neurons in the liquid. */
+  units: count(),
+  /** Readout cells: one per class. */
+  outputs: count(),
+  /** Share of the ordered pairs of distinct neurons joined by a synapse. */
+  density: fraction(),
+  /** Share of the (input channel, neuron) pairs joined by a synapse. */
+  inputDensity: fraction(),
+  /** Share of the neurons that are inhibitory. */
+  inhibitory: fraction(),
+  /** Mean excitatory synapse strength, in units of the firing threshold. */
+  weight: positive(),
+  /** Mean input synapse strength, in units of the firing threshold. */
+  inputWeight: positive(),
+  /** Share of the membrane potential kept per step (e^(−Δt/τ)). */
+  leak: fraction(),
+  /** Steps a neuron stays silent after it fires. */
+  refractory: count(),
+  seed: seed(),
+  /** Sequence length used for the forward-pass shape check. */
+  steps: count(),
+});
+export type LiquidStateConfig = ConfigOf<typeof configSchema>;
+
+/** The firing threshold; potentials and synapse strengths are measured in units of it. */
+export const THRESHOLD = 1;
+
+/**
+ * Input spike trains drive a liquid of leaky integrate-and-fire neurons through fixed random
+ * synapses; the liquid's own synapses are sparse, random, signed (excitatory or inhibitory) and
+ * fixed. A Dense readout reads the liquid's spikes at every step; it is the only part ever fitted.
+ */
+function build(config: LiquidStateConfig): tf.LayersModel {
+  const input = tf.input({ shape: [null, config.inputs], name: 'input' });
+  const liquidLayer = spikingLiquid({ units: config.units, leak: config.leak, threshold: THRESHOLD, refractory: config.refractory, name: 'liquid' });
+  const readoutLayer = tf.layers.dense({ units: config.outputs, name: 'readout' });
+  const spikes = liquidLayer.apply(input) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: readoutLayer.apply(spikes) as tf.SymbolicTensor, name: 'liquid-state-machine' });
+  const synapses = liquidSynapses(config);
+  tf.tidy(() =>
+    liquidLayer.setWeights([
+      tf.tensor2d(Float32Array.from(synapses.input), [config.inputs, config.units]),
+      tf.tensor2d(Float32Array.from(synapses.recurrent), [config.units, config.units]),
+    ]),
+  );
+  return model;
+}
+
+/** Samples per call of the liquid: frequent enough progress, little per-call overhead. */
+const DRIVE_BATCH = 256;
+
+/**
+ * Runs the liquid over spike trains of equal length and returns its spikes, [samples × steps ×
+ * units], each sample starting at rest. The model's own liquid layer runs a batch of samples at a
+ * time; reports phase `drive`: samples done.
+ */
+export function liquidSpikes(model: tf.LayersModel, inputs: SpikeTrains, options: { onProgress?: OnProgress } = {}): tf.Tensor3D {
+  const liquid = model.getLayer('liquid');
+  const steps = inputs[0]?.length ?? 0;
+  if (steps === 0 || inputs.some((s) => s.length !== steps)) throw new Error(`liquidSpikes: expected spike trains of one positive length, got lengths ${inputs.map((s) => s.length).join(', ')}`);
+  const parts: tf.Tensor3D[] = [];
+  try {
+    for (let start = 0; start < inputs.length; start += DRIVE_BATCH) {
+      const batch = inputs.slice(start, start + DRIVE_BATCH);
+      parts.push(tf.tidy(() => liquid.apply(tf.tensor3d(batch)) as tf.Tensor3D));
+      options.onProgress?.({ phase: 'drive', done: start + batch.length, total: inputs.length });
+    }
+    return tf.concat(parts, 0);
+  } finally {
+    tf.dispose(parts);
+  }
+}
+
+/** What the readout is fitted on: each neuron's firing rate over the trial (its mean spike per step), [samples × units]. */
+export function firingRates(spikes: tf.Tensor3D): tf.Tensor2D {
+  return tf.tidy(() => tf.mean(spikes, 1) as tf.Tensor2D);
+}
+
+/**
+ * Liquid-state training: run the fixed liquid over the training samples, then fit the readout by
+ * ridge regression from each sample's firing rates to its class, one-hot. One linear solve; no
+ * gradients, and the liquid's synapses are never touched. Reports phases `drive` and `solve`.
+ */
+export function fitReadout(model: tf.LayersModel, inputs: SpikeTrains, labels: readonly number[], options: { ridge: number; onProgress?: OnProgress }): void {
+  if (inputs.length !== labels.length) throw new Error(`fitReadout: ${inputs.length} samples but ${labels.length} labels`);
+  const classes = (model.getLayer('readout').outputShape as number[]).at(-1)!;
+  const rates = tf.tidy(() => {
+    const spikes = liquidSpikes(model, inputs, { onProgress: options.onProgress });
+    return firingRates(spikes);
+  });
+  const targets = tf.tidy(() => tf.oneHot(tf.tensor1d(labels as number[], 'int32'), classes).toFloat() as tf.Tensor2D);
+  try {
+    setDenseWeights(model.getLayer('readout'), fitRidge(rates, targets, options.ridge, options.onProgress));
+  } finally {
+    tf.dispose([rates, targets]);
+  }
+}
+
+/**
+ * The readout's answer for each sample: its output averaged over the trial, [samples × classes].
+ * The readout is linear, so this average is the readout applied to the firing rates it was fitted
+ * on. Reports phase `drive`.
+ */
+export function readoutScores(model: tf.LayersModel, inputs: SpikeTrains, options: { onProgress?: OnProgress } = {}): number[][] {
+  return tf.tidy(() => {
+    const spikes = liquidSpikes(model, inputs, options);
+    return (tf.mean(model.getLayer('readout').apply(spikes) as tf.Tensor3D, 1) as tf.Tensor2D).arraySync();
+  });
+}
+
+/** Index of the largest score in each row: the class the readout picks. */
+export const predictedClasses = (scores: readonly (readonly number[])[]): number[] => scores.map((row) => row.indexOf(Math.max(...row)));
+
+/** Share of samples whose largest score is their label. */
+export function accuracy(scores: readonly (readonly number[])[], labels: readonly number[]): number {
+  const predicted = predictedClasses(scores);
+  return predicted.filter((c, n) => c === labels[n]).length / labels.length;
+}
+
+export default defineArchitecture<LiquidStateConfig>({
+  id: 'liquid-state-machine',
+  name: 'Liquid state machine',
+  abbreviation: 'LSM',
+  year: 2002,
+  paper: {
+    authors: ['Wolfgang Maass', 'Thomas Natschläger', 'Henry Markram'],
+    title: 'Real-time computing without stable states: a new framework for neural computation based on perturbations',
+    venue: 'Neural Computation 14(11), 2531–2560',
+    year: 2002,
+    url: 'https://doi.org/10.1162/089976602760407955',
+  },
+  training: {
+    method: 'ridge regression on the readout',
+    summary: 'The spiking liquid’s input and recurrent synapses are random and stay fixed; only the linear readout is fitted, by one regularised least-squares solve on the liquid’s firing rates.',
+  },
+  summary: 'A pool of randomly and sparsely connected spiking neurons turns input spike trains into a rich, fading response; a linear readout learns to read answers out of it.',
+  family: 'reservoir',
+  views: ['cells', 'unrolled'],
+  configSchema,
+  configs: {
+    diagram: { inputs: 2, units: 6, outputs: 2, density: 0.3, inputDensity: 0.5, inhibitory: 0.2, weight: 0.3, inputWeight: 0.6, leak: 0.95, refractory: 2, seed: 3, steps: 5 },
+    demo: { inputs: 4, units: 135, outputs: 3, density: 0.1, inputDensity: 0.3, inhibitory: 0.2, weight: 0.3, inputWeight: 0.6, leak: 0.95, refractory: 2, seed: 42, steps: 200 },
+  },
+  build,
+  shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
+});
