@@ -3,8 +3,8 @@ import { carryConnections } from './carry';
 import { connectionsOf, onlyInbound, weightMatrix } from './weights';
 
 /**
- * An RNN layer running a LeakyIntegrateAndFireCell (src/network/layers/leaky-integrate-and-fire.ts):
- * a spiking liquid. `kernel[i][k]` is the synapse from input i to neuron k, `recurrent_kernel[j][k]`
+ * SpikingLiquid (src/network/layers/leaky-integrate-and-fire.ts): an RNN running leaky
+ * integrate-and-fire neurons. `kernel[i][k]` is the synapse from input i to neuron k, `recurrent_kernel[j][k]`
  * the one from neuron j (its spike at t−1) to neuron k; only the synapses that exist (nonzero) are
  * connections, the input ones `sparse` and the liquid's own `recurrent`, both fixed. Each neuron
  * also carries its own membrane potential and refractory count to the next step with no weight:

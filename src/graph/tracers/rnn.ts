@@ -1,25 +1,20 @@
-import { isLeakyIntegrateAndFireCell } from '../../network/layers/leaky-integrate-and-fire';
 import { isMinimalGruCell } from '../../network/layers/minimal-gru';
 import { carryConnections } from './carry';
 import { gateConnections } from './gate-blocks';
-import { traceLiquid } from './liquid';
 import type { LayerTracer } from './types';
 import { onlyInbound, weightMatrix } from './weights';
 
 /**
- * tfjs’s generic RNN layer, read by the cell it runs. Only cells of ours are known here (tfjs’s own
+ * tfjs's generic RNN layer, read by the cell it runs. Only cells of ours are known here (tfjs's own
  * LSTM/GRU/SimpleRNN layers have classes and tracers of their own).
  *
  * MinimalGruCell: each unit is a gated-memory cell; input cell i feeds unit j through two weights
  * (W_f and W_h: the forget gate's and the candidate's), unit i at t−1 feeds unit j through two more
  * (U_f, U_h). Each pair is one connection with a 1×2 weight block. Each unit keeps (1 − f) of its own
  * state with no weight: a `carry` connection.
- *
- * LeakyIntegrateAndFireCell: a spiking liquid, read by traceLiquid (./liquid.ts).
  */
 export const traceRnn: LayerTracer = (layer, inbound, self) => {
   const cell = (layer as unknown as { cell?: unknown }).cell;
-  if (isLeakyIntegrateAndFireCell(cell)) return traceLiquid(layer, inbound, self);
   if (!isMinimalGruCell(cell))
     throw new Error(`layer "${layer.name}" (RNN): expected its cell to be a MinimalGruCell, but got ${(cell as { getClassName?: () => string })?.getClassName?.() ?? String(cell)}`);
   const source = onlyInbound(inbound, layer);

@@ -74,11 +74,11 @@ export class LeakyIntegrateAndFireCell extends tf.layers.Layer {
       const [x, v, r, s] = inputs as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
       const current = tf.add(tf.matMul(x, this.kernel!.read() as tf.Tensor2D), tf.matMul(s, this.recurrentKernel!.read() as tf.Tensor2D));
       const potential = tf.add(tf.mul(v, this.leak), current);
-      const refractory = tf.greater(r, 0);
-      const fires = tf.logicalAnd(tf.greaterEqual(potential, this.threshold), tf.logicalNot(refractory));
-      const spikes = tf.cast(fires, 'float32');
-      const nextV = tf.where(tf.logicalOr(fires, refractory), tf.zerosLike(potential), potential);
-      const nextR = tf.where(fires, tf.fill(r.shape, this.refractory), tf.relu(tf.sub(r, 1)));
+      // 0/1 masks by arithmetic: comparisons pass a zero gradient on, logical ops none at all.
+      const ready = tf.cast(tf.greaterEqual(0, r), 'float32');
+      const spikes = tf.mul(tf.cast(tf.greaterEqual(potential, this.threshold), 'float32'), ready);
+      const nextV = tf.mul(potential, tf.mul(ready, tf.sub(1, spikes)));
+      const nextR = tf.add(tf.mul(spikes, this.refractory), tf.mul(tf.sub(1, spikes), tf.relu(tf.sub(r, 1))));
       return [spikes, nextV, nextR, spikes];
     });
   }
@@ -90,19 +90,17 @@ export class LeakyIntegrateAndFireCell extends tf.layers.Layer {
 tf.serialization.registerClass(LeakyIntegrateAndFireCell);
 
 /**
- * Whether an RNN layer's cell is a LeakyIntegrateAndFireCell. By class name, not `instanceof`: a
- * second copy of this module (a definition loaded from another path) makes a second class.
+ * A spiking liquid: tfjs's RNN running a LeakyIntegrateAndFireCell over the sequence and returning
+ * the spikes of every step, under a class name of its own so the graph tracer knows what it reads
+ * (src/graph/tracers/liquid.ts). Not trainable: its synapses are fixed.
  */
-export function isLeakyIntegrateAndFireCell(cell: unknown): cell is Pick<LeakyIntegrateAndFireCell, 'units' | 'getClassName'> {
-  return cell instanceof tf.layers.Layer && cell.getClassName() === LeakyIntegrateAndFireCell.className && typeof (cell as { units?: unknown }).units === 'number';
+export class SpikingLiquid extends tf.RNN {
+  static override readonly className = 'SpikingLiquid';
 }
+tf.serialization.registerClass(SpikingLiquid);
 
-/**
- * A spiking liquid: tfjs's generic RNN layer (class "RNN") running a LeakyIntegrateAndFireCell over
- * the sequence and returning the spikes of every step. Not trainable.
- */
-export const spikingLiquid = (args: LeakyIntegrateAndFireCellArgs): tf.layers.Layer =>
-  tf.layers.rnn({
+export const spikingLiquid = (args: LeakyIntegrateAndFireCellArgs): SpikingLiquid =>
+  new SpikingLiquid({
     cell: new LeakyIntegrateAndFireCell({ ...args, name: args.name ? `${args.name}_cell` : undefined }),
     returnSequences: true,
     trainable: false,
