@@ -59,7 +59,7 @@ function build(config: LiquidStateConfig): tf.LayersModel {
 }
 
 /** Samples per call of the liquid: frequent enough progress, little per-call overhead. */
-const DRIVE_BATCH = 256;
+const DRIVE_BATCH = 32;
 
 /**
  * Runs the liquid over spike trains of equal length and returns its spikes, [samples × steps ×
@@ -163,14 +163,21 @@ export interface SpikeClassification {
  * Classifies jittered spike patterns with a liquid state machine built from `config` (one class per
  * readout cell, one template channel per input): fit the readout on the training samples, then
  * score the held-out ones; and, for comparison, fit the same kind of readout on the inputs alone.
- * Reports steps `fit` (phases `drive`, `solve`) and `test` (phase `drive`).
+ * Reports steps `fit` (phases `drive`, `solve`) and `test` (phase `drive`); `onFitted` hears the
+ * training accuracy and the held-out samples as soon as the readout is fitted.
  */
-export function classifySpikePatterns(model: tf.LayersModel, config: LiquidStateConfig, task: SpikeTask, options: { onProgress?: (step: 'fit' | 'test') => OnProgress } = {}): SpikeClassification {
+export function classifySpikePatterns(
+  model: tf.LayersModel,
+  config: LiquidStateConfig,
+  task: SpikeTask,
+  options: { onProgress?: (step: 'fit' | 'test') => OnProgress; onFitted?: (trainAccuracy: number, heldOut: SpikeTrains) => void } = {},
+): SpikeClassification {
   const data = spikePatterns({ classes: config.outputs, channels: config.inputs, steps: config.steps, spikes: task.spikes, jitter: task.jitter, perClass: task.train + task.test, seed: task.seed });
   const split = task.train * config.outputs;
   const [trainInputs, testInputs] = [data.inputs.slice(0, split), data.inputs.slice(split)];
   const [trainLabels, testLabels] = [data.labels.slice(0, split), data.labels.slice(split)];
   const { trainAccuracy } = fitReadout(model, trainInputs, trainLabels, { ridge: task.ridge, onProgress: options.onProgress?.('fit') });
+  options.onFitted?.(trainAccuracy, testInputs);
   const scores = readoutScores(model, testInputs, { onProgress: options.onProgress?.('test') });
   return {
     trainAccuracy,

@@ -96,7 +96,7 @@ describe('LeakyIntegrateAndFireCell', () => {
 
   it('keeps its synapses out of training: no trainable weights', () => {
     const layer = spikingLiquid({ units: 3, leak: 0.9, threshold: 1, refractory: 1 });
-    tf.tidy(() => layer.apply(tf.zeros([1, 2, 2])));
+    tf.tidy(() => void layer.apply(tf.zeros([1, 2, 2])));
     expect(layer.weights.map((w) => w.originalName.split('/').at(-1))).toEqual(['kernel', 'recurrent_kernel']);
     expect(layer.trainableWeights).toEqual([]);
   });
