@@ -4,6 +4,7 @@ import { defineArchitecture } from '../architecture/define';
 import { spikePatterns, type SpikeTrains } from '../network/datasets/spike-patterns';
 import { spikingLiquid } from '../network/layers/leaky-integrate-and-fire';
 import { liquidSynapses } from '../network/liquid';
+import { nonzerosBound } from '../network/reservoir';
 import type { OnProgress } from '../network/training/progress';
 import { fitRidge, setDenseWeights } from '../network/training/ridge';
 
@@ -230,4 +231,10 @@ export default defineArchitecture<LiquidStateConfig>({
   },
   build,
   shapes: (c) => ({ input: [c.steps, c.inputs], output: [c.steps, c.outputs] }),
+  // Both matrices into the liquid are sparse: their nonzeros are bounded, not counted (no self-synapses: units × (units − 1) pairs).
+  size: (c) => [
+    { group: 'input', cells: c.inputs, weights: 0, field: 'inputs' },
+    { group: 'liquid', cells: c.units, weights: nonzerosBound(c.inputs * c.units, c.inputDensity) + nonzerosBound(c.units * (c.units - 1), c.density), field: 'units' },
+    { group: 'readout', cells: c.outputs, weights: c.units * c.outputs, field: 'outputs' },
+  ],
 });
