@@ -36,10 +36,17 @@ export function sparseReservoir(spec: ReservoirSpec): Float64Array {
 
 /**
  * At most how many nonzero entries `sparseReservoir` gives a units×units matrix, known without drawing
- * it: each entry is present with probability `density`, so the count is binomial; its mean plus six
- * standard deviations (never more than every entry) is exceeded about once in 10⁹ seeds.
+ * it (see `nonzerosBound`).
  */
 export function reservoirNonzerosBound(units: number, density: number): number {
-  const entries = units * units;
+  return nonzerosBound(units * units, density);
+}
+
+/**
+ * At most how many of `entries` matrix entries are nonzero when each is present with probability
+ * `density`: the count is binomial; its mean plus six standard deviations (never more than every
+ * entry) is exceeded about once in 10⁹ seeds.
+ */
+export function nonzerosBound(entries: number, density: number): number {
   return Math.min(entries, Math.ceil(entries * density + 6 * Math.sqrt(entries * density * (1 - density))));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import cnnDemo from '../../src/demos/architectures/convolutional-network';
 import aeDemo from '../../src/demos/architectures/autoencoder';
 import vaeDemo from '../../src/demos/architectures/variational-autoencoder';
+import lsmDemo from '../../src/demos/architectures/liquid-state-machine';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
@@ -13,9 +14,9 @@ import { digitSplit } from '../../src/network/datasets/digits';
  * settings (every random number is seeded), so prose cannot drift from what the code measures.
  */
 const article = (id: string) => readFileSync(new URL(`../../content/architectures/${id}.mdx`, import.meta.url), 'utf8');
-async function metricsOf(demo: unknown): Promise<Record<string, number>> {
+async function metricsOf(demo: unknown, values: Record<string, string> = {}): Promise<Record<string, number>> {
   const d = demo as DemoDefinition;
-  const result = await d.run(parseParams(d.params, {}), progressPlan(d.stages, () => {}));
+  const result = await d.run(parseParams(d.params, values), progressPlan(d.stages, () => {}));
   return Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
 }
 
@@ -69,5 +70,17 @@ describe('the figures articles print from their demos', () => {
     expect(text).toContain(`gives ${averageDigitMse.toFixed(4)}`);
     expect(text).toContain(`off by about ${Math.sqrt(mse!).toFixed(2)} of the range`);
     expect(1 - mse! / averageDigitMse).toBeCloseTo(2 / 3, 1);
+  });
+
+  it('liquid-state-machine: held-out, training and inputs-only accuracy and the firing rate at the defaults, and the accuracies at density 0.2', async () => {
+    const { accuracy, 'train-accuracy': train, 'input-only-accuracy': inputOnly, 'firing-rate': rate } = await metricsOf(lsmDemo);
+    const text = article('liquid-state-machine');
+    expect(text).toContain(`classifies **${accuracy!.toFixed(3)}** of the held-out samples correctly, ${Math.round(accuracy! * 60)} of\nthe 60`);
+    expect(text).toContain(`all 90 training samples (${train!.toFixed(3)})`);
+    expect(train).toBe(1);
+    expect(text).toContain(`it gets ${inputOnly!.toFixed(3)} of the held-out samples\nright`);
+    expect(text).toContain(`the neurons fire ${rate!.toFixed(2)} spikes per\nstep`);
+    const dense = await metricsOf(lsmDemo, { density: '0.2' });
+    expect(text).toContain(`the held-out accuracy falls to ${dense.accuracy!.toFixed(3)}, while the training\naccuracy stays at ${dense['train-accuracy']!.toFixed(3)}`);
   });
 });

@@ -10,6 +10,7 @@ import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
+import { traceLiquid } from './liquid';
 import { traceLstm } from './lstm';
 import { traceMarkovChain } from './markov-chain';
 import { tracePool } from './pool';
@@ -37,6 +38,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   SelfOrganisingMap: traceSelfOrganisingMap,
   MarkovChain: traceMarkovChain,
   RestrictedBoltzmann: traceRestrictedBoltzmann,
+  SpikingLiquid: traceLiquid,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
