@@ -5,8 +5,11 @@ import type { InboundGroup } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
 import { validateGraph } from './validate';
 
-/** Output cells that keep their own type: a capsule's output is a vector whose length is the score. */
-const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
+/**
+ * Output cells that keep their own type: a capsule's output is a vector whose length is the score; a
+ * backfed-input cell is its network's input and its output at once (a Hopfield network's units).
+ */
+const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'backfed-input']);
 
 /**
  * The most cells and weights one diagram's trace may build. Drawing no longer limits a group's size —

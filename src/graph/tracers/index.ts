@@ -10,6 +10,7 @@ import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
+import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
@@ -33,6 +34,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   RNN: traceRnn,
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
+  Hopfield: traceHopfield,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
