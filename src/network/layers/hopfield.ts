@@ -30,8 +30,15 @@ export function energy(w: ArrayLike<number>, s: ArrayLike<number>): number {
   return -e / 2;
 }
 
-/** The sign a unit takes for local field h: +1 where h ≥ 0, −1 below (a threshold of 0). */
-export const unitSign = (h: number): number => (h >= 0 ? 1 : -1);
+/**
+ * Fields this close to 0 are a tie (+1). Hebbian weights are multiples of 1/N, so a field is a
+ * multiple of 1/N too, and a tie is exactly 0 in arithmetic; summed in floating point it can come
+ * out as ±10⁻⁸ instead, and which side of 0 that lands on would decide the unit.
+ */
+const TIE = 1e-6;
+
+/** The sign a unit takes for local field h: +1 where h ≥ 0 (a tie included), −1 below (a threshold of 0). */
+export const unitSign = (h: number): number => (h >= -TIE ? 1 : -1);
 
 /**
  * Asynchronous updates from `start` (read as signs: ≥ 0 is +1) until a whole sweep changes no unit,
@@ -43,7 +50,13 @@ export const unitSign = (h: number): number => (h >= 0 ? 1 : -1);
 export function settle(
   w: ArrayLike<number>,
   start: ArrayLike<number>,
-  options: { random: { next(): number }; maxSweeps: number; onSweep?: (sweep: Sweep) => void | boolean },
+  options: {
+    random: { next(): number };
+    maxSweeps: number;
+    onSweep?: (sweep: Sweep) => void | boolean;
+    /** After every single update (unit `unit`, at `sweep`), with the live state: read it, do not keep it. */
+    onUpdate?: (unit: number, state: readonly number[], sweep: number) => void;
+  },
 ): number[] {
   const n = start.length;
   const s = Array.from(start, (v) => unitSign(v));
@@ -62,6 +75,7 @@ export function settle(
         s[i] = next;
         flips++;
       }
+      options.onUpdate?.(i, s, sweep);
     }
     const stop = options.onSweep?.({ sweep, state: [...s], energy: energy(w, s), flips });
     if (flips === 0 || stop === false) break;
@@ -88,13 +102,16 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], units: 
 
 /**
  * A Hopfield network as a layer: N binary units (±1) joined by one symmetric weight per pair and none
- * to themselves, its one weight `weights` [N × N]. Its input is the starting state (a value ≥ 0 is
+ * to themselves. Its one weight variable `weights` [N × N] holds each pair's weight once, above the
+ * diagonal (entry [i][j], i < j, is wᵢⱼ = wⱼᵢ; the diagonal and below are 0): one number per pair,
+ * as the network has. The full symmetric W the units use is that plus its transpose (weightValues).
+ * Its input is the starting state (a value ≥ 0 is
  * +1, below 0 is −1) and its output the state the units settle in: asynchronous updates, every unit
  * once per sweep in a seeded random order, until a sweep changes nothing (settle). The units are
  * the input cells themselves, fed back: there are no other cells.
  *
- * The weights are set by storing patterns (`store`: Hebb's rule, once), never by gradients: the
- * variable is not trainable, and `call` computes in plain JavaScript (the update is a sign).
+ * The weights are learned, but by storing patterns (`store`: Hebb's rule, once), never by gradients:
+ * `call` computes in plain JavaScript (the update is a sign), so no gradient reaches them.
  */
 export class Hopfield extends tf.layers.Layer {
   static readonly className = 'Hopfield';
@@ -104,7 +121,7 @@ export class Hopfield extends tf.layers.Layer {
   private kernel?: tf.LayerVariable;
 
   constructor(args: HopfieldArgs) {
-    super({ name: args.name, trainable: false });
+    super({ name: args.name });
     if (!Number.isInteger(args.units) || args.units < 2) throw new Error(`Hopfield: expected units to be an integer ≥ 2, but got ${args.units}`);
     this.units = args.units;
     this.maxSweeps = args.maxSweeps ?? 50;
@@ -114,19 +131,27 @@ export class Hopfield extends tf.layers.Layer {
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     if (shape.at(-1) !== this.units) throw new Error(`Hopfield: expected ${this.units} inputs, but got ${shape.at(-1)}`);
-    this.kernel = this.addWeight('weights', [this.units, this.units], 'float32', tf.initializers.zeros(), undefined, false);
+    this.kernel = this.addWeight('weights', [this.units, this.units], 'float32', tf.initializers.zeros());
     this.built = true;
   }
 
-  /** W as a row-major array [N × N]. */
+  /** The symmetric W the units use, row-major [N × N]: the stored upper triangle mirrored below the diagonal. */
   weightValues(): Float32Array {
-    return this.kernel!.read().dataSync() as Float32Array;
+    const n = this.units;
+    const w = Float32Array.from(this.kernel!.read().dataSync());
+    for (let i = 0; i < n; i++) {
+      w[i * n + i] = 0;
+      for (let j = i + 1; j < n; j++) w[j * n + i] = w[i * n + j]!;
+    }
+    return w;
   }
 
-  /** Stores ±1 patterns by Hebb's rule, replacing what was stored: W = (1/N) Σ ξξᵀ with a zero diagonal. */
+  /** Stores ±1 patterns by Hebb's rule, replacing what was stored: W = (1/N) Σ ξξᵀ with a zero diagonal, kept above it. */
   store(patterns: readonly (readonly number[])[]): void {
-    const w = hebbianWeights(patterns, this.units);
-    tf.tidy(() => void this.kernel!.write(tf.tensor2d(w, [this.units, this.units])));
+    const n = this.units;
+    const w = hebbianWeights(patterns, n);
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) w[i * n + j] = 0;
+    tf.tidy(() => void this.kernel!.write(tf.tensor2d(w, [n, n])));
   }
 
   /**
@@ -134,8 +159,8 @@ export class Hopfield extends tf.layers.Layer {
    * afresh each call, the same every call): what `call` does for each row. `onSweep` may return
    * false to stop early.
    */
-  recall(start: readonly number[], onSweep?: (sweep: Sweep) => void | boolean): number[] {
-    return settle(this.weightValues(), start, { random: createRandom(this.seed), maxSweeps: this.maxSweeps, ...(onSweep ? { onSweep } : {}) });
+  recall(start: readonly number[], hooks: Pick<Parameters<typeof settle>[2], 'onSweep' | 'onUpdate'> = {}): number[] {
+    return settle(this.weightValues(), start, { random: createRandom(this.seed), maxSweeps: this.maxSweeps, ...hooks });
   }
 
   /**
