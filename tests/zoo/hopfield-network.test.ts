@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import hopfieldDemo, { pictures } from '../../src/demos/architectures/hopfield-network';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan } from '../../src/demos/progress-plan';
 import { traceModel } from '../../src/graph/trace';
 import { energy } from '../../src/network/layers/hopfield';
 import hopfieldNetwork, { corrupt, hopfieldLayer, overlap, randomPatterns, recallRate } from '../../src/zoo/hopfield-network';
@@ -44,7 +48,7 @@ describe('hopfield-network', () => {
     }
   });
 
-  it('never raises the energy, update by update, and lowers it at every flip; every unit updates once per sweep, in a fresh seeded order', () => {
+  it('never raises the energy, update by update, and lowers it at every flip (no field is exactly 0 on these states); every unit updates once per sweep, in a fresh seeded order', () => {
     const config = { units: 64, patterns: 6, seed: 5 };
     const model = hopfieldNetwork.build(config);
     try {
@@ -94,3 +98,51 @@ describe('hopfield-network', () => {
     console.log('recall rate by load', Object.fromEntries(rates));
   });
 });
+
+describe('hopfield-network: the figures its article prints', () => {
+  const article = readFileSync(new URL('../../content/architectures/hopfield-network.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+
+  it('prints the recall rates the capacity test measures', () => {
+    const options = { noise: 0.1, trials: 4, seed: 11 };
+    const rates = [6, 10, 14, 20, 30].map((count) => recallRate(100, count, options).toFixed(2));
+    expect(article).toContain(
+      `the share recalled is **${rates[0]}** at 6 patterns, **${rates[1]}** at 10, **${rates[2]}** at 14, **${rates[3]}** at 20 and **${rates[4]}** at 30.`,
+    );
+  });
+
+  it('prints what the demo does at its defaults, and with 5 pictures or noise 0.45', async () => {
+    const run = async (values: Record<string, number>) => {
+      const result = await hopfieldDemo.run(parseParams(hopfieldDemo.params, values), progressPlan(hopfieldDemo.stages, () => {}));
+      return Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
+    };
+    const defaults = await run({});
+    expect([defaults.overlap, defaults['wrong-pixels'], defaults.sweeps]).toEqual([1, 0, 2]);
+    // The corruption, the first sweep and the energies, on the same network the demo builds.
+    const cross = pictures()[1]!;
+    const start = corrupt(cross, 0.3, 1);
+    const flipped = start.filter((v, i) => v !== cross[i]).length;
+    const model = hopfieldNetwork.build(hopfieldNetwork.configs.demo!);
+    try {
+      const layer = hopfieldLayer(model);
+      layer.store(pictures().slice(0, 4));
+      const states: (readonly number[])[] = [];
+      layer.recall(start, { onSweep: (s) => void states.push(s.state) });
+      expect(states[0]).toEqual(cross);
+      const w = layer.weightValues();
+      expect(article).toContain(`which with this seed flips ${flipped} of the 100, so the start agrees with the cross in only ${100 - flipped} pixels.`);
+      expect(article).toContain(`The energy falls from ${fmt(energy(w, start))} to ${fmt(energy(w, states.at(-1)!))}, exactly the cross's own energy.`);
+      expect(energy(w, cross)).toBeCloseTo(energy(w, states.at(-1)!), 6);
+    } finally {
+      model.dispose();
+    }
+    expect(article).toContain('recall ends after 2 sweeps with every pixel right');
+    const five = await run({ patterns: 5, cue: 1 });
+    expect(article).toContain(`yet the ring now settles with ${five['wrong-pixels']} pixels wrong, nearest the cross`);
+    const noisy = await run({ noise: 0.45 });
+    expect(noisy.overlap).toBeLessThan(-0.5);
+    expect(article).toContain(`the cross settles with ${noisy['wrong-pixels']} pixels wrong, near its own negative`);
+  });
+});
+
+/** As the article writes an energy: two decimals, with a real minus sign. */
+const fmt = (v: number) => v.toFixed(2).replace('-', '−');

@@ -84,7 +84,9 @@ export default defineDemo({
           ? `It settled on the ${name} exactly`
           : overlap(final, stored[nearest]!) === -1
             ? `It settled on the negative of the ${PICTURES[nearest]!.name}, which is a stored state too (E(s) = E(−s))`
-            : `It settled with ${wrong} pixels unlike the ${name}${nearest !== cue ? `, nearest the ${PICTURES[nearest]!.name}` : ''}`;
+            : overlap(final, stored[nearest]!) < 0
+              ? `It settled with ${wrong} pixels unlike the ${name}, nearest the negative of the ${PICTURES[nearest]!.name}`
+              : `It settled with ${wrong} pixels unlike the ${name}${nearest !== cue ? `, nearest the ${PICTURES[nearest]!.name}` : ''}`;
       return {
         metrics: [
           { name: 'overlap', label: `Overlap with the ${name} after recall`, value: m, kind: 'fraction' },
@@ -104,7 +106,7 @@ export default defineDemo({
           }),
           plotSvg({
             title: 'Energy after each update: it never rises',
-            description: `E = −½ Σ wᵢⱼ sᵢ sⱼ falls from ${startEnergy.toFixed(2)} to ${finalEnergy.toFixed(2)} over ${updates} single-unit updates: every flip lowers it, every other update leaves it as it is. The ${name} itself has energy ${targetEnergy.toFixed(2)}.`,
+            description: `E = −½ Σ wᵢⱼ sᵢ sⱼ falls from ${startEnergy.toFixed(2)} to ${finalEnergy.toFixed(2)} over ${updates} single-unit updates: a flip lowers it (or, at a field of exactly 0, leaves it), and an update that flips nothing leaves it as it is. The ${name} itself has energy ${targetEnergy.toFixed(2)}.`,
             x: { label: 'updates' },
             y: { label: 'energy' },
             series: [
