@@ -11,7 +11,7 @@ function reference(patterns: number[][], start: number[], seed: number, maxSweep
   const n = start.length;
   const hebb = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : patterns.reduce((sum, p) => sum + p[i]! * p[j]!, 0))));
   const w = hebb.map((row) => row.map((v) => v / n));
-  const s = start.map((v) => (v >= 0 ? 1 : -1));
+  const s: number[] = start.map((v) => (v >= 0 ? 1 : -1));
   const random = createRandom(seed);
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
     // Fisher–Yates from the end, as a fair random order: every unit once.
