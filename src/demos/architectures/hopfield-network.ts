@@ -6,6 +6,10 @@ import { defineDemo } from '../types';
 import params from './hopfield-network.params';
 
 const SIDE = 10;
+/** Sweeps shown as they happen, with PAUSE_MS after every tenth update: 2 sweeps of 100 units take 0.8 s. */
+const WATCHED_SWEEPS = 4;
+const PAUSE_MS = 40;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Eight 10 × 10 pictures, `#` ink (+1) and `.` paper (−1): the data the demo stores, written here, nothing downloaded. */
 const PICTURES: readonly { readonly name: string; readonly rows: readonly string[] }[] = [
@@ -33,7 +37,7 @@ const ink = (state: readonly number[]): number[] => state.map((v) => (v > 0 ? 1 
 export default defineDemo({
   params,
   stages: [{ key: 'recall:sweeps', label: 'Recalling: every unit updates once per sweep, in a fresh random order', unit: 'sweeps', errorLabel: 'energy', weight: 1 }],
-  run(values, progress) {
+  async run(values, progress) {
     const stored = pictures().slice(0, values.patterns);
     const cue = Math.min(values.cue, values.patterns) - 1;
     const target = stored[cue]!;
@@ -45,35 +49,52 @@ export default defineDemo({
       const w = layer.weightValues();
       const start = corrupt(target, values.noise, values.seed);
       const report = progress.within('recall');
-      const energies: [number, number][] = [];
+      const startEnergy = energy(w, start.map(unitSign));
+      const energies: [number, number][] = [[0, startEnergy]];
       const frames: GridImage[] = [{ pixels: ink(start), caption: 'start' }];
       let updates = 0;
-      const show = () =>
+      // The run so far, as it happens: the units now, the pictures after each sweep, the energy so far.
+      const show = (now: readonly number[], sweep: number) =>
         progress.show([
           imageGridSvg({
-            title: `Recalling the ${name} from a copy with ${Math.round(values.noise * 100)} % of its pixels flipped, sweep by sweep`,
-            description: `The 100 units as a 10 × 10 picture, after each sweep so far.`,
+            title: `Recalling the ${name} from a copy with ${Math.round(values.noise * 100)} % of its pixels flipped: sweep ${sweep}, ${updates} updates so far`,
+            description: `The 100 units as a 10 × 10 picture: at the start, after each finished sweep, and now.`,
             width: SIDE,
-            rows: [{ images: frames.slice(-6) }],
+            rows: [{ images: [...frames.slice(-5), { pixels: ink(now), caption: `now (sweep ${sweep})` }] }],
+          }),
+          plotSvg({
+            title: 'Energy after each update so far',
+            description: `From ${startEnergy.toFixed(2)} at the start to ${energies.at(-1)![1].toFixed(2)} after ${updates} updates.`,
+            x: { label: 'updates' },
+            y: { label: 'energy' },
+            series: [{ label: 'energy', mark: 'line', points: energies }],
           }),
         ]);
       const sweeps: Sweep[] = [];
-      const final = layer.recall(start, {
-        onUpdate: (_, s) => {
-          updates++;
-          energies.push([updates, energy(w, s)]);
-        },
-        onSweep: (sweep) => {
-          sweeps.push(sweep);
-          frames.push({ pixels: ink(sweep.state), caption: `sweep ${sweep.sweep}` });
-          report({ phase: 'sweeps', done: sweep.sweep, total: layer.maxSweeps, error: sweep.energy });
-          show();
-        },
-      });
+      const steps = layer.steps(start);
+      let final: number[];
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          final = step.value;
+          break;
+        }
+        const { state, sweep, flips, endOfSweep } = step.value;
+        updates++;
+        energies.push([updates, energy(w, state)]);
+        if (endOfSweep) {
+          sweeps.push({ sweep, state: [...state], energy: energies.at(-1)![1], flips });
+          frames.push({ pixels: ink(state), caption: `sweep ${sweep}` });
+          report({ phase: 'sweeps', done: sweep, total: layer.maxSweeps, error: energies.at(-1)![1] });
+        }
+        // Every tenth update, a look and a short pause, so the reader sees the pixels settle; none past the first few sweeps.
+        if (updates % 10 === 0 && sweep <= WATCHED_SWEEPS) {
+          show(state, sweep);
+          await pause(PAUSE_MS);
+        }
+      }
       report({ phase: 'sweeps', done: layer.maxSweeps, total: layer.maxSweeps });
       const m = overlap(final, target);
       const wrong = final.filter((v, i) => v !== target[i]).length;
-      const startEnergy = energy(w, start.map(unitSign));
       const finalEnergy = sweeps.at(-1)?.energy ?? startEnergy;
       const targetEnergy = energy(w, target);
       // The stored picture the final state is nearest, as itself or as its negative (E(s) = E(−s): both are minima).
@@ -111,7 +132,7 @@ export default defineDemo({
             y: { label: 'energy' },
             series: [
               { label: `energy of the ${name}`, mark: 'dashed', points: [[0, targetEnergy], [updates, targetEnergy]] },
-              { label: 'energy', mark: 'line', points: [[0, startEnergy], ...energies] },
+              { label: 'energy', mark: 'line', points: energies },
             ],
           }),
         ],

@@ -40,12 +40,56 @@ const TIE = 1e-6;
 /** The sign a unit takes for local field h: +1 where h ≥ 0 (a tie included), −1 below (a threshold of 0). */
 export const unitSign = (h: number): number => (h >= -TIE ? 1 : -1);
 
+/** One asynchronous update: which unit, in which sweep, the state after it (live: read it, do not keep it). */
+export interface Update {
+  readonly sweep: number;
+  readonly unit: number;
+  readonly state: readonly number[];
+  /** Whether the unit changed sign. */
+  readonly flipped: boolean;
+  /** Units that changed sign so far in this sweep, this one included. */
+  readonly flips: number;
+  /** The sweep's last update: every unit has had its turn. */
+  readonly endOfSweep: boolean;
+}
+
 /**
- * Asynchronous updates from `start` (read as signs: ≥ 0 is +1) until a whole sweep changes no unit,
- * or `maxSweeps` sweeps. Each sweep visits every unit exactly once, in an order drawn afresh from
- * `random` (Fisher–Yates): unit i takes the sign of its field hᵢ = Σⱼ wᵢⱼ sⱼ, computed from the
- * current state, updates made earlier in the sweep included. `onSweep` sees the state after each
- * sweep. Returns the final state.
+ * Asynchronous updates from `start` (read as signs: ≥ 0 is +1), one at a time, until a whole sweep
+ * changes no unit, or `maxSweeps` sweeps. Each sweep visits every unit exactly once, in an order
+ * drawn afresh from `random` (Fisher–Yates): unit i takes the sign of its field hᵢ = Σⱼ wᵢⱼ sⱼ,
+ * computed from the current state, updates made earlier in the sweep included. Yields after every
+ * update, so a caller can watch (or pause) between them.
+ */
+export function* updates(w: ArrayLike<number>, start: ArrayLike<number>, options: { random: { next(): number }; maxSweeps: number }): Generator<Update, number[]> {
+  const n = start.length;
+  const s = Array.from(start, (v) => unitSign(v));
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let sweep = 1; sweep <= options.maxSweeps; sweep++) {
+    for (let k = n - 1; k > 0; k--) {
+      const m = Math.floor(options.random.next() * (k + 1));
+      [order[k], order[m]] = [order[m]!, order[k]!];
+    }
+    let flips = 0;
+    for (let turn = 0; turn < n; turn++) {
+      const i = order[turn]!;
+      let h = 0;
+      for (let j = 0; j < n; j++) h += w[i * n + j]! * s[j]!;
+      const next = unitSign(h);
+      const flipped = next !== s[i];
+      if (flipped) {
+        s[i] = next;
+        flips++;
+      }
+      yield { sweep, unit: i, state: s, flipped, flips, endOfSweep: turn === n - 1 };
+    }
+    if (flips === 0) break;
+  }
+  return s;
+}
+
+/**
+ * All of `updates`, to the end: the settled state. `onUpdate` sees every update, `onSweep` the state
+ * after each sweep (return false from it to stop there).
  */
 export function settle(
   w: ArrayLike<number>,
@@ -58,29 +102,13 @@ export function settle(
     onUpdate?: (unit: number, state: readonly number[], sweep: number) => void;
   },
 ): number[] {
-  const n = start.length;
-  const s = Array.from(start, (v) => unitSign(v));
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let sweep = 1; sweep <= options.maxSweeps; sweep++) {
-    for (let k = n - 1; k > 0; k--) {
-      const m = Math.floor(options.random.next() * (k + 1));
-      [order[k], order[m]] = [order[m]!, order[k]!];
-    }
-    let flips = 0;
-    for (const i of order) {
-      let h = 0;
-      for (let j = 0; j < n; j++) h += w[i * n + j]! * s[j]!;
-      const next = unitSign(h);
-      if (next !== s[i]) {
-        s[i] = next;
-        flips++;
-      }
-      options.onUpdate?.(i, s, sweep);
-    }
-    const stop = options.onSweep?.({ sweep, state: [...s], energy: energy(w, s), flips });
-    if (flips === 0 || stop === false) break;
+  const steps = updates(w, start, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    const { unit, state, sweep, flips, endOfSweep } = step.value;
+    options.onUpdate?.(unit, state, sweep);
+    if (endOfSweep && options.onSweep?.({ sweep, state: [...state], energy: energy(w, state), flips }) === false) return [...state];
   }
-  return s;
 }
 
 /**
@@ -161,6 +189,11 @@ export class Hopfield extends tf.layers.Layer {
    */
   recall(start: readonly number[], hooks: Pick<Parameters<typeof settle>[2], 'onSweep' | 'onUpdate'> = {}): number[] {
     return settle(this.weightValues(), start, { random: createRandom(this.seed), maxSweeps: this.maxSweeps, ...hooks });
+  }
+
+  /** `updates` with this layer's weights and seed: one asynchronous update after another, for a caller to watch. */
+  steps(start: readonly number[]): Generator<Update, number[]> {
+    return updates(this.weightValues(), start, { random: createRandom(this.seed), maxSweeps: this.maxSweeps });
   }
 
   /**
