@@ -8,9 +8,10 @@ import { validateGraph } from './validate';
 /**
  * Output cells that keep their own type: a capsule's output is a vector whose length is the score;
  * stochastic units stay what they are when they are the output (a Markov chain's states answer
- * with the probability of being in each; an RBM's hidden units are drawn, not read out).
+ * with the probability of being in each; an RBM's hidden units are drawn, not read out); a
+ * backfed-input cell is its network's input and its output at once (a Hopfield network's units).
  */
-const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden']);
+const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden', 'backfed-input']);
 
 /**
  * The most cells and weights one diagram's trace may build. Drawing no longer limits a group's size —

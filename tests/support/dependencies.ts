@@ -42,6 +42,15 @@ interface Wrapper extends Layer {
 }
 const isWrapper = (l: Layer): l is Wrapper => 'forwardLayer' in l && 'backwardLayer' in l;
 const isRecurrent = (l: Layer): l is Recurrent => 'cell' in l && !isWrapper(l);
+/**
+ * A layer whose units are its input's cells, updated in place one at a time until they settle (a
+ * Hopfield network): its output depends on every unit through every other, so what one unit reads
+ * directly is measured on the step it repeats, `updateUnit(state, k)` (unit k updated, the rest kept).
+ */
+interface Settling extends Layer {
+  updateUnit(state: tf.Tensor2D, unit: number): tf.Tensor2D;
+}
+const isSettling = (l: Layer): l is Settling => typeof (l as Partial<Settling>).updateUnit === 'function';
 
 const inboundOf = (layer: Layer): Layer[] => (layer.inboundNodes[0]?.inboundLayers ?? []) as Layer[];
 
@@ -101,6 +110,32 @@ function step(layer: Recurrent, x: tf.Tensor, states: tf.Tensor[]): tf.Tensor {
 }
 
 /**
+ * A settling layer's units read each other: unit k depends on unit j (j ≠ k) where flipping j's sign
+ * changes k's update from some state (random ±1 states, a batch of them). Each is also measured with
+ * the weights zeroed: none survives, since without its weights a unit reads nothing.
+ */
+function settlingDependencies(layer: Settling, group: string, cells: number): Dependency[] {
+  const measure = (): boolean[][] =>
+    tf.tidy(() => {
+      const random = tf.randomUniform([BATCH, cells], 0, 1, 'float32', 301).greaterEqual(0.5).toFloat().mul(2).sub(1) as tf.Tensor2D;
+      const reads = Array.from({ length: cells }, () => Array<boolean>(cells).fill(false));
+      for (let k = 0; k < cells; k++) {
+        const before = layer.updateUnit(random, k).slice([0, k], [-1, 1]);
+        for (let j = 0; j < cells; j++) {
+          if (j === k) continue;
+          const flip = tf.oneHot(tf.fill([BATCH], j, 'int32'), cells).mul(-2).add(1);
+          const after = layer.updateUnit(random.mul(flip) as tf.Tensor2D, k).slice([0, k], [-1, 1]);
+          if (after.sub(before).abs().sum().dataSync()[0]! > 0) reads[j]![k] = true;
+        }
+      }
+      return reads;
+    });
+  const full = measure();
+  const zeroed = withWeightsZeroed([layer], measure);
+  return full.flatMap((row, j) => row.flatMap((on, k) => (on ? [{ from: `${group}.${j}`, to: `${group}.${k}`, offset: 0 as const, weightless: zeroed[j]![k]! }] : [])));
+}
+
+/**
  * Measures every direct dependency between drawn cells, and which groups hold the model's outputs.
  * `groups` maps each group the drawing shows to its number of drawn cells (the diagram configuration
  * draws them all).
@@ -143,6 +178,11 @@ export function measureDependencies(model: tf.LayersModel, groups: ReadonlyMap<s
 
   const dependencies: Dependency[] = [];
   for (const [group, carrier] of carriers) {
+    const settling = carrier.chain.find(isSettling);
+    if (settling) {
+      dependencies.push(...settlingDependencies(settling, group, carrier.cells));
+      continue;
+    }
     // An input's cells hold what is fed in: nothing in the network computes them.
     if (carrier.chain.length === 0 || carrier.chain[0]!.name !== carrier.origin) continue;
     const recurrent = isRecurrent(carrier.chain[0]!) ? carrier.chain[0] : undefined;

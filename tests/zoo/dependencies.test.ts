@@ -18,7 +18,9 @@ const at = (offset: number) => (offset === 0 ? '' : offset === 1 ? ' (from t−1
  */
 function dependencyProblems(dependencies: readonly Dependency[], outputs: ReadonlySet<string>, svg: ReturnType<typeof parseSvg>): string[] {
   const drawn = expandEdges(svg);
-  const joining = (from: string, to: string, offset: number) => drawn.filter((e) => e.from === from && e.to === to && offsetOf(e) === offset);
+  // An undirected line (one symmetric weight) joins its two cells both ways.
+  const joining = (from: string, to: string, offset: number) =>
+    drawn.filter((e) => ((e.from === from && e.to === to) || (!e.directed && e.from === to && e.to === from)) && offsetOf(e) === offset);
   const problems: string[] = [];
   for (const d of dependencies) {
     const lines = joining(d.from, d.to, d.offset);
@@ -29,8 +31,8 @@ function dependencyProblems(dependencies: readonly Dependency[], outputs: Readon
   }
   const measured = new Set(dependencies.map((d) => `${d.from}|${d.to}|${d.offset}`));
   for (const e of drawn.filter((e) => e.trainable === undefined))
-    if (!measured.has(`${e.from}|${e.to}|${offsetOf(e)}`)) problems.push(`${e.from} → ${e.to}${at(offsetOf(e))}: drawn as ${e.kind}, but the network's value does not depend on it`);
-  const feeding = new Set(drawn.map((e) => e.from));
+    if (!measured.has(`${e.from}|${e.to}|${offsetOf(e)}`) && (e.directed || !measured.has(`${e.to}|${e.from}|${offsetOf(e)}`))) problems.push(`${e.from} → ${e.to}${at(offsetOf(e))}: drawn as ${e.kind}, but the network's value does not depend on it`);
+  const feeding = new Set(drawn.flatMap((e) => (e.directed ? [e.from] : [e.from, e.to])));
   for (const node of svg.nodes) {
     const { 'data-node': id, 'data-group': group } = node.attributes;
     if (!outputs.has(group!) && !feeding.has(id!)) problems.push(`${id}: feeds nothing, though ${group} holds no output of the network`);

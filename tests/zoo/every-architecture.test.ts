@@ -237,6 +237,8 @@ const SCALED = [
   ['recurrent-network', '40 units', { units: 40 }],
   // Two chains running opposite ways in time: the elided accounting keeps each weight's direction.
   ['bidirectional-rnn', '24 units per chain', { units: 24 }],
+  // Undirected weights within one group, on a ring: the elided accounting keeps one line per pair.
+  ['hopfield-network', '50 units', { units: 50, patterns: 5 }],
 ] as const;
 const MAX_DRAWN_CELLS = DEFAULT_ELISION.head + DEFAULT_ELISION.tail;
 

@@ -11,6 +11,7 @@ import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
 import { traceLiquid } from './liquid';
+import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
 import { traceMarkovChain } from './markov-chain';
 import { tracePool } from './pool';
@@ -39,6 +40,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   MarkovChain: traceMarkovChain,
   RestrictedBoltzmann: traceRestrictedBoltzmann,
   SpikingLiquid: traceLiquid,
+  Hopfield: traceHopfield,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,

@@ -22,6 +22,8 @@ const EXPECTED: Record<string, Record<string, Range>> = {
   'kohonen-network': { 'quantisation-error': { min: 0, below: 0.2 } },
   // Visit frequencies of a 10,000-step walk against the exact stationary distribution (0.012 measured).
   'markov-chain': { tv: { min: 0, below: 0.05 }, 'mixing-steps': { min: 1, max: 60 } },
+  // Four pictures stored, the cross recalled from 30 % noise: exactly.
+  'hopfield-network': { overlap: { min: 1, max: 1 }, 'wrong-pixels': { max: 0 } },
   // The plain network of the same depth stays near chance (0.693) while the residual one learns.
   'deep-residual-network': { 'residual-loss': { min: 0, below: 0.2 }, 'plain-loss': { above: 0.6 }, 'residual-accuracy': { above: 0.9 } },
   'convolutional-network': { accuracy: { min: 0.7, max: 1 } },

@@ -1,0 +1,144 @@
+import { energy, unitSign, type Sweep } from '../../network/layers/hopfield';
+import hopfieldNetwork, { corrupt, hopfieldLayer, overlap } from '../../zoo/hopfield-network';
+import { imageGridSvg, type GridImage } from '../image-grid';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './hopfield-network.params';
+
+const SIDE = 10;
+/** Sweeps shown as they happen, with PAUSE_MS after every tenth update: 2 sweeps of 100 units take 0.8 s. */
+const WATCHED_SWEEPS = 4;
+const PAUSE_MS = 40;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Eight 10 × 10 pictures, `#` ink (+1) and `.` paper (−1): the data the demo stores, written here, nothing downloaded. */
+const PICTURES: readonly { readonly name: string; readonly rows: readonly string[] }[] = [
+  { name: 'ring', rows: ['..######..', '.########.', '###....###', '##......##', '##......##', '##......##', '##......##', '###....###', '.########.', '..######..'] },
+  { name: 'cross', rows: ['##......##', '###....###', '.###..###.', '..######..', '...####...', '...####...', '..######..', '.###..###.', '###....###', '##......##'] },
+  { name: 'plus', rows: ['....##....', '....##....', '....##....', '....##....', '##########', '##########', '....##....', '....##....', '....##....', '....##....'] },
+  { name: 'checks', rows: ['##..##..##', '##..##..##', '..##..##..', '..##..##..', '##..##..##', '##..##..##', '..##..##..', '..##..##..', '##..##..##', '##..##..##'] },
+  { name: 'stripes', rows: ['##########', '##########', '..........', '..........', '##########', '##########', '..........', '..........', '##########', '##########'] },
+  { name: 'triangle', rows: ['#.........', '##........', '###.......', '####......', '#####.....', '######....', '#######...', '########..', '#########.', '##########'] },
+  { name: 'frame', rows: ['##########', '#........#', '#.######.#', '#.#....#.#', '#.#.##.#.#', '#.#.##.#.#', '#.#....#.#', '#.######.#', '#........#', '##########'] },
+  { name: 'bars', rows: ['#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#'] },
+];
+
+/** The pictures as ±1 patterns of 100 values, row by row. */
+export const pictures = (): number[][] => PICTURES.map((p) => [...p.rows.join('')].map((c) => (c === '#' ? 1 : -1)));
+
+/** ±1 → grey level: +1 full ink, −1 paper. */
+const ink = (state: readonly number[]): number[] => state.map((v) => (v > 0 ? 1 : 0));
+
+/**
+ * The Hopfield definition at its demo size (100 units, a 10 × 10 picture), storing the first
+ * `patterns` pictures by Hebb's rule, then recalling one of them from a corrupted copy: the state
+ * after every sweep is shown as it comes, with the energy after every single update.
+ */
+export default defineDemo({
+  params,
+  stages: [{ key: 'recall:sweeps', label: 'Recalling: every unit updates once per sweep, in a fresh random order', unit: 'sweeps', errorLabel: 'energy', weight: 1 }],
+  async run(values, progress) {
+    const stored = pictures().slice(0, values.patterns);
+    const cue = Math.min(values.cue, values.patterns) - 1;
+    const target = stored[cue]!;
+    const name = PICTURES[cue]!.name;
+    const model = hopfieldNetwork.build({ ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE });
+    try {
+      const layer = hopfieldLayer(model);
+      layer.store(stored);
+      const w = layer.weightValues();
+      const start = corrupt(target, values.noise, values.seed);
+      const report = progress.within('recall');
+      const startEnergy = energy(w, start.map(unitSign));
+      const energies: [number, number][] = [[0, startEnergy]];
+      const frames: GridImage[] = [{ pixels: ink(start), caption: 'start' }];
+      let updates = 0;
+      // The run so far, as it happens: the units now, the pictures after each sweep, the energy so far.
+      const show = (now: readonly number[], sweep: number) =>
+        progress.show([
+          imageGridSvg({
+            title: `Recalling the ${name} from a copy with ${Math.round(values.noise * 100)} % of its pixels flipped: sweep ${sweep}, ${updates} updates so far`,
+            description: `The 100 units as a 10 × 10 picture: at the start, after each finished sweep, and now.`,
+            width: SIDE,
+            rows: [{ images: [...frames.slice(-5), { pixels: ink(now), caption: `now (sweep ${sweep})` }] }],
+          }),
+          plotSvg({
+            title: 'Energy after each update so far',
+            description: `From ${startEnergy.toFixed(2)} at the start to ${energies.at(-1)![1].toFixed(2)} after ${updates} updates.`,
+            x: { label: 'updates' },
+            y: { label: 'energy' },
+            series: [{ label: 'energy', mark: 'line', points: energies }],
+          }),
+        ]);
+      const sweeps: Sweep[] = [];
+      const steps = layer.steps(start);
+      let final: number[];
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          final = step.value;
+          break;
+        }
+        const { state, sweep, flips, endOfSweep } = step.value;
+        updates++;
+        energies.push([updates, energy(w, state)]);
+        if (endOfSweep) {
+          sweeps.push({ sweep, state: [...state], energy: energies.at(-1)![1], flips });
+          frames.push({ pixels: ink(state), caption: `sweep ${sweep}` });
+          report({ phase: 'sweeps', done: sweep, total: layer.maxSweeps, error: energies.at(-1)![1] });
+        }
+        // Every tenth update, a look and a short pause, so the reader sees the pixels settle; none past the first few sweeps.
+        if (updates % 10 === 0 && sweep <= WATCHED_SWEEPS) {
+          show(state, sweep);
+          await pause(PAUSE_MS);
+        }
+      }
+      report({ phase: 'sweeps', done: layer.maxSweeps, total: layer.maxSweeps });
+      const m = overlap(final, target);
+      const wrong = final.filter((v, i) => v !== target[i]).length;
+      const finalEnergy = sweeps.at(-1)?.energy ?? startEnergy;
+      const targetEnergy = energy(w, target);
+      // The stored picture the final state is nearest, as itself or as its negative (E(s) = E(−s): both are minima).
+      const nearness = stored.map((p) => Math.abs(overlap(final, p)));
+      const nearest = nearness.indexOf(Math.max(...nearness));
+      const outcome =
+        wrong === 0
+          ? `It settled on the ${name} exactly`
+          : overlap(final, stored[nearest]!) === -1
+            ? `It settled on the negative of the ${PICTURES[nearest]!.name}, which is a stored state too (E(s) = E(−s))`
+            : overlap(final, stored[nearest]!) < 0
+              ? `It settled with ${wrong} pixels unlike the ${name}, nearest the negative of the ${PICTURES[nearest]!.name}`
+              : `It settled with ${wrong} pixels unlike the ${name}${nearest !== cue ? `, nearest the ${PICTURES[nearest]!.name}` : ''}`;
+      return {
+        metrics: [
+          { name: 'overlap', label: `Overlap with the ${name} after recall`, value: m, kind: 'fraction' },
+          { name: 'wrong-pixels', label: 'Pixels still wrong', value: wrong, kind: 'count' },
+          { name: 'sweeps', label: 'Sweeps until nothing changed', value: sweeps.length, kind: 'count' },
+        ],
+        plots: [
+          imageGridSvg({
+            title: `The ${values.patterns} stored picture${values.patterns === 1 ? '' : 's'}, then the recall of the ${name}: start, each sweep, and the picture it should reach`,
+            description: `${outcome}, after ${sweeps.length} sweep${sweeps.length === 1 ? '' : 's'} (the last changed nothing). Overlap with the ${name}: ${overlap(start, target).toFixed(2)} at the start, ${m.toFixed(2)} at the end.`,
+            width: SIDE,
+            rows: [
+              { label: 'stored', images: stored.map((p, k) => ({ pixels: ink(p), caption: PICTURES[k]!.name })) },
+              // At most eight frames: the start, the first sweeps and the last ones.
+              { label: 'recall', images: [...(frames.length > 8 ? [...frames.slice(0, 4), ...frames.slice(-4)] : frames), { pixels: ink(target), caption: `${name} (target)` }] },
+            ],
+          }),
+          plotSvg({
+            title: 'Energy after each update: it never rises',
+            description: `E = −½ Σ wᵢⱼ sᵢ sⱼ falls from ${startEnergy.toFixed(2)} to ${finalEnergy.toFixed(2)} over ${updates} single-unit updates: a flip lowers it (or, at a field of exactly 0, leaves it), and an update that flips nothing leaves it as it is. The ${name} itself has energy ${targetEnergy.toFixed(2)}.`,
+            x: { label: 'updates' },
+            y: { label: 'energy' },
+            series: [
+              { label: `energy of the ${name}`, mark: 'dashed', points: [[0, targetEnergy], [updates, targetEnergy]] },
+              { label: 'energy', mark: 'line', points: energies },
+            ],
+          }),
+        ],
+      };
+    } finally {
+      model.dispose();
+    }
+  },
+});
