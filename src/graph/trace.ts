@@ -5,8 +5,11 @@ import type { InboundGroup } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
 import { validateGraph } from './validate';
 
-/** Output cells that keep their own type: a capsule's output is a vector whose length is the score. */
-const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule']);
+/**
+ * Output cells that keep their own type: a capsule's output is a vector whose length is the score; a
+ * probabilistic unit's output is a sample it draws (a Boltzmann machine's hidden units).
+ */
+const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden']);
 
 /**
  * The most cells and weights one diagram's trace may build. Drawing no longer limits a group's size —

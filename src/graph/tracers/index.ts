@@ -3,6 +3,7 @@ import { traceAdditiveAlignment } from './additive-alignment';
 import { traceAttentionContext } from './attention-context';
 import { traceAttentionScore } from './attention-score';
 import { bidirectionalTracer } from './bidirectional';
+import { traceBoltzmannMachine } from './boltzmann-machine';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
@@ -33,6 +34,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   RNN: traceRnn,
   RadialBasis: traceRadialBasis,
   SelfOrganisingMap: traceSelfOrganisingMap,
+  BoltzmannMachine: traceBoltzmannMachine,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
