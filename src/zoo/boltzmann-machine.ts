@@ -28,6 +28,12 @@ function build(config: BoltzmannConfig): tf.LayersModel {
   return tf.model({ inputs: visible, outputs: machine.apply(visible) as tf.SymbolicTensor, name: 'boltzmann-machine' });
 }
 
+/** The demo's data: two patterns on four visible units, each half the data (the best log-likelihood is −ln 2). */
+export const TWO_PATTERNS: readonly (readonly number[])[] = [
+  [1, 1, 0, 0],
+  [0, 0, 1, 1],
+];
+
 /** The machine's layer in a built model. */
 export const machineOf = (model: tf.LayersModel): BoltzmannMachine => model.getLayer('hidden') as BoltzmannMachine;
 
