@@ -95,7 +95,8 @@ export function placeEdges(
   /** Groups drawn as one line of cells: what a long edge has to find its way through. */
   const lanes = new Map(
     groupList
-      .filter((g) => g.orientation !== 'grid')
+      // A ring's chords pass no cell of it (src/layout/ring.ts): no lane to find a way through.
+      .filter((g) => g.orientation === 'column' || g.orientation === 'row')
       .map((g) => {
         const axis = g.orientation === 'column' ? ('column' as const) : ('row' as const);
         const cells = g.members.map((id) => nodes.get(id)!).sort((a, b) => (axis === 'column' ? a.y - b.y : a.x - b.x));

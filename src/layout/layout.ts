@@ -5,6 +5,7 @@ import { placeEdges } from './edges';
 import { union } from './obstacles';
 import { layoutBottomUp } from './bottom-up';
 import { frameGroup, type GroupFrame } from './group-box';
+import { frameRing, type RingPart } from './ring';
 import { METRICS, centredTextBox } from './metrics';
 import type { Box, PositionedDiagram, PositionedGroup, PositionedNode, PositionedStep, PositionedText } from './types';
 
@@ -24,14 +25,15 @@ const STEP_LABEL_ROOM = METRICS.stepLabelSize + 12;
  * loop), and so are skips: the layers they jump over already order the groups, and a long edge would
  * make ELK shift the skipped group to route it, putting its cells out of line with their neighbours.
  */
-function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>): ElkExtendedEdge[] {
-  const groupOf = new Map(spec.nodes.map((n) => [n.id, n.group]));
+function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>, unitOf: ReadonlyMap<string, string> = new Map()): ElkExtendedEdge[] {
+  // Groups that share a ring are one node to ELK: the ring's.
+  const groupOf = new Map(spec.nodes.map((n) => [n.id, unitOf.get(n.group) ?? n.group]));
   const seen = new Set<string>();
   const edges: ElkExtendedEdge[] = [];
   for (const e of spec.edges) {
     if (isDelayed(e) || e.kind === 'residual') continue;
-    const from = e.bundle ? e.from : groupOf.get(e.from)!;
-    const to = e.bundle ? e.to : groupOf.get(e.to)!;
+    const from = e.bundle ? (unitOf.get(e.from) ?? e.from) : groupOf.get(e.from)!;
+    const to = e.bundle ? (unitOf.get(e.to) ?? e.to) : groupOf.get(e.to)!;
     const key = `${from}>${to}`;
     if (from === to || seen.has(key) || !groupIds.has(from) || !groupIds.has(to)) continue;
     seen.add(key);
@@ -80,7 +82,12 @@ function stackedChains(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame
   return stacked;
 }
 
-function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>, stacked: ReadonlyMap<string, { offset: number; room: number }>): ElkNode {
+function elkGraph(
+  spec: DiagramSpec,
+  frames: ReadonlyMap<string, GroupFrame>,
+  stacked: ReadonlyMap<string, { offset: number; room: number }>,
+  rings: Rings = { unitOf: new Map(), centres: new Map() },
+): ElkNode {
   /**
    * A group with one fixed port on each flow side, at the centre of its cells (not of its box, whose
    * top holds the caption): ELK then lines up the cells of connected groups, not their boxes. A
@@ -89,7 +96,7 @@ function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>, st
   const groupNode = (id: string, flow: 'RIGHT' | 'UP'): ElkNode => {
     const { width, cells } = frames.get(id)!;
     const height = stacked.get(id)?.room ?? frames.get(id)!.height;
-    const centre = { x: (cells[0]!.x + cells.at(-1)!.x) / 2, y: (cells[0]!.y + cells.at(-1)!.y) / 2 };
+    const centre = rings.centres.get(id) ?? { x: (cells[0]!.x + cells.at(-1)!.x) / 2, y: (cells[0]!.y + cells.at(-1)!.y) / 2 };
     const port = (suffix: string, side: string, x: number, y: number) => ({ id: `${id}:${suffix}`, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
     return {
       id,
@@ -107,8 +114,8 @@ function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>, st
     return {
       id: 'root',
       layoutOptions: { ...LAYERED, 'elk.direction': 'RIGHT', 'elk.layered.spacing.nodeNodeBetweenLayers': '56', 'elk.padding': `[top=${pad},left=${pad},bottom=${pad},right=${pad}]` },
-      children: spec.groups.map((g) => groupNode(g.id, 'RIGHT')),
-      edges: groupEdges(spec, new Set(spec.groups.map((g) => g.id))),
+      children: [...new Set(spec.groups.map((g) => rings.unitOf.get(g.id) ?? g.id))].map((id) => groupNode(id, 'RIGHT')),
+      edges: groupEdges(spec, new Set(spec.groups.map((g) => rings.unitOf.get(g.id) ?? g.id)), rings.unitOf),
     };
   }
   // Unrolled: each step is a compound node whose copy of the network flows upward (input at the
@@ -129,6 +136,37 @@ function elkGraph(spec: DiagramSpec, frames: ReadonlyMap<string, GroupFrame>, st
   };
 }
 
+/**
+ * Groups drawn on rings (src/layout/ring.ts): each ring is one ELK node, named after its ring id, whose
+ * frame holds all its groups; `unitOf` maps each ring group to that node, `centres` each ring node to
+ * its circle's centre (where the lines in and out aim), and `parts` each ring group to its box, cells
+ * and header inside the ring's frame.
+ */
+interface Rings {
+  readonly unitOf: ReadonlyMap<string, string>;
+  readonly centres: ReadonlyMap<string, { x: number; y: number }>;
+  readonly parts?: ReadonlyMap<string, RingPart>;
+}
+
+/** Frames every ring of a spec's groups, adding the ring's frame to `frames` under the ring id. */
+function frameRings(spec: DiagramSpec, frames: Map<string, GroupFrame>): Required<Rings> {
+  const byRing = new Map<string, DiagramSpec['groups'][number][]>();
+  for (const g of spec.groups) if (g.orientation === 'ring') byRing.set(g.ring ?? g.id, [...(byRing.get(g.ring ?? g.id) ?? []), g]);
+  const unitOf = new Map<string, string>();
+  const centres = new Map<string, { x: number; y: number }>();
+  const parts = new Map<string, RingPart>();
+  for (const [id, groups] of byRing) {
+    const ring = frameRing(groups);
+    frames.set(id, { width: ring.width, height: ring.height, cells: groups.flatMap((g) => ring.parts.get(g.id)!.cells), header: [] });
+    centres.set(id, ring.centre);
+    for (const g of groups) {
+      unitOf.set(g.id, id);
+      parts.set(g.id, ring.parts.get(g.id)!);
+    }
+  }
+  return { unitOf, centres, parts };
+}
+
 /** Absolute boxes of every ELK node, keyed by id (ELK reports children relative to their parent). */
 function absoluteBoxes(node: ElkNode, dx = 0, dy = 0, out = new Map<string, Box>()): Map<string, Box> {
   for (const child of node.children ?? []) {
@@ -144,12 +182,19 @@ function absoluteBoxes(node: ElkNode, dx = 0, dy = 0, out = new Map<string, Box>
  * each group stacks its own cells; edges are then drawn between the placed cells.
  */
 export function layoutDiagram(spec: DiagramSpec): PositionedDiagram {
-  const frames = new Map(spec.groups.map((g) => [g.id, frameGroup(g, spec.edges)]));
+  const frames = new Map(spec.groups.filter((g) => g.orientation !== 'ring').map((g) => [g.id, frameGroup(g, spec.edges)]));
+  const rings = frameRings(spec, frames);
   const stacked = stackedChains(spec, frames);
-  const laidOut = layoutBottomUp(elkGraph(spec, frames, stacked));
+  const laidOut = layoutBottomUp(elkGraph(spec, frames, stacked, rings));
   const boxes = absoluteBoxes(laidOut);
 
   const groups: PositionedGroup[] = spec.groups.map((g) => {
+    const part = rings.parts.get(g.id);
+    if (part) {
+      const room = boxes.get(rings.unitOf.get(g.id)!)!;
+      const box = { x: room.x + part.box.x, y: room.y + part.box.y, width: part.box.width, height: part.box.height };
+      return { ...g, box, header: part.header.map((t) => ({ ...t, x: room.x + t.x, y: room.y + t.y })) };
+    }
     const room = boxes.get(g.id)!;
     const frame = frames.get(g.id)!;
     const box = { ...room, y: room.y + (stacked.get(g.id)?.offset ?? 0), height: frame.height };
@@ -158,6 +203,11 @@ export function layoutDiagram(spec: DiagramSpec): PositionedDiagram {
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const nodeById = new Map(spec.nodes.map((n) => [n.id, n]));
   const nodes: PositionedNode[] = groups.flatMap((g) => {
+    const part = rings.parts.get(g.id);
+    if (part) {
+      const room = boxes.get(rings.unitOf.get(g.id)!)!;
+      return g.members.map((id, i) => ({ ...nodeById.get(id)!, x: room.x + part.cells[i]!.x, y: room.y + part.cells[i]!.y, r: METRICS.cellRadius }));
+    }
     const frame = frames.get(g.id)!;
     return g.members.map((id, i) => ({ ...nodeById.get(id)!, x: g.box.x + frame.cells[i]!.x, y: g.box.y + frame.cells[i]!.y, r: METRICS.cellRadius }));
   });

@@ -2,6 +2,7 @@ import type { AnyArchitecture } from '../architecture/types';
 import type { CellGraph } from '../graph/types';
 import { bundleOf, connectionBlocks, describeGraph, groupCaption, uniformBlock } from './captions';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type CellElision, type ElisionPolicy } from './elision';
+import { ringsOf } from './rings';
 import type { DiagramEdge, DiagramSpec } from './types';
 
 const blockKey = (from: string, to: string, kind: string) => `${from}|${to}|${kind}`;
@@ -46,6 +47,7 @@ export function cellsView(graph: CellGraph, architecture: AnyArchitecture, polic
     }
   }
   const elided = describeElision(elision);
+  const rings = ringsOf(graph);
   return {
     architecture: graph.architecture,
     view: 'cells',
@@ -61,7 +63,11 @@ export function cellsView(graph: CellGraph, architecture: AnyArchitecture, polic
       caption: groupCaption(graph, e.group),
       cellType: e.group.cellType,
       members: drawnMembers(e).map((m) => m.id),
-      ...(e.group.lattice ? { orientation: 'grid' as const, lattice: e.group.lattice } : { orientation: 'column' as const }),
+      ...(e.group.lattice
+        ? { orientation: 'grid' as const, lattice: e.group.lattice }
+        : rings.has(e.group.id)
+          ? { orientation: 'ring' as const, ring: rings.get(e.group.id)! }
+          : { orientation: 'column' as const }),
     })),
     edges: mergeOntoEllipses(edges, elision.ellipses),
   };

@@ -29,9 +29,12 @@ export interface DiagramGroup {
   readonly members: readonly string[];
   /**
    * Cells stacked top to bottom (`column`), left to right (`row`), or on the group's lattice
-   * (`grid`): `lattice.columns` per row, row by row, with the lattice drawn behind them.
+   * (`grid`): `lattice.columns` per row, row by row, with the lattice drawn behind them; or on a
+   * circle (`ring`), where a straight line between any two of them passes no other cell.
    */
-  readonly orientation: 'column' | 'row' | 'grid';
+  readonly orientation: 'column' | 'row' | 'grid' | 'ring';
+  /** `ring` only: groups with the same ring id share one circle, each on its own arc (src/views/rings.ts). */
+  readonly ring?: string;
   /** The cells' 2-D arrangement, where it means something (a self-organising map); required by `grid`. */
   readonly lattice?: Lattice;
   readonly step?: number;
