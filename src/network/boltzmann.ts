@@ -118,14 +118,17 @@ export function anneal(weights: BoltzmannWeights, schedule: AnnealingSchedule, s
   return { state: s, energies };
 }
 
-/** p(v) for every visible vector (indexed by its number), summing the hidden units out exactly. */
-export function visibleDistribution(weights: BoltzmannWeights, temperature: number): number[] {
-  const p = boltzmannDistribution(weights, temperature);
-  const visibleStates = 2 ** weights.visible;
+/** p(v) for every visible vector (indexed by its number), summing the hidden units out of a distribution over all states. */
+function marginalOf(p: readonly number[], visible: number): number[] {
+  const visibleStates = 2 ** visible;
   const marginal = Array<number>(visibleStates).fill(0);
   p.forEach((q, x) => (marginal[x % visibleStates]! += q));
   return marginal;
 }
+
+/** p(v) for every visible vector (indexed by its number), summing the hidden units out exactly. */
+export const visibleDistribution = (weights: BoltzmannWeights, temperature: number): number[] =>
+  marginalOf(boltzmannDistribution(weights, temperature), weights.visible);
 
 /** Mean log-probability (natural log) the machine gives the data vectors: what learning raises. */
 export function logLikelihood(weights: BoltzmannWeights, temperature: number, data: readonly (readonly number[])[]): number {
@@ -176,8 +179,7 @@ export function learnBoltzmann(
   const logLikelihoods = [logLikelihood(current, temperature, data)];
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const p = boltzmannDistribution(current, temperature);
-    const marginal = Array<number>(visibleStates).fill(0);
-    p.forEach((q, x) => (marginal[x % visibleStates]! += q));
+    const marginal = marginalOf(p, weights.visible);
     // Clamped: for data vector v, state (v, h) has probability p(v, h) / p(v); each vector weighs 1/N.
     const clamped = data.flatMap((v) => {
       const x0 = indexOf(v);

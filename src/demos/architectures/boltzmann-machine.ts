@@ -23,7 +23,7 @@ function frequencyPlot(title: string, exact: readonly number[], sampled: readonl
     y: { label: 'probability' },
     series: [
       { label: 'exact p(v)', mark: 'band', points: exact.map((p, x) => [x, p] as const) },
-      { label: 'sampled frequency', mark: 'dots', points: sampled.map((p, x) => [x, p] as const) },
+      { label: 'sampled frequency', mark: 'dashed', points: sampled.map((p, x) => [x, p] as const) },
     ],
   });
 }
