@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { traceModel } from '../../src/graph/trace';
 import { anneal, boltzmannDistribution, energy, sampleFrequencies, stateOf, totalVariation, type BoltzmannWeights } from '../../src/network/boltzmann';
-import boltzmann, { trainBoltzmann, weightsOf } from '../../src/zoo/boltzmann-machine';
+import type * as tf from '@tensorflow/tfjs';
+import boltzmann, { trainBoltzmann, weightsOf, type BoltzmannConfig } from '../../src/zoo/boltzmann-machine';
+
+/** Builds the definition at `config`, hands the model to `use`, and disposes of it however `use` ends. */
+function withModel(config: BoltzmannConfig, use: (model: tf.LayersModel) => void): void {
+  const model = boltzmann.build(config);
+  try {
+    use(model);
+  } finally {
+    model.dispose();
+  }
+}
 
 /** Two patterns on four visible units, each half the data: the most a machine can give each is 1/2 (log-likelihood −ln 2 ≈ −0.693). */
 const PATTERNS = [
@@ -11,8 +22,7 @@ const PATTERNS = [
 
 describe('boltzmann-machine', () => {
   it('joins every pair of units once with an undirected trained weight: visible–visible, visible–hidden and hidden–hidden', () => {
-    const model = boltzmann.build(boltzmann.configs.diagram);
-    try {
+    withModel(boltzmann.configs.diagram, (model) => {
       const graph = traceModel(model, 'boltzmann-machine');
       const pairs = graph.connections.map((c) => `${c.from}–${c.to}`);
       // 3 visible + 2 hidden = 5 units: 5·4/2 = 10 pairs, none twice, none missing.
@@ -28,14 +38,11 @@ describe('boltzmann-machine', () => {
       const { w } = weightsOf(model);
       w.forEach((row, i) => row.forEach((v, j) => expect(v, `w[${i}][${j}] = w[${j}][${i}]`).toBe(w[j]![i]!)));
       expect(w.map((row, i) => row[i])).toEqual([0, 0, 0, 0, 0]);
-    } finally {
-      model.dispose();
-    }
+    });
   });
 
   it('visits states as often as the Boltzmann distribution says: free Gibbs sampling at T = 1 lands within 0.02 total variation of exact enumeration over all 32 states', () => {
-    const model = boltzmann.build(boltzmann.configs.diagram);
-    try {
+    withModel(boltzmann.configs.diagram, (model) => {
       const weights = weightsOf(model);
       const exact = boltzmannDistribution(weights, 1);
       const sampled = sampleFrequencies(weights, 1, 20_000, { burnIn: 50, seed: 11 });
@@ -48,14 +55,11 @@ describe('boltzmann-machine', () => {
       expect(argmax(sampled)).toBe(argmax(exact));
       // At a high temperature the distribution flattens towards uniform (1/32 each).
       expect(Math.max(...boltzmannDistribution(weights, 100))).toBeLessThan(1 / 32 + 0.005);
-    } finally {
-      model.dispose();
-    }
+    });
   });
 
   it('finds the lowest-energy state by annealing far more often than by sampling at a fixed high temperature or by quenching at a low one', () => {
-    const model = boltzmann.build(boltzmann.configs.demo!);
-    try {
+    withModel(boltzmann.configs.demo!, (model) => {
       const base = weightsOf(model);
       // A rugged landscape: the demo machine's weights ×4 (6 units, 64 states, several local minima).
       const weights: BoltzmannWeights = { ...base, w: base.w.map((r) => r.map((v) => 4 * v)) };
@@ -68,14 +72,11 @@ describe('boltzmann-machine', () => {
       expect(annealed).toBeGreaterThanOrEqual(185);
       expect(hits(4, 4)).toBeLessThan(40);
       expect(hits(0.05, 0.05)).toBeLessThan(annealed - 40);
-    } finally {
-      model.dispose();
-    }
+    });
   });
 
   it('learns: the Boltzmann rule (clamped minus free co-occurrences) raises the data’s mean log-likelihood from −2.69 to within 0.03 of the best possible −ln 2', () => {
-    const model = boltzmann.build(boltzmann.configs.demo!);
-    try {
+    withModel(boltzmann.configs.demo!, (model) => {
       const before = weightsOf(model);
       const ll = trainBoltzmann(model, PATTERNS, { epochs: 200, learningRate: 0.5 });
       // Measured: −2.693 at the start, −0.810 after 50 epochs, −0.717 after 200.
@@ -92,8 +93,6 @@ describe('boltzmann-machine', () => {
       const visible = Array<number>(16).fill(0);
       sampleFrequencies(after, 1, 4000, { burnIn: 50, seed: 2 }).forEach((f, x) => (visible[x % 16]! += f));
       expect(visible[0b0011]! + visible[0b1100]!).toBeGreaterThan(0.8);
-    } finally {
-      model.dispose();
-    }
+    });
   });
 });
