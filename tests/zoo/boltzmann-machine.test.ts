@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { traceModel } from '../../src/graph/trace';
 import { anneal, boltzmannDistribution, energy, sampleFrequencies, stateOf, totalVariation, visibleDistribution, type BoltzmannWeights } from '../../src/network/boltzmann';
-import type * as tf from '@tensorflow/tfjs';
-import boltzmann, { trainBoltzmann, weightsOf, type BoltzmannConfig } from '../../src/zoo/boltzmann-machine';
+import * as tf from '@tensorflow/tfjs';
+import boltzmann, { machineOf, trainBoltzmann, weightsOf, type BoltzmannConfig } from '../../src/zoo/boltzmann-machine';
 
 /** Builds the definition at `config`, hands the model to `use`, and disposes of it however `use` ends. */
 function withModel(config: BoltzmannConfig, use: (model: tf.LayersModel) => void): void {
@@ -38,6 +38,27 @@ describe('boltzmann-machine', () => {
       const { w } = weightsOf(model);
       w.forEach((row, i) => row.forEach((v, j) => expect(v, `w[${i}][${j}] = w[${j}][${i}]`).toBe(w[j]![i]!)));
       expect(w.map((row, i) => row[i])).toEqual([0, 0, 0, 0, 0]);
+    });
+  });
+
+  it('draws each connection for one parameter of the running machine: changing that weight alone changes w for that pair both ways, and the distribution the machine samples', () => {
+    withModel(boltzmann.configs.diagram, (model) => {
+      const layer = machineOf(model);
+      const unit = (id: string) => (id.startsWith('visible.') ? Number(id.split('.')[1]) : layer.visible + Number(id.split('.')[1]));
+      const before = weightsOf(model);
+      const exact = boltzmannDistribution(before, 1);
+      // Copies: getWeights hands back the layer's variables, which setWeights overwrites in place.
+      const upper = layer.getWeights()[0]!.arraySync() as number[][];
+      const biases = layer.getWeights()[1]!.arraySync() as number[];
+      for (const c of traceModel(model, 'boltzmann-machine').connections) {
+        const [i, j] = [unit(c.from), unit(c.to)];
+        const moved = upper.map((row, r) => row.map((v, k) => (r === i && k === j ? v + 0.5 : v)));
+        tf.tidy(() => layer.setWeights([tf.tensor2d(moved), tf.tensor1d(biases)]));
+        const after = weightsOf(model);
+        const changed = after.w.flatMap((row, r) => row.flatMap((v, k) => (v !== before.w[r]![k]! ? [`${r},${k}`] : [])));
+        expect(changed, `${c.from}–${c.to}`).toEqual([`${i},${j}`, `${j},${i}`].sort());
+        expect(totalVariation(boltzmannDistribution(after, 1), exact), `${c.from}–${c.to}`).toBeGreaterThan(0.01);
+      }
     });
   });
 
