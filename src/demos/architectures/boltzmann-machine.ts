@@ -1,4 +1,4 @@
-import { anneal, boltzmannDistribution, energy, gibbsSweep, indexOf, stateOf, temperatureAt, totalVariation, visibleDistribution, type BoltzmannWeights } from '../../network/boltzmann';
+import { anneal, boltzmannDistribution, energy, gibbsSweep, indexOf, logLikelihood, stateOf, temperatureAt, totalVariation, visibleDistribution, type BoltzmannWeights } from '../../network/boltzmann';
 import { createRandom } from '../../network/numerics/random';
 import boltzmann, { TWO_PATTERNS, trainBoltzmann, weightsOf } from '../../zoo/boltzmann-machine';
 import { plotSvg } from '../plot';
@@ -7,7 +7,7 @@ import params from './boltzmann-machine.params';
 
 /** Annealing runs counted, each from its own random start. */
 const RUNS = 100;
-/** Interim plots while sampling: the frequencies so far, this many times. */
+/** Interim plots while learning and while sampling: the curve or the frequencies so far, this many times each. */
 const PREVIEWS = 5;
 
 const code = (x: number, n: number) => stateOf(x, n).join('');
@@ -24,6 +24,20 @@ function frequencyPlot(title: string, exact: readonly number[], sampled: readonl
     series: [
       { label: 'exact p(v)', mark: 'band', points: exact.map((p, x) => [x, p] as const) },
       { label: 'sampled frequency', mark: 'dashed', points: sampled.map((p, x) => [x, p] as const) },
+    ],
+  });
+}
+
+/** The data's mean log-likelihood epoch by epoch (entry 0: before learning), against the best any machine can do. */
+function likelihoodPlot(title: string, logLikelihoods: readonly number[], epochs: number): string {
+  return plotSvg({
+    title,
+    description: `From ${logLikelihoods[0]!.toFixed(3)} with the random starting weights to ${logLikelihoods.at(-1)!.toFixed(3)}; the best any machine can do is −ln 2 ≈ −0.693, half the probability on each pattern.`,
+    x: { label: 'epoch' },
+    y: { label: 'mean log-likelihood (nats)' },
+    series: [
+      { label: 'best possible, −ln 2', mark: 'band', points: [[0, -Math.LN2], [Math.max(epochs, 1), -Math.LN2]] },
+      { label: 'log-likelihood', mark: 'line', points: logLikelihoods.map((v, i) => [i, v] as const) },
     ],
   });
 }
@@ -47,7 +61,17 @@ export default defineDemo({
     const model = boltzmann.build(config);
     try {
       const n = config.visible + config.hidden;
-      const logLikelihoods = trainBoltzmann(model, TWO_PATTERNS, { epochs, learningRate: 0.5, onProgress: progress.within('train') });
+      const learning = progress.within('train');
+      const sofar = [logLikelihood(weightsOf(model), config.temperature, TWO_PATTERNS)];
+      const logLikelihoods = trainBoltzmann(model, TWO_PATTERNS, {
+        epochs,
+        learningRate: 0.5,
+        onProgress: (p) => {
+          learning(p);
+          sofar.push(p.error!);
+          if (p.done % Math.ceil(epochs / PREVIEWS) === 0) progress.show([likelihoodPlot(`Mean log-likelihood after ${p.done} of ${epochs} epochs`, sofar, epochs)]);
+        },
+      });
       const weights: BoltzmannWeights = weightsOf(model);
       const learnt = logLikelihoods.at(-1)!;
 
@@ -96,16 +120,7 @@ export default defineDemo({
           { name: 'fixed-share', label: `Runs at fixed T = ${startTemperature} ending there (of ${RUNS})`, value: fixedHits, kind: 'count' },
         ],
         plots: [
-          plotSvg({
-            title: `Mean log-likelihood of the two patterns over ${epochs} epochs of the Boltzmann rule`,
-            description: `From ${logLikelihoods[0]!.toFixed(3)} with the random starting weights to ${learnt.toFixed(3)}; the best any machine can do is −ln 2 ≈ −0.693, half the probability on each pattern.`,
-            x: { label: 'epoch' },
-            y: { label: 'mean log-likelihood (nats)' },
-            series: [
-              { label: 'best possible, −ln 2', mark: 'band', points: [[0, -Math.LN2], [Math.max(epochs, 1), -Math.LN2]] },
-              { label: 'log-likelihood', mark: 'line', points: logLikelihoods.map((v, i) => [i, v] as const) },
-            ],
-          }),
+          likelihoodPlot(`Mean log-likelihood of the two patterns over ${epochs} epochs of the Boltzmann rule`, logLikelihoods, epochs),
           frequencyPlot(`Free-running visit frequencies of the 16 visible vectors after ${sweeps} sweeps at T = 1, against the exact Boltzmann probabilities`, exact, sampled, sweeps, config.visible),
           plotSvg({
             title: `Energy sweep by sweep: annealing from T = ${startTemperature} to ${endTemperature}, against a run at fixed T = ${startTemperature}`,
