@@ -64,6 +64,21 @@ export default defineArchitecture<BoltzmannConfig>({
     year: 1985,
     url: 'https://doi.org/10.1207/s15516709cog0901_7',
   },
+  credit: {
+    kind: 'popularised',
+    earlier: [
+      {
+        contributed: 'the network of symmetric stochastic binary units, its Boltzmann distribution and annealing',
+        paper: {
+          authors: ['Geoffrey E. Hinton', 'Terrence J. Sejnowski'],
+          title: 'Optimal perceptual inference',
+          venue: 'Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition, Washington DC, 448–453',
+          year: 1983,
+          url: 'https://papers.cnl.salk.edu/PDFs/Optimal%20Perceptual%20Inference%201983-646.pdf',
+        },
+      },
+    ],
+  },
   training: {
     method: 'Boltzmann learning (clamped and free phases)',
     summary:
