@@ -8,8 +8,9 @@ import { validateGraph } from './validate';
 /**
  * Output cells that keep their own type: a capsule's output is a vector whose length is the score;
  * stochastic units stay what they are when they are the output (a Markov chain's states answer
- * with the probability of being in each; an RBM's hidden units are drawn, not read out); a
- * backfed-input cell is its network's input and its output at once (a Hopfield network's units).
+ * with the probability of being in each; a Boltzmann machine's or an RBM's hidden units answer with
+ * the samples they draw); a backfed-input cell is its network's input and its output at once (a
+ * Hopfield network's units).
  */
 const KEEPS_TYPE_AS_OUTPUT: ReadonlySet<CellType> = new Set(['capsule', 'probabilistic-hidden', 'backfed-input']);
 

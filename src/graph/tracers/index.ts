@@ -3,6 +3,7 @@ import { traceAdditiveAlignment } from './additive-alignment';
 import { traceAttentionContext } from './attention-context';
 import { traceAttentionScore } from './attention-score';
 import { bidirectionalTracer } from './bidirectional';
+import { traceBoltzmannMachine } from './boltzmann-machine';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
@@ -41,6 +42,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   RestrictedBoltzmann: traceRestrictedBoltzmann,
   SpikingLiquid: traceLiquid,
   Hopfield: traceHopfield,
+  BoltzmannMachine: traceBoltzmannMachine,
   Add: traceAdd,
   Activation: traceElementwise,
   Dropout: traceElementwise,
