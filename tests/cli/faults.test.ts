@@ -154,21 +154,21 @@ describe('npm run diagrams, given leftovers of removed definitions and views', (
     const committed = await readFile(manifestPath, 'utf8');
     // A view perceptron no longer declares, and a definition that is gone.
     manifest['perceptron.unrolled.svg'] = manifest['perceptron.cells.svg'];
-    manifest['hopfield-network.cells.svg'] = manifest['perceptron.cells.svg'];
+    manifest['unwritten-network.cells.svg'] = manifest['perceptron.cells.svg'];
     await writeFile(manifestPath, JSON.stringify(manifest));
     await writeFile(join(diagrams, 'perceptron.unrolled.svg'), '<svg/>');
-    await writeFile(join(diagrams, 'hopfield-network.cells.svg'), '<svg/>');
+    await writeFile(join(diagrams, 'unwritten-network.cells.svg'), '<svg/>');
 
     const check = await run(root, '--check');
     expect(check.code).toBe(1);
     expect(check.output).toMatch(/stale +perceptron\.unrolled\.svg +\(perceptron has no view "unrolled"\)/);
-    expect(check.output).toMatch(/stale +hopfield-network\.cells\.svg +\(no definition src\/zoo\/hopfield-network\.ts\)/);
+    expect(check.output).toMatch(/stale +unwritten-network\.cells\.svg +\(no definition src\/zoo\/unwritten-network\.ts\)/);
 
     const { output } = await run(root);
     expect(output).toMatch(/removed +perceptron\.unrolled\.svg/);
-    expect(output).toMatch(/removed +hopfield-network\.cells\.svg/);
+    expect(output).toMatch(/removed +unwritten-network\.cells\.svg/);
     expect(await readdir(diagrams)).not.toContain('perceptron.unrolled.svg');
-    expect(await readdir(diagrams)).not.toContain('hopfield-network.cells.svg');
+    expect(await readdir(diagrams)).not.toContain('unwritten-network.cells.svg');
     expect(await readFile(manifestPath, 'utf8')).toBe(committed);
   });
 

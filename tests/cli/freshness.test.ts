@@ -47,14 +47,14 @@ describe('the quick freshness check', () => {
     expect(await quick(root)).toEqual({ fresh: false, why: 'feed-forward.cells.svg: bytes differ' });
 
     const fresh = await project();
-    await writeFile(join(fresh.root, 'src', 'zoo', 'hopfield-network.ts'), 'export default {};\n');
-    expect(await quick(fresh.root)).toEqual({ fresh: false, why: 'hopfield-network has no diagrams in the manifest' });
+    await writeFile(join(fresh.root, 'src', 'zoo', 'unwritten-network.ts'), 'export default {};\n');
+    expect(await quick(fresh.root)).toEqual({ fresh: false, why: 'unwritten-network has no diagrams in the manifest' });
 
     const orphaned = await project();
     const manifestPath = join(orphaned.diagrams, 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
-    manifest['hopfield-network.cells.svg'] = manifest['perceptron.cells.svg'];
+    manifest['unwritten-network.cells.svg'] = manifest['perceptron.cells.svg'];
     await writeFile(manifestPath, JSON.stringify(manifest));
-    expect(await quick(orphaned.root)).toEqual({ fresh: false, why: 'hopfield-network.cells.svg has no definition' });
+    expect(await quick(orphaned.root)).toEqual({ fresh: false, why: 'unwritten-network.cells.svg has no definition' });
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { AnyArchitecture, View } from '../../src/architecture/types';
+import { groupDigits } from '../../src/views/numbers';
 import { CELL_TYPES, CONNECTION_KINDS, WEIGHTLESS_KINDS, type CellGraph, type ConnectionKind } from '../../src/graph/types';
 import { accountOf, drawnAccount, drawnAs, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
@@ -15,7 +16,7 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   const meta = parseSvg(svg); // strict XML: malformed markup throws
   expect(meta.root).toMatchObject({ 'data-architecture': architecture.id, 'data-view': view, role: 'img' });
   expect(meta.title).toContain(architecture.name);
-  for (const group of graph.groups) expect(meta.desc).toContain(`${group.label} (${group.size} `);
+  for (const group of graph.groups) expect(meta.desc).toContain(`${group.label} (${groupDigits(group.size)} `);
 
   for (const element of meta.elements)
     for (const [name, value] of Object.entries(element.attributes)) {

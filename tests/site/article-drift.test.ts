@@ -22,8 +22,8 @@ describe('articleDriftProblems', () => {
   });
 
   it('names the article and the missing definition of an architecture that does not exist, wherever the article is', () => {
-    expect(articleDriftProblems(['gru'], [article('gru'), article('hopfield-network'), { path: 'content/compare/x.mdx', architecture: 'gan' }])).toEqual([
-      'content/architectures/hopfield-network.mdx names architecture "hopfield-network" but src/zoo/hopfield-network.ts does not exist',
+    expect(articleDriftProblems(['gru'], [article('gru'), article('unwritten-network'), { path: 'content/compare/x.mdx', architecture: 'gan' }])).toEqual([
+      'content/architectures/unwritten-network.mdx names architecture "unwritten-network" but src/zoo/unwritten-network.ts does not exist',
       'content/compare/x.mdx names architecture "gan" but src/zoo/gan.ts does not exist',
     ]);
   });
@@ -61,12 +61,12 @@ describe('a build of a site whose definitions and articles drifted apart', () =>
     // A definition without its article, and an article of an architecture that has no definition.
     await rm(join(root, 'content/architectures/perceptron.mdx'));
     const gru = await readFile(join(root, 'content/architectures/gru.mdx'), 'utf8');
-    await writeFile(join(root, 'content/architectures/hopfield-network.mdx'), gru.replace(/\narchitecture: gru\n/, '\narchitecture: hopfield-network\n'));
+    await writeFile(join(root, 'content/architectures/unwritten-network.mdx'), gru.replace(/\narchitecture: gru\n/, '\narchitecture: unwritten-network\n'));
 
     const build = astro(root, 'build');
     const output = build.stdout + build.stderr;
     expect(build.status, output).toBe(1);
-    expect(output).toContain('content/architectures/hopfield-network.mdx names architecture "hopfield-network" but src/zoo/hopfield-network.ts does not exist');
+    expect(output).toContain('content/architectures/unwritten-network.mdx names architecture "unwritten-network" but src/zoo/unwritten-network.ts does not exist');
     expect(output).toContain('src/zoo/perceptron.ts defines architecture "perceptron" but content/architectures/perceptron.mdx does not exist');
     expect(existsSync(join(root, 'dist', 'index.html'))).toBe(false);
   }, 120_000);
@@ -77,9 +77,9 @@ describe('a build of a site whose definitions and articles drifted apart', () =>
     const root = await site();
     expect(astro(root, 'sync').status).toBe(0);
     const perceptron = await readFile(join(root, 'content/architectures/perceptron.mdx'), 'utf8');
-    await writeFile(join(root, 'content/architectures/hopfield-network.mdx'), perceptron.replace(/\narchitecture: perceptron\n/, '\narchitecture: hopfield-network\n'));
+    await writeFile(join(root, 'content/architectures/unwritten-network.mdx'), perceptron.replace(/\narchitecture: perceptron\n/, '\narchitecture: unwritten-network\n'));
     const definition = await readFile(join(root, 'src/zoo/perceptron.ts'), 'utf8');
-    await writeFile(join(root, 'src/zoo/hopfield-network.ts'), definition.replace("id: 'perceptron'", "id: 'hopfield-network'"));
+    await writeFile(join(root, 'src/zoo/unwritten-network.ts'), definition.replace("id: 'perceptron'", "id: 'unwritten-network'"));
     const sync = astro(root, 'sync');
     expect(sync.status, sync.stdout + sync.stderr).toBe(0);
   }, 120_000);
