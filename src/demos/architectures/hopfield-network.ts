@@ -29,7 +29,7 @@ export function settledOn(final: readonly number[], stored: readonly (readonly n
   const m = overlaps[nearest]!;
   const name = PICTURES[nearest]!.name;
   const words =
-    m === 1 ? `the ${name}` : m === -1 ? `the negative of the ${name}` : `a spurious state, nearest ${m < 0 ? `the negative of the ${name}` : `the ${name}`} (overlap ${m.toFixed(2)})`;
+    m === 1 ? `the ${name}` : m === -1 ? `the negative of the ${name}` : `a spurious state, nearest ${m < 0 ? `the negative of the ${name}` : `the ${name}`}`;
   return { nearest, m, words };
 }
 
