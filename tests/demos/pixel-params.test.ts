@@ -23,7 +23,7 @@ describe('demo parameters: a drawing (pixels)', () => {
     expect(values.drawing).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
     expect(values.plain).toEqual(pixelsOf(['####', '....', '....']));
     expect(values.row).toBe(2);
-    expect(pixelsText(values.drawing)).toBe('100001000010');
+    expect(pixelsText(values.drawing as readonly number[])).toBe('100001000010');
   });
 
   it('defaults a missing drawing to its fill from the sliders as sent, else to its own value', () => {
