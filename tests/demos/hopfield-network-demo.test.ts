@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import demo from '../../src/demos/architectures/hopfield-network';
 import { pictures } from '../../src/demos/hopfield-pictures';
@@ -56,7 +57,13 @@ describe('hopfield-network demo: recall from the reader’s drawing', () => {
     expect([metrics.overlap, metrics['wrong-pixels'], metrics.sweeps, metrics.nearest, metrics['nearest-overlap']]).toEqual([1, 0, 2, 2, 1]);
   });
 
-  it('names where it settled: a negative of a stored picture, or a spurious state', async () => {
+  it('names where it settled: a stored picture, its negative, or a spurious state, as the article says', async () => {
+    const article = readFileSync(new URL('../../content/architectures/hopfield-network.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    // A blank grid, four pictures stored: the plus, exactly.
+    const four = await run({ start: '0'.repeat(100) });
+    expect([four.metrics.nearest, four.metrics['nearest-overlap']]).toEqual([3, 1]);
+    expect(four.labels).toContain('Settled on the plus, picture');
+    expect(article).toContain('A blank grid is far from every picture, yet with four stored it settles on the plus, exactly.');
     // The negative of the plus is a stored state too (E(s) = E(−s)): nothing changes in the first sweep.
     const negative = await run({ start: drawn(pictures()[2]!.map((v) => -v)) });
     expect([negative.metrics.sweeps, negative.metrics.nearest, negative.metrics['nearest-overlap']]).toEqual([1, 3, -1]);
@@ -65,5 +72,8 @@ describe('hopfield-network demo: recall from the reader’s drawing', () => {
     const blank = await run({ patterns: '8', start: '0'.repeat(100) });
     expect([blank.metrics.nearest, blank.metrics['nearest-overlap']]).toEqual([4, -0.92]);
     expect(blank.labels).toContain('Settled on a spurious state, nearest the negative of the checks, picture');
+    const away = Math.round((100 * (1 - Math.abs(blank.metrics['nearest-overlap']!))) / 2);
+    expect(article).toContain(`now it ends in a spurious state, ${away} pixels away from the negative of the checks.`);
+    expect(article).toContain('Draw the negative of a stored picture, ink where it has paper: it is a minimum too, and the first sweep changes nothing.');
   });
 });

@@ -16,7 +16,7 @@ export default defineParams([
     kind: 'pixels',
     name: 'start',
     label: 'Start of the recall',
-    hint: 'The 100 units as a 10 × 10 picture, ink +1 and paper −1: press a pixel to flip it (arrow keys move between pixels). Run recalls from exactly this drawing.',
+    hint: 'The 100 units, ink +1 and paper −1: press a pixel to flip it (the arrow keys move between pixels). Run recalls from exactly this drawing.',
     rows: 10,
     columns: 10,
     value: Array.from({ length: 10 }, () => '.'.repeat(10)),
