@@ -16,9 +16,17 @@ demoCheck('draws on its grid by keyboard and by click, and recalls from the draw
   expect(await pixels.count(), '10 × 10 pixel buttons').toBe(100);
   expect(await pixels.nth(34).getAttribute('aria-label')).toBe('pixel row 4, column 5');
   const fill = root.getByRole('button', { name: 'Start from picture + noise' });
+  const clear = root.getByRole('button', { name: 'Clear' });
+  const blank = '0'.repeat(100);
+  const initial = await drawing(root);
+  // The fill loads the demo's params module first: wait for it to draw.
+  await clear.click();
+  expect(await drawing(root)).toBe(blank);
   await fill.click();
+  await expect.poll(() => drawing(root)).not.toBe(blank);
   const start = await drawing(root);
   expect(start, 'the drawing starts as the picture with noise, 1s and 0s').toMatch(/^[01]{100}$/);
+  expect(start, 'the page drew what the build did from the default sliders').toBe(initial);
   const shown = await pixels.evaluateAll((els) => els.map((el) => (el.getAttribute('aria-pressed') === 'true' ? '1' : '0')).join(''));
   expect(shown, 'the pressed pixels are the drawing').toBe(start);
 
@@ -41,13 +49,13 @@ demoCheck('draws on its grid by keyboard and by click, and recalls from the draw
   expect([...after].filter((c, k) => c !== start[k]).length, 'nothing else changed').toBe(3);
 
   // Clear, then Run: a blank grid with four pictures stored settles on the plus (picture 3), not the cross the sliders pick.
-  await root.getByRole('button', { name: 'Clear' }).click();
-  expect(await drawing(root)).toBe('0'.repeat(100));
+  await clear.click();
+  expect(await drawing(root)).toBe(blank);
   expect(await root.locator('[data-pixel][aria-pressed="true"]').count()).toBe(0);
   await expectDemoDone(page, id, await runDemo(page, id));
   expect(await readMetric(page, id, 'nearest')).toBe(3);
   expect(await readMetric(page, id, 'nearest-overlap')).toBe(1);
-  // And back to the picture with noise: the same drawing as before, which recalls the cross.
+  // And back to the picture with noise: the same drawing as before.
   await fill.click();
   await expect.poll(() => drawing(root)).toBe(start);
 });
