@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { Hopfield, hopfield } from '../network/layers/hopfield';
+import { corrupt } from '../network/numerics/corrupt';
 import { createRandom } from '../network/numerics/random';
 
 const configSchema = fields({
@@ -34,11 +35,8 @@ function build(config: HopfieldConfig): tf.LayersModel {
   return model;
 }
 
-/** Each value of `pattern` with its sign flipped with probability `noise` (seeded): a corrupted copy. */
-export function corrupt(pattern: readonly number[], noise: number, seed: number): number[] {
-  const random = createRandom(seed);
-  return pattern.map((v) => (random.next() < noise ? -v : v));
-}
+// In a module of its own, free of tfjs: the demo page corrupts a picture with it before any demo code loads.
+export { corrupt };
 
 /** Overlap m = (1/N) Σ ξᵢ sᵢ of a state with a pattern: 1 identical, −1 its negative, near 0 unrelated. */
 export const overlap = (state: readonly number[], pattern: readonly number[]): number => state.reduce((sum, v, i) => sum + v * pattern[i]!, 0) / pattern.length;

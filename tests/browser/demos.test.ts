@@ -7,7 +7,9 @@
  *   again;
  * - one button `button[data-demo-start]` inside it that starts a run and, while one runs, cancels it
  *   (its text is then "Cancel"); it is never disabled, so focus stays on it;
- * - a form `[data-demo-params]` of labelled range inputs (name = parameter), read when the run starts;
+ * - a form `[data-demo-params]` of labelled range inputs (name = parameter), and for a drawing a
+ *   hidden input (its name) kept in step with a group of `aria-pressed` pixel buttons, read when the
+ *   run starts;
  * - `progress[data-demo-progress]`, whose value (0…1 of the whole run) grows during a run, and the
  *   `role="status"` line `[data-demo-message]`, which names the current stage;
  * - while a run goes on, `[data-demo-result]` may show interim plots (a map organising itself); it then

@@ -5,7 +5,7 @@
  * too, and the metrics. For tests that check what every figure draws, without a browser.
  */
 import { readdirSync } from 'node:fs';
-import { parseParams } from '../../src/demos/params';
+import { isPixels, parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition, DemoMetric } from '../../src/demos/types';
 import { PROJECT_ROOT } from './temp-project';
@@ -36,7 +36,7 @@ export function demoFigures(id: string): Promise<DemoFigures> {
 
 async function runDemo(id: string): Promise<DemoFigures> {
   const demo = ((await import(`../../src/demos/architectures/${id}.ts`)) as { default: DemoDefinition }).default;
-  const cheap = Object.fromEntries(demo.params.filter((p) => COST.includes(p.name)).map((p) => [p.name, String(p.min)]));
+  const cheap = Object.fromEntries(demo.params.flatMap((p) => (COST.includes(p.name) && !isPixels(p) ? [[p.name, String(p.min)]] : [])));
   const interim: string[] = [];
   const result = await demo.run(parseParams(demo.params, cheap), progressPlan(demo.stages, () => {}, (plots) => interim.push(...plots)));
   return { id, figures: [...result.plots, ...interim], metrics: result.metrics };

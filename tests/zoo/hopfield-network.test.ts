@@ -137,7 +137,8 @@ describe('hopfield-network: the figures its article prints', () => {
     }
     expect(article).toContain('recall ends after 2 sweeps with every pixel right');
     const five = await run({ patterns: 5, cue: 1 });
-    expect(article).toContain(`yet the ring now settles with ${five['wrong-pixels']} pixels wrong, nearest the cross`);
+    expect([five.nearest, five['nearest-overlap']]).toEqual([2, -0.92]);
+    expect(article).toContain(`yet the ring now settles with ${five['wrong-pixels']} pixels wrong, nearest the negative of the cross`);
     const noisy = await run({ noise: 0.45 });
     expect(noisy.overlap).toBeLessThan(-0.5);
     expect(article).toContain(`the cross settles with ${noisy['wrong-pixels']} pixels wrong, near its own negative`);

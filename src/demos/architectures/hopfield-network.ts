@@ -1,9 +1,12 @@
 import { energy, unitSign, type Sweep } from '../../network/layers/hopfield';
-import hopfieldNetwork, { corrupt, hopfieldLayer, overlap } from '../../zoo/hopfield-network';
+import hopfieldNetwork, { hopfieldLayer, overlap } from '../../zoo/hopfield-network';
+import { PICTURES, pictures } from '../hopfield-pictures';
 import { imageGridSvg, type GridImage } from '../image-grid';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './hopfield-network.params';
+
+export { pictures };
 
 const SIDE = 10;
 /** Sweeps shown as they happen, with PAUSE_MS after every tenth update: 2 sweeps of 100 units take 0.8 s. */
@@ -11,28 +14,30 @@ const WATCHED_SWEEPS = 4;
 const PAUSE_MS = 40;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Eight 10 × 10 pictures, `#` ink (+1) and `.` paper (−1): the data the demo stores, written here, nothing downloaded. */
-const PICTURES: readonly { readonly name: string; readonly rows: readonly string[] }[] = [
-  { name: 'ring', rows: ['..######..', '.########.', '###....###', '##......##', '##......##', '##......##', '##......##', '###....###', '.########.', '..######..'] },
-  { name: 'cross', rows: ['##......##', '###....###', '.###..###.', '..######..', '...####...', '...####...', '..######..', '.###..###.', '###....###', '##......##'] },
-  { name: 'plus', rows: ['....##....', '....##....', '....##....', '....##....', '##########', '##########', '....##....', '....##....', '....##....', '....##....'] },
-  { name: 'checks', rows: ['##..##..##', '##..##..##', '..##..##..', '..##..##..', '##..##..##', '##..##..##', '..##..##..', '..##..##..', '##..##..##', '##..##..##'] },
-  { name: 'stripes', rows: ['##########', '##########', '..........', '..........', '##########', '##########', '..........', '..........', '##########', '##########'] },
-  { name: 'triangle', rows: ['#.........', '##........', '###.......', '####......', '#####.....', '######....', '#######...', '########..', '#########.', '##########'] },
-  { name: 'frame', rows: ['##########', '#........#', '#.######.#', '#.#....#.#', '#.#.##.#.#', '#.#.##.#.#', '#.#....#.#', '#.######.#', '#........#', '##########'] },
-  { name: 'bars', rows: ['#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#', '#..#..#..#'] },
-];
-
-/** The pictures as ±1 patterns of 100 values, row by row. */
-export const pictures = (): number[][] => PICTURES.map((p) => [...p.rows.join('')].map((c) => (c === '#' ? 1 : -1)));
-
 /** ±1 → grey level: +1 full ink, −1 paper. */
 const ink = (state: readonly number[]): number[] => state.map((v) => (v > 0 ? 1 : 0));
 
 /**
+ * Where a settled state ended, in words: a stored picture, the negative of one (E(s) = E(−s), so
+ * that is a minimum too), or neither, a spurious state, then named by the stored picture it is
+ * nearest (as itself or as its negative). `nearest` is that picture's index, `m` the signed overlap.
+ */
+export function settledOn(final: readonly number[], stored: readonly (readonly number[])[]): { nearest: number; m: number; words: string } {
+  const overlaps = stored.map((p) => overlap(final, p));
+  const nearness = overlaps.map(Math.abs);
+  const nearest = nearness.indexOf(Math.max(...nearness));
+  const m = overlaps[nearest]!;
+  const name = PICTURES[nearest]!.name;
+  const words =
+    m === 1 ? `the ${name}` : m === -1 ? `the negative of the ${name}` : `a spurious state, nearest ${m < 0 ? `the negative of the ${name}` : `the ${name}`}`;
+  return { nearest, m, words };
+}
+
+/**
  * The Hopfield definition at its demo size (100 units, a 10 × 10 picture), storing the first
- * `patterns` pictures by Hebb's rule, then recalling one of them from a corrupted copy: the state
- * after every sweep is shown as it comes, with the energy after every single update.
+ * `patterns` pictures by Hebb's rule, then recalling from the reader's drawing (by default the picture
+ * to recall with some pixels flipped): the state after every sweep is shown as it comes, with the
+ * energy after every single update.
  */
 export default defineDemo({
   params,
@@ -47,7 +52,9 @@ export default defineDemo({
       const layer = hopfieldLayer(model);
       layer.store(stored);
       const w = layer.weightValues();
-      const start = corrupt(target, values.noise, values.seed);
+      // Exactly the drawing: an ink pixel is +1, paper −1.
+      const start = values.start.map((v) => (v > 0 ? 1 : -1));
+      const startWrong = start.filter((v, i) => v !== target[i]).length;
       const report = progress.within('recall');
       const startEnergy = energy(w, start.map(unitSign));
       const energies: [number, number][] = [[0, startEnergy]];
@@ -57,7 +64,7 @@ export default defineDemo({
       const show = (now: readonly number[], sweep: number) =>
         progress.show([
           imageGridSvg({
-            title: `Recalling the ${name} from a copy with ${Math.round(values.noise * 100)} % of its pixels flipped: sweep ${sweep}, ${updates} updates so far`,
+            title: `Recalling from your drawing (${startWrong} pixels unlike the ${name}): sweep ${sweep}, ${updates} updates so far`,
             description: `The 100 units as a 10 × 10 picture: at the start, after each finished sweep, and now.`,
             width: SIDE,
             rows: [{ images: [...frames.slice(-5), { pixels: ink(now), caption: `now (sweep ${sweep})` }] }],
@@ -97,26 +104,19 @@ export default defineDemo({
       const wrong = final.filter((v, i) => v !== target[i]).length;
       const finalEnergy = sweeps.at(-1)?.energy ?? startEnergy;
       const targetEnergy = energy(w, target);
-      // The stored picture the final state is nearest, as itself or as its negative (E(s) = E(−s): both are minima).
-      const nearness = stored.map((p) => Math.abs(overlap(final, p)));
-      const nearest = nearness.indexOf(Math.max(...nearness));
-      const outcome =
-        wrong === 0
-          ? `It settled on the ${name} exactly`
-          : overlap(final, stored[nearest]!) === -1
-            ? `It settled on the negative of the ${PICTURES[nearest]!.name}, which is a stored state too (E(s) = E(−s))`
-            : overlap(final, stored[nearest]!) < 0
-              ? `It settled with ${wrong} pixels unlike the ${name}, nearest the negative of the ${PICTURES[nearest]!.name}`
-              : `It settled with ${wrong} pixels unlike the ${name}${nearest !== cue ? `, nearest the ${PICTURES[nearest]!.name}` : ''}`;
+      const end = settledOn(final, stored);
+      const outcome = `It settled on ${end.words}${wrong === 0 ? '' : `, with ${wrong} pixels unlike the ${name}`}`;
       return {
         metrics: [
           { name: 'overlap', label: `Overlap with the ${name} after recall`, value: m, kind: 'fraction' },
-          { name: 'wrong-pixels', label: 'Pixels still wrong', value: wrong, kind: 'count' },
+          { name: 'wrong-pixels', label: `Pixels unlike the ${name}`, value: wrong, kind: 'count' },
           { name: 'sweeps', label: 'Sweeps until nothing changed', value: sweeps.length, kind: 'count' },
+          { name: 'nearest', label: `Settled on ${end.words}, picture`, value: end.nearest + 1, kind: 'count' },
+          { name: 'nearest-overlap', label: 'Overlap with that picture (1: it, −1: its negative)', value: end.m, kind: 'fraction' },
         ],
         plots: [
           imageGridSvg({
-            title: `The ${values.patterns} stored picture${values.patterns === 1 ? '' : 's'}, then the recall of the ${name}: start, each sweep, and the picture it should reach`,
+            title: `The ${values.patterns} stored picture${values.patterns === 1 ? '' : 's'}, then the recall from your drawing: start, each sweep, and the ${name} for comparison. ${outcome}.`,
             description: `${outcome}, after ${sweeps.length} sweep${sweeps.length === 1 ? '' : 's'} (the last changed nothing). Overlap with the ${name}: ${overlap(start, target).toFixed(2)} at the start, ${m.toFixed(2)} at the end.`,
             width: SIDE,
             rows: [
