@@ -95,7 +95,7 @@ describe('npm run diagrams, run twice at once', () => {
 
     process.kill(pid, 'SIGCONT');
     const done = await a.done;
-    expect(done.status).toBe(2);
+    expect(done.status, `${done.stdout}\n${done.stderr}`).toBe(2);
     expect(done.stderr).toContain(`lost the lock ${join(diagrams, '.lock')}: another run took it over; stopped before writing anything more`);
     expect(await readFile(manifestPath, 'utf8')).toBe(before);
     expect(JSON.parse(await readFile(join(diagrams, '.lock'), 'utf8'))).toEqual(other); // not released: not its own
