@@ -2,7 +2,7 @@ import type { DiagramEdge } from '../views/types';
 import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { isDelayed } from '../graph/types';
 import { groupDigits } from '../views/numbers';
-import { backArc, boxExit, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { backArc, boxExit, boxCentre, crossArc, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
 import { LineIndex, ObstacleIndex, grow } from './obstacles';
 import { routeAround, type CornerUse } from './route';
@@ -120,6 +120,11 @@ export function placeEdges(
           : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
+    // A delayed connection between two groups of one picture (not between steps' copies): a bowed arc with its t−1 badge.
+    if (isDelayed(edge) && from.step === undefined && to.step === undefined) {
+      const loop = crossArc(from, to, r);
+      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
+    }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
     // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
     // way: a bidirectional network's two chains stand side by side in each step, an attention read
@@ -154,7 +159,8 @@ export function placeEdges(
     if (d.bundleText) bundleBadges.set(d, { at: placer.line(d.points[0]!, d.points.at(-1)!, badgeBoxWidth(d.bundleText)), text: d.bundleText });
   const delayBadges = new Map<Drawn, Point>();
   for (const d of drawn)
-    if (d.loop) delayBadges.set(d, placer.loop(d.loop, groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable === false ? markerBox(d.middle) : undefined));
+    if (d.loop)
+      delayBadges.set(d, placer.loop(d.loop, nodes.get(d.edge.from)!.group === nodes.get(d.edge.to)!.group ? groups.get(nodes.get(d.edge.from)!.group)?.box : undefined, d.edge.trainable === false ? markerBox(d.middle) : undefined));
 
   // No line through a text: every text and badge is an obstacle to the lines that are not its own
   // (a bundle's badge is its own), and every cell to the lines that do not end at it.

@@ -23,8 +23,9 @@ export type NtmConfig = ConfigOf<typeof configSchema>;
 
 /**
  * The Neural Turing Machine: the NeuralTuringMachine layer (controller, write head, read head,
- * memory; see src/network/layers/neural-turing-machine.ts) and an output layer reading the
- * controller and the read vector at every step, y_t = σ(W_o [h_t; r_t] + b_o). Any sequence
+ * memory; see src/network/layers/neural-turing-machine.ts) and an output layer reading the read
+ * vector at every step, y_t = σ(W_o r_t + b_o): the answer comes from memory or not at all. (Graves
+ * et al. let the output read the controller too; the article says what differs.) Any sequence
  * length runs (the time axis is unknown).
  */
 function build(config: NtmConfig): tf.LayersModel {

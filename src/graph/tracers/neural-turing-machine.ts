@@ -45,7 +45,7 @@ const range = (start: number, end: number) => Array.from({ length: end - start }
  *   (coefficient) and takes every erase and add component, scaled by wᵂᵢ (attention, ⊗);
  * - read component k reads every memory row, scaled by wᴿᵢ (attention, ⊗), and every read weighting
  *   cell sets one of those scales (coefficient).
- * Only the controller and the read vector are the layer's output (an output layer reads [h_t; r_t]).
+ * Only the read vector is the layer's output (the output layer reads r_t).
  */
 export const traceNeuralTuringMachine: LayerTracer = (layer, inbound) => {
   const ntm = layer as NeuralTuringMachine;

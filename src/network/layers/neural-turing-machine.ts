@@ -13,7 +13,8 @@ import { contentWeighting } from '../memory/content-addressing';
  *   memory           M_t(i) = M_{t−1}(i) ⊙ (1 − wᵂ_t(i) e_t) + wᵂ_t(i) a_t     (erase, then add)
  *   read_weighting   wᴿ_t = address(read parameters, M_t, wᴿ_{t−1})
  *   read             r_t = Σ_i wᴿ_t(i) M_t(i)
- * and the layer outputs [h_t; r_t] at every step, for an output layer to read.
+ * and the layer outputs the read vector r_t at every step, for an output layer to read: whatever the
+ * machine answers, it has read from its memory.
  *
  * A head's raw parameters, in order: key k (M, used through tanh), key strength β (softplus),
  * interpolation gate g (sigmoid), shift weighting s over the shifts −1, 0, +1 (softmax), sharpening
@@ -51,8 +52,8 @@ const SHARPEN_EPSILON = 1e-8;
 export type NtmPart = 'controller' | 'write_head' | 'read_head' | 'write_weighting' | 'memory' | 'read_weighting' | 'read';
 /** The parts in the order the diagram lists them. */
 export const NTM_PARTS: readonly NtmPart[] = ['controller', 'write_head', 'read_head', 'write_weighting', 'memory', 'read_weighting', 'read'];
-/** The parts the layer outputs, side by side: the controller's h_t, then the read vector r_t. */
-export const NTM_OUTPUT_PARTS: readonly NtmPart[] = ['controller', 'read'];
+/** The parts the layer outputs: the read vector r_t. */
+export const NTM_OUTPUT_PARTS: readonly NtmPart[] = ['read'];
 
 /** A direct source of a part: the layer's input, or a part at this step (offset 0) or the previous one (1). */
 export interface PartSource {
@@ -105,6 +106,9 @@ export class NeuralTuringMachine extends tf.layers.Layer {
   readonly rows: number;
   readonly width: number;
   readonly seed: number;
+  /** Its parts, and those it outputs side by side (see NTM_PARTS). */
+  readonly parts = NTM_PARTS;
+  readonly outputParts = NTM_OUTPUT_PARTS;
   private kernel?: tf.LayerVariable;
   private readKernel?: tf.LayerVariable;
   private bias?: tf.LayerVariable;
@@ -133,6 +137,11 @@ export class NeuralTuringMachine extends tf.layers.Layer {
   /** Cells of each part: memory rows count one cell each (a row of M numbers). */
   partSize(part: NtmPart): number {
     return { controller: this.units, write_head: this.writeSize, read_head: this.readSize, write_weighting: this.rows, memory: this.rows, read_weighting: this.rows, read: this.width }[part];
+  }
+
+  /** A part's value at one step, without the batch: [cells], or [N, M] for the memory. */
+  partShape(part: NtmPart): number[] {
+    return part === 'memory' ? [this.rows, this.width] : [this.partSize(part)];
   }
 
   /** What a part's value is computed from, directly. */
@@ -223,13 +232,13 @@ export class NeuralTuringMachine extends tf.layers.Layer {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor3D;
       const steps = this.unroll(x);
-      return tf.stack(steps.map((s) => tf.concat([s.controller, s.read], 1)), 1);
+      return tf.stack(steps.map((s) => s.read), 1);
     });
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const shape = inputShape as tf.Shape;
-    return [shape[0]!, shape[1]!, this.units + this.width];
+    return [shape[0]!, shape[1]!, this.width];
   }
 
   override getConfig(): tf.serialization.ConfigDict {
