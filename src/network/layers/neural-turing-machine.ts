@@ -95,7 +95,7 @@ export function address(raw: tf.Tensor2D, memory: tf.Tensor3D, previous: tf.Tens
       return k === 0 ? w : tf.concat([tf.slice(w, [0, rows - k], [batch, k]), tf.slice(w, [0, 0], [batch, rows - k])], 1);
     };
     const shifted = tf.addN(SHIFTS.map((s, j) => tf.mul(roll(gated, s), tf.slice(shift, [0, j], [batch, 1]))));
-    const sharpened = tf.pow(tf.add(shifted, SHARPEN_EPSILON), sharpen);
+    const sharpened = tf.exp(tf.mul(sharpen, tf.log(tf.add(shifted, SHARPEN_EPSILON))));
     return tf.div(sharpened, tf.sum(sharpened, 1, true)) as tf.Tensor2D;
   });
 }
@@ -208,12 +208,11 @@ export class NeuralTuringMachine extends tf.layers.Layer {
     });
   }
 
-  /** Runs the sequence [batch, T, features] and returns every part's value at every step (caller disposes). */
+  /** Runs the sequence [batch, T, features] and returns every part's value at every step. Call it under tf.tidy: it keeps its intermediate tensors. */
   unroll(inputs: tf.Tensor3D): NtmStep[] {
     const steps: NtmStep[] = [];
     const xs = tf.unstack(inputs, 1);
     let previous: Partial<Record<NtmPart, tf.Tensor>> = this.initialState(inputs.shape[0]);
-    const initial = previous;
     for (const x of xs) {
       const now: Partial<Record<NtmPart, tf.Tensor>> = {};
       for (const part of NTM_PARTS)
@@ -224,7 +223,7 @@ export class NeuralTuringMachine extends tf.layers.Layer {
       steps.push(now as NtmStep);
       previous = now;
     }
-    tf.dispose([...xs, ...Object.values(initial)]);
+    // Not disposed here: a gradient tape recording this run still needs the inputs and the initial state.
     return steps;
   }
 
