@@ -136,7 +136,7 @@ export default defineArchitecture<NtmConfig>({
   views: ['cells', 'unrolled'],
   configSchema,
   configs: {
-    diagram: { bits: 2, units: 2, rows: 3, width: 2, length: 2, seed: 2 },
+    diagram: { bits: 2, units: 2, rows: 3, width: 1, length: 2, seed: 2 },
     demo: { bits: 4, units: 32, rows: 12, width: 8, length: 3, seed: 1 },
   },
   build,

@@ -93,6 +93,5 @@ export const traceNeuralTuringMachine: LayerTracer = (layer, inbound) => {
       ...(NTM_OUTPUT_PARTS.includes(part) ? {} : { internal: true }),
     }),
   );
-  // Output parts first, in output order: the trace maps the layer's output cells onto them.
-  return { kind: 'concat', parts: [...NTM_OUTPUT_PARTS.map((p) => parts.find((q) => q.id === p)!), ...parts.filter((q) => q.internal)] };
+  return { kind: 'concat', parts };
 };
