@@ -137,7 +137,7 @@ export default defineArchitecture<NtmConfig>({
   configSchema,
   configs: {
     diagram: { bits: 2, units: 2, rows: 3, width: 1, length: 2, seed: 2 },
-    demo: { bits: 4, units: 32, rows: 12, width: 8, length: 3, seed: 1 },
+    demo: { bits: 3, units: 16, rows: 8, width: 4, length: 3, seed: 1 },
   },
   build,
   shapes: (c) => ({ input: [2 * c.length + 1, c.bits + 1], output: [2 * c.length + 1, c.bits] }),

@@ -10,9 +10,9 @@ const SMALL = { bits: 3, units: 16, rows: 8, width: 4, length: 2, seed: 1 };
 describe('neural-turing-machine', () => {
   it('keeps both heads’ weightings ≥ 0 and summing to 1 at every step of a copy sequence, and writes where the write head points', () => {
     const model = ntm.build(ntm.configs.demo!);
-    const batch = copyBatch({ bits: 4, length: 5 }, 6, createRandom(5));
+    const batch = copyBatch({ bits: 3, length: 5 }, 6, createRandom(5));
     tf.tidy(() => {
-      const steps = runMachine(model, tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, 5]));
+      const steps = runMachine(model, tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, 4]));
       expect(steps).toHaveLength(11);
       let previous = machineOf(model).initialState(batch.sequences).memory;
       for (const [t, s] of steps.entries()) {

@@ -1,0 +1,12 @@
+import def, { buildCopyLstm, trainCopy, predictCopy } from '../src/zoo/neural-turing-machine';
+import { bitErrorByLength } from '../src/network/datasets/copy-task';
+import { createRandom } from '../src/network/numerics/random';
+const [which, batches, units, lr, bits, rows, width, maxLen] = [process.argv[2]!, ...process.argv.slice(3).map(Number)] as [string, number, number, number, number, number, number, number];
+const m = which === 'ntm' ? def.build({ bits, units, rows, width, length: 3, seed: 1 }) : buildCopyLstm(bits, units, 1);
+const t0 = Date.now();
+const before = bitErrorByLength((b) => predictCopy(m, b), bits, [1, 2, 3, 4, 6], 50, createRandom(77));
+const losses = await trainCopy(m, { batches, batchSize: 16, lengths: [1, maxLen], learningRate: lr, seed: 3 });
+const errs = bitErrorByLength((b) => predictCopy(m, b), bits, [1, 2, 3, 4, 6], 50, createRandom(77));
+console.log(which, m.countParams(), ((Date.now() - t0) / 1000).toFixed(1) + 's', 'loss', losses.slice(-20).reduce((a, b) => a + b, 0) / 20);
+console.log('before', before.map((e) => `${e.length}:${e.bitsWrong.toFixed(2)}`).join(' '));
+console.log('after ', errs.map((e) => `${e.length}:${e.bitsWrong.toFixed(2)}`).join(' '));

@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+import def, { buildCopyLstm, trainCopy, predictCopy } from '../src/zoo/neural-turing-machine';
+import { bitErrorByLength } from '../src/network/datasets/copy-task';
+import { createRandom } from '../src/network/numerics/random';
+const which = process.argv[2] ?? 'ntm';
+const batches = Number(process.argv[3] ?? 200);
+const cfg = { bits: 4, units: Number(process.argv[4] ?? 32), rows: 12, width: 8, length: 3, seed: 1 };
+const m = which === 'ntm' ? def.build(cfg) : buildCopyLstm(4, Number(process.argv[4] ?? 19), 1);
+console.log(which, 'params', m.countParams());
+const t0 = Date.now();
+const losses = await trainCopy(m, { batches, batchSize: 16, lengths: [1, 5], learningRate: Number(process.argv[5] ?? 0.01), seed: 3, onProgress: (p) => { if (p.done % 25 === 0) console.log(p.done, p.error?.toFixed(3), ((Date.now() - t0) / 1000).toFixed(1) + 's'); } });
+const errs = bitErrorByLength((b) => predictCopy(m, b), 4, [1, 2, 3, 4, 5, 6, 8, 10], 50, createRandom(77));
+console.log(errs.map((e) => `${e.length}:${e.bitsWrong.toFixed(2)}`).join(' '));
