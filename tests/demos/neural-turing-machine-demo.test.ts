@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import demo, { DEMO_SIZES } from '../../src/demos/architectures/neural-turing-machine';
@@ -30,6 +31,13 @@ describe('neural turing machine demo', () => {
     expect(updates.filter((u) => u.stage === 'lstm:batches')).toHaveLength(100);
     expect(previews).toHaveLength(10);
     expect(result.plots).toHaveLength(5);
+    // The figures the article prints from this run.
+    const article = readFileSync(new URL('../../content/architectures/neural-turing-machine.mdx', import.meta.url), 'utf8');
+    const f = (name: string) => metric[name]!.toFixed(2);
+    expect(article).toContain(`at 3 vectors it gets **${f('ntm-trained')}** bits wrong per sequence against the\nLSTM's **${f('lstm-trained')}**`);
+    expect(article).toContain(`**${f('ntm-longer')}** against **${f('lstm-longer')}**`);
+    expect(article).toContain(`4 numbers: ${metric['ntm-params']} parameters`);
+    expect(article).toContain(`(${metric['lstm-params']}\nparameters)`);
     for (const plot of result.plots) expect(plot).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
   }, 180_000);
 });
