@@ -324,8 +324,9 @@ function partDependencies(layer: Parted, groups: ReadonlyMap<string, number>, ow
         xs.forEach((x, s) => {
           for (let j = 0; j < shapes[s]![0]!; j++)
             for (const delta of [2, -2]) {
-              const shift = tf.oneHot(tf.fill([BATCH], j, 'int32'), shapes[s]![0]!).reshape([BATCH, shapes[s]![0]!, 1]).mul(delta);
-              const moved = xs.map((y, i) => (i === s ? byCell(y).add(shift).reshape(y.shape) : y));
+              const shift = tf.buffer([BATCH, shapes[s]![0]!, 1]);
+              for (let b = 0; b < BATCH; b++) shift.set(delta, b, j, 0);
+              const moved = xs.map((y, i) => (i === s ? byCell(y).add(shift.toTensor()).reshape(y.shape) : y));
               evaluate(...moved).sub(before).abs().sum([0, 2]).dataSync().forEach((v, k) => {
                 if (v > 1e-6) depends[s]![j]![k] = true;
               });
