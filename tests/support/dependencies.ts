@@ -321,7 +321,7 @@ function partDependencies(layer: Parted, groups: ReadonlyMap<string, number>, ow
           );
         if (any) return;
         const before = evaluate(...xs);
-        xs.forEach((x, s) => {
+        xs.forEach((_, s) => {
           for (let j = 0; j < shapes[s]![0]!; j++)
             for (const delta of [2, -2]) {
               const shift = tf.buffer([BATCH, shapes[s]![0]!, 1]);

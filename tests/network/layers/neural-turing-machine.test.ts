@@ -22,7 +22,7 @@ function addressReference(raw: readonly number[], memory: readonly (readonly num
   const gamma = 1 + softplus(raw[WIDTH + 2 + SHIFTS.length]!);
   const content = contentWeightingReference(memory, key, beta);
   const gated = content.map((c, i) => g * c + (1 - g) * previous[i]!);
-  const shifted = gated.map((_, i) => SHIFTS.reduce((sum, shift, j) => sum + gated[(((i - shift) % n) + n) % n]! * s[j]!, 0));
+  const shifted = gated.map((_, i) => SHIFTS.reduce<number>((sum, shift, j) => sum + gated[(((i - shift) % n) + n) % n]! * s[j]!, 0));
   const sharp = shifted.map((w) => Math.pow(w + 1e-8, gamma));
   const total = sharp.reduce((a, b) => a + b, 0);
   return sharp.map((w) => w / total);
@@ -49,7 +49,7 @@ describe('NeuralTuringMachine layer', () => {
     tf.dispose(steps.flatMap((s) => Object.values(s)));
     for (let n = 0; n < BATCH; n++) {
       let memory = Array.from({ length: ROWS }, () => Array<number>(WIDTH).fill(MEMORY_START));
-      let [wW, wR] = [0, 1].map(() => Array.from({ length: ROWS }, (_, i) => (i === 0 ? 1 : 0)));
+      let [wW, wR] = [0, 1].map(() => Array.from({ length: ROWS }, (_, i): number => (i === 0 ? 1 : 0)));
       let read = Array<number>(WIDTH).fill(0);
       for (let t = 0; t < STEPS; t++) {
         const h = dense(xs[n]![t]!, W, b).map((v, j) => Math.tanh(v + read.reduce((s, r, i) => s + r * U[i]![j]!, 0)));
