@@ -24,16 +24,17 @@ function betweenSteps(graph: CellGraph, groupOf: ReadonlyMap<string, string>): s
 }
 
 /**
- * Which attention connections read a store written step by step, at the step they are made: a group
- * whose cells carry their own state and have no recurrent weight (a Neural Turing Machine's memory
- * rows) is read as it is at that step. Any other attention read is of a sequence of states (an
- * encoder's) and reaches every step.
+ * Which attention connections read or write a store written step by step, at the step they are made:
+ * a group whose cells carry their own state and have no recurrent weight (a Neural Turing Machine's
+ * memory rows) is read and written as it is at that step. Any other attention read is of a sequence
+ * of states (an encoder's) and reaches every step.
  */
-export function storeReads(graph: CellGraph): (c: Pick<Connection, 'kind' | 'from'>) => boolean {
+export function storeReads(graph: CellGraph): (c: Pick<Connection, 'kind' | 'from' | 'to'>) => boolean {
   const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
   const carried = new Set(graph.connections.filter((c) => c.kind === 'carry' && c.from === c.to).map((c) => groupOf.get(c.from)));
   const weighted = new Set(graph.connections.filter((c) => c.kind === 'recurrent').map((c) => groupOf.get(c.to)));
-  return (c) => c.kind === 'attention' && carried.has(groupOf.get(c.from)) && !weighted.has(groupOf.get(c.from));
+  const store = (cell: string) => carried.has(groupOf.get(cell)) && !weighted.has(groupOf.get(cell));
+  return (c) => c.kind === 'attention' && (store(c.from) || store(c.to));
 }
 
 /**
