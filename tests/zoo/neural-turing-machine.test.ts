@@ -31,15 +31,15 @@ describe('neural-turing-machine', () => {
     model.dispose();
   });
 
-  it('learns the copy task: after 80 training batches of lengths 1–2, fewer bits wrong per sequence than before, at every length up to 3', async () => {
+  it('learns the copy task: after 80 training batches of lengths 1–2, a single vector is copied with under a quarter of chance’s bits wrong, and fewer bits are wrong than before at every length up to 3', async () => {
     const model = ntm.build(SMALL);
     const measure = () => bitErrorByLength((b) => predictCopy(model, b), SMALL.bits, [1, 2, 3], 40, createRandom(77));
     const before = measure();
     const losses = await trainCopy(model, { batches: 80, batchSize: 16, lengths: [1, 2], learningRate: 0.01, seed: 3 });
     const after = measure();
     console.info(`NTM copy, bits wrong per sequence by length, before → after 80 batches: ${before.map((e, i) => `${e.length}: ${e.bitsWrong.toFixed(2)} → ${after[i]!.bitsWrong.toFixed(2)}`).join(', ')}; loss ${losses[0]!.toFixed(3)} → ${losses.at(-1)!.toFixed(3)}`);
-    // Chance is half the bits: 1.5 per vector.
-    expect(after[0]!.bitsWrong).toBeLessThan(0.3);
+    // Chance is half the bits: 1.5 per vector. After training, a single vector is copied with under a quarter of that wrong.
+    expect(after[0]!.bitsWrong).toBeLessThan(1.5 / 4);
     after.forEach((e, i) => expect(e.bitsWrong, `length ${e.length}`).toBeLessThan(before[i]!.bitsWrong));
     model.dispose();
   });

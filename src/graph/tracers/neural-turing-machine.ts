@@ -51,14 +51,16 @@ export const traceNeuralTuringMachine: LayerTracer = (layer, inbound) => {
   const ntm = layer as NeuralTuringMachine;
   const input = onlyInbound(inbound, layer);
   const [N, M] = [ntm.rows, ntm.width];
-  const addressing = range(0, addressingSize(M));
-  const writeContent = range(addressingSize(M), ntm.writeSize);
+  // The write head's raw parameters are erase and add, then its addressing; the read head's only addressing.
+  const writeContent = range(0, 2 * M);
+  const writeAddressing = range(2 * M, ntm.writeSize);
+  const readAddressing = range(0, addressingSize(M));
   const connections: Record<NtmPart, Connection[]> = {
     controller: [...connectionsOf(weightMatrix(layer, 'kernel'), input.id, 'controller', 'dense'), ...connectionsOf(weightMatrix(layer, 'read_kernel'), 'read', 'controller', 'recurrent')],
     write_head: connectionsOf(weightMatrix(layer, 'write_kernel'), 'controller', 'write_head', 'dense'),
     read_head: connectionsOf(weightMatrix(layer, 'read_head_kernel'), 'controller', 'read_head', 'dense'),
     write_weighting: [
-      ...every('write_head', addressing, 'write_weighting', N, 'coefficient'),
+      ...every('write_head', writeAddressing, 'write_weighting', N, 'coefficient'),
       ...every('memory', range(0, N), 'write_weighting', N, 'carry'),
       ...every('write_weighting', range(0, N), 'write_weighting', N, 'carry'),
     ],
@@ -68,14 +70,14 @@ export const traceNeuralTuringMachine: LayerTracer = (layer, inbound) => {
       ...every('write_head', writeContent, 'memory', N, 'attention', { scaledBy: WRITE_COEFFICIENT }),
     ],
     read_weighting: [
-      ...every('read_head', addressing, 'read_weighting', N, 'coefficient'),
+      ...every('read_head', readAddressing, 'read_weighting', N, 'coefficient'),
       ...every('memory', range(0, N), 'read_weighting', N, 'attention'),
       ...every('read_weighting', range(0, N), 'read_weighting', N, 'carry'),
     ],
     read: [...every('memory', range(0, N), 'read', M, 'attention', { scaledBy: READ_COEFFICIENT }), ...every('read_weighting', range(0, N), 'read', M, 'coefficient')],
   };
   const notes: Partial<Record<NtmPart, readonly string[]>> = {
-    write_head: [`key ${M}, β, g, shifts ${3}, γ, erase ${M}, add ${M}`],
+    write_head: [`erase ${M}, add ${M}, key ${M}, β, g, shifts ${3}, γ`],
     read_head: [`key ${M}, β, g, shifts ${3}, γ`],
     memory: [`${N} rows of ${M}`],
     read: ['r = Σᵢ wᴿᵢ Mᵢ'],

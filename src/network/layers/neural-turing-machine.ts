@@ -16,9 +16,10 @@ import { contentWeighting } from '../memory/content-addressing';
  * and the layer outputs the read vector r_t at every step, for an output layer to read: whatever the
  * machine answers, it has read from its memory.
  *
- * A head's raw parameters, in order: key k (M, used through tanh), key strength β (softplus),
- * interpolation gate g (sigmoid), shift weighting s over the shifts −1, 0, +1 (softmax), sharpening
- * γ (1 + softplus); the write head adds erase e (M, sigmoid) and add a (M, tanh). Addressing:
+ * A head's raw addressing parameters, in order: key k (M, used through tanh), key strength β
+ * (softplus), interpolation gate g (sigmoid), shift weighting s over the shifts −1, 0, +1 (softmax),
+ * sharpening γ (1 + softplus). The write head's raw parameters put erase e (M, sigmoid) and add a
+ * (M, tanh) first, then its addressing. Addressing:
  *   content        w^c = softmax_i(β · cos(k, M(i)))
  *   interpolation  w^g = g w^c + (1 − g) w_{t−1}
  *   shift          w̃(i) = Σ_s w^g((i − s) mod N) s(s)      (circular convolution)
@@ -125,7 +126,7 @@ export class NeuralTuringMachine extends tf.layers.Layer {
     this.seed = args.seed;
   }
 
-  /** Raw parameters of the write head: addressing, then erase (M), then add (M). */
+  /** Raw parameters of the write head: erase (M), add (M), then its addressing. */
   get writeSize(): number {
     return addressingSize(this.width) + 2 * this.width;
   }
@@ -182,15 +183,15 @@ export class NeuralTuringMachine extends tf.layers.Layer {
         case 'read_head':
           return dense(a!, this.readHeadKernel!, this.readHeadBias!);
         case 'write_weighting':
+          return address(tf.slice(a!, [0, 2 * this.width], [-1, this.readSize]) as tf.Tensor2D, b as tf.Tensor3D, c as tf.Tensor2D);
         case 'read_weighting':
           return address(a as tf.Tensor2D, b as tf.Tensor3D, c as tf.Tensor2D);
         case 'memory': {
           // M_t(i) = M_{t−1}(i) ⊙ (1 − w(i) e) + w(i) a
           const [previous, weighting, head] = [a as tf.Tensor3D, b as tf.Tensor2D, c as tf.Tensor2D];
           const batch = head.shape[0];
-          const start = addressingSize(this.width);
-          const erase = tf.expandDims(tf.sigmoid(tf.slice(head, [0, start], [batch, this.width])), 1);
-          const add = tf.expandDims(tf.tanh(tf.slice(head, [0, start + this.width], [batch, this.width])), 1);
+          const erase = tf.expandDims(tf.sigmoid(tf.slice(head, [0, 0], [batch, this.width])), 1);
+          const add = tf.expandDims(tf.tanh(tf.slice(head, [0, this.width], [batch, this.width])), 1);
           const w = tf.expandDims(weighting, 2);
           return tf.add(tf.mul(previous, tf.sub(1, tf.mul(w, erase))), tf.mul(w, add));
         }

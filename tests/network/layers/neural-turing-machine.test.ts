@@ -55,9 +55,9 @@ describe('NeuralTuringMachine layer', () => {
         const h = dense(xs[n]![t]!, W, b).map((v, j) => Math.tanh(v + read.reduce((s, r, i) => s + r * U[i]![j]!, 0)));
         const write = dense(h, Ww, bw);
         const readRaw = dense(h, Wr, br);
-        wW = addressReference(write, memory, wW!);
-        const erase = write.slice(WIDTH + 6, 2 * WIDTH + 6).map(sigmoid);
-        const add = write.slice(2 * WIDTH + 6).map(Math.tanh);
+        wW = addressReference(write.slice(2 * WIDTH), memory, wW!);
+        const erase = write.slice(0, WIDTH).map(sigmoid);
+        const add = write.slice(WIDTH, 2 * WIDTH).map(Math.tanh);
         memory = memory.map((row, i) => row.map((m, k) => m * (1 - wW![i]! * erase[k]!) + wW![i]! * add[k]!));
         wR = addressReference(readRaw, memory, wR!);
         read = Array.from({ length: WIDTH }, (_, k) => memory.reduce((s, row, i) => s + wR![i]! * row[k]!, 0));
