@@ -34,7 +34,7 @@ describe('neural turing machine demo', () => {
     // The figures the article prints from this run.
     const article = readFileSync(new URL('../../content/architectures/neural-turing-machine.mdx', import.meta.url), 'utf8');
     const f = (name: string) => metric[name]!.toFixed(2);
-    expect(article).toContain(`at 3 vectors it gets **${f('ntm-trained')}** bits wrong per sequence against the\nLSTM's **${f('lstm-trained')}**`);
+    expect(article).toContain(`at 3 vectors the NTM gets **${f('ntm-trained')}** bits wrong per sequence against the\nLSTM's **${f('lstm-trained')}**`);
     expect(article).toContain(`**${f('ntm-longer')}** against **${f('lstm-longer')}**`);
     expect(article).toContain(`4 numbers: ${metric['ntm-params']} parameters`);
     expect(article).toContain(`(${metric['lstm-params']}\nparameters)`);

@@ -10,6 +10,7 @@ export const READ_COEFFICIENT = 'wᴿᵢ';
 const LABELS: Readonly<Record<NtmPart, string>> = {
   controller: 'controller',
   write_head: 'write head',
+  erase_add: 'erase, add',
   read_head: 'read head',
   write_weighting: 'write weighting',
   memory: 'memory',
@@ -20,6 +21,7 @@ const LABELS: Readonly<Record<NtmPart, string>> = {
 const CELL_TYPES: Readonly<Record<NtmPart, CellType>> = {
   controller: 'hidden',
   write_head: 'hidden',
+  erase_add: 'hidden',
   read_head: 'hidden',
   write_weighting: 'hidden',
   memory: 'memory',
@@ -32,9 +34,9 @@ const every = (from: string, fromCells: Iterable<number>, to: string, toCells: n
 const range = (start: number, end: number) => Array.from({ length: end - start }, (_, i) => start + i);
 
 /**
- * NeuralTuringMachine: one layer, seven groups of cells (its parts; see the layer). Weights: the
- * controller's input kernel (dense) and read kernel (recurrent: r_{t−1} → h_t), and each head's
- * kernel from the controller (dense), one connection per nonzero entry. Everything else is computed
+ * NeuralTuringMachine: one layer, eight groups of cells (its parts; see the layer). Weights: the
+ * controller's input kernel (dense) and read kernel (recurrent: r_{t−1} → h_t), and the kernels from
+ * the controller to each head and to the erase and add vectors (dense), one connection per nonzero entry. Everything else is computed
  * afresh at every step and has no weight:
  * - a head's addressing parameters (key, β, g, shifts, γ) feed every cell of its weighting (coefficient);
  * - the weighting at t−1 feeds every cell of the weighting at t (carry: interpolation, shift and the
@@ -51,33 +53,32 @@ export const traceNeuralTuringMachine: LayerTracer = (layer, inbound) => {
   const ntm = layer as NeuralTuringMachine;
   const input = onlyInbound(inbound, layer);
   const [N, M] = [ntm.rows, ntm.width];
-  // The write head's raw parameters are erase and add, then its addressing; the read head's only addressing.
-  const writeContent = range(0, 2 * M);
-  const writeAddressing = range(2 * M, ntm.writeSize);
-  const readAddressing = range(0, addressingSize(M));
+  const addressing = range(0, addressingSize(M));
   const connections: Record<NtmPart, Connection[]> = {
     controller: [...connectionsOf(weightMatrix(layer, 'kernel'), input.id, 'controller', 'dense'), ...connectionsOf(weightMatrix(layer, 'read_kernel'), 'read', 'controller', 'recurrent')],
     write_head: connectionsOf(weightMatrix(layer, 'write_kernel'), 'controller', 'write_head', 'dense'),
+    erase_add: connectionsOf(weightMatrix(layer, 'erase_add_kernel'), 'controller', 'erase_add', 'dense'),
     read_head: connectionsOf(weightMatrix(layer, 'read_head_kernel'), 'controller', 'read_head', 'dense'),
     write_weighting: [
-      ...every('write_head', writeAddressing, 'write_weighting', N, 'coefficient'),
+      ...every('write_head', addressing, 'write_weighting', N, 'coefficient'),
       ...every('memory', range(0, N), 'write_weighting', N, 'carry'),
       ...every('write_weighting', range(0, N), 'write_weighting', N, 'carry'),
     ],
     memory: [
       ...range(0, N).map((i): Connection => ({ from: cellId('memory', i), to: cellId('memory', i), kind: 'carry', directed: true })),
       ...range(0, N).map((i): Connection => ({ from: cellId('write_weighting', i), to: cellId('memory', i), kind: 'coefficient', directed: true })),
-      ...every('write_head', writeContent, 'memory', N, 'attention', { scaledBy: WRITE_COEFFICIENT }),
+      ...every('erase_add', range(0, 2 * M), 'memory', N, 'attention', { scaledBy: WRITE_COEFFICIENT }),
     ],
     read_weighting: [
-      ...every('read_head', readAddressing, 'read_weighting', N, 'coefficient'),
+      ...every('read_head', addressing, 'read_weighting', N, 'coefficient'),
       ...every('memory', range(0, N), 'read_weighting', N, 'attention'),
       ...every('read_weighting', range(0, N), 'read_weighting', N, 'carry'),
     ],
     read: [...every('memory', range(0, N), 'read', M, 'attention', { scaledBy: READ_COEFFICIENT }), ...every('read_weighting', range(0, N), 'read', M, 'coefficient')],
   };
   const notes: Partial<Record<NtmPart, readonly string[]>> = {
-    write_head: [`erase ${M}, add ${M}, key ${M}, β, g, shifts ${3}, γ`],
+    write_head: [`key ${M}, β, g, shifts ${3}, γ`],
+    erase_add: [`erase ${M}, add ${M}`],
     read_head: [`key ${M}, β, g, shifts ${3}, γ`],
     memory: [`${N} rows of ${M}`],
     read: ['r = Σᵢ wᴿᵢ Mᵢ'],

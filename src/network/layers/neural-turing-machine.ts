@@ -7,7 +7,8 @@ import { contentWeighting } from '../memory/content-addressing';
  *
  * One step t, in this order (the parts, each a group of cells in the diagram):
  *   controller       h_t = tanh(W x_t + U r_{t−1} + b)                         (trained W, U, b)
- *   write_head       raw write parameters  = W_w h_t + b_w                     (trained)
+ *   write_head       raw write addressing parameters = W_w h_t + b_w           (trained)
+ *   erase_add        raw erase and add vectors        = W_e h_t + b_e           (trained)
  *   read_head        raw read parameters   = W_r h_t + b_r                     (trained)
  *   write_weighting  wᵂ_t = address(write parameters, M_{t−1}, wᵂ_{t−1})
  *   memory           M_t(i) = M_{t−1}(i) ⊙ (1 − wᵂ_t(i) e_t) + wᵂ_t(i) a_t     (erase, then add)
@@ -18,8 +19,8 @@ import { contentWeighting } from '../memory/content-addressing';
  *
  * A head's raw addressing parameters, in order: key k (M, used through tanh), key strength β
  * (softplus), interpolation gate g (sigmoid), shift weighting s over the shifts −1, 0, +1 (softmax),
- * sharpening γ (1 + softplus). The write head's raw parameters put erase e (M, sigmoid) and add a
- * (M, tanh) first, then its addressing. Addressing:
+ * sharpening γ (1 + softplus). The write head also emits an erase vector e (M, sigmoid) and an add
+ * vector a (M, tanh), a part of their own (`erase_add`, e then a). Addressing:
  *   content        w^c = softmax_i(β · cos(k, M(i)))
  *   interpolation  w^g = g w^c + (1 − g) w_{t−1}
  *   shift          w̃(i) = Σ_s w^g((i − s) mod N) s(s)      (circular convolution)
@@ -50,9 +51,9 @@ export const MEMORY_START = 1e-6;
 /** Added before sharpening, so that w̃^γ has a gradient in γ where w̃ is 0. */
 const SHARPEN_EPSILON = 1e-8;
 
-export type NtmPart = 'controller' | 'write_head' | 'read_head' | 'write_weighting' | 'memory' | 'read_weighting' | 'read';
+export type NtmPart = 'controller' | 'write_head' | 'erase_add' | 'read_head' | 'write_weighting' | 'memory' | 'read_weighting' | 'read';
 /** The parts in the order the diagram lists them. */
-export const NTM_PARTS: readonly NtmPart[] = ['controller', 'write_head', 'read_head', 'write_weighting', 'memory', 'read_weighting', 'read'];
+export const NTM_PARTS: readonly NtmPart[] = ['controller', 'write_head', 'erase_add', 'read_head', 'write_weighting', 'memory', 'read_weighting', 'read'];
 /** The parts the layer outputs: the read vector r_t. */
 export const NTM_OUTPUT_PARTS: readonly NtmPart[] = ['read'];
 
@@ -65,9 +66,10 @@ export interface PartSource {
 const SOURCES: Readonly<Record<NtmPart, readonly PartSource[]>> = {
   controller: [{ from: 'input', offset: 0 }, { from: 'read', offset: 1 }],
   write_head: [{ from: 'controller', offset: 0 }],
+  erase_add: [{ from: 'controller', offset: 0 }],
   read_head: [{ from: 'controller', offset: 0 }],
   write_weighting: [{ from: 'write_head', offset: 0 }, { from: 'memory', offset: 1 }, { from: 'write_weighting', offset: 1 }],
-  memory: [{ from: 'memory', offset: 1 }, { from: 'write_weighting', offset: 0 }, { from: 'write_head', offset: 0 }],
+  memory: [{ from: 'memory', offset: 1 }, { from: 'write_weighting', offset: 0 }, { from: 'erase_add', offset: 0 }],
   read_weighting: [{ from: 'read_head', offset: 0 }, { from: 'memory', offset: 0 }, { from: 'read_weighting', offset: 1 }],
   read: [{ from: 'read_weighting', offset: 0 }, { from: 'memory', offset: 0 }],
 };
@@ -115,6 +117,8 @@ export class NeuralTuringMachine extends tf.layers.Layer {
   private bias?: tf.LayerVariable;
   private writeKernel?: tf.LayerVariable;
   private writeBias?: tf.LayerVariable;
+  private eraseAddKernel?: tf.LayerVariable;
+  private eraseAddBias?: tf.LayerVariable;
   private readHeadKernel?: tf.LayerVariable;
   private readHeadBias?: tf.LayerVariable;
 
@@ -126,9 +130,9 @@ export class NeuralTuringMachine extends tf.layers.Layer {
     this.seed = args.seed;
   }
 
-  /** Raw parameters of the write head: erase (M), add (M), then its addressing. */
+  /** Raw addressing parameters of the write head (as many as the read head's). */
   get writeSize(): number {
-    return addressingSize(this.width) + 2 * this.width;
+    return addressingSize(this.width);
   }
 
   get readSize(): number {
@@ -137,7 +141,7 @@ export class NeuralTuringMachine extends tf.layers.Layer {
 
   /** Cells of each part: memory rows count one cell each (a row of M numbers). */
   partSize(part: NtmPart): number {
-    return { controller: this.units, write_head: this.writeSize, read_head: this.readSize, write_weighting: this.rows, memory: this.rows, read_weighting: this.rows, read: this.width }[part];
+    return { controller: this.units, write_head: this.writeSize, erase_add: 2 * this.width, read_head: this.readSize, write_weighting: this.rows, memory: this.rows, read_weighting: this.rows, read: this.width }[part];
   }
 
   /** A part's value at one step, without the batch: [cells], or [N, M] for the memory. */
@@ -162,6 +166,8 @@ export class NeuralTuringMachine extends tf.layers.Layer {
     this.bias = this.addWeight('bias', [this.units], 'float32', tf.initializers.zeros());
     this.writeKernel = this.addWeight('write_kernel', [this.units, this.writeSize], 'float32', glorot());
     this.writeBias = this.addWeight('write_bias', [this.writeSize], 'float32', tf.initializers.zeros());
+    this.eraseAddKernel = this.addWeight('erase_add_kernel', [this.units, 2 * this.width], 'float32', glorot());
+    this.eraseAddBias = this.addWeight('erase_add_bias', [2 * this.width], 'float32', tf.initializers.zeros());
     this.readHeadKernel = this.addWeight('read_head_kernel', [this.units, this.readSize], 'float32', glorot());
     this.readHeadBias = this.addWeight('read_head_bias', [this.readSize], 'float32', tf.initializers.zeros());
     this.built = true;
@@ -180,10 +186,11 @@ export class NeuralTuringMachine extends tf.layers.Layer {
           return tf.tanh(tf.add(tf.add(tf.matMul(a as tf.Tensor2D, this.kernel!.read() as tf.Tensor2D), tf.matMul(b as tf.Tensor2D, this.readKernel!.read() as tf.Tensor2D)), this.bias!.read()));
         case 'write_head':
           return dense(a!, this.writeKernel!, this.writeBias!);
+        case 'erase_add':
+          return dense(a!, this.eraseAddKernel!, this.eraseAddBias!);
         case 'read_head':
           return dense(a!, this.readHeadKernel!, this.readHeadBias!);
         case 'write_weighting':
-          return address(tf.slice(a!, [0, 2 * this.width], [-1, this.readSize]) as tf.Tensor2D, b as tf.Tensor3D, c as tf.Tensor2D);
         case 'read_weighting':
           return address(a as tf.Tensor2D, b as tf.Tensor3D, c as tf.Tensor2D);
         case 'memory': {

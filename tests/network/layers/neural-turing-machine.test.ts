@@ -31,16 +31,18 @@ function addressReference(raw: readonly number[], memory: readonly (readonly num
 describe('NeuralTuringMachine layer', () => {
   const layer = new NeuralTuringMachine({ units: UNITS, rows: ROWS, width: WIDTH, seed: 4 });
   layer.apply(tf.input({ shape: [null, FEATURES] }));
-  const [W, U, b, Ww, bw, Wr, br] = [
+  const [W, U, b, Ww, bw, We, be, Wr, br] = [
     matrix(FEATURES, UNITS, 1.5),
     matrix(WIDTH, UNITS, 1.5),
     matrix(1, UNITS)[0]!,
     matrix(UNITS, layer.writeSize, 2),
     matrix(1, layer.writeSize)[0]!,
+    matrix(UNITS, 2 * WIDTH, 2),
+    matrix(1, 2 * WIDTH)[0]!,
     matrix(UNITS, layer.readSize, 2),
     matrix(1, layer.readSize)[0]!,
   ];
-  tf.tidy(() => layer.setWeights([tf.tensor2d(W), tf.tensor2d(U), tf.tensor1d(b), tf.tensor2d(Ww), tf.tensor1d(bw), tf.tensor2d(Wr), tf.tensor1d(br)]));
+  tf.tidy(() => layer.setWeights([tf.tensor2d(W), tf.tensor2d(U), tf.tensor1d(b), tf.tensor2d(Ww), tf.tensor1d(bw), tf.tensor2d(We), tf.tensor1d(be), tf.tensor2d(Wr), tf.tensor1d(br)]));
   const xs = Array.from({ length: BATCH }, () => matrix(STEPS, FEATURES));
 
   it('computes controller, heads, weightings, memory and read vector at every step as the float64 reference does', () => {
@@ -55,9 +57,10 @@ describe('NeuralTuringMachine layer', () => {
         const h = dense(xs[n]![t]!, W, b).map((v, j) => Math.tanh(v + read.reduce((s, r, i) => s + r * U[i]![j]!, 0)));
         const write = dense(h, Ww, bw);
         const readRaw = dense(h, Wr, br);
-        wW = addressReference(write.slice(2 * WIDTH), memory, wW!);
-        const erase = write.slice(0, WIDTH).map(sigmoid);
-        const add = write.slice(WIDTH, 2 * WIDTH).map(Math.tanh);
+        const eraseAdd = dense(h, We, be);
+        wW = addressReference(write, memory, wW!);
+        const erase = eraseAdd.slice(0, WIDTH).map(sigmoid);
+        const add = eraseAdd.slice(WIDTH).map(Math.tanh);
         memory = memory.map((row, i) => row.map((m, k) => m * (1 - wW![i]! * erase[k]!) + wW![i]! * add[k]!));
         wR = addressReference(readRaw, memory, wR!);
         read = Array.from({ length: WIDTH }, (_, k) => memory.reduce((s, row, i) => s + wR![i]! * row[k]!, 0));
