@@ -22,6 +22,9 @@ interface Drawn {
 const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+/** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
+const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3];
+
 /** A loop as the points a badge must keep clear of. */
 const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
@@ -120,9 +123,16 @@ export function placeEdges(
           : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
-    // A delayed connection between two groups of one picture (not between steps' copies): a bowed arc with its t−1 badge.
+    // A delayed connection between two groups of one picture (not between steps' copies): a bowed arc with its
+    // t−1 badge, on whichever side (and at whichever bow) passes the fewest texts and cells it does not join.
     if (isDelayed(edge) && from.step === undefined && to.step === undefined) {
-      const loop = crossArc(from, to, r);
+      const cost = (loop: Loop) => {
+        const points = sampled(loop);
+        const hits = (box: Box) => points.some((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height);
+        const cells = [...nodes.values()].filter((n) => n.id !== from.id && n.id !== to.id && hits({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
+        return 3 * cells.length + texts.filter(hits).length;
+      };
+      const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
