@@ -4,7 +4,7 @@ import { isDelayed } from '../graph/types';
 import { groupDigits } from '../views/numbers';
 import { backArc, boxExit, boxCentre, crossArc, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
-import { LineIndex, ObstacleIndex, grow } from './obstacles';
+import { LineIndex, ObstacleIndex, grow, union } from './obstacles';
 import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -23,7 +23,7 @@ const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 /** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
-const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3];
+const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45];
 
 /** A loop as the points a badge must keep clear of. */
 const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
@@ -106,6 +106,7 @@ export function placeEdges(
       }),
   );
 
+  const extent = groupList.length > 0 ? union(groupList.map((g) => g.box)) : { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity };
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
@@ -127,10 +128,13 @@ export function placeEdges(
     // t−1 badge, on whichever side (and at whichever bow) passes the fewest texts and cells it does not join.
     if (isDelayed(edge) && from.step === undefined && to.step === undefined) {
       const cost = (loop: Loop) => {
-        const points = sampled(loop);
+        // Every few pixels: a caption line is 14 px tall, and a long arc's badge samples are far apart.
+        const points = Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240));
         const hits = (box: Box) => points.some((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height);
         const cells = [...nodes.values()].filter((n) => n.id !== from.id && n.id !== to.id && hits({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
-        return 3 * cells.length + texts.filter(hits).length;
+        // Below or beside every group is where the legend goes: an arc must stay within the groups' extent.
+        const outside = points.some((p) => p.x < extent.x || p.x > extent.x + extent.width || p.y < extent.y || p.y > extent.y + extent.height);
+        return 3 * cells.length + texts.filter(hits).length + (outside ? 100 : 0);
       };
       const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };

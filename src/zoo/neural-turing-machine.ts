@@ -136,7 +136,7 @@ export default defineArchitecture<NtmConfig>({
   views: ['cells', 'unrolled'],
   configSchema,
   configs: {
-    diagram: { bits: 2, units: 2, rows: 3, width: 2, length: 2, seed: 2 },
+    diagram: { bits: 2, units: 1, rows: 3, width: 2, length: 2, seed: 2 },
     demo: { bits: 3, units: 16, rows: 8, width: 4, length: 3, seed: 1 },
   },
   build,
