@@ -32,8 +32,8 @@ const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => po
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
 const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
-/** Visibility-graph searches a diagram may make (src/layout/route.ts); the diagrams we draw need a few dozen. */
-const SEARCHES = 100;
+/** Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen, the NTM's cells view over a hundred. */
+const SEARCHES = 400;
 /** How long two lines may run together (px) before they read as one: about a cell's width. */
 const SHARED = 20;
 
