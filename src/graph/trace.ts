@@ -197,11 +197,13 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
           size: part.size,
           ...(part.notes ? { notes: part.notes } : {}),
         });
-        for (let i = 0; i < part.size; i++) realCell.set(cellId(layer.name, offset + i), cellId(part.id, i));
-        offset += part.size;
+        if (!part.internal) {
+          for (let i = 0; i < part.size; i++) realCell.set(cellId(layer.name, offset + i), cellId(part.id, i));
+          offset += part.size;
+        }
         push(part.connections);
       }
-      partsOf.set(layer.name, traced.parts.map((p) => p.id));
+      partsOf.set(layer.name, traced.parts.filter((p) => !p.internal).map((p) => p.id));
       carrier.set(layer.name, { id: layer.name, size: offset, order: groups.length - 1 });
       continue;
     }

@@ -2,9 +2,9 @@ import type { DiagramEdge } from '../views/types';
 import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { isDelayed } from '../graph/types';
 import { groupDigits } from '../views/numbers';
-import { backArc, boxExit, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { backArc, boxExit, boxCentre, crossArc, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
-import { LineIndex, ObstacleIndex, grow } from './obstacles';
+import { LineIndex, ObstacleIndex, grow, union } from './obstacles';
 import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -22,13 +22,18 @@ interface Drawn {
 const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+/** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
+const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45, 0.05, -0.05, 0.24, -0.24, 0.6, -0.6];
+/** How far apart the apexes of two such arcs should be: room for a t−1 badge each. */
+const APEX_ROOM = 30;
+
 /** A loop as the points a badge must keep clear of. */
 const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
 const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
-/** Visibility-graph searches a diagram may make (src/layout/route.ts); the diagrams we draw need a few dozen. */
-const SEARCHES = 100;
+/** Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen, the NTM's cells view over a hundred. */
+const SEARCHES = 400;
 /** How long two lines may run together (px) before they read as one: about a cell's width. */
 const SHARED = 20;
 
@@ -104,6 +109,11 @@ export function placeEdges(
       }),
   );
 
+  const extent = groupList.length > 0 ? union(groupList.map((g) => g.box)) : { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity };
+  const apexes: Point[] = [];
+  /** The arcs between groups placed so far, finely sampled, and the room their t−1 badges need by their apexes. */
+  const arcs: Point[][] = [];
+  const apexBox = (apex: Point): Box => ({ x: apex.x - METRICS.badgeWidth / 2, y: apex.y - (METRICS.badgeSize + 5) / 2, width: METRICS.badgeWidth, height: METRICS.badgeSize + 5 });
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
@@ -119,6 +129,30 @@ export function placeEdges(
         from.id === to.id
           ? selfLoop(from, r, edge.kind === 'carry' ? -1 : 1)
           : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
+      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
+    }
+    // A delayed connection between two groups of one picture (not between steps' copies): a bowed arc with its
+    // t−1 badge, on whichever side (and at whichever bow) passes the fewest texts and cells it does not join.
+    if (isDelayed(edge) && from.step === undefined && to.step === undefined) {
+      const cost = (loop: Loop) => {
+        // Every few pixels: a caption line is 14 px tall, and a long arc's badge samples are far apart.
+        const points = Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240));
+        const hits = (box: Box) => points.some((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height);
+        const cells = [...nodes.values()].filter((n) => n.id !== from.id && n.id !== to.id && hits({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
+        // Below or beside every group is where the legend goes: an arc must stay within the groups' extent.
+        const outside = points.some((p) => p.x < extent.x || p.x > extent.x + extent.width || p.y < extent.y || p.y > extent.y + extent.height);
+        // Apart from the arcs already placed: their t−1 badges sit by the apexes.
+        const apex = pointOnCubic(loop.curve, 0.5);
+        const crowded = apexes.filter((a) => Math.hypot(a.x - apex.x, a.y - apex.y) < APEX_ROOM).length;
+        // Nor through the room the arcs already placed need for their badges, nor they through its own.
+        const own = apexBox(apex);
+        const inside = (box: Box) => (p: Point) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
+        const badgesCrossed = apexes.filter((a) => hits(apexBox(a))).length + arcs.filter((arc) => arc.some(inside(own))).length;
+        return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + crowded + badgesCrossed;
+      };
+      const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
+      apexes.push(pointOnCubic(loop.curve, 0.5));
+      arcs.push(Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240)));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
@@ -155,7 +189,8 @@ export function placeEdges(
     if (d.bundleText) bundleBadges.set(d, { at: placer.line(d.points[0]!, d.points.at(-1)!, badgeBoxWidth(d.bundleText)), text: d.bundleText });
   const delayBadges = new Map<Drawn, Point>();
   for (const d of drawn)
-    if (d.loop) delayBadges.set(d, placer.loop(d.loop, groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable === false ? markerBox(d.middle) : undefined));
+    if (d.loop)
+      delayBadges.set(d, placer.loop(d.loop, nodes.get(d.edge.from)!.group === nodes.get(d.edge.to)!.group ? groups.get(nodes.get(d.edge.from)!.group)?.box : undefined, d.edge.trainable === false ? markerBox(d.middle) : undefined));
 
   // No line through a text: every text and badge is an obstacle to the lines that are not its own
   // (a bundle's badge is its own), and every cell to the lines that do not end at it.
@@ -173,6 +208,9 @@ export function placeEdges(
   ]);
   // A line that keeps LINE_CLEARANCE from every text stays where it is; one that comes closer is routed round.
   const tooClose = new ObstacleIndex(textBoxes.map(({ box, id }) => ({ box: grow(box, LINE_CLEARANCE - 0.5), ...(id ? { id } : {}) })));
+  // Nor straight through a cell it does not join: it would read as two connections, in and out of that
+  // cell. (A bundle ends at its groups' boxes, and a line bent through lanes' gaps has its way already.)
+  const cellsCrossed = new ObstacleIndex([...nodes.values()].map((n) => ({ box: { x: n.x - n.r / 2, y: n.y - n.r / 2, width: n.r, height: n.r }, id: n.id })));
   // Not along another line: two connections drawn on one stretch would read as one.
   const straight = new LineIndex();
   const lineOf = new Map(drawn.filter((d) => !d.loop).map((d) => [d, straight.add(d.points)]));
@@ -183,7 +221,7 @@ export function placeEdges(
   const detour = (d: Drawn): Point[] | undefined => {
     const own = bundleIds.get(d);
     const except = new Set(own ? [own] : [d.edge.from, d.edge.to]);
-    const close = d.points.slice(1).some((p, i) => tooClose.crossed(d.points[i]!, p, except).length > 0);
+    const close = d.points.slice(1).some((p, i) => tooClose.crossed(d.points[i]!, p, except).length > 0 || (!own && d.points.length === 2 && cellsCrossed.crossed(d.points[i]!, p, except).length > 0));
     if (!close) return undefined;
     const [start, end] = [d.points[0]!, d.points.at(-1)!];
     const mine = lineOf.get(d)!;

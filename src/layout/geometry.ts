@@ -83,6 +83,26 @@ export function backArc(from: Point, to: Point, r: number, span: number): Loop {
 }
 
 /**
+ * A delayed connection between two groups of the cells view (a Neural Turing Machine's read vector at
+ * t−1 into its controller): a curve that bows to the left of the way it runs, so it reads as a loop
+ * through time, never as an ordinary forward line. Its apex is `bow` × the distance off the chord.
+ */
+export function crossArc(from: Point, to: Point, r: number, bow = 0.18): Loop {
+  const d = sub(to, from);
+  const length = len(d) || 1;
+  const normal = { x: d.y / length, y: -d.x / length };
+  const lift = (bow * length) / 0.75;
+  const c1 = { x: from.x + d.x / 3 + normal.x * lift, y: from.y + d.y / 3 + normal.y * lift };
+  const c2 = { x: from.x + (2 * d.x) / 3 + normal.x * lift, y: from.y + (2 * d.y) / 3 + normal.y * lift };
+  const onCircle = (centre: Point, toward: Point) => {
+    const v = sub(toward, centre);
+    return { x: centre.x + (v.x / len(v)) * r, y: centre.y + (v.y / len(v)) * r };
+  };
+  const [start, end] = [onCircle(from, c1), onCircle(to, c2)];
+  return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side: normal.x >= 0 ? 1 : -1 };
+}
+
+/**
  * A self-connection: a small loop on the right of the cell (`side` 1), or on its left (−1, where a
  * carried state loops beside the recurrent weight's own loop). It runs clockwise on the right and
  * anticlockwise on the left, top to bottom either way.

@@ -15,6 +15,7 @@ import { traceLiquid } from './liquid';
 import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
 import { traceMarkovChain } from './markov-chain';
+import { traceNeuralTuringMachine } from './neural-turing-machine';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceRealOrGenerated } from './real-or-generated';
@@ -66,6 +67,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AttentionScore: traceAttentionScore,
   AttentionContext: traceAttentionContext,
   RealOrGenerated: traceRealOrGenerated,
+  NeuralTuringMachine: traceNeuralTuringMachine,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
   Bidirectional: bidirectionalTracer((className) => TRACERS[className]),
 };

@@ -51,6 +51,11 @@ export interface ConcatPart extends CellsTrace {
   readonly layerClass: string;
   /** What diagrams call the group, where its id is a layer's name made for code ("forward LSTM" for `forward_lstm`). */
   readonly label?: string;
+  /**
+   * Computed inside the layer but not part of its output (a Neural Turing Machine's memory and head
+   * weightings): a group of its own with no place in the concatenation later layers read.
+   */
+  readonly internal?: boolean;
 }
 
 /**
