@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { AnyArchitecture, View } from '../../src/architecture/types';
 import { groupDigits } from '../../src/views/numbers';
-import { CELL_TYPES, CONNECTION_KINDS, WEIGHTLESS_KINDS, type CellGraph, type ConnectionKind } from '../../src/graph/types';
+import { CELL_TYPES, CONNECTION_KINDS, WEIGHTLESS_KINDS, type CellGraph, type Connection, type ConnectionKind } from '../../src/graph/types';
+import { storeReads } from '../../src/views/unrolled';
 import { accountOf, drawnAccount, drawnAs, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const STEPS = ['0', '1', '2'];
@@ -68,14 +69,16 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   for (const e of expanded) expect((ends.has(e.from) || shown.has(e.from)) && (ends.has(e.to) || shown.has(e.to)), `${e.from} → ${e.to} joins drawn ends`).toBe(true);
   // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs,
   // attention reads from each of 3 steps into each of 3 (README, "Attention reads").
+  // A read or write of a store written step by step (an NTM's memory) keeps to its step (storeReads).
   const UNROLLED_TIMES: Partial<Record<string, number>> = { recurrent: 2, carry: 2, attention: 9 };
-  const times = (kind: string) => (view === 'unrolled' ? (UNROLLED_TIMES[kind] ?? 3) : 1);
+  const readsStore = storeReads(graph);
+  const times = (c: Pick<Connection, 'kind' | 'from' | 'to'>) => (view !== 'unrolled' ? 1 : readsStore(c) ? 3 : (UNROLLED_TIMES[c.kind] ?? 3));
   if (meta.ellipses.length > 0) {
     // Elided: the contract's accounting (tests/support/svg-metadata.ts) in the cells view; totals per kind when unrolled.
     if (view === 'cells') expect(drawnAccount(meta)).toEqual(accountOf(meta, graph.connections));
     const total = (kind: string) => expanded.filter((e) => e.kind === kind).reduce((n, e) => n + e.count, 0);
     for (const kind of new Set(graph.connections.map((c) => c.kind)))
-      expect(total(kind), kind).toBe(graph.connections.filter((c) => c.kind === kind).length * times(kind));
+      expect(total(kind), kind).toBe(graph.connections.filter((c) => c.kind === kind).reduce((n, c) => n + times(c), 0));
     return;
   }
   const counts = new Map<string, number>();
@@ -83,5 +86,5 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
     const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(graph.connections.map((c) => [edgeKey(c), times(c.kind)])));
+  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(graph.connections.map((c) => [edgeKey(c), times(c)])));
 }
