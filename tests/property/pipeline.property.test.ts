@@ -14,6 +14,14 @@ import { expectDiagramContract } from './svg-contract';
 /** Runs per architecture: each builds a network and draws its views twice (about 0.3 s a run). */
 const RUNS = 12;
 
+/**
+ * Fewer runs where a config of sizes up to 5 draws hundreds of connections in each view (a memory
+ * network's weightings read every memory row: 560 connections at 5 bits, units, rows and width,
+ * about 7 s a run to trace and lay out twice): still a spread of configs, within the test's time.
+ */
+const HEAVY_RUNS: Readonly<Record<string, number>> = { 'neural-turing-machine': 4, 'differentiable-neural-computer': 4 };
+
+
 /** JavaScript's own errors: a pipeline that throws one has a bug, whatever the config. */
 const ENGINE_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
 
@@ -56,11 +64,11 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s, for an
         drawn++;
       }),
       // The definition's own diagram config first: it must draw, so the property never passes on failures alone.
-      { numRuns: RUNS, examples: [[architecture.configs.diagram]] },
+      { numRuns: HEAVY_RUNS[id] ?? RUNS, examples: [[architecture.configs.diagram]] },
     );
     // Named failures are allowed (a small sparse reservoir can come out empty), drawings are expected.
     expect(drawn).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('refuses every config with a wrong field with a BuildError naming the field, before tfjs sees it', () => {
     fc.assert(
