@@ -172,11 +172,11 @@ export class DncCell extends tf.layers.Layer {
     return { h, c, reads, memory, usage: u, precedence: p, links: link, write: ww, read: wr, allocation: a, modes: pi };
   }
 
-  /** The state tfjs's RNN carries, flat, from one step's values. */
+  /** The state tfjs's RNN carries, flat, from one step's values: new tensors, so the step's own can be disposed apart. */
   flatState(s: DncStep): tf.Tensor2D[] {
     const batch = s.h.shape[0];
     const flat = (t: tf.Tensor) => tf.reshape(t, [batch, -1]) as tf.Tensor2D;
-    return [tf.concat([s.h, flat(s.reads)], 1), s.c, flat(s.memory), s.usage, s.precedence, flat(s.links), s.write, flat(s.read)];
+    return [tf.concat([s.h, flat(s.reads)], 1), tf.clone(s.c), flat(s.memory), tf.clone(s.usage), tf.clone(s.precedence), flat(s.links), tf.clone(s.write), flat(s.read)];
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
