@@ -68,7 +68,8 @@ export function stateLayout({ controller: h, locations: n, width: w, readHeads: 
 const oneplus = (x: tf.Tensor): tf.Tensor => tf.add(1, tf.softplus(x));
 
 /** Every weighting and state of one step, for the tests and the demo's heat maps (batch first). */
-export interface DncStep {
+// A type, not an interface: tf.tidy returns it as a TensorContainer.
+export type DncStep = {
   readonly h: tf.Tensor2D;
   readonly c: tf.Tensor2D;
   readonly reads: tf.Tensor3D;
@@ -80,7 +81,7 @@ export interface DncStep {
   readonly read: tf.Tensor3D;
   readonly allocation: tf.Tensor2D;
   readonly modes: tf.Tensor3D;
-}
+};
 
 /**
  * The Differentiable Neural Computer of Graves et al. (2016) as a tfjs RNN cell: an LSTM controller

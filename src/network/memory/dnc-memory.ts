@@ -41,7 +41,7 @@ export function usage(previous: tf.Tensor2D, previousWrite: tf.Tensor2D, psi: tf
  * where location i is the j-th least used (ties: lower index first). The paper does not
  * differentiate through the sort: its gradient is zero here, and flows through the sorted values.
  */
-const sortPermutation = tf.customGrad((u: tf.Tensor, save: tf.GradSaveFunc) => {
+const sortPermutation = tf.customGrad(((u: tf.Tensor, save: tf.GradSaveFunc) => {
   save([u]);
   const [batch, n] = u.shape as [number, number];
   const values = u.arraySync() as number[][];
@@ -53,7 +53,7 @@ const sortPermutation = tf.customGrad((u: tf.Tensor, save: tf.GradSaveFunc) => {
       .forEach(({ i }, j) => (onehot[b * n * n + j * n + i] = 1)),
   );
   return { value: tf.tensor3d(onehot, [batch, n, n]), gradFunc: (_dy: tf.Tensor, saved: tf.Tensor[]) => tf.zerosLike(saved[0]!) };
-});
+}) as unknown as Parameters<typeof tf.customGrad>[0]);
 
 /** a_t [B, N] from u_t [B, N]: free space, handed out least used first. */
 export function allocation(u: tf.Tensor2D): tf.Tensor2D {
