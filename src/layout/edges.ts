@@ -2,7 +2,7 @@ import type { DiagramEdge } from '../views/types';
 import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { isDelayed } from '../graph/types';
 import { groupDigits } from '../views/numbers';
-import { backArc, boxExit, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { backArc, boxExit, crossArc, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
 import { LineIndex, ObstacleIndex, grow } from './obstacles';
 import { routeAround, type CornerUse } from './route';
@@ -15,6 +15,8 @@ interface Drawn {
   /** The path's middle vertex: where a fixed-weight marker is drawn. */
   readonly middle: Point;
   readonly loop?: Loop;
+  /** A loop joining two groups (a delayed edge in a view without steps): its badge may sit outside either box. */
+  readonly across?: boolean;
   readonly bundleText?: string;
 }
 
@@ -120,6 +122,11 @@ export function placeEdges(
           : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
+    if (isDelayed(edge) && from.step === undefined) {
+      // No steps to show time (the cells view): a delayed edge between two groups is a curve with its badge too.
+      const loop = crossArc(from, to, r);
+      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop, across: true };
+    }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
     // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
     // way: a bidirectional network's two chains stand side by side in each step, an attention read
@@ -154,7 +161,7 @@ export function placeEdges(
     if (d.bundleText) bundleBadges.set(d, { at: placer.line(d.points[0]!, d.points.at(-1)!, badgeBoxWidth(d.bundleText)), text: d.bundleText });
   const delayBadges = new Map<Drawn, Point>();
   for (const d of drawn)
-    if (d.loop) delayBadges.set(d, placer.loop(d.loop, groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable === false ? markerBox(d.middle) : undefined));
+    if (d.loop) delayBadges.set(d, placer.loop(d.loop, d.across ? undefined : groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable === false ? markerBox(d.middle) : undefined));
 
   // No line through a text: every text and badge is an obstacle to the lines that are not its own
   // (a bundle's badge is its own), and every cell to the lines that do not end at it.

@@ -87,6 +87,26 @@ export function backArc(from: Point, to: Point, r: number, span: number): Loop {
  * carried state loops beside the recurrent weight's own loop). It runs clockwise on the right and
  * anticlockwise on the left, top to bottom either way.
  */
+/**
+ * A time-delayed connection between two cells of different groups in a diagram without steps (a
+ * DNC's read vectors at t−1 into its controller at t): a curve, never a straight forward line, bowed
+ * to one side of the straight path so it reads as a loop through time, with room for its badge.
+ */
+export function crossArc(from: Point, to: Point, r: number): Loop {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const [ux, uy] = [dx / length, dy / length];
+  // Bow to the left of the direction of travel; `side` says which way that is horizontally.
+  const [nx, ny] = [uy, -ux];
+  const bow = Math.max(24, 0.12 * length);
+  const start = { x: from.x + ux * r, y: from.y + uy * r };
+  const end = { x: to.x - ux * r, y: to.y - uy * r };
+  const c1 = { x: start.x + dx / 3 + nx * bow, y: start.y + dy / 3 + ny * bow };
+  const c2 = { x: end.x - dx / 3 + nx * bow, y: end.y - dy / 3 + ny * bow };
+  return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side: nx >= 0 ? 1 : -1 };
+}
+
 export function selfLoop(at: Point, r: number, side: 1 | -1 = 1): Loop {
   const a = (40 * Math.PI) / 180;
   const start = { x: at.x + side * r * Math.cos(a), y: at.y - r * Math.sin(a) };
