@@ -62,6 +62,9 @@ export interface CopyTraining {
   readonly cancelled?: () => boolean;
 }
 
+/** Largest global gradient norm a training step takes: a rare huge gradient through the memory would throw the weights far off. */
+const CLIP_NORM = 10;
+
 const tensorsOf = (b: CopyBatch) => ({
   x: tf.tensor3d(b.inputs, [b.sequences, b.steps, b.bits + 1]),
   y: tf.tensor3d(b.targets, [b.sequences, b.steps, b.bits]),
@@ -81,13 +84,22 @@ export async function trainCopy(model: tf.LayersModel, options: CopyTraining): P
     for (let i = 0; i < options.iterations && !options.cancelled?.(); i++) {
       const length = 1 + Math.floor(random.next() * options.maxLength);
       const { x, y, mask } = tensorsOf(copyBatch({ bits: options.bits, length }, options.batch, random));
-      const loss = optimizer.minimize(() => {
-        const p = tf.clipByValue(model.apply(x, { training: true }) as tf.Tensor, 1e-6, 1 - 1e-6);
-        const bce = tf.neg(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))));
-        return tf.div(tf.sum(tf.mul(bce, mask)), tf.sum(mask).mul(options.batch * options.bits)) as tf.Scalar;
-      }, true);
-      losses.push(loss!.dataSync()[0]!);
-      tf.dispose([x, y, mask, loss!]);
+      const { value, grads } = tf.variableGrads(() =>
+        tf.tidy(() => {
+          const p = tf.clipByValue(model.apply(x, { training: true }) as tf.Tensor, 1e-6, 1 - 1e-6);
+          const bce = tf.neg(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))));
+          return tf.div(tf.sum(tf.mul(bce, mask)), tf.sum(mask).mul(options.batch * options.bits)) as tf.Scalar;
+        }),
+      );
+      // Gradients clipped to a global norm of CLIP_NORM, and a step whose gradient is not finite skipped.
+      const norm = tf.tidy(() => Math.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))).dataSync()[0]!));
+      if (Number.isFinite(norm)) {
+        const scaled = Object.entries(grads).map(([name, g]) => ({ name, tensor: tf.mul(g, Math.min(1, CLIP_NORM / norm)) }));
+        optimizer.applyGradients(scaled);
+        tf.dispose(scaled.map((s) => s.tensor));
+      }
+      losses.push(value.dataSync()[0]!);
+      tf.dispose([x, y, mask, value, ...Object.values(grads)]);
       options.onProgress?.({ phase: 'iterations', done: i + 1, total: options.iterations, error: losses.at(-1) });
       if (i % 5 === 4) await tf.nextFrame();
     }

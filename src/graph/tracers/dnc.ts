@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { interfaceLayout, type DncCell } from '../../network/layers/dnc';
+import { WRITE_SLICES, headColumns, interfaceLayout, type DncCell } from '../../network/layers/dnc';
 import { cellId, type Connection } from '../types';
 import { carryConnections } from './carry';
 import { gateConnections } from './gate-blocks';
@@ -52,15 +52,14 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
   const links = id('links');
   const at = (group: string, index: number) => cellId(group, index);
 
-  // The interface vector's numbers, each a cell of the write head or the read heads: slice name → [group, cell index] per number.
-  const WRITE_SLICES = new Set(['write key', 'write strength', 'erase e', 'write vector', 'allocation gate', 'write gate']);
+  // Each number of the interface vector is a cell of the write head or of the read heads.
+  const columns = headColumns(cell);
   const slices = new Map<string, { group: string; column: number; index: number }[]>();
-  const sizes = { [writeHead]: 0, [readHeads]: 0 };
   let column = 0;
   for (const { name: slice, size } of interfaceLayout(cell)) {
-    const key = slice.split(' ').slice(0, 2).join(' ');
-    const group = WRITE_SLICES.has(key) ? writeHead : readHeads;
-    slices.set(key, range(size).map(() => ({ group, column: column++, index: sizes[group]!++ })));
+    const group = WRITE_SLICES.has(slice) ? writeHead : readHeads;
+    const own = group === writeHead ? columns.write : columns.read;
+    slices.set(slice.split(' ').slice(0, 2).join(' '), range(size).map(() => ({ group, column, index: own.indexOf(column++) })));
   }
   const slice = (key: string): string[] => slices.get(key)!.map((c) => at(c.group, c.index));
   const perHead = (key: string, head: number, per: number): string[] => slice(key).slice(head * per, (head + 1) * per);
@@ -80,8 +79,8 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
   // W_ξ's columns, split between the two groups of head cells.
   const interfaceKernel = weightMatrix(layer, 'interface_kernel');
   const headsIn = (group: string): Connection[] => {
-    const columns = [...slices.values()].flat().filter((c) => c.group === group);
-    return connectionsOf({ ...interfaceKernel, rows: interfaceKernel.rows.map((row) => columns.map((c) => row[c.column]!)) }, controller, group, 'dense');
+    const own = group === writeHead ? columns.write : columns.read;
+    return connectionsOf({ ...interfaceKernel, rows: interfaceKernel.rows.map((row) => own.map((c) => row[c]!)) }, controller, group, 'dense');
   };
 
   const writeIn = range(n).flatMap((i) => [
@@ -128,7 +127,7 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
   /** The slices of ξ a head group holds, in order: "write key kʷ: 2", …. */
   const headNotes = (names: ReadonlySet<string>, inside: boolean): string[] =>
     interfaceLayout(cell)
-      .filter((s) => names.has(s.name.split(' ').slice(0, 2).join(' ')) === inside)
+      .filter((s) => names.has(s.name) === inside)
       .map((s) => `${s.name}: ${s.size}`);
   const part = (part: string, label: string, size: number, cellType: ConcatPart['cellType'], connections: Connection[], notes?: string[]): ConcatPart => ({
     kind: 'cells',
@@ -145,8 +144,8 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
     parts: [
       part(controller, 'controller', hUnits, 'memory', controllerIn, ['LSTM on [xₜ; rₜ₋₁]', `each line: ${LSTM_GATES.length} gate weights`]),
       part(reads, 'read vectors', r * w, 'hidden', readsIn, ['rₜ = Mₜᵀ wʳₜ']),
-      part(writeHead, 'write head', sizes[writeHead]!, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
-      part(readHeads, r === 1 ? 'read head' : 'read heads', sizes[readHeads]!, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false)),
+      part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
+      part(readHeads, r === 1 ? 'read head' : 'read heads', columns.read.length, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false)),
       part(usage, 'usage', n, 'hidden', usageIn, ['uₜ = (uₜ₋₁ + wʷₜ₋₁ − uₜ₋₁ ⊙ wʷₜ₋₁) ⊙ ψₜ']),
       part(write, 'write weighting', n, 'hidden', writeIn, ['wʷ = gʷ (gᵃ a + (1 − gᵃ) cʷ)']),
       part(memory, 'memory', n * w, 'memory', memoryIn, [`${n} × ${w}`, 'Mₜ = Mₜ₋₁ ⊙ (1 − wʷ eᵀ) + wʷ vᵀ']),

@@ -53,6 +53,18 @@ export function interfaceLayout({ width: w, readHeads: r }: DncSizes): readonly 
   ];
 }
 
+/** The slices of ξ the write head uses; the rest (read keys, strengths, free gates, modes) are the read heads'. */
+export const WRITE_SLICES: ReadonlySet<string> = new Set(['write key kʷ', 'write strength βʷ', 'erase e', 'write vector v', 'allocation gate gᵃ', 'write gate gʷ']);
+
+/** Which columns of ξ each head group holds, in order: the cells of the write head and of the read heads. */
+export function headColumns(sizes: DncSizes): { readonly write: number[]; readonly read: number[] } {
+  const write: number[] = [];
+  const read: number[] = [];
+  let column = 0;
+  for (const { name, size } of interfaceLayout(sizes)) for (let k = 0; k < size; k++) (WRITE_SLICES.has(name) ? write : read).push(column++);
+  return { write, read };
+}
+
 export const interfaceSize = (sizes: DncSizes): number => interfaceLayout(sizes).reduce((n, s) => n + s.size, 0);
 
 /**
@@ -64,12 +76,21 @@ export function stateLayout({ controller: h, locations: n, width: w, readHeads: 
   return { output: h + r * w, cell: h, memory: n * w, usage: n, precedence: n, links: n * n, write: n, read: r * n } as const;
 }
 
+/**
+ * Added to every memory number a content lookup compares a key with: memory starts at 0, and the
+ * cosine similarity's gradient through the norm of an all-zero row is 0/0 (NaN). 10⁻⁶ moves no
+ * weighting measurably (the tests compare to 5 decimals).
+ */
+const LOOKUP_FLOOR = 1e-6;
+
 /** 1 + softplus(x): a key strength ≥ 1, as the paper's "oneplus". */
 const oneplus = (x: tf.Tensor): tf.Tensor => tf.add(1, tf.softplus(x));
 
 /** Every weighting and state of one step, for the tests and the demo's heat maps (batch first). */
 // A type, not an interface: tf.tidy returns it as a TensorContainer.
 export type DncStep = {
+  /** The interface vector ξ_t, before the heads' activations. */
+  readonly xi: tf.Tensor2D;
   readonly h: tf.Tensor2D;
   readonly c: tf.Tensor2D;
   readonly reads: tf.Tensor3D;
@@ -147,7 +168,7 @@ export class DncCell extends tf.layers.Layer {
     const c = tf.add(tf.mul(tf.sigmoid(zf!), cPrev!), tf.mul(tf.sigmoid(zi!), tf.tanh(zc!))) as tf.Tensor2D;
     const h = tf.mul(tf.sigmoid(zo!), tf.tanh(c)) as tf.Tensor2D;
     // Interface vector ξ_t, cut into the heads' parameters.
-    const xi = tf.add(tf.matMul(h, this.interfaceKernel!.read() as tf.Tensor2D), this.interfaceBias!.read());
+    const xi = tf.add(tf.matMul(h, this.interfaceKernel!.read() as tf.Tensor2D), this.interfaceBias!.read()) as tf.Tensor2D;
     const [readKeys, readStrengths, writeKey, writeStrength, erase, vector, freeGates, allocationGate, writeGate, modes] = tf.split(
       xi,
       interfaceLayout(this).map((s) => s.size),
@@ -158,7 +179,7 @@ export class DncCell extends tf.layers.Layer {
     // Write head: usage, allocation, content lookup on M_{t−1}, then erase and add.
     const u = usage(usagePrev!, writePrev!, retention(tf.sigmoid(freeGates!) as tf.Tensor2D, read0));
     const a = allocation(u);
-    const writeContent = tf.squeeze(contentWeighting(memory0, tf.reshape(writeKey!, [batch, 1, w]) as tf.Tensor3D, oneplus(writeStrength!) as tf.Tensor2D), [1]) as tf.Tensor2D;
+    const writeContent = tf.squeeze(contentWeighting(tf.add(memory0, LOOKUP_FLOOR) as tf.Tensor3D, tf.reshape(writeKey!, [batch, 1, w]) as tf.Tensor3D, oneplus(writeStrength!) as tf.Tensor2D), [1]) as tf.Tensor2D;
     const ww = writeWeighting(a, writeContent, tf.sigmoid(allocationGate!) as tf.Tensor2D, tf.sigmoid(writeGate!) as tf.Tensor2D);
     const memory = writeMemory(memory0, ww, tf.sigmoid(erase!) as tf.Tensor2D, vector!);
     // Temporal links, from p_{t−1}; then the precedence moves on.
@@ -166,11 +187,11 @@ export class DncCell extends tf.layers.Layer {
     const p = precedence(precedencePrev!, ww);
     // Read heads: backward, content (on M_t) and forward, mixed by the read modes.
     const { forward, backward } = directional(link, read0);
-    const readContent = contentWeighting(memory, tf.reshape(readKeys!, [batch, r, w]) as tf.Tensor3D, oneplus(readStrengths!) as tf.Tensor2D);
+    const readContent = contentWeighting(tf.add(memory, LOOKUP_FLOOR) as tf.Tensor3D, tf.reshape(readKeys!, [batch, r, w]) as tf.Tensor3D, oneplus(readStrengths!) as tf.Tensor2D);
     const pi = tf.softmax(tf.reshape(modes!, [batch, r, 3])) as tf.Tensor3D;
     const wr = readWeighting(backward, readContent, forward, pi);
     const reads = readVectors(memory, wr);
-    return { h, c, reads, memory, usage: u, precedence: p, links: link, write: ww, read: wr, allocation: a, modes: pi };
+    return { xi, h, c, reads, memory, usage: u, precedence: p, links: link, write: ww, read: wr, allocation: a, modes: pi };
   }
 
   /** The state tfjs's RNN carries, flat, from one step's values: new tensors, so the step's own can be disposed apart. */
