@@ -143,15 +143,15 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
     kind: 'concat',
     parts: [
       part(controller, 'controller', hUnits, 'memory', controllerIn, ['LSTM on [xₜ; rₜ₋₁]', `each line: ${LSTM_GATES.length} gate weights`]),
-      part(reads, 'read vectors', r * w, 'hidden', readsIn, ['rₜ = Mₜᵀ wʳₜ']),
+      part(reads, 'read vectors', r * w, 'hidden', readsIn),
       part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
       part(readHeads, r === 1 ? 'read head' : 'read heads', columns.read.length, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false)),
-      part(usage, 'usage', n, 'hidden', usageIn, ['uₜ = (uₜ₋₁ + wʷₜ₋₁ − uₜ₋₁ ⊙ wʷₜ₋₁) ⊙ ψₜ']),
-      part(write, 'write weighting', n, 'hidden', writeIn, ['wʷ = gʷ (gᵃ a + (1 − gᵃ) cʷ)']),
-      part(memory, 'memory', n * w, 'memory', memoryIn, [`${n} × ${w}`, 'Mₜ = Mₜ₋₁ ⊙ (1 − wʷ eᵀ) + wʷ vᵀ']),
-      part(precedence, 'precedence', n, 'hidden', precedenceIn, ['pₜ = (1 − Σ wʷ) pₜ₋₁ + wʷ']),
+      part(usage, 'usage', n, 'hidden', usageIn),
+      part(write, 'write weighting', n, 'hidden', writeIn),
+      part(memory, 'memory', n * w, 'memory', memoryIn, [`${n} locations × ${w}`]),
+      part(precedence, 'precedence', n, 'hidden', precedenceIn),
       part(links, 'temporal links', n * (n - 1), 'hidden', linksIn, ['L[i, j], i ≠ j']),
-      part(read, 'read weightings', r * n, 'hidden', readIn, ['wʳ = π₁ b + π₂ c + π₃ f']),
+      part(read, r === 1 ? 'read weighting' : 'read weightings', r * n, 'hidden', readIn),
     ],
   };
 }
