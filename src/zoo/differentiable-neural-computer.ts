@@ -48,6 +48,13 @@ export function copyLstm(bits: number, units: number, seed: number): tf.LayersMo
   return tf.model({ inputs: input, outputs: output, name: 'copy-lstm' });
 }
 
+/**
+ * The sizes the behaviour test and the demo compare the DNC and the LSTM at: a 10-unit controller
+ * with one read head on 4-number memory locations (1,014 parameters with 4 locations) against 14
+ * LSTM units (1,038), both on 2-bit vectors, batches of 8, seeded.
+ */
+export const COPY_SIZES = { bits: 2, controller: 10, width: 4, lstmUnits: 14, batch: 8, seed: 1 } as const;
+
 export interface CopyTraining {
   /** Sequences per training batch. */
   readonly batch: number;

@@ -5,12 +5,12 @@ import { isDelayed } from '../../src/graph/types';
 import { bitErrorByLength } from '../../src/network/datasets/copy-task';
 import { headColumns, type DncCell } from '../../src/network/layers/dnc';
 import { createRandom } from '../../src/network/numerics/random';
-import dnc, { copyLstm, predictCopy, trainCopy } from '../../src/zoo/differentiable-neural-computer';
+import dnc, { COPY_SIZES, copyLstm, predictCopy, trainCopy } from '../../src/zoo/differentiable-neural-computer';
 
 const cellOf = (model: tf.LayersModel): DncCell => (model.getLayer('dnc') as unknown as { cell: DncCell }).cell;
 
-/** The copy-task comparison the article and the demo quote: measured here, at the sizes stated. */
-export const COPY_COMPARISON = { bits: 2, controller: 10, locations: 4, width: 4, lstmUnits: 14, iterations: 150, batch: 8, learningRate: 0.03, maxLength: 2, seed: 1 };
+/** The copy-task comparison at the demo's defaults (4 locations, 150 batches, lengths 1–2, learning rate 10^−1.5). */
+const COPY_COMPARISON = { ...COPY_SIZES, locations: 4, iterations: 150, learningRate: 10 ** -1.5, maxLength: 2 };
 
 describe('differentiable-neural-computer', () => {
   it('draws exactly what one step computes: a drawn path from a cell at t−1 (or an input at t) to a cell at t wherever that cell depends on it, and none where it does not', () => {
