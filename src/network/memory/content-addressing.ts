@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
  * similarity of k and M[i], scaled by β, and a softmax over the rows turns the scores into a
  * weighting that is ≥ 0 and sums to 1:
  *
- *   w[i] = exp(β · K(k, M[i])) / Σ_j exp(β · K(k, M[j])),   K(u, v) = u·v / (‖u‖ ‖v‖ + ε).
+ *   w[i] = exp(β · K(k, M[i])) / Σ_j exp(β · K(k, M[j])),   K(u, v) = u·v / (‖u‖ ‖v‖ + ε),
+ *   with ‖u‖ = √(Σ u² + NORM_FLOOR), whose gradient is defined at an all-zero vector.
  *
  * β ≥ 0 sharpens (large β picks the best match) or blurs (β = 0 gives the uniform weighting).
  * These are plain tf ops, differentiable, for use inside a layer's `call` (and under tf.tidy).
@@ -14,6 +15,13 @@ import * as tf from '@tensorflow/tfjs';
 
 /** Added to the product of norms, so that an all-zero row or key has similarity 0, not NaN. */
 export const COSINE_EPSILON = 1e-6;
+/**
+ * Added under each norm's square root, ‖u‖ = √(Σ u² + floor): tf.norm's gradient at an all-zero
+ * vector is 0/0 = NaN (a key is all zeros when a controller's input and bias are), which poisons
+ * every weight in training. 1e-16 moves no norm that matters (‖u‖ ≥ 1e-6 changes by under 1e-4 relative).
+ */
+export const NORM_FLOOR = 1e-16;
+const norm = (x: tf.Tensor, keepDims: boolean) => tf.sqrt(tf.add(tf.sum(tf.square(x), -1, keepDims), NORM_FLOOR));
 
 /**
  * Cosine similarity of each head's key with each memory row.
@@ -22,8 +30,8 @@ export const COSINE_EPSILON = 1e-6;
 export function cosineSimilarity(memory: tf.Tensor3D, keys: tf.Tensor3D): tf.Tensor3D {
   return tf.tidy(() => {
     const dots = tf.matMul(keys, memory, false, true); // [batch, H, N]
-    const keyNorms = tf.norm(keys, 'euclidean', -1, true); // [batch, H, 1]
-    const rowNorms = tf.expandDims(tf.norm(memory, 'euclidean', -1), 1); // [batch, 1, N]
+    const keyNorms = norm(keys, true); // [batch, H, 1]
+    const rowNorms = tf.expandDims(norm(memory, false), 1); // [batch, 1, N]
     return tf.div(dots, tf.add(tf.mul(keyNorms, rowNorms), COSINE_EPSILON)) as tf.Tensor3D;
   });
 }
@@ -40,7 +48,7 @@ export function contentWeighting(memory: tf.Tensor3D, keys: tf.Tensor3D, strengt
 /** Plain-JavaScript cosine similarity (float64), with the same ε. A reference for tests. */
 export function cosineSimilarityReference(u: readonly number[], v: readonly number[]): number {
   const dot = u.reduce((sum, x, i) => sum + x * v[i]!, 0);
-  const norm = (w: readonly number[]) => Math.sqrt(w.reduce((sum, x) => sum + x * x, 0));
+  const norm = (w: readonly number[]) => Math.sqrt(w.reduce((sum, x) => sum + x * x, 0) + NORM_FLOOR);
   return dot / (norm(u) * norm(v) + COSINE_EPSILON);
 }
 

@@ -38,3 +38,18 @@ describe('content addressing', () => {
     expect(w[1]![1]).toBeGreaterThan(0.99); // the zero row scores 0, not NaN
   });
 });
+
+describe('content addressing gradients', () => {
+  it('are finite for an all-zero key and an all-zero memory row (tf.norm’s gradient there is NaN)', () => {
+    const grads = tf.tidy(() =>
+      tf
+        .grads((m: tf.Tensor, k: tf.Tensor, b: tf.Tensor) => contentWeighting(m as tf.Tensor3D, k as tf.Tensor3D, b as tf.Tensor2D).mul(tf.tensor3d([[[1, -2, 3]]])).sum())([
+          tf.tensor3d([[[0, 0], [1, 0], [0.5, 0.5]]]),
+          tf.tensor3d([[[0, 0]]]),
+          tf.tensor2d([[2]]),
+        ])
+        .map((g) => Array.from(g.dataSync())),
+    );
+    for (const g of grads) for (const x of g) expect(Number.isFinite(x)).toBe(true);
+  });
+});
