@@ -76,13 +76,6 @@ export function stateLayout({ controller: h, locations: n, width: w, readHeads: 
   return { output: h + r * w, cell: h, memory: n * w, usage: n, precedence: n, links: n * n, write: n, read: r * n } as const;
 }
 
-/**
- * Added to every memory number a content lookup compares a key with: memory starts at 0, and the
- * cosine similarity's gradient through the norm of an all-zero row is 0/0 (NaN). 10⁻⁶ moves no
- * weighting measurably (the tests compare to 5 decimals).
- */
-const LOOKUP_FLOOR = 1e-6;
-
 /** 1 + softplus(x): a key strength ≥ 1, as the paper's "oneplus". */
 const oneplus = (x: tf.Tensor): tf.Tensor => tf.add(1, tf.softplus(x));
 
@@ -179,7 +172,7 @@ export class DncCell extends tf.layers.Layer {
     // Write head: usage, allocation, content lookup on M_{t−1}, then erase and add.
     const u = usage(usagePrev!, writePrev!, retention(tf.sigmoid(freeGates!) as tf.Tensor2D, read0));
     const a = allocation(u);
-    const writeContent = tf.squeeze(contentWeighting(tf.add(memory0, LOOKUP_FLOOR) as tf.Tensor3D, tf.reshape(writeKey!, [batch, 1, w]) as tf.Tensor3D, oneplus(writeStrength!) as tf.Tensor2D), [1]) as tf.Tensor2D;
+    const writeContent = tf.squeeze(contentWeighting(memory0, tf.reshape(writeKey!, [batch, 1, w]) as tf.Tensor3D, oneplus(writeStrength!) as tf.Tensor2D), [1]) as tf.Tensor2D;
     const ww = writeWeighting(a, writeContent, tf.sigmoid(allocationGate!) as tf.Tensor2D, tf.sigmoid(writeGate!) as tf.Tensor2D);
     const memory = writeMemory(memory0, ww, tf.sigmoid(erase!) as tf.Tensor2D, vector!);
     // Temporal links, from p_{t−1}; then the precedence moves on.
@@ -187,7 +180,7 @@ export class DncCell extends tf.layers.Layer {
     const p = precedence(precedencePrev!, ww);
     // Read heads: backward, content (on M_t) and forward, mixed by the read modes.
     const { forward, backward } = directional(link, read0);
-    const readContent = contentWeighting(tf.add(memory, LOOKUP_FLOOR) as tf.Tensor3D, tf.reshape(readKeys!, [batch, r, w]) as tf.Tensor3D, oneplus(readStrengths!) as tf.Tensor2D);
+    const readContent = contentWeighting(memory, tf.reshape(readKeys!, [batch, r, w]) as tf.Tensor3D, oneplus(readStrengths!) as tf.Tensor2D);
     const pi = tf.softmax(tf.reshape(modes!, [batch, r, 3])) as tf.Tensor3D;
     const wr = readWeighting(backward, readContent, forward, pi);
     const reads = readVectors(memory, wr);
