@@ -196,7 +196,8 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
         push(part.connections);
       }
       partsOf.set(layer.name, traced.parts.map((p) => p.id));
-      carrier.set(layer.name, { id: layer.name, size: offset, order: groups.length - 1 });
+      // What later layers read is the layer's output: its first cells (parts past it are computed within the layer, not output).
+      carrier.set(layer.name, { id: layer.name, size: Math.min(offset, unitsOf(layer) || offset), order: groups.length - 1 });
       continue;
     }
     carrier.set(layer.name, { id: layer.name, size: traced.size, order: groups.length });
