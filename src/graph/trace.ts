@@ -191,13 +191,14 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
           size: part.size,
           ...(part.notes ? { notes: part.notes } : {}),
         });
-        for (let i = 0; i < part.size; i++) realCell.set(cellId(layer.name, offset + i), cellId(part.id, i));
-        offset += part.size;
+        if (!part.internal) {
+          for (let i = 0; i < part.size; i++) realCell.set(cellId(layer.name, offset + i), cellId(part.id, i));
+          offset += part.size;
+        }
         push(part.connections);
       }
-      partsOf.set(layer.name, traced.parts.map((p) => p.id));
-      // What later layers read is the layer's output: its first cells (parts past it are computed within the layer, not output).
-      carrier.set(layer.name, { id: layer.name, size: Math.min(offset, unitsOf(layer) || offset), order: groups.length - 1 });
+      partsOf.set(layer.name, traced.parts.filter((p) => !p.internal).map((p) => p.id));
+      carrier.set(layer.name, { id: layer.name, size: offset, order: groups.length - 1 });
       continue;
     }
     carrier.set(layer.name, { id: layer.name, size: traced.size, order: groups.length });

@@ -2,9 +2,9 @@ import type { DiagramEdge } from '../views/types';
 import { LINE_CLEARANCE, createBadgePlacer } from './badges';
 import { isDelayed } from '../graph/types';
 import { groupDigits } from '../views/numbers';
-import { backArc, boxExit, crossArc, boxCentre, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
+import { backArc, boxExit, boxCentre, crossArc, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
-import { LineIndex, ObstacleIndex, grow } from './obstacles';
+import { LineIndex, ObstacleIndex, grow, union } from './obstacles';
 import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -15,8 +15,6 @@ interface Drawn {
   /** The path's middle vertex: where a fixed-weight marker is drawn. */
   readonly middle: Point;
   readonly loop?: Loop;
-  /** A loop joining two groups (a delayed edge in a view without steps): its badge may sit outside either box. */
-  readonly across?: boolean;
   readonly bundleText?: string;
 }
 
@@ -24,6 +22,9 @@ interface Drawn {
 const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+/** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
+const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45];
+
 /** A loop as the points a badge must keep clear of. */
 const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
@@ -105,6 +106,7 @@ export function placeEdges(
       }),
   );
 
+  const extent = groupList.length > 0 ? union(groupList.map((g) => g.box)) : { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity };
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
@@ -122,10 +124,20 @@ export function placeEdges(
           : backArc(from, to, r, Math.abs(memberIndex.get(to.id)! - memberIndex.get(from.id)!));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
-    if (isDelayed(edge) && from.step === undefined) {
-      // No steps to show time (the cells view): a delayed edge between two groups is a curve with its badge too.
-      const loop = crossArc(from, to, r);
-      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop, across: true };
+    // A delayed connection between two groups of one picture (not between steps' copies): a bowed arc with its
+    // t−1 badge, on whichever side (and at whichever bow) passes the fewest texts and cells it does not join.
+    if (isDelayed(edge) && from.step === undefined && to.step === undefined) {
+      const cost = (loop: Loop) => {
+        // Every few pixels: a caption line is 14 px tall, and a long arc's badge samples are far apart.
+        const points = Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240));
+        const hits = (box: Box) => points.some((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height);
+        const cells = [...nodes.values()].filter((n) => n.id !== from.id && n.id !== to.id && hits({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
+        // Below or beside every group is where the legend goes: an arc must stay within the groups' extent.
+        const outside = points.some((p) => p.x < extent.x || p.x > extent.x + extent.width || p.y < extent.y || p.y > extent.y + extent.height);
+        return 3 * cells.length + texts.filter(hits).length + (outside ? 100 : 0);
+      };
+      const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
+      return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:
     // the steps say which way time runs), attention reads — bend through the gaps of any lane in their
@@ -161,7 +173,8 @@ export function placeEdges(
     if (d.bundleText) bundleBadges.set(d, { at: placer.line(d.points[0]!, d.points.at(-1)!, badgeBoxWidth(d.bundleText)), text: d.bundleText });
   const delayBadges = new Map<Drawn, Point>();
   for (const d of drawn)
-    if (d.loop) delayBadges.set(d, placer.loop(d.loop, d.across ? undefined : groups.get(nodes.get(d.edge.from)!.group)?.box, d.edge.trainable === false ? markerBox(d.middle) : undefined));
+    if (d.loop)
+      delayBadges.set(d, placer.loop(d.loop, nodes.get(d.edge.from)!.group === nodes.get(d.edge.to)!.group ? groups.get(nodes.get(d.edge.from)!.group)?.box : undefined, d.edge.trainable === false ? markerBox(d.middle) : undefined));
 
   // No line through a text: every text and badge is an obstacle to the lines that are not its own
   // (a bundle's badge is its own), and every cell to the lines that do not end at it.

@@ -83,30 +83,30 @@ export function backArc(from: Point, to: Point, r: number, span: number): Loop {
 }
 
 /**
+ * A delayed connection between two groups of the cells view (a Neural Turing Machine's read vector at
+ * t−1 into its controller): a curve that bows to the left of the way it runs, so it reads as a loop
+ * through time, never as an ordinary forward line. Its apex is `bow` × the distance off the chord.
+ */
+export function crossArc(from: Point, to: Point, r: number, bow = 0.18): Loop {
+  const d = sub(to, from);
+  const length = len(d) || 1;
+  const normal = { x: d.y / length, y: -d.x / length };
+  const lift = (bow * length) / 0.75;
+  const c1 = { x: from.x + d.x / 3 + normal.x * lift, y: from.y + d.y / 3 + normal.y * lift };
+  const c2 = { x: from.x + (2 * d.x) / 3 + normal.x * lift, y: from.y + (2 * d.y) / 3 + normal.y * lift };
+  const onCircle = (centre: Point, toward: Point) => {
+    const v = sub(toward, centre);
+    return { x: centre.x + (v.x / len(v)) * r, y: centre.y + (v.y / len(v)) * r };
+  };
+  const [start, end] = [onCircle(from, c1), onCircle(to, c2)];
+  return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side: normal.x >= 0 ? 1 : -1 };
+}
+
+/**
  * A self-connection: a small loop on the right of the cell (`side` 1), or on its left (−1, where a
  * carried state loops beside the recurrent weight's own loop). It runs clockwise on the right and
  * anticlockwise on the left, top to bottom either way.
  */
-/**
- * A time-delayed connection between two cells of different groups in a diagram without steps (a
- * DNC's read vectors at t−1 into its controller at t): a curve, never a straight forward line, bowed
- * to one side of the straight path so it reads as a loop through time, with room for its badge.
- */
-export function crossArc(from: Point, to: Point, r: number): Loop {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const [ux, uy] = [dx / length, dy / length];
-  // Bow to the left of the direction of travel; `side` says which way that is horizontally.
-  const [nx, ny] = [uy, -ux];
-  const bow = Math.max(24, 0.12 * length);
-  const start = { x: from.x + ux * r, y: from.y + uy * r };
-  const end = { x: to.x - ux * r, y: to.y - uy * r };
-  const c1 = { x: start.x + dx / 3 + nx * bow, y: start.y + dy / 3 + ny * bow };
-  const c2 = { x: end.x - dx / 3 + nx * bow, y: end.y - dy / 3 + ny * bow };
-  return { path: splitCubic(start, c1, c2, end), curve: [start, c1, c2, end], side: nx >= 0 ? 1 : -1 };
-}
-
 export function selfLoop(at: Point, r: number, side: 1 | -1 = 1): Loop {
   const a = (40 * Math.PI) / 180;
   const start = { x: at.x + side * r * Math.cos(a), y: at.y - r * Math.sin(a) };

@@ -74,9 +74,17 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
     const n = into.filter((c) => c.kind === kind).length;
     if (n > 0) incoming.push(line(n));
   }
-  const carried = graph.connections.filter((c) => c.kind === 'carry' && inGroup.has(c.from));
+  // Delayed connections within the group are its own loops; those from another group (an NTM's read
+  // vector into its controller, its previous memory into its write weighting) are counted as coming in.
+  const within = (c: Connection) => inGroup.has(c.from) && inGroup.has(c.to);
+  const carried = graph.connections.filter((c) => c.kind === 'carry' && within(c));
   const carry = carried.length > 0 ? [`+ state carried (${carried.every((c) => c.delay === -1) ? 't+1' : 't−1'})`] : [];
-  const loops = graph.connections.filter((c) => c.kind === 'recurrent' && inGroup.has(c.from));
+  const delayedIn = graph.connections.filter((c) => isDelayed(c) && !inGroup.has(c.from) && inGroup.has(c.to));
+  const weightsIn = delayedIn.filter(isWeight);
+  const statesIn = delayedIn.filter((c) => !isWeight(c));
+  incoming.push(...(weightsIn.length > 0 ? [`+ ${incomingWeights(weightsIn)} in from t−1: ${trainability(weightsIn)}`] : []));
+  incoming.push(...(statesIn.length > 0 ? [`+ ${plural(statesIn.length, 'state')} in from t−1`] : []));
+  const loops = graph.connections.filter((c) => c.kind === 'recurrent' && within(c));
   if (loops.length === 0) return [cells, ...note, ...incoming, ...carry];
   const possible = group.size * group.size;
   const from = loops.every((c) => c.delay === -1) ? 't+1' : 't−1';

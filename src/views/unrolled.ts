@@ -1,5 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
-import { isDelayed, type CellGraph } from '../graph/types';
+import { isDelayed, type CellGraph, type Connection } from '../graph/types';
 import { bundleOf, connectionBlocks, describeGraph, uniformBlock } from './captions';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type ElisionPolicy } from './elision';
 import type { DiagramEdge, DiagramSpec, DiagramStep } from './types';
@@ -24,6 +24,20 @@ function betweenSteps(graph: CellGraph, groupOf: ReadonlyMap<string, string>): s
 }
 
 /**
+ * Which attention connections read or write a store written step by step, at the step they are made:
+ * a group whose cells carry their own state and have no recurrent weight (a Neural Turing Machine's
+ * memory rows) is read and written as it is at that step. Any other attention read is of a sequence
+ * of states (an encoder's) and reaches every step.
+ */
+export function storeReads(graph: CellGraph): (c: Pick<Connection, 'kind' | 'from' | 'to'>) => boolean {
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  const carried = new Set(graph.connections.filter((c) => c.kind === 'carry' && c.from === c.to).map((c) => groupOf.get(c.from)));
+  const weighted = new Set(graph.connections.filter((c) => c.kind === 'recurrent').map((c) => groupOf.get(c.to)));
+  const store = (cell: string) => carried.has(groupOf.get(cell)) && !weighted.has(groupOf.get(cell));
+  return (c) => c.kind === 'attention' && (store(c.from) || store(c.to));
+}
+
+/**
  * Time laid out in space: one copy of the network per step, side by side. Connections within a step
  * are drawn per step (as one bundle where every pair is connected); each delayed connection (a recurrent
  * weight, a carried state) is drawn
@@ -38,11 +52,12 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
   const recurrentGroups = new Set(graph.connections.filter(isDelayed).map((c) => groupOf.get(c.from)));
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
-  const attends = graph.connections.some((c) => c.kind === 'attention');
+  const readsStore = storeReads(graph);
+  const attends = graph.connections.some((c) => c.kind === 'attention' && !readsStore(c));
   const edges: DiagramEdge[] = [];
   for (const step of STEPS) {
     for (const block of connectionBlocks(graph)) {
-      if (isDelayed(block) || block.kind === 'attention') continue;
+      if (isDelayed(block) || (block.kind === 'attention' && !block.connections.every(readsStore))) continue;
       const complete = block.connections.length === sizeOf.get(block.from)! * sizeOf.get(block.to)!;
       if (complete && uniformBlock(block.connections)) edges.push(bundleOf(atStep(block.from, step.index), atStep(block.to, step.index), block.connections[0]!));
       else
@@ -61,7 +76,7 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   for (const to of STEPS)
     for (const from of STEPS)
       for (const c of graph.connections)
-        if (c.kind === 'attention') edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
+        if (c.kind === 'attention' && !readsStore(c)) edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
 
   const elided = describeElision(elision);
   return {

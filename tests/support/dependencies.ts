@@ -42,6 +42,20 @@ interface Wrapper extends Layer {
 }
 const isWrapper = (l: Layer): l is Wrapper => 'forwardLayer' in l && 'backwardLayer' in l;
 const isRecurrent = (l: Layer): l is Recurrent => 'cell' in l && !isWrapper(l);
+/**
+ * A layer that computes several drawn groups (its parts) at every step, each from the layer's input
+ * and other parts at this step or the one before (a Neural Turing Machine's controller, heads,
+ * weightings, memory and read vector), and outputs some of them side by side. It runs by calling
+ * `evaluatePart` step by step, so measuring each part through it measures the running layer.
+ */
+interface Parted extends Layer {
+  readonly parts: readonly string[];
+  readonly outputParts: readonly string[];
+  partShape(part: string): number[];
+  partSources(part: string): readonly { readonly from: string; readonly offset: 0 | 1 }[];
+  evaluatePart(part: string, sources: readonly tf.Tensor[]): tf.Tensor;
+}
+const isParted = (l: Layer): l is Parted => 'partSources' in l && 'evaluatePart' in l && 'parts' in l;
 
 const inboundOf = (layer: Layer): Layer[] => (layer.inboundNodes[0]?.inboundLayers ?? []) as Layer[];
 
@@ -112,8 +126,15 @@ export function measureDependencies(model: tf.LayersModel, groups: ReadonlyMap<s
   // Each layer's output → the group it carries, and each group's chain of layers.
   const ownerOf = new Map<string, string>();
   const carriers = new Map<string, Carrier>();
-  const parts = new Map<string, [string, string]>();
+  const parts = new Map<string, readonly string[]>();
+  const parted: Parted[] = [];
   for (const layer of model.layers) {
+    if (isParted(layer) && layer.parts.every((p) => groups.has(p))) {
+      parts.set(layer.name, layer.outputParts);
+      ownerOf.set(layer.name, layer.name);
+      parted.push(layer);
+      continue;
+    }
     if (isWrapper(layer) && groups.has(layer.forwardLayer.name) && groups.has(layer.backwardLayer.name)) {
       parts.set(layer.name, [layer.forwardLayer.name, layer.backwardLayer.name]);
       for (const part of [layer.forwardLayer, layer.backwardLayer]) carriers.set(part.name, { origin: part.name, chain: [part], cells: groups.get(part.name)! });
@@ -243,8 +264,12 @@ export function measureDependencies(model: tf.LayersModel, groups: ReadonlyMap<s
       const owner = ownerOf.get(sources[s]!.name)!;
       const split = parts.get(owner);
       if (!split) return `${owner}.${j}`;
-      const first = groups.get(split[0])!;
-      return j < first ? `${split[0]}.${j}` : `${split[1]}.${j - first}`;
+      let rest = j;
+      for (const part of split) {
+        if (rest < groups.get(part)!) return `${part}.${rest}`;
+        rest -= groups.get(part)!;
+      }
+      throw new Error(`cell ${j} of "${owner}" is beyond its parts ${split.join(', ')}`);
     };
 
     const full = measure();
@@ -259,7 +284,66 @@ export function measureDependencies(model: tf.LayersModel, groups: ReadonlyMap<s
       ),
     );
   }
+  for (const layer of parted) dependencies.push(...partDependencies(layer, groups, ownerOf));
   // The groups holding the model's outputs: the only cells allowed to feed nothing.
   const outputs = new Set(model.outputLayers.flatMap((l) => parts.get(ownerOf.get(l.name)!) ?? [ownerOf.get(l.name)!]));
   return { dependencies, outputs };
+}
+
+/**
+ * Each part of a parted layer, evaluated from random values of its direct sources (the layer's input,
+ * parts at this step, parts at the step before): ∂(part cell k)/∂(source cell j) by gradients, or by
+ * perturbation where every gradient is zero, and again with the layer's weight matrices zeroed.
+ */
+function partDependencies(layer: Parted, groups: ReadonlyMap<string, number>, ownerOf: ReadonlyMap<string, string>): Dependency[] {
+  const [input] = inboundOf(layer);
+  const inputOwner = ownerOf.get(input!.name)!;
+  const features = (input!.outputShape as (number | null)[]).at(-1)!;
+  const dependencies: Dependency[] = [];
+  for (const part of layer.parts) {
+    const sources = layer.partSources(part);
+    const shapes = sources.map((s) => (s.from === 'input' ? [features] : layer.partShape(s.from)));
+    const cells = groups.get(part)!;
+    /** [batch, cells, values]: the first axis after the batch holds the cells. */
+    const byCell = (x: tf.Tensor): tf.Tensor3D => x.reshape([BATCH, x.shape[1]!, -1]);
+    const measure = (): boolean[][][] => {
+      const depends = shapes.map((shape) => Array.from({ length: shape[0]! }, () => Array<boolean>(cells).fill(false)));
+      tf.tidy(() => {
+        // Positive: inside the running layer weightings and sharpened values are ≥ 0 (a negative one has no real power).
+        const xs = shapes.map((shape, i) => tf.randomNormal([BATCH, ...shape], 0, 1, 'float32', 301 + i).abs());
+        const evaluate = (...inputs: tf.Tensor[]) => byCell(layer.evaluatePart(part, inputs));
+        let any = false;
+        for (let k = 0; k < cells; k++)
+          tf.grads((...inputs: tf.Tensor[]) => evaluate(...inputs).slice([0, k, 0], [-1, 1, -1]).sum())(xs).forEach((g, s) =>
+            byCell(g.abs()).sum([0, 2]).dataSync().forEach((v, j) => {
+              if (v > 0) any = depends[s]![j]![k] = true;
+            }),
+          );
+        if (any) return;
+        const before = evaluate(...xs);
+        xs.forEach((_, s) => {
+          for (let j = 0; j < shapes[s]![0]!; j++)
+            for (const delta of [2, -2]) {
+              const shift = tf.buffer([BATCH, shapes[s]![0]!, 1]);
+              for (let b = 0; b < BATCH; b++) shift.set(delta, b, j, 0);
+              const moved = xs.map((y, i) => (i === s ? byCell(y).add(shift.toTensor()).reshape(y.shape) : y));
+              evaluate(...moved).sub(before).abs().sum([0, 2]).dataSync().forEach((v, k) => {
+                if (v > 1e-6) depends[s]![j]![k] = true;
+              });
+            }
+        });
+      });
+      return depends;
+    };
+    const full = measure();
+    const zeroed = withWeightsZeroed([layer], measure);
+    sources.forEach((source, s) =>
+      full[s]!.forEach((row, j) =>
+        row.forEach((on, k) => {
+          if (on) dependencies.push({ from: `${source.from === 'input' ? inputOwner : source.from}.${j}`, to: `${part}.${k}`, offset: source.offset, weightless: zeroed[s]![j]![k]! });
+        }),
+      ),
+    );
+  }
+  return dependencies;
 }

@@ -6,6 +6,7 @@ import { traceModel } from '../../src/graph/trace';
 import { DELAYED_KINDS, WEIGHTLESS_KINDS, type ConnectionKind } from '../../src/graph/types';
 import { generateSvg } from '../../src/pipeline';
 import { DEFAULT_ELISION } from '../../src/views/elision';
+import { storeReads } from '../../src/views/unrolled';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
 import { executingOpGraph, expectOpGraphDrawn, internalsContractProblems } from '../support/op-metadata';
 import { legibilityProblems } from '../support/diagram-geometry';
@@ -213,6 +214,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     it('draws, in its unrolled diagram, every connection at every step and every delayed one between steps',
     () => {
       const drawn = expandEdges(parseSvg(readDiagram(id, 'unrolled')));
+      const readsStore = storeReads(graph);
       const count = new Map<string, number>();
       for (const e of drawn) {
         const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
@@ -220,10 +222,11 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
         const [s, t] = [Number(e.from.split('@')[1]), Number(e.to.split('@')[1])];
         // An attention read joins every step to every step (counted 3 × 3 below); a recurrent weight spans one
         // step: forward (k → k+1), or backward in time (k+1 → k) with data-delay="-1"; the rest keep to one step.
-        if (e.kind !== 'attention') expect(t - s, `${e.from} → ${e.to}`).toBe(!DELAYED.has(e.kind) ? 0 : e.delay === -1 ? -1 : 1);
+        if (e.kind !== 'attention' || readsStore({ kind: e.kind as ConnectionKind, from: stripStep(e.from), to: stripStep(e.to) })) expect(t - s, `${e.from} → ${e.to}`).toBe(!DELAYED.has(e.kind) ? 0 : e.delay === -1 ? -1 : 1);
       }
       const times = { recurrent: 2, carry: 2, attention: 9 } as Partial<Record<string, number>>;
-      const expected = new Map(graph.connections.map((c) => [edgeKey(c), times[c.kind] ?? 3]));
+      // A read or write of a store written step by step (an NTM's memory) keeps to its step (storeReads).
+      const expected = new Map(graph.connections.map((c) => [edgeKey(c), readsStore(c) ? 3 : (times[c.kind] ?? 3)]));
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
     },
   );

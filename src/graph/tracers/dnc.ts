@@ -18,7 +18,7 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 /**
  * An RNN layer running a DncCell (src/network/layers/dnc.ts), read into the groups the cell computes.
  * The layer outputs [h_t; r_t], so the first two parts are the controller and the read vectors (a
- * layer on top reads those); the rest are the cell's other values at each step, every one of which
+ * layer on top reads those); the rest (`internal`) are the cell's other values at each step, every one of which
  * feeds the output through them:
  *
  * - controller: LSTM memory cells on [x_t; r_{t−1}] (dense from the input, recurrent from the read
@@ -144,6 +144,7 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
     parts: [
       part(controller, 'controller', hUnits, 'memory', controllerIn, ['LSTM on [xₜ; rₜ₋₁]', `each line: ${LSTM_GATES.length} gate weights`]),
       part(reads, 'read vectors', r * w, 'hidden', readsIn),
+      ...[
       part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
       part(readHeads, r === 1 ? 'read head' : 'read heads', columns.read.length, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false)),
       part(usage, 'usage', n, 'hidden', usageIn),
@@ -152,6 +153,7 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
       part(precedence, 'precedence', n, 'hidden', precedenceIn),
       part(links, 'temporal links', n * (n - 1), 'hidden', linksIn, ['L[i, j], i ≠ j']),
       part(read, r === 1 ? 'read weighting' : 'read weightings', r * n, 'hidden', readIn),
+      ].map((p): ConcatPart => ({ ...p, internal: true })),
     ],
   };
 }

@@ -11,6 +11,7 @@ import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
 import { traceLstm } from './lstm';
+import { traceNeuralTuringMachine } from './neural-turing-machine';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
 import { traceRealOrGenerated } from './real-or-generated';
@@ -56,6 +57,7 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AttentionScore: traceAttentionScore,
   AttentionContext: traceAttentionContext,
   RealOrGenerated: traceRealOrGenerated,
+  NeuralTuringMachine: traceNeuralTuringMachine,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
   Bidirectional: bidirectionalTracer((className) => TRACERS[className]),
 };

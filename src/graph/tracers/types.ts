@@ -51,6 +51,11 @@ export interface ConcatPart extends CellsTrace {
   readonly layerClass: string;
   /** What diagrams call the group, where its id is a layer's name made for code ("forward LSTM" for `forward_lstm`). */
   readonly label?: string;
+  /**
+   * Computed inside the layer but not part of its output (a Neural Turing Machine's memory and head
+   * weightings): a group of its own with no place in the concatenation later layers read.
+   */
+  readonly internal?: boolean;
 }
 
 /**
@@ -58,9 +63,8 @@ export interface ConcatPart extends CellsTrace {
  * `parts`, in order (a Bidirectional wrapper with mergeMode "concat": its forward chain's cells,
  * then its backward chain's). The concatenation itself owns no cells: a layer that reads it reads
  * cell i of the first part whose cells reach index i, and the trace rewrites the connections it
- * makes onto those real cells. Parts past the layer's output width are groups the layer computes
- * within each step but does not output (a DNC cell's memory, usage and weightings, after its
- * output [h; r]).
+ * makes onto those real cells. Parts marked `internal` are groups the layer computes within each
+ * step but does not output (a DNC cell's memory, usage and weightings, after its output [h; r]).
  */
 export interface ConcatTrace {
   readonly kind: 'concat';

@@ -1,0 +1,132 @@
+import * as tf from '@tensorflow/tfjs';
+import { bitErrorByLength, copyBatch, type LengthError } from '../../network/datasets/copy-task';
+import { createRandom } from '../../network/numerics/random';
+import ntm, { buildCopyLstm, predictCopy, runMachine, trainCopy } from '../../zoo/neural-turing-machine';
+import { heatMapSvg } from '../heat-map';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './neural-turing-machine.params';
+
+/** Bits per vector, memory row width, controller units, and the LSTM's units: about the NTM's parameter count. */
+export const DEMO_SIZES = { bits: 3, width: 4, units: 16, lstmUnits: 10 } as const;
+const BATCH = 16;
+const TEST_SEQUENCES = 50;
+/** How often (in batches) the heat maps are redrawn while the NTM learns. */
+const PREVIEW_EVERY = 10;
+
+/** The write and read weightings over time, and the memory after the last step, for one copy sequence. */
+function headMaps(model: tf.LayersModel, length: number, rows: number, note: string): string[] {
+  const batch = copyBatch({ bits: DEMO_SIZES.bits, length }, 1, createRandom(11));
+  const { write, read, memory } = tf.tidy(() => {
+    const steps = runMachine(model, tf.tensor3d(batch.inputs, [1, batch.steps, DEMO_SIZES.bits + 1]));
+    return {
+      write: steps.map((s) => (s.write_weighting.arraySync() as number[][])[0]!),
+      read: steps.map((s) => (s.read_weighting.arraySync() as number[][])[0]!),
+      memory: (steps.at(-1)!.memory.arraySync() as number[][][])[0]!,
+    };
+  });
+  const stepLabels = write.map((_, t) => (t < length ? `in ${t + 1}` : t === length ? 'delim' : `out ${t - length}`));
+  const rowLabels = Array.from({ length: rows }, (_, i) => `${i}`);
+  const most = (w: readonly number[]) => w.indexOf(Math.max(...w));
+  const weighting = (values: number[][], head: string) =>
+    heatMapSvg({
+      title: `${head} weighting over one copy sequence of ${length} vectors${note}`,
+      description: `Row t is step t, column i memory row i. ${values.map((w, t) => `${stepLabels[t]}: row ${most(w)} (${w[most(w)]!.toFixed(2)})`).join('; ')}.`,
+      columnsLabel: 'memory row i',
+      rowsLabel: 'step',
+      columnLabels: rowLabels,
+      rowLabels: stepLabels,
+      values,
+      rowNotes: values.map((w) => `row ${most(w)}`),
+      key: { label: `${head.toLowerCase()} weighting` },
+    });
+  return [
+    weighting(write, 'Write'),
+    weighting(read, 'Read'),
+    heatMapSvg({
+      title: `Memory after the sequence, rows × width${note}`,
+      description: `Each row holds ${DEMO_SIZES.width} numbers between −1 and 1, drawn from −1 (no ink) to +1 (full ink). ${memory.map((row, i) => `row ${i}: ${row.map((v) => v.toFixed(2)).join(' ')}`).join('; ')}.`,
+      columnsLabel: 'component',
+      rowsLabel: 'memory row',
+      columnLabels: Array.from({ length: DEMO_SIZES.width }, (_, k) => `${k}`),
+      rowLabels,
+      values: memory.map((row) => row.map((v) => Math.min(1, Math.max(0, (v + 1) / 2)))),
+      key: { label: 'memory value', low: '−1', high: '+1' },
+    }),
+  ];
+}
+
+const errorSeries = (errors: readonly LengthError[]) => errors.map((e) => [e.length, e.bitsWrong] as const);
+
+/**
+ * Trains a Neural Turing Machine and an LSTM of about as many parameters on the copy task, the same
+ * batches for both, then measures bits wrong per sequence against sequence length, up to twice the
+ * longest trained. While the NTM learns, the heads' weightings and the memory are redrawn.
+ */
+export default defineDemo({
+  params,
+  stages: [
+    { key: 'ntm:batches', label: 'Training the Neural Turing Machine', unit: 'batches', errorLabel: 'loss', weight: 3 },
+    { key: 'lstm:batches', label: 'Training the LSTM on the same batches', unit: 'batches', errorLabel: 'loss', weight: 1 },
+  ],
+  async run(values, progress) {
+    const { longest, rows, batches, learningRate } = values;
+    const machine = ntm.build({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
+    const lstm = buildCopyLstm(DEMO_SIZES.bits, DEMO_SIZES.lstmUnits, 1);
+    const lengths = Array.from({ length: 2 * longest }, (_, k) => k + 1);
+    const training = { batches, batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
+    try {
+      const ntmReport = progress.within('ntm');
+      const ntmLoss = await trainCopy(machine, {
+        ...training,
+        onProgress: (p) => {
+          ntmReport(p);
+          if (p.done % PREVIEW_EVERY === 0 || p.done === p.total) progress.show(headMaps(machine, longest, rows, `, after ${p.done} batches`));
+        },
+      });
+      const lstmLoss = await trainCopy(lstm, { ...training, onProgress: progress.within('lstm') });
+      const ntmErrors = bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
+      const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
+      const at = (errors: readonly LengthError[], length: number) => errors.find((e) => e.length === length)!.bitsWrong;
+      return {
+        metrics: [
+          { name: 'ntm-trained', label: `NTM: bits wrong per sequence of ${longest} vectors`, value: at(ntmErrors, longest) },
+          { name: 'lstm-trained', label: `LSTM: bits wrong per sequence of ${longest} vectors`, value: at(lstmErrors, longest) },
+          { name: 'ntm-longer', label: `NTM: bits wrong per sequence of ${2 * longest} vectors`, value: at(ntmErrors, 2 * longest) },
+          { name: 'lstm-longer', label: `LSTM: bits wrong per sequence of ${2 * longest} vectors`, value: at(lstmErrors, 2 * longest) },
+          { name: 'ntm-params', label: 'NTM parameters', value: machine.countParams(), kind: 'count' },
+          { name: 'lstm-params', label: 'LSTM parameters', value: lstm.countParams(), kind: 'count' },
+        ],
+        plots: [
+          plotSvg({
+            title: `Bits wrong per copied sequence against its length, after ${batches} batches of lengths 1–${longest}`,
+            description:
+              `${DEMO_SIZES.bits} bits per vector; chance is half of them. NTM: ${ntmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. ` +
+              `LSTM: ${lstmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. Lengths past ${longest} were never trained on.`,
+            x: { label: 'sequence length (vectors)' },
+            y: { label: 'bits wrong per sequence' },
+            series: [
+              { label: `NTM (${machine.countParams()} parameters)`, mark: 'line', points: errorSeries(ntmErrors) },
+              { label: `LSTM (${lstm.countParams()} parameters)`, mark: 'dashed', points: errorSeries(lstmErrors) },
+              { label: 'chance (half the bits)', mark: 'thin', points: lengths.map((l) => [l, (l * DEMO_SIZES.bits) / 2] as const) },
+            ],
+          }),
+          ...headMaps(machine, longest, rows, ''),
+          plotSvg({
+            title: 'Training loss per batch',
+            description: `Binary cross-entropy per recalled bit. NTM: ${ntmLoss[0]!.toFixed(3)} → ${ntmLoss.at(-1)!.toFixed(3)}; LSTM: ${lstmLoss[0]!.toFixed(3)} → ${lstmLoss.at(-1)!.toFixed(3)}.`,
+            x: { label: 'batch' },
+            y: { label: 'loss (nats per recalled bit)' },
+            series: [
+              { label: 'NTM', mark: 'line', points: ntmLoss.map((l, b) => [b + 1, l] as const) },
+              { label: 'LSTM', mark: 'dashed', points: lstmLoss.map((l, b) => [b + 1, l] as const) },
+            ],
+          }),
+        ],
+      };
+    } finally {
+      machine.dispose();
+      lstm.dispose();
+    }
+  },
+});

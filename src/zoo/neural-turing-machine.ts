@@ -1,0 +1,144 @@
+import * as tf from '@tensorflow/tfjs';
+import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
+import { defineArchitecture } from '../architecture/define';
+import { copyBatch, type CopyBatch } from '../network/datasets/copy-task';
+import { NeuralTuringMachine, neuralTuringMachine, type NtmStep } from '../network/layers/neural-turing-machine';
+import { createRandom } from '../network/numerics/random';
+import type { OnProgress } from '../network/training/progress';
+
+const configSchema = fields({
+  /** Bits per vector of the copy task: the input has one more channel (the delimiter), the output this many. */
+  bits: count(),
+  /** Units of the feed-forward controller. */
+  units: count(),
+  /** Memory rows N. */
+  rows: count(),
+  /** Memory row width M. */
+  width: count(),
+  /** Vectors per copy sequence for the forward-pass shape check: 2·length + 1 steps. */
+  length: count(),
+  seed: seed(),
+});
+export type NtmConfig = ConfigOf<typeof configSchema>;
+
+/**
+ * The Neural Turing Machine: the NeuralTuringMachine layer (controller, write head, read head,
+ * memory; see src/network/layers/neural-turing-machine.ts) and an output layer reading the read
+ * vector at every step, y_t = σ(W_o r_t + b_o): the answer comes from memory or not at all. (Graves
+ * et al. let the output read the controller too; the article says what differs.) Any sequence
+ * length runs (the time axis is unknown).
+ */
+function build(config: NtmConfig): tf.LayersModel {
+  const input = tf.input({ shape: [null, config.bits + 1], name: 'input' });
+  const machine = neuralTuringMachine({ units: config.units, rows: config.rows, width: config.width, seed: config.seed, name: 'machine' }).apply(input) as tf.SymbolicTensor;
+  const output = tf.layers
+    .dense({ units: config.bits, activation: 'sigmoid', name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 100 }) })
+    .apply(machine) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: output, name: 'neural-turing-machine' });
+}
+
+/** The machine layer of a built NTM. */
+export const machineOf = (model: tf.LayersModel): NeuralTuringMachine => model.getLayer('machine') as NeuralTuringMachine;
+
+/** Every part's value at every step of the machine on `inputs` [batch, T, bits + 1] (caller disposes). */
+export function runMachine(model: tf.LayersModel, inputs: tf.Tensor3D): NtmStep[] {
+  return machineOf(model).unroll(inputs);
+}
+
+/**
+ * The baseline the article compares with: an LSTM of about the same number of parameters, with the
+ * same sigmoid output layer, for the same copy task.
+ */
+export function buildCopyLstm(bits: number, units: number, seed: number): tf.LayersModel {
+  const input = tf.input({ shape: [null, bits + 1], name: 'input' });
+  const lstm = tf.layers
+    .lstm({ units, returnSequences: true, name: 'lstm', kernelInitializer: tf.initializers.glorotUniform({ seed }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }) })
+    .apply(input) as tf.SymbolicTensor;
+  const output = tf.layers.dense({ units: bits, activation: 'sigmoid', name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) }).apply(lstm) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: output, name: 'copy-lstm' });
+}
+
+export interface CopyTraining {
+  /** Training batches (one length each, drawn from `lengths`). */
+  readonly batches: number;
+  readonly batchSize: number;
+  /** Shortest and longest sequence trained on. */
+  readonly lengths: readonly [number, number];
+  readonly learningRate: number;
+  readonly seed: number;
+  readonly onProgress?: OnProgress;
+  /** Asked after every batch; training stops when it returns true (a cancelled demo). */
+  readonly cancelled?: () => boolean;
+}
+
+/** The model's outputs [sequences, steps, bits] on a copy batch, as numbers. */
+export function predictCopy(model: tf.LayersModel, batch: CopyBatch): Float32Array {
+  return tf.tidy(() => (model.predict(tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1])) as tf.Tensor).dataSync() as Float32Array);
+}
+
+/**
+ * Backpropagation through time with Adam on the copy task: binary cross-entropy of the outputs at
+ * the recall steps only (what the network shows before the delimiter is not scored). Each batch
+ * has one length, drawn uniformly from `lengths`. Returns the loss (nats per recalled bit) of each
+ * batch. Reports phase `batches`.
+ */
+export async function trainCopy(model: tf.LayersModel, options: CopyTraining): Promise<number[]> {
+  const random = createRandom(options.seed);
+  const optimizer = tf.train.adam(options.learningRate);
+  const losses: number[] = [];
+  const [shortest, longest] = options.lengths;
+  try {
+    for (let b = 0; b < options.batches; b++) {
+      if (options.cancelled?.()) break;
+      const length = shortest + Math.floor(random.next() * (longest - shortest + 1));
+      const batch = copyBatch({ bits: model.outputs[0]!.shape.at(-1)!, length }, options.batchSize, random);
+      const loss = tf.tidy(() => {
+        const x = tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1]);
+        const y = tf.tensor3d(batch.targets, [batch.sequences, batch.steps, batch.bits]);
+        const mask = tf.reshape(tf.tensor1d(batch.recall), [1, batch.steps, 1]);
+        const scored = batch.sequences * length * batch.bits;
+        return optimizer.minimize(() => {
+          const p = tf.clipByValue(model.apply(x, { training: true }) as tf.Tensor, 1e-6, 1 - 1e-6);
+          const ce = tf.neg(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))));
+          return tf.div(tf.sum(tf.mul(ce, mask)), scored) as tf.Scalar;
+        }, true)!;
+      });
+      losses.push((await loss.data())[0]!);
+      loss.dispose();
+      options.onProgress?.({ phase: 'batches', done: b + 1, total: options.batches, error: losses.at(-1) });
+    }
+    return losses;
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+export default defineArchitecture<NtmConfig>({
+  id: 'neural-turing-machine',
+  name: 'Neural Turing machine',
+  abbreviation: 'NTM',
+  year: 2014,
+  paper: {
+    authors: ['Alex Graves', 'Greg Wayne', 'Ivo Danihelka'],
+    title: 'Neural Turing Machines',
+    venue: 'arXiv:1410.5401',
+    year: 2014,
+    url: 'https://arxiv.org/abs/1410.5401',
+  },
+  training: {
+    method: 'backpropagation through time',
+    summary:
+      'The controller, its heads and the output layer are trained together by backpropagation through every step; the memory and the head weightings hold no weights: they are computed afresh for every sequence.',
+  },
+  summary:
+    'A neural network controller coupled to an external memory matrix that it reads and writes through soft, differentiable attention: heads find rows by content and by position, so the whole machine trains by gradient descent.',
+  family: 'memory',
+  views: ['cells', 'unrolled'],
+  configSchema,
+  configs: {
+    diagram: { bits: 2, units: 1, rows: 3, width: 2, length: 2, seed: 2 },
+    demo: { bits: 3, units: 16, rows: 8, width: 4, length: 3, seed: 1 },
+  },
+  build,
+  shapes: (c) => ({ input: [2 * c.length + 1, c.bits + 1], output: [2 * c.length + 1, c.bits] }),
+});

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import demo, { DEMO_SIZES } from '../../src/demos/architectures/neural-turing-machine';
+import params from '../../src/demos/architectures/neural-turing-machine.params';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
+import ntm from '../../src/zoo/neural-turing-machine';
+
+describe('neural turing machine demo', () => {
+  it('defaults to the definition’s demo configuration', () => {
+    const { rows, longest } = parseParams(params, {});
+    expect(ntm.configs.demo).toMatchObject({ rows, length: longest, bits: DEMO_SIZES.bits, width: DEMO_SIZES.width, units: DEMO_SIZES.units });
+  });
+
+  it('trains the NTM and the LSTM on the same batches, shows the heads while learning, measures bits wrong against length and leaks no tensor', async () => {
+    const updates: ProgressUpdate[] = [];
+    const previews: (readonly string[])[] = [];
+    const before = tf.memory().numTensors;
+    const started = Date.now();
+    const result = await demo.run(parseParams(params, {}), progressPlan(demo.stages, (u) => updates.push(u), (p) => previews.push(p)));
+    const seconds = (Date.now() - started) / 1000;
+    expect(tf.memory().numTensors).toBe(before);
+    const metric = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
+    console.log(`neural-turing-machine demo at defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(metric)}`);
+    // Similar budgets: parameter counts within 5 %.
+    expect(Math.abs(metric['ntm-params']! - metric['lstm-params']!) / metric['lstm-params']!).toBeLessThan(0.05);
+    // Chance at 3 vectors of 3 bits is 4.5 bits wrong.
+    expect(metric['ntm-trained']!).toBeLessThan(4.5);
+    expect(updates.filter((u) => u.stage === 'ntm:batches')).toHaveLength(100);
+    expect(updates.filter((u) => u.stage === 'lstm:batches')).toHaveLength(100);
+    expect(previews).toHaveLength(10);
+    expect(result.plots).toHaveLength(5);
+    // The figures the article prints from this run.
+    const article = readFileSync(new URL('../../content/architectures/neural-turing-machine.mdx', import.meta.url), 'utf8');
+    const f = (name: string) => metric[name]!.toFixed(2);
+    expect(article).toContain(`at 3 vectors the NTM gets **${f('ntm-trained')}** bits wrong per sequence against the\nLSTM's **${f('lstm-trained')}**`);
+    expect(article).toContain(`**${f('ntm-longer')}** against **${f('lstm-longer')}**`);
+    expect(article).toContain(`4 numbers: ${metric['ntm-params']} parameters`);
+    expect(article).toContain(`(${metric['lstm-params']}\nparameters)`);
+    for (const plot of result.plots) expect(plot).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
+  }, 180_000);
+});
