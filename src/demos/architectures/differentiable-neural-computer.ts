@@ -10,8 +10,8 @@ import params from './differentiable-neural-computer.params';
 
 const LENGTHS = [1, 2, 3, 4, 5, 6];
 const SEQUENCES = 32;
-/** How often (in training batches) the heat maps are redrawn while the DNC learns. */
-const EVERY = 25;
+/** How often (in training batches) the heat maps are redrawn while the DNC learns (and once before it starts). */
+const EVERY = 5;
 
 /** One example run of the DNC: per step, its write weighting, read weighting and usage; and the memory at the end. */
 function trace(cell: DncCell, example: CopyBatch) {
@@ -92,6 +92,7 @@ export default defineDemo({
     const training = { batch: sizes.batch, iterations: values.iterations, learningRate: values.learningRate, maxLength: values.maxLength, bits: sizes.bits, seed: sizes.seed + 1 };
     try {
       const report = progress.within('dnc');
+      progress.show(maps('before training'));
       const losses = await trainCopy(model, {
         ...training,
         onProgress: (p) => {
