@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { copyBatch, copySteps, type CopyBatch } from '../network/datasets/copy-task';
-import { dnc } from '../network/layers/dnc';
+import { dnc, interfaceSize } from '../network/layers/dnc';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 
@@ -168,9 +168,20 @@ export default defineArchitecture<DncConfig>({
   views: ['cells', 'unrolled'],
   configSchema,
   configs: {
-    diagram: { bits: 1, controller: 2, locations: 2, width: 2, readHeads: 1, length: 2, seed: 4 },
+    diagram: { bits: 1, controller: 1, locations: 2, width: 2, readHeads: 1, length: 2, seed: 4 },
     demo: { bits: 4, controller: 32, locations: 10, width: 8, readHeads: 1, length: 4, seed: 1 },
   },
   build,
   shapes: (c) => ({ input: [copySteps(c.length), c.bits + 1], output: [copySteps(c.length), c.bits] }),
+  // The RNN layer's matrices: the controller's kernel on [x; r] and recurrent kernel (4 gates each),
+  // and W_ξ from the controller to the interface vector; it outputs [h; r].
+  size: (c) => {
+    const reads = c.readHeads * c.width;
+    const xi = interfaceSize(c);
+    return [
+      { group: 'input', cells: c.bits + 1, weights: 0, field: 'bits' },
+      { group: 'dnc', cells: c.controller + reads, weights: 4 * c.controller * (c.bits + 1 + reads + c.controller) + c.controller * xi, field: 'controller' },
+      { group: 'output', cells: c.bits, weights: (c.controller + reads) * c.bits, field: 'bits' },
+    ];
+  },
 });
