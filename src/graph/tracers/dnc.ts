@@ -145,8 +145,9 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
       part(controller, 'controller', hUnits, 'memory', controllerIn, ['LSTM on [xₜ; rₜ₋₁]', `each line: ${LSTM_GATES.length} gate weights`]),
       part(reads, 'read vectors', r * w, 'hidden', readsIn),
       ...[
-      part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
+      // The read head first, as its slices come first in ξ.
       part(readHeads, r === 1 ? 'read head' : 'read heads', columns.read.length, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false)),
+      part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
       part(usage, 'usage', n, 'hidden', usageIn),
       part(write, 'write weighting', n, 'hidden', writeIn),
       part(memory, 'memory', n * w, 'memory', memoryIn, [`${n} locations × ${w}`]),
