@@ -24,14 +24,16 @@ const CARRY_OFFSET = 6;
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 /** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
 const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45];
+/** How far apart the apexes of two such arcs should be: room for a t−1 badge each. */
+const APEX_ROOM = 30;
 
 /** A loop as the points a badge must keep clear of. */
 const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => pointOnCubic(loop.curve, k / 32));
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
 const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
-/** Visibility-graph searches a diagram may make (src/layout/route.ts); the diagrams we draw need a few dozen. */
-const SEARCHES = 100;
+/** Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen, the NTM's cells view over a hundred. */
+const SEARCHES = 400;
 /** How long two lines may run together (px) before they read as one: about a cell's width. */
 const SHARED = 20;
 
@@ -107,6 +109,7 @@ export function placeEdges(
   );
 
   const extent = groupList.length > 0 ? union(groupList.map((g) => g.box)) : { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity };
+  const apexes: Point[] = [];
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
@@ -134,9 +137,13 @@ export function placeEdges(
         const cells = [...nodes.values()].filter((n) => n.id !== from.id && n.id !== to.id && hits({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
         // Below or beside every group is where the legend goes: an arc must stay within the groups' extent.
         const outside = points.some((p) => p.x < extent.x || p.x > extent.x + extent.width || p.y < extent.y || p.y > extent.y + extent.height);
-        return 3 * cells.length + texts.filter(hits).length + (outside ? 100 : 0);
+        // Apart from the arcs already placed: their t−1 badges sit by the apexes.
+        const apex = pointOnCubic(loop.curve, 0.5);
+        const crowded = apexes.filter((a) => Math.hypot(a.x - apex.x, a.y - apex.y) < APEX_ROOM).length;
+        return 3 * cells.length + texts.filter(hits).length + (outside ? 100 : 0) + crowded;
       };
       const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
+      apexes.push(pointOnCubic(loop.curve, 0.5));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:

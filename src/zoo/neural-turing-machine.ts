@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { copyBatch, type CopyBatch } from '../network/datasets/copy-task';
-import { NeuralTuringMachine, neuralTuringMachine, type NtmStep } from '../network/layers/neural-turing-machine';
+import { addressingSize, NeuralTuringMachine, neuralTuringMachine, type NtmStep } from '../network/layers/neural-turing-machine';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 
@@ -141,4 +141,17 @@ export default defineArchitecture<NtmConfig>({
   },
   build,
   shapes: (c) => ({ input: [2 * c.length + 1, c.bits + 1], output: [2 * c.length + 1, c.bits] }),
+  // The machine layer's cells are its read vector (what the output layer reads); its matrices are the
+  // controller's (from the input and from the last read vector) and the controller's kernels to the
+  // write head's addressing, to erase and add, and to the read head's addressing.
+  size: (c) => [
+    { group: 'input', cells: c.bits + 1, weights: 0, field: 'bits' },
+    {
+      group: 'machine',
+      cells: c.width,
+      weights: (c.bits + 1) * c.units + c.width * c.units + c.units * (2 * addressingSize(c.width) + 2 * c.width),
+      field: 'units',
+    },
+    { group: 'output', cells: c.bits, weights: c.width * c.bits, field: 'bits' },
+  ],
 });
