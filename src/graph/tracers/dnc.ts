@@ -17,9 +17,9 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /**
  * An RNN layer running a DncCell (src/network/layers/dnc.ts), read into the groups the cell computes.
- * The layer outputs [h_t; r_t], so the first two parts are the controller and the read vectors (a
- * layer on top reads those); the rest (`internal`) are the cell's other values at each step, every one of which
- * feeds the output through them:
+ * The layer outputs [h_t; r_t]: the controller and the read vectors are the parts a layer on top
+ * reads; the rest (`internal`) are the cell's other values at each step, every one of which feeds the
+ * output through them. Parts are listed in the order one step computes them:
  *
  * - controller: LSTM memory cells on [x_t; r_{t−1}] (dense from the input, recurrent from the read
  *   vectors and from itself, carry for c_t), kernel and recurrent kernel read from the cell's weights;
@@ -139,22 +139,23 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
     connections,
     ...(notes ? { notes } : {}),
   });
+  /** Computed within the step, not output. */
+  const inside = (p: ConcatPart): ConcatPart => ({ ...p, internal: true });
   return {
     kind: 'concat',
+    // In the order one step computes them; the controller and the read vectors are the output [h; r].
     parts: [
       part(controller, 'controller', hUnits, 'memory', controllerIn, ['LSTM on [xₜ; rₜ₋₁]', `each line: ${LSTM_GATES.length} gate weights`]),
-      part(reads, 'read vectors', r * w, 'hidden', readsIn),
-      ...[
       // The read head first, as its slices come first in ξ.
-      part(readHeads, r === 1 ? 'read head' : 'read heads', columns.read.length, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false)),
-      part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true)),
-      part(usage, 'usage', n, 'hidden', usageIn),
-      part(write, 'write weighting', n, 'hidden', writeIn),
-      part(memory, 'memory', n * w, 'memory', memoryIn, [`${n} locations × ${w}`]),
-      part(precedence, 'precedence', n, 'hidden', precedenceIn),
-      part(links, 'temporal links', n * (n - 1), 'hidden', linksIn, ['L[i, j], i ≠ j']),
-      part(read, r === 1 ? 'read weighting' : 'read weightings', r * n, 'hidden', readIn),
-      ].map((p): ConcatPart => ({ ...p, internal: true })),
+      inside(part(readHeads, r === 1 ? 'read head' : 'read heads', columns.read.length, 'hidden', headsIn(readHeads), headNotes(WRITE_SLICES, false))),
+      inside(part(writeHead, 'write head', columns.write.length, 'hidden', headsIn(writeHead), headNotes(WRITE_SLICES, true))),
+      inside(part(usage, 'usage', n, 'hidden', usageIn)),
+      inside(part(write, 'write weighting', n, 'hidden', writeIn)),
+      inside(part(memory, 'memory', n * w, 'memory', memoryIn, [`${n} locations × ${w}`])),
+      inside(part(precedence, 'precedence', n, 'hidden', precedenceIn)),
+      inside(part(links, 'temporal links', n * (n - 1), 'hidden', linksIn, ['L[i, j], i ≠ j'])),
+      inside(part(read, r === 1 ? 'read weighting' : 'read weightings', r * n, 'hidden', readIn)),
+      part(reads, 'read vectors', r * w, 'hidden', readsIn),
     ],
   };
 }
