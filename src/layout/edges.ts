@@ -23,7 +23,7 @@ const CARRY_OFFSET = 6;
 
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 /** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
-const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45];
+const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45, 0.05, -0.05, 0.24, -0.24, 0.6, -0.6];
 /** How far apart the apexes of two such arcs should be: room for a t−1 badge each. */
 const APEX_ROOM = 30;
 
@@ -110,6 +110,9 @@ export function placeEdges(
 
   const extent = groupList.length > 0 ? union(groupList.map((g) => g.box)) : { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity };
   const apexes: Point[] = [];
+  /** The arcs between groups placed so far, finely sampled, and the room their t−1 badges need by their apexes. */
+  const arcs: Point[][] = [];
+  const apexBox = (apex: Point): Box => ({ x: apex.x - METRICS.badgeWidth / 2, y: apex.y - (METRICS.badgeSize + 5) / 2, width: METRICS.badgeWidth, height: METRICS.badgeSize + 5 });
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
@@ -140,10 +143,15 @@ export function placeEdges(
         // Apart from the arcs already placed: their t−1 badges sit by the apexes.
         const apex = pointOnCubic(loop.curve, 0.5);
         const crowded = apexes.filter((a) => Math.hypot(a.x - apex.x, a.y - apex.y) < APEX_ROOM).length;
-        return 3 * cells.length + texts.filter(hits).length + (outside ? 100 : 0) + crowded;
+        // Nor through the room the arcs already placed need for their badges, nor they through its own.
+        const own = apexBox(apex);
+        const inside = (box: Box) => (p: Point) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
+        const badgesCrossed = apexes.filter((a) => hits(apexBox(a))).length + arcs.filter((arc) => arc.some(inside(own))).length;
+        return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + crowded + badgesCrossed;
       };
       const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
       apexes.push(pointOnCubic(loop.curve, 0.5));
+      arcs.push(Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240)));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
     }
     // Edges that jump over groups — skips, delayed edges between copies of the network (unrolled view:

@@ -12,7 +12,7 @@ const CORNER = 0.5;
  * share a segment (which would draw two connections as one line); SPREAD_ATTEMPTS times at most.
  */
 const SPREAD = 5;
-const SPREAD_ATTEMPTS = 10;
+const SPREAD_ATTEMPTS = 25;
 
 /** How many routes already bend at each corner (keyed by its box and which corner). */
 export type CornerUse = Map<string, number>;

@@ -11,8 +11,8 @@ import params from './neural-turing-machine.params';
 export const DEMO_SIZES = { bits: 3, width: 4, units: 16, lstmUnits: 10 } as const;
 const BATCH = 16;
 const TEST_SEQUENCES = 50;
-/** How often (in batches) the heat maps are redrawn while the NTM learns. */
-const PREVIEW_EVERY = 10;
+/** How often (in batches) the heat maps are redrawn while the NTM learns (and once before it starts). */
+const PREVIEW_EVERY = 15;
 
 /** The write and read weightings over time, and the memory after the last step, for one copy sequence. */
 function headMaps(model: tf.LayersModel, length: number, rows: number, note: string): string[] {
@@ -77,6 +77,8 @@ export default defineDemo({
     const training = { batches, batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
     try {
       const ntmReport = progress.within('ntm');
+      // The untrained heads at once, so something is on screen before the first batch ends.
+      progress.show(headMaps(machine, longest, rows, ', before training'));
       const ntmLoss = await trainCopy(machine, {
         ...training,
         onProgress: (p) => {
