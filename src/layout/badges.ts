@@ -23,6 +23,12 @@ const NEARBY: readonly (readonly [number, number])[] = [-2, -1, 0, 1, 2, 3]
   .filter(([dx, dy]) => dx !== 0 || dy !== 0)
   .sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]) || b[0] - a[0] || a[1] - b[1]);
 
+/** Farther places, for a loop crowded on every side near its apex: nearest first, tried only when no nearby place is free. */
+const FARTHER: readonly (readonly [number, number])[] = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6]
+  .flatMap((dx) => [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((dy) => [dx, dy] as const))
+  .filter(([dx, dy]) => !NEARBY.some(([x, y]) => x === dx && y === dy) && (dx !== 0 || dy !== 0))
+  .sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]) || b[0] - a[0] || a[1] - b[1]);
+
 /** What is drawn before the badges: texts and lines they must not cover. */
 export interface BadgeScene {
   /** Texts (group labels and captions, step titles): never covered. */
@@ -127,7 +133,11 @@ export function createBadgePlacer(cells: readonly Box[], markers: readonly Box[]
       const candidates = [...CANDIDATES.flatMap((t) => [at(t, 0), at(t, 0, -1)]), ...CANDIDATES.map((t) => at(t, 1)), ...around];
       // A badge outside its group's box would read as belonging to the next group.
       const inside = (c: Candidate) => !within || contains(within, c.box);
-      return choose(candidates.filter(inside), [1, 2, 3].map((k) => at(0.5, k)), at(0.5, 0), ownMarker);
+      // Where none is free: the nearest farther place that covers nothing, before a badge width out regardless.
+      const farther = FARTHER.map(([dx, dy]) => candidate({ x: apex.x + loop.side * dx * (w + 2), y: apex.y + dy * (BADGE_H + 3) }, w))
+        .filter(inside)
+        .filter((c) => cost(c, ownMarker) === 0);
+      return choose(candidates.filter(inside), [...farther, ...[1, 2, 3].map((k) => at(0.5, k))], at(0.5, 0), ownMarker);
     },
     line(a, b, width) {
       const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;

@@ -207,6 +207,9 @@ export function placeEdges(
   ]);
   // A line that keeps LINE_CLEARANCE from every text stays where it is; one that comes closer is routed round.
   const tooClose = new ObstacleIndex(textBoxes.map(({ box, id }) => ({ box: grow(box, LINE_CLEARANCE - 0.5), ...(id ? { id } : {}) })));
+  // Nor straight through a cell it does not join: it would read as two connections, in and out of that
+  // cell. (A bundle ends at its groups' boxes, and a line bent through lanes' gaps has its way already.)
+  const cellsCrossed = new ObstacleIndex([...nodes.values()].map((n) => ({ box: { x: n.x - n.r / 2, y: n.y - n.r / 2, width: n.r, height: n.r }, id: n.id })));
   // Not along another line: two connections drawn on one stretch would read as one.
   const straight = new LineIndex();
   const lineOf = new Map(drawn.filter((d) => !d.loop).map((d) => [d, straight.add(d.points)]));
@@ -217,7 +220,7 @@ export function placeEdges(
   const detour = (d: Drawn): Point[] | undefined => {
     const own = bundleIds.get(d);
     const except = new Set(own ? [own] : [d.edge.from, d.edge.to]);
-    const close = d.points.slice(1).some((p, i) => tooClose.crossed(d.points[i]!, p, except).length > 0);
+    const close = d.points.slice(1).some((p, i) => tooClose.crossed(d.points[i]!, p, except).length > 0 || (!own && d.points.length === 2 && cellsCrossed.crossed(d.points[i]!, p, except).length > 0));
     if (!close) return undefined;
     const [start, end] = [d.points[0]!, d.points.at(-1)!];
     const mine = lineOf.get(d)!;
