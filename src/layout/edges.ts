@@ -226,7 +226,8 @@ export function placeEdges(
     const mine = lineOf.get(d)!;
     const apart = (route: readonly Point[]) =>
       [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= SHARED);
-    const route = routeAround({ start, end, obstacles, except, used: cornersUsed, acceptable: apart, budget });
+    // A bundle's own badge stands beside its straight line; a detour must go round it like any other text.
+    const route = routeAround({ start, end, obstacles, except: own ? new Set<string>() : except, used: cornersUsed, acceptable: apart, budget });
     // No route at all, or the straight line it already is: leave it. (A line bent through lanes whose
     // straight segment is clear of every text and cell is drawn straight.)
     if (!route || (route.length === 0 && d.points.length === 2)) return undefined;
