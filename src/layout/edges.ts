@@ -236,10 +236,17 @@ export function placeEdges(
     return route;
   };
 
-  return drawn.map((d): PositionedEdge => {
+  // Detours in drawing order (each keeps clear of those before it), then the ends of the straight lines.
+  const vias = drawn.map((d) => (d.loop ? undefined : detour(d)));
+  const turns = fanTurns(
+    drawn.flatMap((d, i) => (d.loop || d.bundleText || vias[i] || d.points.length !== 2 ? [] : [{ i, from: nodes.get(d.edge.from)!, to: nodes.get(d.edge.to)! }])),
+    r,
+  );
+
+  return drawn.map((d, i): PositionedEdge => {
     const { edge, points, loop } = d;
     if (loop) return { ...edge, path: loop.path, delayBadge: delayBadges.get(d)! };
-    const via = detour(d);
+    const via = vias[i];
     const bundle = bundleBadges.get(d);
     if (bundle) {
       const line = via ? [points[0]!, ...via, points.at(-1)!] : [points[0]!, d.middle, points.at(-1)!];
@@ -247,8 +254,64 @@ export function placeEdges(
     }
     const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
     if (via) return { ...edge, path: polylinePath(from, via, to, r) };
-    return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
+    if (points.length > 2) return { ...edge, path: polylinePath(from, points.slice(1, -1), to, r) };
+    const turn = turns.get(i);
+    return { ...edge, path: turn ? spreadPath(from, to, r, turn) : straightPath(from, to, r) };
   });
+}
+
+/** Lines leaving (or entering) one cell closer than this in angle (sin) would run together from its edge: the test's 2.5°, and a little. */
+const FAN_ANGLE = 0.05;
+/** How far apart along the circle such lines leave it: more than a line's width, so they read as two from the start. */
+const FAN_SPREAD = 3;
+
+/**
+ * Where straight lines leave or enter one cell at nearly the same angle — a fan into a small, distant
+ * group, whose lines diverge too slowly to be told apart for their first tens of pixels — each end is
+ * turned round the circle (radians: [at its `from`, at its `to`]) so that they leave FAN_SPREAD apart, in the
+ * order of their angles: they diverge from the circle on, and never run together.
+ */
+function fanTurns(lines: readonly { i: number; from: PositionedNode; to: PositionedNode }[], r: number): Map<number, [number, number]> {
+  const ends = new Map<string, { i: number; end: 0 | 1; angle: number }[]>();
+  for (const { i, from, to } of lines)
+    for (const [end, at, other] of [
+      [0, from, to],
+      [1, to, from],
+    ] as const) {
+      const list = ends.get(at.id) ?? [];
+      list.push({ i, end, angle: Math.atan2(other.y - at.y, other.x - at.x) });
+      ends.set(at.id, list);
+    }
+  const turns = new Map<number, [number, number]>();
+  for (const list of ends.values()) {
+    list.sort((a, b) => a.angle - b.angle || a.i - b.i || a.end - b.end);
+    // Runs of ends each within FAN_ANGLE of the one before (angles wrap at ±π only behind a cell's own column: not joined).
+    const runs: (typeof list)[] = [];
+    for (const e of list) {
+      const run = runs.at(-1);
+      if (run && e.angle - run.at(-1)!.angle < Math.asin(FAN_ANGLE)) run.push(e);
+      else runs.push([e]);
+    }
+    for (const run of runs) {
+      if (run.length < 2) continue;
+      run.forEach((e, k) => {
+        const turn = turns.get(e.i) ?? [0, 0];
+        turn[e.end] = ((k - (run.length - 1) / 2) * FAN_SPREAD) / r;
+        turns.set(e.i, turn);
+      });
+    }
+  }
+  return turns;
+}
+
+/** A straight line between two circles whose ends are turned round them by `turn` (radians) from facing each other. */
+function spreadPath(from: Point, to: Point, r: number, [a, b]: [number, number]): string {
+  const on = (c: Point, toward: Point, radius: number, turn: number) => {
+    const angle = Math.atan2(toward.y - c.y, toward.x - c.x) + turn;
+    return { x: c.x + Math.cos(angle) * radius, y: c.y + Math.sin(angle) * radius };
+  };
+  const [start, end] = [on(from, to, r, a), on(to, from, r + 1, b)];
+  return `M${fmt(start)} L${fmt({ x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 })} L${fmt(end)}`;
 }
 
 const fmt = (p: Point) => `${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`;
