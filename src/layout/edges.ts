@@ -238,8 +238,14 @@ export function placeEdges(
 
   // Detours in drawing order (each keeps clear of those before it), then the ends of the straight lines.
   const vias = drawn.map((d) => (d.loop ? undefined : detour(d)));
+  /** The points between a line's two cells, as it will be drawn (none: straight). */
+  const between = drawn.map((d, i) => vias[i] ?? d.points.slice(1, -1));
   const turns = fanTurns(
-    drawn.flatMap((d, i) => (d.loop || d.bundleText || vias[i] || d.points.length !== 2 ? [] : [{ i, from: nodes.get(d.edge.from)!, to: nodes.get(d.edge.to)! }])),
+    drawn.flatMap((d, i) => {
+      if (d.loop || d.bundleText) return [];
+      const [from, to] = [nodes.get(d.edge.from)!, nodes.get(d.edge.to)!];
+      return [{ i, from, to, leaving: between[i]![0] ?? to, entering: between[i]!.at(-1) ?? from }];
+    }),
     r,
   );
 
@@ -253,10 +259,10 @@ export function placeEdges(
       return { ...edge, path: `M${line.map(fmt).join(' L')}`, bundleBadge: bundle };
     }
     const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
-    if (via) return { ...edge, path: polylinePath(from, via, to, r) };
-    if (points.length > 2) return { ...edge, path: polylinePath(from, points.slice(1, -1), to, r) };
     const turn = turns.get(i);
-    return { ...edge, path: turn ? spreadPath(from, to, r, turn) : straightPath(from, to, r) };
+    if (turn) return { ...edge, path: spreadPath(from, between[i]!, to, r, turn) };
+    if (via) return { ...edge, path: polylinePath(from, via, to, r) };
+    return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
   });
 }
 
@@ -271,12 +277,12 @@ const FAN_SPREAD = 3;
  * turned round the circle (radians: [at its `from`, at its `to`]) so that they leave FAN_SPREAD apart, in the
  * order of their angles: they diverge from the circle on, and never run together.
  */
-function fanTurns(lines: readonly { i: number; from: PositionedNode; to: PositionedNode }[], r: number): Map<number, [number, number]> {
+function fanTurns(lines: readonly { i: number; from: PositionedNode; to: PositionedNode; leaving: Point; entering: Point }[], r: number): Map<number, [number, number]> {
   const ends = new Map<string, { i: number; end: 0 | 1; angle: number }[]>();
-  for (const { i, from, to } of lines)
+  for (const { i, from, to, leaving, entering } of lines)
     for (const [end, at, other] of [
-      [0, from, to],
-      [1, to, from],
+      [0, from, leaving],
+      [1, to, entering],
     ] as const) {
       const list = ends.get(at.id) ?? [];
       list.push({ i, end, angle: Math.atan2(other.y - at.y, other.x - at.x) });
@@ -304,14 +310,18 @@ function fanTurns(lines: readonly { i: number; from: PositionedNode; to: Positio
   return turns;
 }
 
-/** A straight line between two circles whose ends are turned round them by `turn` (radians) from facing each other. */
-function spreadPath(from: Point, to: Point, r: number, [a, b]: [number, number]): string {
+/**
+ * A line between two circles through `via` (none: straight, drawn through its middle as straightPath
+ * draws it), whose ends are turned round the circles by `turn` (radians) from facing the next point.
+ */
+function spreadPath(from: Point, via: readonly Point[], to: Point, r: number, [a, b]: [number, number]): string {
   const on = (c: Point, toward: Point, radius: number, turn: number) => {
     const angle = Math.atan2(toward.y - c.y, toward.x - c.x) + turn;
     return { x: c.x + Math.cos(angle) * radius, y: c.y + Math.sin(angle) * radius };
   };
-  const [start, end] = [on(from, to, r, a), on(to, from, r + 1, b)];
-  return `M${fmt(start)} L${fmt({ x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 })} L${fmt(end)}`;
+  const [start, end] = [on(from, via[0] ?? to, r, a), on(to, via.at(-1) ?? from, r + 1, b)];
+  const inner = via.length > 0 ? via : [{ x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }];
+  return `M${fmt(start)} ${inner.map((p) => `L${fmt(p)}`).join(' ')} L${fmt(end)}`;
 }
 
 const fmt = (p: Point) => `${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`;
