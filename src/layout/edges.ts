@@ -147,7 +147,8 @@ export function placeEdges(
         const own = apexBox(apex);
         const inside = (box: Box) => (p: Point) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
         const badgesCrossed = apexes.filter((a) => hits(apexBox(a))).length + arcs.filter((arc) => arc.some(inside(own))).length;
-        return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + crowded + badgesCrossed;
+        // Room for badges can be found elsewhere; a text crossed cannot be read: crowding costs less than a text.
+        return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + 0.3 * (crowded + badgesCrossed);
       };
       const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
       apexes.push(pointOnCubic(loop.curve, 0.5));
@@ -227,7 +228,9 @@ export function placeEdges(
     const apart = (route: readonly Point[]) =>
       [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= SHARED);
     // A bundle's own badge stands beside its straight line; a detour must go round it like any other text.
-    const route = routeAround({ start, end, obstacles, except: own ? new Set<string>() : except, used: cornersUsed, acceptable: apart, budget });
+    const overlap = (route: readonly Point[]) =>
+      [...straight.alongside(route)].reduce((sum, [line, length]) => sum + (line === mine || replaced.has(line) || length <= SHARED ? 0 : length), 0);
+    const route = routeAround({ start, end, obstacles, except: own ? new Set<string>() : except, used: cornersUsed, acceptable: apart, overlap, budget });
     // No route at all, or the straight line it already is: leave it. (A line bent through lanes whose
     // straight segment is clear of every text and cell is drawn straight.)
     if (!route || (route.length === 0 && d.points.length === 2)) return undefined;
