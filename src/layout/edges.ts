@@ -24,6 +24,8 @@ const CARRY_OFFSET = 6;
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 /** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
 const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45, 0.05, -0.05, 0.24, -0.24, 0.6, -0.6];
+/** Where each of those runs through a text: every bow between, finer (a long arc may find a way between texts none of those takes). */
+const FINER_BOWS = Array.from({ length: 40 }, (_, k) => Math.round(2 * (k + 1)) / 100).flatMap((b) => [b, -b]);
 /** How far apart the apexes of two such arcs should be: room for a t−1 badge each. */
 const APEX_ROOM = 30;
 
@@ -150,7 +152,13 @@ export function placeEdges(
         // Room for badges can be found elsewhere; a text crossed cannot be read: crowding costs less than a text.
         return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + 0.3 * (crowded + badgesCrossed);
       };
-      const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
+      const best = (bows: readonly number[], first?: Loop) => bows.map((bow) => crossArc(from, to, r, bow)).reduce((b, l) => (cost(l) < cost(b) ? l : b), first ?? crossArc(from, to, r, bows[0]!));
+      const crossesText = (loop: Loop) => {
+        const points = Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240));
+        return texts.some((box) => points.some((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height));
+      };
+      const usual = best(CROSS_BOWS);
+      const loop = crossesText(usual) ? best(FINER_BOWS, usual) : usual;
       apexes.push(pointOnCubic(loop.curve, 0.5));
       arcs.push(Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240)));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
