@@ -24,6 +24,8 @@ const CARRY_OFFSET = 6;
 const markerBox = (p: Point): Box => ({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
 /** Bows tried for a delayed arc between two groups, in order of preference (negative: the other side). */
 const CROSS_BOWS = [0.18, -0.18, 0.1, -0.1, 0.3, -0.3, 0.45, -0.45, 0.05, -0.05, 0.24, -0.24, 0.6, -0.6];
+/** Where each of those runs through a text: every bow between, finer (a long arc may find a way between texts none of those takes). */
+const FINER_BOWS = Array.from({ length: 40 }, (_, k) => Math.round(2 * (k + 1)) / 100).flatMap((b) => [b, -b]);
 /** How far apart the apexes of two such arcs should be: room for a t−1 badge each. */
 const APEX_ROOM = 30;
 
@@ -148,9 +150,16 @@ export function placeEdges(
         const own = apexBox(apex);
         const inside = (box: Box) => (p: Point) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height;
         const badgesCrossed = apexes.filter((a) => hits(apexBox(a))).length + arcs.filter((arc) => arc.some(inside(own))).length;
-        return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + crowded + badgesCrossed;
+        // Room for badges can be found elsewhere; a text crossed cannot be read: crowding costs less than a text.
+        return 3 * cells.length + 2 * texts.filter(hits).length + (outside ? 100 : 0) + 0.3 * (crowded + badgesCrossed);
       };
-      const loop = CROSS_BOWS.map((bow) => crossArc(from, to, r, bow)).reduce((best, l) => (cost(l) < cost(best) ? l : best));
+      const best = (bows: readonly number[], first?: Loop) => bows.map((bow) => crossArc(from, to, r, bow)).reduce((b, l) => (cost(l) < cost(b) ? l : b), first ?? crossArc(from, to, r, bows[0]!));
+      const crossesText = (loop: Loop) => {
+        const points = Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240));
+        return texts.some((box) => points.some((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height));
+      };
+      const usual = best(CROSS_BOWS);
+      const loop = crossesText(usual) ? best(FINER_BOWS, usual) : usual;
       apexes.push(pointOnCubic(loop.curve, 0.5));
       arcs.push(Array.from({ length: 241 }, (_, k) => pointOnCubic(loop.curve, k / 240)));
       return { edge, points: sampled(loop), middle: pointOnCubic(loop.curve, 0.5), loop };
@@ -227,7 +236,10 @@ export function placeEdges(
     const mine = lineOf.get(d)!;
     const apart = (route: readonly Point[]) =>
       [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= SHARED);
-    const route = routeAround({ start, end, obstacles, except, used: cornersUsed, acceptable: apart, budget });
+    // A bundle's own badge stands beside its straight line; a detour must go round it like any other text.
+    const overlap = (route: readonly Point[]) =>
+      [...straight.alongside(route)].reduce((sum, [line, length]) => sum + (line === mine || replaced.has(line) || length <= SHARED ? 0 : length), 0);
+    const route = routeAround({ start, end, obstacles, except: own ? new Set<string>() : except, used: cornersUsed, acceptable: apart, overlap, budget });
     // No route at all, or the straight line it already is: leave it. (A line bent through lanes whose
     // straight segment is clear of every text and cell is drawn straight.)
     if (!route || (route.length === 0 && d.points.length === 2)) return undefined;
@@ -236,19 +248,92 @@ export function placeEdges(
     return route;
   };
 
-  return drawn.map((d): PositionedEdge => {
+  // Detours in drawing order (each keeps clear of those before it), then the ends of the straight lines.
+  const vias = drawn.map((d) => (d.loop ? undefined : detour(d)));
+  /** The points between a line's two cells, as it will be drawn (none: straight). */
+  const between = drawn.map((d, i) => vias[i] ?? d.points.slice(1, -1));
+  const turns = fanTurns(
+    drawn.flatMap((d, i) => {
+      if (d.loop || d.bundleText) return [];
+      const [from, to] = [nodes.get(d.edge.from)!, nodes.get(d.edge.to)!];
+      return [{ i, from, to, leaving: between[i]![0] ?? to, entering: between[i]!.at(-1) ?? from }];
+    }),
+    r,
+  );
+
+  return drawn.map((d, i): PositionedEdge => {
     const { edge, points, loop } = d;
     if (loop) return { ...edge, path: loop.path, delayBadge: delayBadges.get(d)! };
-    const via = detour(d);
+    const via = vias[i];
     const bundle = bundleBadges.get(d);
     if (bundle) {
       const line = via ? [points[0]!, ...via, points.at(-1)!] : [points[0]!, d.middle, points.at(-1)!];
       return { ...edge, path: `M${line.map(fmt).join(' L')}`, bundleBadge: bundle };
     }
     const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
+    const turn = turns.get(i);
+    if (turn) return { ...edge, path: spreadPath(from, between[i]!, to, r, turn) };
     if (via) return { ...edge, path: polylinePath(from, via, to, r) };
     return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
   });
+}
+
+/** Lines leaving (or entering) one cell closer than this in angle (sin) would run together from its edge: the test's 2.5°, and a little. */
+const FAN_ANGLE = 0.05;
+/** How far apart along the circle such lines leave it: more than a line's width, so they read as two from the start. */
+const FAN_SPREAD = 3;
+
+/**
+ * Where straight lines leave or enter one cell at nearly the same angle — a fan into a small, distant
+ * group, whose lines diverge too slowly to be told apart for their first tens of pixels — each end is
+ * turned round the circle (radians: [at its `from`, at its `to`]) so that they leave FAN_SPREAD apart, in the
+ * order of their angles: they diverge from the circle on, and never run together.
+ */
+function fanTurns(lines: readonly { i: number; from: PositionedNode; to: PositionedNode; leaving: Point; entering: Point }[], r: number): Map<number, [number, number]> {
+  const ends = new Map<string, { i: number; end: 0 | 1; angle: number }[]>();
+  for (const { i, from, to, leaving, entering } of lines)
+    for (const [end, at, other] of [
+      [0, from, leaving],
+      [1, to, entering],
+    ] as const) {
+      const list = ends.get(at.id) ?? [];
+      list.push({ i, end, angle: Math.atan2(other.y - at.y, other.x - at.x) });
+      ends.set(at.id, list);
+    }
+  const turns = new Map<number, [number, number]>();
+  for (const list of ends.values()) {
+    list.sort((a, b) => a.angle - b.angle || a.i - b.i || a.end - b.end);
+    // Runs of ends each within FAN_ANGLE of the one before (angles wrap at ±π only behind a cell's own column: not joined).
+    const runs: (typeof list)[] = [];
+    for (const e of list) {
+      const run = runs.at(-1);
+      if (run && e.angle - run.at(-1)!.angle < Math.asin(FAN_ANGLE)) run.push(e);
+      else runs.push([e]);
+    }
+    for (const run of runs) {
+      if (run.length < 2) continue;
+      run.forEach((e, k) => {
+        const turn = turns.get(e.i) ?? [0, 0];
+        turn[e.end] = ((k - (run.length - 1) / 2) * FAN_SPREAD) / r;
+        turns.set(e.i, turn);
+      });
+    }
+  }
+  return turns;
+}
+
+/**
+ * A line between two circles through `via` (none: straight, drawn through its middle as straightPath
+ * draws it), whose ends are turned round the circles by `turn` (radians) from facing the next point.
+ */
+function spreadPath(from: Point, via: readonly Point[], to: Point, r: number, [a, b]: [number, number]): string {
+  const on = (c: Point, toward: Point, radius: number, turn: number) => {
+    const angle = Math.atan2(toward.y - c.y, toward.x - c.x) + turn;
+    return { x: c.x + Math.cos(angle) * radius, y: c.y + Math.sin(angle) * radius };
+  };
+  const [start, end] = [on(from, via[0] ?? to, r, a), on(to, via.at(-1) ?? from, r + 1, b)];
+  const inner = via.length > 0 ? via : [{ x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }];
+  return `M${fmt(start)} ${inner.map((p) => `L${fmt(p)}`).join(' ')} L${fmt(end)}`;
 }
 
 const fmt = (p: Point) => `${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`;

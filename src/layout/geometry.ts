@@ -126,7 +126,10 @@ export function offsetWaypoints(from: Point, to: Point, offset: number): Point[]
   const d = sub(to, from);
   const l = len(d) || 1;
   const n = { x: -d.y / l, y: d.x / l };
-  const shift = (p: Point) => ({ x: p.x + n.x * offset, y: p.y + n.y * offset });
+  // On a long line, `offset` over 0.3 of the way would leave and meet it so shallowly (under about 3°)
+  // that the two ends would run together as one line: there it stands further out.
+  const out = Math.sign(offset) * Math.max(Math.abs(offset), 0.3 * l * 0.05);
+  const shift = (p: Point) => ({ x: p.x + n.x * out, y: p.y + n.y * out });
   return [shift(lerp(from, to, 0.3)), shift(lerp(from, to, 0.7))];
 }
 

@@ -29,6 +29,8 @@ export interface RouteRequest {
   readonly used: CornerUse;
   /** May refuse a route (one that runs along another line): it is then spread and sought again. */
   readonly acceptable: (route: readonly Point[]) => boolean;
+  /** How far a refused route runs along other lines: where every spread is refused, the one that runs along them least. */
+  readonly overlap?: (route: readonly Point[]) => number;
   /**
    * How many visibility-graph searches the diagram may still make. Diagrams we draw need a handful;
    * one drawn whole at thousands of lines (a 64-128-128-16 network) would need thousands, at a few
@@ -52,17 +54,20 @@ export function routeAround(request: RouteRequest): Point[] | undefined {
   const inTheWay = obstacles.crossed(start, end, except);
   if (inTheWay.length === 0) return [];
   let found: Point[] | undefined;
+  let least = Infinity;
   for (let attempt = 0; attempt < SPREAD_ATTEMPTS; attempt++) {
     // The visibility graph is the dear part: sought only while the diagram's budget lasts.
     const route = oneBend(start, end, inTheWay, clear, used) ?? (request.budget.searches-- > 0 ? visibilityRoute(start, end, obstacles, except, clear, used) : undefined);
     if (!route) return found;
     const points = route.map(({ x, y }) => ({ x, y }));
-    found ??= points;
     if (acceptable([start, ...points, end])) return points;
+    // The first refused route, or (given a measure) a later one that runs along other lines for less.
+    const shared = request.overlap?.([start, ...points, end]) ?? Infinity;
+    if (!found || shared < least) [found, least] = [points, shared];
     // It runs along another line round one of these corners: spread them, for this route and the next.
     for (const p of route) if (p.corner) used.set(p.corner, (used.get(p.corner) ?? 0) + 1);
   }
-  // Every spread still runs along some line: the shortest route, then.
+  // Every spread still runs along some line: the one that runs along them least (else the shortest), then.
   return found;
 }
 

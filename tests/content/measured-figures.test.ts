@@ -4,6 +4,7 @@ import cnnDemo from '../../src/demos/architectures/convolutional-network';
 import aeDemo from '../../src/demos/architectures/autoencoder';
 import vaeDemo from '../../src/demos/architectures/variational-autoencoder';
 import lsmDemo from '../../src/demos/architectures/liquid-state-machine';
+import dncDemo from '../../src/demos/architectures/differentiable-neural-computer';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
@@ -83,4 +84,14 @@ describe('the figures articles print from their demos', () => {
     const dense = await metricsOf(lsmDemo, { density: '0.2' });
     expect(text).toContain(`the held-out accuracy falls to ${dense.accuracy!.toFixed(3)}, while the training\naccuracy stays at ${dense['train-accuracy']!.toFixed(3)}`);
   });
+  it('differentiable-neural-computer: bits wrong per copied sequence, DNC and LSTM, and their sizes', async () => {
+    const m = await metricsOf(dncDemo);
+    const text = article('differentiable-neural-computer');
+    const f = (x: number) => x.toFixed(2);
+    expect([m['dnc-1'], m['lstm-1']]).toEqual([0, 0]);
+    expect(text).toContain(`At length 2 the DNC gets **${f(m['dnc-2']!)}** of 4 bits wrong per\nsequence and the LSTM ${f(m['lstm-2']!)}.`);
+    expect(text).toContain(`the DNC gets ${f(m['dnc-4']!)} of 8 wrong and the\nLSTM ${f(m['lstm-4']!)}; at length 6, ${f(m['dnc-6']!)} and ${f(m['lstm-6']!)} of 12.`);
+    expect(text).toContain(`(${m['dnc-params']!.toLocaleString('en')} parameters)`);
+    expect(text).toContain(`(${m['lstm-params']!.toLocaleString('en')} parameters)`);
+  }, 120_000);
 });

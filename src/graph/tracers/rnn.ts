@@ -1,5 +1,7 @@
+import { isDncCell } from '../../network/layers/dnc';
 import { isMinimalGruCell } from '../../network/layers/minimal-gru';
 import { carryConnections } from './carry';
+import { traceDnc } from './dnc';
 import { gateConnections } from './gate-blocks';
 import type { LayerTracer } from './types';
 import { onlyInbound, weightMatrix } from './weights';
@@ -15,8 +17,9 @@ import { onlyInbound, weightMatrix } from './weights';
  */
 export const traceRnn: LayerTracer = (layer, inbound, self) => {
   const cell = (layer as unknown as { cell?: unknown }).cell;
+  if (isDncCell(cell)) return traceDnc(layer, cell, onlyInbound(inbound, layer));
   if (!isMinimalGruCell(cell))
-    throw new Error(`layer "${layer.name}" (RNN): expected its cell to be a MinimalGruCell, but got ${(cell as { getClassName?: () => string })?.getClassName?.() ?? String(cell)}`);
+    throw new Error(`layer "${layer.name}" (RNN): expected its cell to be a MinimalGruCell or a DncCell, but got ${(cell as { getClassName?: () => string })?.getClassName?.() ?? String(cell)}`);
   const source = onlyInbound(inbound, layer);
   return {
     kind: 'cells',

@@ -63,7 +63,8 @@ export interface ConcatPart extends CellsTrace {
  * `parts`, in order (a Bidirectional wrapper with mergeMode "concat": its forward chain's cells,
  * then its backward chain's). The concatenation itself owns no cells: a layer that reads it reads
  * cell i of the first part whose cells reach index i, and the trace rewrites the connections it
- * makes onto those real cells.
+ * makes onto those real cells. Parts marked `internal` are groups the layer computes within each
+ * step but does not output (a DNC cell's memory, usage and weightings, after its output [h; r]).
  */
 export interface ConcatTrace {
   readonly kind: 'concat';
