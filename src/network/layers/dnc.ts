@@ -254,7 +254,7 @@ export class DncCell extends tf.layers.Layer {
    */
   evaluatePart(part: DncPart, sources: readonly tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
-      const { controller: hUnits, locations: n, width: w, readHeads: r } = this;
+      const { locations: n, width: w, readHeads: r } = this;
       const batch = sources[0]!.shape[0]!;
       const s = sources as tf.Tensor2D[];
       switch (part) {
@@ -316,7 +316,6 @@ export class DncCell extends tf.layers.Layer {
           return tf.reshape(readVectors(tf.reshape(memoryNow!, [batch, n, w]) as tf.Tensor3D, tf.reshape(wr!, [batch, r, n]) as tf.Tensor3D), [batch, r * w]);
         }
       }
-      void hUnits;
     });
   }
 
@@ -337,12 +336,11 @@ export class DncCell extends tf.layers.Layer {
 
   /** One step from the flat states tfjs's RNN carries: every state and weighting, unflattened. */
   step(x: tf.Tensor2D, states: readonly tf.Tensor2D[]): DncStep {
-    const { controller: hUnits, locations: n, width: w, readHeads: r } = this;
+    const { locations: n, width: w, readHeads: r } = this;
     const batch = x.shape[0];
     const p = this.stepParts(x, states);
     const [h, c] = tf.unstack(p.controller, 2) as tf.Tensor2D[];
     const modes = this.slicesOf(p.read_heads as tf.Tensor2D, 'read_heads').get('read modes πʳ')!;
-    void hUnits;
     return {
       xi: this.interfaceVector(p.controller),
       h: h!,
