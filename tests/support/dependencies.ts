@@ -54,7 +54,7 @@ const isSettling = (l: Layer): l is Settling => typeof (l as Partial<Settling>).
 /**
  * A layer that computes several drawn groups (its parts) at every step, each from the layer's input
  * and other parts at this step or the one before (a Neural Turing Machine's controller, heads,
- * weightings, memory and read vector), and outputs some of them side by side. It runs by calling
+ * weightings, memory and read vector; a DNC's cell, exposed through its RNN), and outputs some of them side by side. It runs by calling
  * `evaluatePart` step by step, so measuring each part through it measures the running layer.
  */
 interface Parted extends Layer {

@@ -40,16 +40,8 @@ function dependencyProblems(dependencies: readonly Dependency[], outputs: Readon
   return problems;
 }
 
-/**
- * Networks whose drawn groups are the values inside one recurrent cell, not layer outputs: a DNC's
- * cell computes its usage, weightings, memory and links within each step, and this check reads a
- * group's values off a layer's output. Each is held to the same standard by its own test, which
- * measures one step of the cell with gradients, cell by cell.
- */
-const CHECKED_BY_OWN_TEST: ReadonlyMap<string, string> = new Map([['differentiable-neural-computer', 'tests/zoo/differentiable-neural-computer.test.ts']]);
-
 describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, architecture) => {
-  it.skipIf(CHECKED_BY_OWN_TEST.has(id))('draws, in its cells diagram, every dependency of its running network, weights and weightless ones each in their own kind, and only outputs feed nothing', () => {
+  it('draws, in its cells diagram, every dependency of its running network, weights and weightless ones each in their own kind, and only outputs feed nothing', () => {
     const svg = parseSvg(readDiagram(id, 'cells'));
     const groups = new Map<string, number>();
     for (const node of svg.nodes) groups.set(node.attributes['data-group']!, (groups.get(node.attributes['data-group']!) ?? 0) + 1);
