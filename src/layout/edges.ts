@@ -4,7 +4,7 @@ import { isDelayed } from '../graph/types';
 import { groupDigits } from '../views/numbers';
 import { backArc, boxExit, boxCentre, crossArc, offsetWaypoints, pointOnCubic, polylinePath, selfLoop, straightPath, type Loop } from './geometry';
 import { METRICS, badgeBoxWidth } from './metrics';
-import { LineIndex, ObstacleIndex, grow, union } from './obstacles';
+import { LineIndex, ObstacleIndex, grow, overlapAlong, union } from './obstacles';
 import { routeAround, type CornerUse } from './route';
 import type { Box, Point, PositionedEdge, PositionedGroup, PositionedNode } from './types';
 
@@ -261,7 +261,7 @@ export function placeEdges(
     r,
   );
 
-  return drawn.map((d, i): PositionedEdge => {
+  const placed = drawn.map((d, i): PositionedEdge => {
     const { edge, points, loop } = d;
     if (loop) return { ...edge, path: loop.path, delayBadge: delayBadges.get(d)! };
     const via = vias[i];
@@ -276,6 +276,111 @@ export function placeEdges(
     if (via) return { ...edge, path: polylinePath(from, via, to, r) };
     return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
   });
+  // Straight lines between cells (no detour, no lane waypoints) that may be bent apart where they cross another too shallowly.
+  const bendable = drawn.map((d, i) => !d.loop && !d.bundleText && vias[i] === undefined && d.points.length === 2);
+  return bendShallowCrossings(placed, bendable, nodes, r, turns, obstacles);
+}
+
+/** The vertices of a path drawn with M and L only (every line that is not a loop). */
+const pathPoints = (path: string): Point[] =>
+  path
+    .slice(1)
+    .split(' L')
+    .map((pair) => {
+      const [x, y] = pair.trim().split(' ').map(Number);
+      return { x: x!, y: y! };
+    });
+
+/** How far two polylines run along each other, measured along either (the larger). */
+function runTogether(a: readonly Point[], b: readonly Point[]): number {
+  let [ab, ba] = [0, 0];
+  for (let i = 1; i < a.length; i++)
+    for (let j = 1; j < b.length; j++) {
+      ab += overlapAlong(a[i - 1]!, a[i]!, b[j - 1]!, b[j]!, 1);
+      ba += overlapAlong(b[j - 1]!, b[j]!, a[i - 1]!, a[i]!, 1);
+    }
+  return Math.max(ab, ba);
+}
+
+/** Offsets (px) tried, smallest first, for the bend that parts two lines crossing too shallowly; either side. */
+const BEND_OFFSETS = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30].flatMap((o) => [o, -o]);
+/** Where along the line (0…1) the bend is tried when the crossing itself allows none. */
+const BEND_AT = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85];
+
+/**
+ * Two straight lines between far-apart cells that cross at a very shallow angle stay within a pixel of
+ * each other for tens of pixels round the crossing, and read as one there. Where a pair runs together
+ * longer than SHARED and the later of them is a straight two-point line, that one is bent once: through
+ * a point beside the crossing, displaced across it by the smallest offset that parts the two (neither
+ * then runs along any line longer than SHARED / 2) without passing through a cell, text or badge the
+ * straight line did not pass. Lines already routed or bent through lanes are left as they are.
+ */
+function bendShallowCrossings(
+  placed: PositionedEdge[],
+  bendable: readonly boolean[],
+  nodes: ReadonlyMap<string, PositionedNode>,
+  r: number,
+  turns: ReadonlyMap<number, [number, number]>,
+  obstacles: ObstacleIndex,
+): PositionedEdge[] {
+  const lines = placed.map((e) => (e.delayBadge ? undefined : pathPoints(e.path)));
+  const index = new LineIndex();
+  const owner = new Map<number, number>();
+  const current = new Map<number, number>();
+  lines.forEach((points, i) => {
+    if (!points) return;
+    const id = index.add(points);
+    owner.set(id, i);
+    current.set(i, id);
+  });
+  const crossedBy = (points: readonly Point[], except: ReadonlySet<string>) => new Set(points.slice(1).flatMap((p, k) => obstacles.crossed(points[k]!, p, except)));
+  const result = [...placed];
+  for (let i = 0; i < placed.length; i++) {
+    const mine = lines[i];
+    if (!mine || !bendable[i]) continue;
+    const live = (points: readonly Point[]) =>
+      [...index.alongside(points)].map(([id]) => owner.get(id)!).filter((j) => j !== i && current.get(j) !== undefined);
+    const rivals = [...new Set(live(mine))].filter((j) => runTogether(mine, lines[j]!) > SHARED);
+    // Only the later of a pair bends (the earlier may be bent for a pair of its own with a later line).
+    const rival = rivals.find((j) => j < i || !bendable[j]);
+    if (rival === undefined) continue;
+    const other = lines[rival]!;
+    // The crossing: where this line meets the segment of the other it runs along most.
+    const [s, e] = [mine[0]!, mine.at(-1)!];
+    const segment = other
+      .slice(1)
+      .map((b, k) => [other[k]!, b] as const)
+      .reduce((best, seg) => (runTogether([s, e], seg) > runTogether([s, e], best) ? seg : best));
+    const [a, b] = segment;
+    const d = { x: e.x - s.x, y: e.y - s.y };
+    const f = { x: b.x - a.x, y: b.y - a.y };
+    const denom = d.x * f.y - d.y * f.x;
+    const crossing = denom === 0 ? 0.5 : Math.min(0.9, Math.max(0.1, ((a.x - s.x) * f.y - (a.y - s.y) * f.x) / denom));
+    const length = Math.hypot(d.x, d.y) || 1;
+    const normal = { x: -d.y / length, y: d.x / length };
+    const edge = placed[i]!;
+    const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
+    const except = new Set([edge.from, edge.to]);
+    const before = crossedBy(mine, except);
+    // The smallest offset first; for each, the bend at the crossing, then nearer and nearer either end.
+    const tries = BEND_OFFSETS.flatMap((offset) => [crossing, ...BEND_AT].map((t) => ({ offset, t })));
+    for (const { offset, t } of tries) {
+      const via = { x: s.x + d.x * t + normal.x * offset, y: s.y + d.y * t + normal.y * offset };
+      const path = spreadPath(from, [via], to, r, turns.get(i) ?? [0, 0]);
+      const points = pathPoints(path);
+      if ([...crossedBy(points, except)].some((box) => !before.has(box))) continue;
+      const near = [...new Set(live(points))];
+      // Any line it comes near is measured whole (alongside with tolerance 1 finds every line within reach).
+      if (near.some((j) => runTogether(points, lines[j]!) > SHARED / 2)) continue;
+      result[i] = { ...edge, path };
+      lines[i] = points;
+      const id = index.add(points);
+      owner.set(id, i);
+      current.set(i, id);
+      break;
+    }
+  }
+  return result;
 }
 
 /** Lines leaving (or entering) one cell closer than this in angle (sin) would run together from its edge: the test's 2.5°, and a little. */

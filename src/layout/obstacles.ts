@@ -149,7 +149,7 @@ const NONE: ReadonlySet<string> = new Set();
 /** sin of the largest angle (about 2.5°) at which two lines still read as one where they meet. */
 const PARALLEL = 0.045;
 
-function overlapAlong(p: Point, q: Point, r: Point, s: Point, tolerance: number): number {
+export function overlapAlong(p: Point, q: Point, r: Point, s: Point, tolerance: number): number {
   const length = Math.hypot(q.x - p.x, q.y - p.y);
   if (length === 0) return 0;
   const u = { x: (q.x - p.x) / length, y: (q.y - p.y) / length };
