@@ -277,6 +277,9 @@ export function placeEdges(
     return { ...edge, path: points.length > 2 ? polylinePath(from, points.slice(1, -1), to, r) : straightPath(from, to, r) };
   });
   // Straight lines between cells (no detour, no lane waypoints) that may be bent apart where they cross another too shallowly.
+  // Above BEND_CHECK_LIMIT lines the check is skipped: it searches, for each line, every line whose box
+  // meets its own, which for thousands of long diagonals is all of them (minutes at 26,624 lines).
+  if (placed.length > BEND_CHECK_LIMIT) return placed;
   const bendable = drawn.map((d, i) => !d.loop && !d.bundleText && vias[i] === undefined && d.points.length === 2);
   return bendShallowCrossings(placed, bendable, nodes, r, turns, obstacles);
 }
@@ -301,6 +304,13 @@ function runTogether(a: readonly Point[], b: readonly Point[]): number {
     }
   return Math.max(ab, ba);
 }
+
+/**
+ * The most lines a diagram may have for shallow crossings to be bent apart: far above any diagram we
+ * publish (the largest, a DNC unrolled view, has 213), below the stress tests that draw tens of
+ * thousands of lines whole (tests/render/render-at-scale.test.ts), where the search is quadratic.
+ */
+const BEND_CHECK_LIMIT = 2000;
 
 /** Offsets (px) tried, smallest first, for the bend that parts two lines crossing too shallowly; either side. */
 const BEND_OFFSETS = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30].flatMap((o) => [o, -o]);
