@@ -8,6 +8,20 @@ import { expect } from 'vitest';
 import { demoCheck } from '../../support/demo-checks';
 import { expectDemoDone, readMetric, runDemo } from '../../support/demo-driver';
 
+/**
+ * Reads `read` until `done` holds (the fill button loads its code, then draws) or 10 s pass, and returns
+ * the last reading. Checks of concurrent visits cannot use expect.poll: it needs the global current test.
+ */
+async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + 10_000;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 const drawing = (root: Locator) => root.locator('[data-pixels="start"] input[type="hidden"]').inputValue();
 const pressed = (pixel: Locator) => pixel.getAttribute('aria-pressed');
 
@@ -23,7 +37,7 @@ demoCheck('draws on its grid by keyboard and by click, and recalls from the draw
   await clear.click();
   expect(await drawing(root)).toBe(blank);
   await fill.click();
-  await expect.poll(() => drawing(root)).not.toBe(blank);
+  expect(await settled(() => drawing(root), (d) => d !== blank)).not.toBe(blank);
   const start = await drawing(root);
   expect(start, 'the drawing starts as the picture with noise, 1s and 0s').toMatch(/^[01]{100}$/);
   expect(start, 'the page drew what the build did from the default sliders').toBe(initial);
@@ -57,5 +71,5 @@ demoCheck('draws on its grid by keyboard and by click, and recalls from the draw
   expect(await readMetric(page, id, 'nearest-overlap')).toBe(1);
   // And back to the picture with noise: the same drawing as before.
   await fill.click();
-  await expect.poll(() => drawing(root)).toBe(start);
+  expect(await settled(() => drawing(root), (d) => d === start)).toBe(start);
 });
