@@ -1,10 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
-import { copyBatch, type CopyBatch } from '../network/datasets/copy-task';
 import { addressingSize, NeuralTuringMachine, neuralTuringMachine, type NtmStep } from '../network/layers/neural-turing-machine';
-import { createRandom } from '../network/numerics/random';
-import type { OnProgress } from '../network/training/progress';
 
 const configSchema = fields({
   /** Bits per vector of the copy task: the input has one more channel (the delimiter), the output this many. */
@@ -43,74 +40,6 @@ export const machineOf = (model: tf.LayersModel): NeuralTuringMachine => model.g
 /** Every part's value at every step of the machine on `inputs` [batch, T, bits + 1] (caller disposes). */
 export function runMachine(model: tf.LayersModel, inputs: tf.Tensor3D): NtmStep[] {
   return machineOf(model).unroll(inputs);
-}
-
-/**
- * The baseline the article compares with: an LSTM of about the same number of parameters, with the
- * same sigmoid output layer, for the same copy task.
- */
-export function buildCopyLstm(bits: number, units: number, seed: number): tf.LayersModel {
-  const input = tf.input({ shape: [null, bits + 1], name: 'input' });
-  const lstm = tf.layers
-    .lstm({ units, returnSequences: true, name: 'lstm', kernelInitializer: tf.initializers.glorotUniform({ seed }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }) })
-    .apply(input) as tf.SymbolicTensor;
-  const output = tf.layers.dense({ units: bits, activation: 'sigmoid', name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) }).apply(lstm) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: output, name: 'copy-lstm' });
-}
-
-export interface CopyTraining {
-  /** Training batches (one length each, drawn from `lengths`). */
-  readonly batches: number;
-  readonly batchSize: number;
-  /** Shortest and longest sequence trained on. */
-  readonly lengths: readonly [number, number];
-  readonly learningRate: number;
-  readonly seed: number;
-  readonly onProgress?: OnProgress;
-  /** Asked after every batch; training stops when it returns true (a cancelled demo). */
-  readonly cancelled?: () => boolean;
-}
-
-/** The model's outputs [sequences, steps, bits] on a copy batch, as numbers. */
-export function predictCopy(model: tf.LayersModel, batch: CopyBatch): Float32Array {
-  return tf.tidy(() => (model.predict(tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1])) as tf.Tensor).dataSync() as Float32Array);
-}
-
-/**
- * Backpropagation through time with Adam on the copy task: binary cross-entropy of the outputs at
- * the recall steps only (what the network shows before the delimiter is not scored). Each batch
- * has one length, drawn uniformly from `lengths`. Returns the loss (nats per recalled bit) of each
- * batch. Reports phase `batches`.
- */
-export async function trainCopy(model: tf.LayersModel, options: CopyTraining): Promise<number[]> {
-  const random = createRandom(options.seed);
-  const optimizer = tf.train.adam(options.learningRate);
-  const losses: number[] = [];
-  const [shortest, longest] = options.lengths;
-  try {
-    for (let b = 0; b < options.batches; b++) {
-      if (options.cancelled?.()) break;
-      const length = shortest + Math.floor(random.next() * (longest - shortest + 1));
-      const batch = copyBatch({ bits: model.outputs[0]!.shape.at(-1)!, length }, options.batchSize, random);
-      const loss = tf.tidy(() => {
-        const x = tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1]);
-        const y = tf.tensor3d(batch.targets, [batch.sequences, batch.steps, batch.bits]);
-        const mask = tf.reshape(tf.tensor1d(batch.recall), [1, batch.steps, 1]);
-        const scored = batch.sequences * length * batch.bits;
-        return optimizer.minimize(() => {
-          const p = tf.clipByValue(model.apply(x, { training: true }) as tf.Tensor, 1e-6, 1 - 1e-6);
-          const ce = tf.neg(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))));
-          return tf.div(tf.sum(tf.mul(ce, mask)), scored) as tf.Scalar;
-        }, true)!;
-      });
-      losses.push((await loss.data())[0]!);
-      loss.dispose();
-      options.onProgress?.({ phase: 'batches', done: b + 1, total: options.batches, error: losses.at(-1) });
-    }
-    return losses;
-  } finally {
-    optimizer.dispose();
-  }
 }
 
 export default defineArchitecture<NtmConfig>({

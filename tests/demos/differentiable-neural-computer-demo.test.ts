@@ -19,7 +19,7 @@ describe('differentiable neural computer demo', () => {
     expect(metric['dnc-1']).toBe(0);
     expect(metric['dnc-2']!).toBeLessThan(1);
     expect(metric['dnc-6']!).toBeGreaterThan(metric['dnc-2']!);
-    expect(updates.filter((u) => u.stage === 'dnc:iterations')).toHaveLength(30);
+    expect(updates.filter((u) => u.stage === 'dnc:batches')).toHaveLength(30);
     // One before training, then every 5 batches.
     expect(previews).toHaveLength(1 + 30 / 5);
     expect(previews[0]).toHaveLength(4);

@@ -5,7 +5,8 @@ import { isDelayed } from '../../src/graph/types';
 import { bitErrorByLength } from '../../src/network/datasets/copy-task';
 import { headColumns, type DncCell } from '../../src/network/layers/dnc';
 import { createRandom } from '../../src/network/numerics/random';
-import dnc, { COPY_SIZES, copyLstm, predictCopy, trainCopy } from '../../src/zoo/differentiable-neural-computer';
+import { copyLstm, predictCopy, trainCopy } from '../../src/network/training/copy-task';
+import dnc, { COPY_CLIP_NORM, COPY_SIZES } from '../../src/zoo/differentiable-neural-computer';
 
 const cellOf = (model: tf.LayersModel): DncCell => (model.getLayer('dnc') as unknown as { cell: DncCell }).cell;
 
@@ -111,7 +112,7 @@ describe('differentiable-neural-computer', () => {
     const lstm = copyLstm(c.bits, c.lstmUnits, c.seed);
     const params = [model.countParams(), lstm.countParams()];
     expect(Math.abs(params[0]! - params[1]!) / params[0]!).toBeLessThan(0.15);
-    const training = { batch: c.batch, iterations: c.iterations, learningRate: c.learningRate, maxLength: c.maxLength, bits: c.bits, seed: c.seed + 1 };
+    const training = { batchSize: c.batch, batches: c.iterations, lengths: [1, c.maxLength] as const, learningRate: c.learningRate, clipNorm: COPY_CLIP_NORM, seed: c.seed + 1 };
     const losses = await trainCopy(model, training);
     const lstmLosses = await trainCopy(lstm, training);
     const lengths = [1, 2, 3, 4];

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { bitErrorByLength, copyBatch } from '../../src/network/datasets/copy-task';
 import { createRandom } from '../../src/network/numerics/random';
-import ntm, { machineOf, predictCopy, runMachine, trainCopy } from '../../src/zoo/neural-turing-machine';
+import { predictCopy, trainCopy } from '../../src/network/training/copy-task';
+import ntm, { machineOf, runMachine } from '../../src/zoo/neural-turing-machine';
 
 /** Small enough to train in seconds on the CPU backend: 3-bit vectors, 8 rows of 4. */
 const SMALL = { bits: 3, units: 16, rows: 8, width: 4, length: 2, seed: 1 };

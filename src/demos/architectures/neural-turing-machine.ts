@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { bitErrorByLength, copyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { createRandom } from '../../network/numerics/random';
-import ntm, { buildCopyLstm, predictCopy, runMachine, trainCopy } from '../../zoo/neural-turing-machine';
+import { copyLstm, predictCopy, trainCopy } from '../../network/training/copy-task';
+import ntm, { runMachine } from '../../zoo/neural-turing-machine';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
@@ -72,7 +73,7 @@ export default defineDemo({
   async run(values, progress) {
     const { longest, rows, batches, learningRate } = values;
     const machine = ntm.build({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
-    const lstm = buildCopyLstm(DEMO_SIZES.bits, DEMO_SIZES.lstmUnits, 1);
+    const lstm = copyLstm(DEMO_SIZES.bits, DEMO_SIZES.lstmUnits, 1);
     const lengths = Array.from({ length: 2 * longest }, (_, k) => k + 1);
     const training = { batches, batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
     try {

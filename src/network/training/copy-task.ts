@@ -1,0 +1,99 @@
+import * as tf from '@tensorflow/tfjs';
+import { copyBatch, type CopyBatch } from '../datasets/copy-task';
+import { createRandom } from '../numerics/random';
+import type { OnProgress } from './progress';
+
+/**
+ * Training and measuring on the copy task, shared by the memory networks (neural Turing machine,
+ * differentiable neural computer) and the LSTM each is compared with.
+ */
+
+/**
+ * The baseline the memory networks are measured against: an LSTM with a sigmoid per bit on top, of
+ * about their number of parameters (the caller picks `units`), for the same copy task.
+ */
+export function copyLstm(bits: number, units: number, seed: number): tf.LayersModel {
+  const input = tf.input({ shape: [null, bits + 1], name: 'input' });
+  const lstm = tf.layers
+    .lstm({ units, returnSequences: true, name: 'lstm', kernelInitializer: tf.initializers.glorotUniform({ seed }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }) })
+    .apply(input) as tf.SymbolicTensor;
+  const output = tf.layers.dense({ units: bits, activation: 'sigmoid', name: 'output', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) }).apply(lstm) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: output, name: 'copy-lstm' });
+}
+
+const inputsOf = (batch: CopyBatch): tf.Tensor3D => tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1]);
+
+/** The model's outputs on a copy batch, [sequences, steps, bits] flat: what `bitErrors` scores. */
+export function predictCopy(model: tf.LayersModel, batch: CopyBatch): Float32Array {
+  return tf.tidy(() => (model.predict(inputsOf(batch)) as tf.Tensor).dataSync() as Float32Array);
+}
+
+export interface CopyTraining {
+  /** Training batches, one gradient step each. */
+  readonly batches: number;
+  /** Sequences per batch. */
+  readonly batchSize: number;
+  /** Shortest and longest copy length trained on: each batch draws one, uniformly. */
+  readonly lengths: readonly [number, number];
+  readonly learningRate: number;
+  readonly seed: number;
+  /**
+   * Largest global gradient norm a step takes (a step whose gradient is not finite is skipped): a
+   * rare huge gradient through a memory would throw the weights far off. Absent: steps unclipped.
+   */
+  readonly clipNorm?: number;
+  /** Reports phase `batches`, with the batch's loss. */
+  readonly onProgress?: OnProgress;
+  /** Asked before every batch; training stops when it returns true (a cancelled demo). */
+  readonly cancelled?: () => boolean;
+}
+
+/**
+ * Backpropagation through time with Adam on the copy task: binary cross-entropy of the outputs at
+ * the recall steps only (what the network shows before the delimiter is not scored), one fresh
+ * seeded batch per step. Returns the loss of each batch, in nats per recalled bit.
+ */
+export async function trainCopy(model: tf.LayersModel, options: CopyTraining): Promise<number[]> {
+  const random = createRandom(options.seed);
+  const optimizer = tf.train.adam(options.learningRate);
+  const bits = model.outputs[0]!.shape.at(-1)!;
+  const [shortest, longest] = options.lengths;
+  const losses: number[] = [];
+  try {
+    for (let b = 0; b < options.batches && !options.cancelled?.(); b++) {
+      const length = shortest + Math.floor(random.next() * (longest - shortest + 1));
+      const batch = copyBatch({ bits, length }, options.batchSize, random);
+      const { value, grads } = tf.variableGrads(() =>
+        tf.tidy(() => {
+          const x = inputsOf(batch);
+          const y = tf.tensor3d(batch.targets, [batch.sequences, batch.steps, bits]);
+          const mask = tf.reshape(tf.tensor1d(batch.recall), [1, batch.steps, 1]);
+          const p = tf.clipByValue(model.apply(x, { training: true }) as tf.Tensor, 1e-6, 1 - 1e-6);
+          const ce = tf.neg(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))));
+          return tf.div(tf.sum(tf.mul(ce, mask)), batch.sequences * length * bits) as tf.Scalar;
+        }),
+      );
+      applyStep(optimizer, grads, options.clipNorm);
+      losses.push((await value.data())[0]!);
+      tf.dispose([value, ...Object.values(grads)]);
+      options.onProgress?.({ phase: 'batches', done: b + 1, total: options.batches, error: losses.at(-1) });
+      if (b % 5 === 4) await tf.nextFrame();
+    }
+    return losses;
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+/** One optimizer step, its gradients scaled down to a global norm of `clipNorm` where given. */
+function applyStep(optimizer: tf.Optimizer, grads: tf.NamedTensorMap, clipNorm: number | undefined): void {
+  if (clipNorm === undefined) {
+    optimizer.applyGradients(grads);
+    return;
+  }
+  const norm = tf.tidy(() => Math.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))).dataSync()[0]!));
+  if (!Number.isFinite(norm)) return;
+  const scaled = Object.entries(grads).map(([name, g]) => ({ name, tensor: tf.mul(g, Math.min(1, clipNorm / norm)) }));
+  optimizer.applyGradients(scaled);
+  tf.dispose(scaled.map((s) => s.tensor));
+}
