@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { configProblems, showValue } from './config-schema';
 import { TooLargeError } from '../graph/trace';
 import { checkStatedSize, guardedBuild } from './size-limit';
+import { withZeroWeights } from './structure-only';
 import type { AnyArchitecture } from './types';
 
 /** A build that was handed a bad config, threw, returned no model, or returned one its shapes() misdescribe. */
@@ -72,6 +73,9 @@ export function checkedBuild(architecture: AnyArchitecture, file?: string): (con
     const name = configName(architecture, config);
     const invalid = configProblems(architecture.configSchema, config, name);
     if (invalid.length > 0) fail(invalid);
+    // The canonical configuration is published, never traced cell by cell: built with zero weights,
+    // past the bound on what a diagram traces (size-limit.ts), and checked like any other.
+    if (config === architecture.configs.canonical) return checkedModel(config, name, () => withZeroWeights(() => architecture.build(config)));
     const source = { ...(file ? { file } : {}), config: name };
     let stated;
     try {
@@ -80,9 +84,14 @@ export function checkedBuild(architecture: AnyArchitecture, file?: string): (con
       if (error instanceof TooLargeError) throw error;
       throw new BuildError(`${architecture.id}: size(${name}) failed: ${(error as Error).message ?? String(error)}`, { cause: error });
     }
+    return checkedModel(config, name, () => (stated ? architecture.build(config) : guardedBuild(architecture.id, source, () => architecture.build(config))));
+  };
+
+  /** The model `build` returns, once it is known to be a synchronous tf.LayersModel that `shapes()` describes. */
+  function checkedModel(config: unknown, name: string, build: () => unknown): tf.LayersModel {
     let model: unknown;
     try {
-      model = stated ? architecture.build(config) : guardedBuild(architecture.id, source, () => architecture.build(config));
+      model = build();
     } catch (error) {
       if (error instanceof TooLargeError) throw error;
       throw new BuildError(`${architecture.id}: build(${name}) failed: ${(error as Error).message ?? String(error)}`, { cause: error });
@@ -99,5 +108,5 @@ export function checkedBuild(architecture: AnyArchitecture, file?: string): (con
       fail(problems);
     }
     return model;
-  };
+  }
 }

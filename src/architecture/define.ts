@@ -94,9 +94,23 @@ export function definitionProblems(definition: unknown): string[] {
   else if (isSchema(d.configSchema))
     for (const [name, config] of Object.entries(configs))
       if (config !== undefined) problems.push(...configProblems(d.configSchema, config, `configs.${name}`));
+  if (d.published !== undefined) problems.push(...publishedProblems(d.published, configs?.canonical !== undefined));
   if (typeof d.build !== 'function') problems.push(`build: expected a function, but got ${show(d.build)}`);
   if (typeof d.shapes !== 'function') problems.push(`shapes: expected a function, but got ${show(d.shapes)}`);
   if (d.size !== undefined && typeof d.size !== 'function') problems.push(`size: expected a function or nothing, but got ${show(d.size)}`);
+  return problems;
+}
+
+function publishedProblems(published: unknown, canonical: boolean): string[] {
+  const p = published as Record<string, unknown> | null;
+  if (typeof p !== 'object' || p === null) return [`published: expected { params, source, url }, but got ${show(published)}`];
+  const problems: string[] = [];
+  if (!canonical) problems.push('published: a published count needs configs.canonical, the configuration it counts');
+  if (!Number.isInteger(p.params) || (p.params as number) < 1) problems.push(`published.params: expected a positive integer, but got ${show(p.params)}`);
+  if (p.tolerance !== undefined && !(Number.isInteger(p.tolerance) && (p.tolerance as number) >= 0)) problems.push(`published.tolerance: expected a non-negative integer, but got ${show(p.tolerance)}`);
+  if (p.trainableOnly !== undefined && typeof p.trainableOnly !== 'boolean') problems.push(`published.trainableOnly: expected true or false, but got ${show(p.trainableOnly)}`);
+  if (typeof p.source !== 'string' || p.source.trim() === '') problems.push(`published.source: expected a non-empty string, but got ${show(p.source)}`);
+  if (typeof p.url !== 'string' || !/^https:\/\//.test(p.url)) problems.push(`published.url: expected an https URL, but got ${show(p.url)}`);
   return problems;
 }
 

@@ -2,7 +2,11 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ConfigSchema } from './config-schema';
 import type { Family } from './families';
 
-export const VIEWS = ['cells', 'layers', 'unrolled', 'internals'] as const;
+/**
+ * `layers` draws one node per layer of the canonical configuration, runs of identical blocks folded
+ * into one drawn block marked ×N; `layers-expanded` draws every layer of every block.
+ */
+export const VIEWS = ['cells', 'layers', 'layers-expanded', 'unrolled', 'internals'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Paper {
@@ -84,8 +88,19 @@ export interface ArchitectureDefinition<Config = unknown> {
    * definition loads, and so is any config handed to `build` through the registry.
    */
   readonly configSchema: ConfigSchema<Config>;
-  /** `diagram`: few cells, every one drawn. `demo`: the size the in-browser demo runs. */
-  readonly configs: { readonly diagram: Config; readonly demo?: Config };
+  /**
+   * `diagram`: few cells, every one drawn. `demo`: the size the in-browser demo runs. `canonical`: the
+   * published configuration (VGG-16 on 224×224×3 with 1000 classes), which the layers views draw and
+   * whose parameter count the tests hold to its reference; it is built for its structure only (zero
+   * weights, no size limit: src/architecture/structure-only.ts), never traced cell by cell.
+   */
+  readonly configs: { readonly diagram: Config; readonly demo?: Config; readonly canonical?: Config };
+  /**
+   * The canonical configuration's parameter count as a reference implementation or the paper gives
+   * it; tests/architecture/published-counts.test.ts holds the built model to it, and the Facts box
+   * prints it with its source. Only with `configs.canonical`.
+   */
+  readonly published?: PublishedCount;
   // Method syntax on purpose: it lets a definition of any Config stand in for AnyArchitecture.
   build(config: Config): tf.LayersModel;
   /** What `build(config)` takes and returns, used by tests to check a forward pass. */
@@ -101,6 +116,19 @@ export interface ArchitectureDefinition<Config = unknown> {
    * the trace for every config.
    */
   size?(config: Config): readonly SizedGroup[];
+}
+
+/** A parameter count and where it comes from. */
+export interface PublishedCount {
+  /** The figure as the source gives it: an exact integer, or a rounded one with `tolerance`. */
+  readonly params: number;
+  /** Counts only trainable parameters (LeNet-5's 60,000, beside its 840 fixed ones); absent: all. */
+  readonly trainableOnly?: boolean;
+  /** How far the built count may lie from `params`, where the source rounds (absent: exactly). */
+  readonly tolerance?: number;
+  /** Which implementation or table, in a few words: "Keras Applications VGG16 (include_top)". */
+  readonly source: string;
+  readonly url: string;
 }
 
 /** One group's share of a trace, as `size(config)` states it before building. */
