@@ -52,8 +52,20 @@ export function opDiagramSpec(architecture: AnyArchitecture, view: View): OpDiag
 /** Whether a view draws the cell graph (and so has cells, groups and connections to account for). */
 export const isCellGraphView = (view: View): boolean => view in VIEW_BUILDERS;
 
+/**
+ * How to draw a diagram. `direction`: which way a layers view runs, `down` (top to bottom, the
+ * default, what diagrams/ holds) or `right` (left to right). Views not in VIEWS_WITH_DIRECTION keep
+ * their own fixed orientation and ignore it.
+ */
+export interface DrawOptions {
+  readonly direction?: 'down' | 'right';
+}
+
+/** The views that obey DrawOptions.direction. */
+export const VIEWS_WITH_DIRECTION: readonly View[] = ['layers', 'layers-expanded'];
+
 /** definition → network → graph (or op graph) → view → layout → SVG text. */
-export async function generateSvg(architecture: AnyArchitecture, view: View, graph?: CellGraph): Promise<string> {
+export async function generateSvg(architecture: AnyArchitecture, view: View, graph?: CellGraph, _options: DrawOptions = {}): Promise<string> {
   if (OP_VIEW_BUILDERS[view]) return renderOpSvg(layoutOps(opDiagramSpec(architecture, view)));
   return renderSvg(layoutDiagram(diagramSpec(architecture, view, graph ?? traceArchitecture(architecture))));
 }

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from './args.ts';
+import { DIAGRAM_FILE } from './file-names.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
 import type { Manifest } from './manifest.ts';
 
@@ -29,7 +30,6 @@ export function selectIds(named: readonly string[], known: readonly string[]): r
   return named.length > 0 ? named : known;
 }
 
-const VIEW_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.svg$/;
 
 async function readBytes(path: string): Promise<Buffer | undefined> {
   try {
@@ -44,23 +44,35 @@ async function readBytes(path: string): Promise<Buffer | undefined> {
  * pipeline: the manifest names each definition's diagram files (their fingerprints cover the list of
  * views, see diagramFingerprint), so unchanged sources and unchanged files prove them fresh. Any doubt
  * (a new definition, a changed source, an edited file, a manifest entry with no definition) is
- * handed to the full check, which loads the definitions and says exactly what is stale.
+ * handed to the full check, which loads the definitions and says exactly what is stale. `wanted`
+ * (--view) limits it to those views; empty for all.
  */
-export async function quickFreshness(root: string, ids: readonly string[], known: readonly string[], manifest: Manifest): Promise<QuickVerdict> {
+export async function quickFreshness(
+  root: string,
+  ids: readonly string[],
+  known: readonly string[],
+  manifest: Manifest,
+  wanted: readonly string[] = [],
+): Promise<QuickVerdict> {
   const filesOf = new Map<string, string[]>();
   for (const file of Object.keys(manifest)) {
-    const id = VIEW_FILE.exec(file)?.[1];
+    const id = DIAGRAM_FILE.exec(file)?.[1];
     if (id === undefined || !known.includes(id)) return { fresh: false, why: `${file} has no definition` };
     filesOf.set(id, [...(filesOf.get(id) ?? []), file]);
   }
+  // A --view that no selected definition draws, by the manifest: the full check says which views there are.
+  const listed = ids.flatMap((id) => (filesOf.get(id) ?? []).map((file) => DIAGRAM_FILE.exec(file)![2]!));
+  const unlisted = wanted.find((view) => !listed.includes(view));
+  if (unlisted !== undefined) return { fresh: false, why: `no ${unlisted} view in the manifest` };
   const pipeline = await pipelineDigest(root);
   const fresh: string[] = [];
   for (const id of ids) {
     const files = (filesOf.get(id) ?? []).sort();
     if (files.length === 0) return { fresh: false, why: `${id} has no diagrams in the manifest` };
     const source = await readFile(join(root, 'src', 'zoo', `${id}.ts`), 'utf8');
-    const views = files.map((file) => VIEW_FILE.exec(file)![2]!);
+    const views = files.map((file) => DIAGRAM_FILE.exec(file)![2]!);
     for (const [i, file] of files.entries()) {
+      if (wanted.length > 0 && !wanted.includes(views[i]!)) continue;
       if (manifest[file]!.inputs !== diagramFingerprint(pipeline, source, views[i]!, views)) return { fresh: false, why: `${file}: inputs changed` };
       const bytes = await readBytes(join(root, 'diagrams', file));
       if (bytes === undefined || contentFingerprint(bytes) !== manifest[file]!.svg) return { fresh: false, why: `${file}: bytes differ` };

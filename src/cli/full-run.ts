@@ -3,13 +3,15 @@
  * imported only when the quick check (freshness.ts) could not prove everything fresh, or when
  * --force or --png ask for work.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { discoverRegistry } from '../architecture/discover.ts';
 import type { AnyArchitecture, View } from '../architecture/types.ts';
 import { MAX_TRACE_SIZE, sizeTotal } from '../graph/trace.ts';
 import type { CellGraph } from '../graph/types.ts';
-import { generateSvg, traceArchitecture } from '../pipeline.ts';
+import { generateSvg, traceArchitecture, VIEWS_WITH_DIRECTION, type DrawOptions } from '../pipeline.ts';
+import { UsageError, type Direction } from './args.ts';
+import { findDebris, removeDebris } from './debris.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
 import type { HeldLock } from './lock.ts';
 import { formatManifest, readManifest, type Manifest, type ManifestRead } from './manifest.ts';
@@ -22,6 +24,8 @@ export interface FullRun {
   readonly ids: readonly string[];
   readonly manifest: ManifestRead;
   readonly out: Output;
+  /** Only these views of the selected architectures (--view); empty or absent for all. */
+  readonly views?: readonly View[];
 }
 
 interface Job {
@@ -45,17 +49,27 @@ interface Plan {
 
 const duration = (milliseconds: number) => `${Math.round(milliseconds)} ms`.padStart(8);
 
-async function readIfExists(path: string): Promise<Buffer | undefined> {
+/** `shownDir` names the file's folder in messages: diagrams, or the --out directory as given. */
+async function readIfExists(path: string, shownDir = 'diagrams'): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    // Every file read here is one of diagrams/: name it, and what belongs there.
-    const shown = join('diagrams', basename(path));
+    // Name the file, and what belongs there.
+    const shown = join(shownDir, basename(path));
     if (code === 'EISDIR') throw new Error(`${shown} is a directory; expected a file (the diagram npm run diagrams writes there): move it away`, { cause: error });
     throw new Error(`${shown}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** A --view that none of the selected architectures draws is a usage error naming what they do draw. */
+function checkViews(wanted: readonly View[], drawn: readonly View[], ids: readonly string[]): void {
+  const missing = wanted.filter((view) => !drawn.includes(view));
+  if (missing.length === 0) return;
+  const whose = ids.length === 1 ? `${ids[0]} has` : `the ${ids.length} selected architectures have`;
+  const named = missing.length === 1 ? `the view ${missing[0]}` : `the views ${missing.join(', ')}`;
+  throw new UsageError(`--view: no selected architecture has ${named} (${whose}: ${[...new Set(drawn)].sort().join(', ')})`);
 }
 
 async function plan(run: FullRun): Promise<Plan> {
@@ -63,16 +77,21 @@ async function plan(run: FullRun): Promise<Plan> {
   const pipeline = await pipelineDigest(run.root);
   const jobs: Job[] = [];
   const produced = new Set<string>();
+  const drawn: View[] = [];
+  const wanted = run.views ?? [];
   for (const id of run.ids) {
     const architecture = registry.get(id);
     const source = registry.sourceOf(id);
     const text = await readFile(join(run.root, source), 'utf8');
     for (const view of architecture.views) {
       const file = `${id}.${view}.svg`;
+      // Every view it draws is produced (so none counts as an orphan); only the wanted ones are jobs.
       produced.add(file);
-      jobs.push({ architecture, view, file, source, inputs: diagramFingerprint(pipeline, text, view, architecture.views) });
+      drawn.push(view);
+      if (wanted.length === 0 || wanted.includes(view)) jobs.push({ architecture, view, file, source, inputs: diagramFingerprint(pipeline, text, view, architecture.views) });
     }
   }
+  checkViews(wanted, drawn, run.ids);
   const selected = new Set(run.ids);
   const orphans = Object.keys(run.manifest.entries).flatMap((file) => {
     const [id = '', view] = file.split('.');
@@ -137,7 +156,7 @@ function buildingLine(architecture: AnyArchitecture): string | undefined {
 }
 
 /** Generates every job in memory: if any definition is broken, the error names it and nothing is written. */
-async function generateAll(jobs: readonly Job[], out: Output): Promise<{ job: Job; svg: string; milliseconds: number }[]> {
+async function generateAll(jobs: readonly Job[], out: Output, options: DrawOptions = {}): Promise<{ job: Job; svg: string; milliseconds: number }[]> {
   const generated: { job: Job; svg: string; milliseconds: number }[] = [];
   const graphs = new Map<string, CellGraph>();
   for (const job of jobs) {
@@ -152,7 +171,7 @@ async function generateAll(jobs: readonly Job[], out: Output): Promise<{ job: Jo
       }
       graphs.set(job.architecture.id, graph);
       out.status?.(`laying out and drawing ${job.file}`);
-      generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), milliseconds: performance.now() - start });
+      generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph, options), milliseconds: performance.now() - start });
     } catch (error) {
       throw new Error(`${job.file} (from ${job.source}): ${(error as Error).message}\nNothing was written.`, { cause: error });
     }
@@ -215,5 +234,39 @@ export async function writeFull(run: FullRun & { readonly force: boolean; readon
   run.out.log(
     `${count(jobs.length, 'diagram')}: ${generated.length} regenerated, ${jobs.length - generated.length} fresh${pngSummary} (${Math.round(performance.now() - run.started)} ms)`,
   );
+  return 0;
+}
+
+/**
+ * --out: regenerates every selected diagram (and its PNG with `png`) into `outDir`, drawn with
+ * `direction`, and writes nothing else: no lock, no manifest, nothing in diagrams/. Everything is
+ * rendered in memory first; the directory is created only then, and each file is replaced
+ * atomically, so a failure or a signal leaves no half-written file and no temp file behind.
+ */
+export async function writeOut(run: Omit<FullRun, 'manifest'> & { readonly outDir: string; readonly shownDir: string; readonly direction: Direction; readonly png: boolean; readonly started: number }): Promise<number> {
+  const { jobs } = await plan({ ...run, manifest: { entries: {} } });
+  const directed = jobs.filter((job) => VIEWS_WITH_DIRECTION.includes(job.view));
+  if (run.direction !== 'down' && directed.length === 0)
+    throw new UsageError(`--direction ${run.direction}: none of the selected diagrams has a direction (only ${VIEWS_WITH_DIRECTION.join(' and ')} views do)`);
+  const width = columnWidth(jobs.map((j) => j.file));
+  const generated = await generateAll(jobs, run.out, { direction: run.direction });
+  const svgs = new Map(generated.map(({ job, svg }) => [job.file, svg]));
+  const pngs = run.png ? await renderPngFiles([...svgs.keys()], async (file) => svgs.get(file)!) : [];
+
+  await mkdir(run.outDir, { recursive: true });
+  const debris = await findDebris(run.outDir);
+  await removeDebris(run.outDir, debris);
+  for (const { name, reason } of debris) run.out.log(`  removed    ${name} (${reason})`);
+  const files = [...generated.map(({ job, svg, milliseconds }) => ({ file: job.file, bytes: Buffer.from(svg), milliseconds })), ...pngs.map(({ file, png, milliseconds }) => ({ file, bytes: png, milliseconds }))];
+  for (const { file, bytes, milliseconds } of files) {
+    const path = join(run.outDir, file);
+    const unchanged = (await readIfExists(path, run.shownDir))?.equals(bytes) ?? false;
+    if (!unchanged) await writeAtomic(path, bytes);
+    run.out.log(`  ${unchanged ? 'unchanged ' : 'written   '} ${pad(file, width)}${duration(milliseconds)}`);
+  }
+  const other = jobs.length - directed.length;
+  const drawnAs = run.direction === 'down' ? '' : `, ${directed.length} drawn ${run.direction}${other > 0 ? ` (${other} of other views in their own orientation)` : ''}`;
+  const pngSummary = run.png ? `, ${count(pngs.length, 'PNG')}` : '';
+  run.out.log(`${count(jobs.length, 'diagram')} regenerated into ${run.shownDir}/${drawnAs}${pngSummary} (${Math.round(performance.now() - run.started)} ms)`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import * as nodeModule from 'node:module';
 import { join, resolve } from 'node:path';
-import { USAGE, UsageError } from './args.ts';
+import { parseArgs, USAGE, UsageError } from './args.ts';
 import { removeOwnTemps } from './debris.ts';
 import { EXIT, runDiagrams, type LoadFullRun } from './diagrams.ts';
 import { consoleOutput } from './output.ts';
@@ -9,6 +9,17 @@ import { fullRunInWorker, stopWorker } from './worker-run.ts';
 // Run by Node itself (`node src/cli/main.ts`, types stripped natively): everything this file imports
 // up to the freshness check is plain Node, so a no-op run loads neither tfjs nor esbuild.
 const root = resolve(import.meta.dirname, '..', '..');
+const argv = process.argv.slice(2);
+// npm runs scripts in the project folder; a relative --out means the folder `npm run` was typed in.
+const cwd = process.env.npm_lifecycle_event === 'diagrams' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+/** Where this run writes temp files: diagrams/, and the --out directory if one is given (a bad one writes nothing). */
+const writtenDirs = [join(root, 'diagrams')];
+try {
+  const { out } = parseArgs(argv);
+  if (out !== undefined) writtenDirs.push(resolve(cwd, out));
+} catch {
+  // runDiagrams reports it
+}
 const { registerHooks } = nodeModule as Partial<typeof nodeModule>;
 
 // Node with in-thread hooks (22.15 and later) runs the full run in a worker thread that compiles the
@@ -32,13 +43,13 @@ const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 for (const [signal, number] of Object.entries(SIGNALS))
   process.once(signal, () => {
     void stopWorker().finally(() => {
-      const removed = removeOwnTemps(join(root, 'diagrams'));
+      const removed = writtenDirs.flatMap((dir) => removeOwnTemps(dir));
       console.error(`diagrams: stopped by ${signal}${removed.length > 0 ? `; removed ${removed.join(', ')}` : ''}; nothing half-written is left`);
       process.exit(128 + number);
     });
   });
 
-runDiagrams(process.argv.slice(2), root, consoleOutput, loadFullRun).then(
+runDiagrams(argv, root, consoleOutput, loadFullRun, cwd).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const usage = error instanceof UsageError;

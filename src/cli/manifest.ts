@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DIAGRAM_FILE } from './file-names.ts';
 
 /** diagrams/manifest.json: for each diagram file, the fingerprint of its inputs and of its bytes. */
 export type Manifest = Record<string, ManifestEntry>;
@@ -15,7 +16,6 @@ export interface ManifestRead {
   readonly problem?: string;
 }
 
-const DIAGRAM_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]+\.svg$/;
 const FINGERPRINT = /^[0-9a-f]{16}$/;
 
 const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);

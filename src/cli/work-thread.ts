@@ -18,12 +18,15 @@ try {
   (await import('@tensorflow/tfjs')).env().set('PROD', true);
   const full = await import('./full-run.ts');
   if (job.method === 'checkFull') reply({ ok: true, value: await full.checkFull({ ...job.run, out }) });
-  else {
+  else if (job.method === 'writeOut') {
+    const { elapsed, ...run } = job.run;
+    reply({ ok: true, value: await full.writeOut({ ...run, out, started: performance.now() - elapsed }) });
+  } else {
     const { lock, elapsed, ...run } = job.run;
     // This thread checks the lock the main thread holds (the same file, the same record); the main thread releases it.
     const held = { ...lock, assertHeld: lockCheck(lock.path, lock.text).assertHeld, release: async () => {} };
     reply({ ok: true, value: await full.writeFull({ ...run, out, lock: held, started: performance.now() - elapsed }) });
   }
 } catch (error) {
-  reply({ ok: false, message: (error as Error).message ?? String(error) });
+  reply({ ok: false, message: (error as Error).message ?? String(error), usage: (error as Error).name === 'UsageError' });
 }

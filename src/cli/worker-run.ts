@@ -1,10 +1,12 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import { UsageError } from './args.ts';
 import type { FullRun } from './diagrams.ts';
 import type * as FullRunModule from './full-run.ts';
 
 type CheckRun = Parameters<typeof FullRunModule.checkFull>[0];
 type WriteRun = Parameters<typeof FullRunModule.writeFull>[0];
+type OutRun = Parameters<typeof FullRunModule.writeOut>[0];
 
 /** What crosses to the worker thread: the run's data, never its functions (output, lock). */
 export type WorkerJob =
@@ -12,9 +14,11 @@ export type WorkerJob =
   | {
       readonly method: 'writeFull';
       readonly run: Omit<WriteRun, 'out' | 'lock' | 'started'> & { readonly lock: { readonly path: string; readonly text: string }; readonly elapsed: number };
-    };
+    }
+  | { readonly method: 'writeOut'; readonly run: Omit<OutRun, 'out' | 'started'> & { readonly elapsed: number } };
 
-export type WorkerReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+/** A failure carries its message, and whether it was a UsageError (the command then prints its usage). */
+export type WorkerReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string; readonly usage?: boolean };
 
 /** What the worker says it is doing (Output.status), before each long step. */
 export interface WorkerStatus {
@@ -59,7 +63,7 @@ async function inWorker(root: string, job: WorkerJob): Promise<unknown> {
   current = undefined;
   if (failure) throw failure;
   if (!reply) throw new Error(`the worker thread of the run ended (code ${code}) without an answer`);
-  if (!reply.ok) throw new Error(reply.message);
+  if (!reply.ok) throw reply.usage ? new UsageError(reply.message) : new Error(reply.message);
   return reply.value;
 }
 
@@ -69,6 +73,7 @@ export function fullRunInWorker(root: string): FullRun {
     checkFull: async ({ out: _out, ...run }) => (await inWorker(root, { method: 'checkFull', run })) as Awaited<ReturnType<FullRun['checkFull']>>,
     writeFull: async ({ out: _out, lock, started, ...run }) =>
       (await inWorker(root, { method: 'writeFull', run: { ...run, lock: { path: lock.path, text: lock.text }, elapsed: performance.now() - started } })) as number,
+    writeOut: async ({ out: _out, started, ...run }) => (await inWorker(root, { method: 'writeOut', run: { ...run, elapsed: performance.now() - started } })) as number,
   };
 }
 

@@ -1,4 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { DIAGRAM_OR_PNG } from './file-names.ts';
 import { hostTag, self, type Owner } from './owner.ts';
 
 /**
@@ -6,7 +7,7 @@ import { hostTag, self, type Owner } from './owner.ts';
  * (a diagram's SVG or PNG, manifest.json, .lock), pid and start identify the writing process (see
  * owner.ts) and host is eight hex digits of its host name. Older versions wrote `<target>.<pid>.tmp`.
  */
-const TARGET = String.raw`(?:[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]+\.(?:svg|png)|manifest\.json|\.lock)`;
+const TARGET = String.raw`(?:${DIAGRAM_OR_PNG}|manifest\.json|\.lock)`;
 const TEMP = new RegExp(String.raw`^(${TARGET})\.(\d+)\.([0-9a-z]+)\.([0-9a-f]{8})\.tmp$`);
 const LEGACY_TEMP = new RegExp(String.raw`^(${TARGET})\.(\d+)\.tmp$`);
 

@@ -58,7 +58,7 @@ describe('npm run diagrams', () => {
   });
 
   it('rejects an unknown option and contradictory options', async () => {
-    await expect(run(PROJECT_ROOT, '--frobnicate')).rejects.toThrow(new UsageError('unknown option: --frobnicate (expected --force, --check, --png or --help)'));
+    await expect(run(PROJECT_ROOT, '--frobnicate')).rejects.toThrow(new UsageError('unknown option: --frobnicate (expected --force, --check, --png, --view, --out, --direction or --help)'));
     await expect(run(PROJECT_ROOT, '--force', '--check')).rejects.toThrow('--force and --check cannot be combined');
     await expect(run(PROJECT_ROOT, '--check', '--png')).rejects.toThrow('--png and --check cannot be combined: --check never writes');
     await expect(run(PROJECT_ROOT, 'Echo_State')).rejects.toThrow('invalid architecture id: "Echo_State"');
@@ -160,7 +160,7 @@ export default { ...perceptron, id: 'exploding-net', build: () => { throw new Er
   it('prints its usage with --help', async () => {
     const { code, output } = await run(PROJECT_ROOT, '--help');
     expect(code).toBe(0);
-    expect(output).toContain('Usage: npm run diagrams [-- <id…>] [--force] [--check] [--png]');
+    expect(output).toContain('Usage: npm run diagrams [-- <id…>] [--force] [--check] [--png] [--view <view>]');
     expect(output).toMatch(/--png +also write diagrams\/<id>\.<view>\.png/);
   });
 
