@@ -38,6 +38,8 @@ describe('writeAtomic', () => {
     const host = hostname();
     const owner = (pid: number, start: string) => ({ pid, host, start });
     expect(writerOfTemp(basename(tempPathFor('x.cells.svg', owner(4242, '17'))))).toEqual({ pid: 4242, start: '17', hostTag: hostTag(host) });
+    // Hyphens in ids and views alike: vgg-16's layers-expanded view.
+    expect(writerOfTemp(basename(tempPathFor('vgg-16.layers-expanded.png', owner(4242, '17'))))).toEqual({ pid: 4242, start: '17', hostTag: hostTag(host) });
     expect(writerOfTemp('x.svg')).toBeUndefined();
     expect(writerOfTemp('notes.tmp')).toBeUndefined();
     await writeFile(join(dir, basename(tempPathFor('dead.cells.svg', owner(99_999_999, '1')))), '');
