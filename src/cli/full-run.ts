@@ -6,10 +6,10 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { discoverRegistry } from '../architecture/discover.ts';
-import type { AnyArchitecture, View } from '../architecture/types.ts';
+import { VIEWS, type AnyArchitecture, type View } from '../architecture/types.ts';
 import { MAX_TRACE_SIZE, sizeTotal } from '../graph/trace.ts';
 import type { CellGraph } from '../graph/types.ts';
-import { generateSvg, traceArchitecture, VIEWS_WITH_DIRECTION, type DrawOptions } from '../pipeline.ts';
+import { generateSvg, isCellGraphView, isLayersView, traceArchitecture, type DrawOptions } from '../pipeline.ts';
 import { UsageError, type Direction } from './args.ts';
 import { findDebris, removeDebris } from './debris.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
@@ -162,14 +162,15 @@ async function generateAll(jobs: readonly Job[], out: Output, options: DrawOptio
   for (const job of jobs) {
     const start = performance.now();
     try {
+      // Only cell-graph views read the traced graph; the layers and internals views build their own.
       let graph = graphs.get(job.architecture.id);
-      if (!graph) {
+      if (!graph && isCellGraphView(job.view)) {
         const line = buildingLine(job.architecture);
         if (line) out.log(line);
         out.status?.(`building and tracing ${job.architecture.id} (from ${job.source})`);
         graph = traceArchitecture(job.architecture);
       }
-      graphs.set(job.architecture.id, graph);
+      if (graph) graphs.set(job.architecture.id, graph);
       out.status?.(`laying out and drawing ${job.file}`);
       generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph, options), milliseconds: performance.now() - start });
     } catch (error) {
@@ -245,9 +246,9 @@ export async function writeFull(run: FullRun & { readonly force: boolean; readon
  */
 export async function writeOut(run: Omit<FullRun, 'manifest'> & { readonly outDir: string; readonly shownDir: string; readonly direction: Direction; readonly png: boolean; readonly started: number }): Promise<number> {
   const { jobs } = await plan({ ...run, manifest: { entries: {} } });
-  const directed = jobs.filter((job) => VIEWS_WITH_DIRECTION.includes(job.view));
+  const directed = jobs.filter((job) => isLayersView(job.view));
   if (run.direction !== 'down' && directed.length === 0)
-    throw new UsageError(`--direction ${run.direction}: none of the selected diagrams has a direction (only ${VIEWS_WITH_DIRECTION.join(' and ')} views do)`);
+    throw new UsageError(`--direction ${run.direction}: none of the selected diagrams has a direction (only ${VIEWS.filter(isLayersView).join(' and ')} views do)`);
   const width = columnWidth(jobs.map((j) => j.file));
   const generated = await generateAll(jobs, run.out, { direction: run.direction });
   const svgs = new Map(generated.map(({ job, svg }) => [job.file, svg]));
