@@ -23,6 +23,22 @@ async function scratch(): Promise<string> {
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
+/** The centre of each drawn layer of a layers SVG, in document order: its data-node and the box drawn first inside it. */
+function layerCentres(svg: string): { node: string; x: number; y: number }[] {
+  return [...svg.matchAll(/<g [^>]*data-node="([^"]+)"[^>]*>.*?<rect width="([\d.]+)" height="([\d.]+)" x="([\d.]+)" y="([\d.]+)"/g)].map(([, node, w, h, x, y]) => ({
+    node: node!,
+    x: Number(x) + Number(w) / 2,
+    y: Number(y) + Number(h) / 2,
+  }));
+}
+
+/** The committed layers diagram with the fewest bytes: a small architecture that has a layers view. */
+async function smallestLayersDiagram(): Promise<string> {
+  const files = (await readdir(join(PROJECT_ROOT, 'diagrams'))).filter((f) => f.endsWith('.layers.svg'));
+  const sized = await Promise.all(files.map(async (f) => ({ f, size: (await stat(join(PROJECT_ROOT, 'diagrams', f))).size })));
+  return sized.sort((a, b) => a.size - b.size)[0]!.f;
+}
+
 describe('npm run diagrams, its options', () => {
   it('reads --view (repeated or comma-separated), --out and --direction, with or without =', () => {
     expect(parseArgs(['--view', 'cells,layers', '--view=unrolled', '--view', 'cells', 'alexnet'])).toMatchObject({ ids: ['alexnet'], views: ['cells', 'layers', 'unrolled'] });
@@ -199,5 +215,31 @@ export default { ...perceptron, id: 'exploding-net', build: () => { throw new Er
       new UsageError('--direction right: none of the selected diagrams has a direction (only layers and layers-expanded views do)'),
     );
     expect(await exists(out)).toBe(false);
+  });
+
+  it('draws a layers view left to right with --direction right --out, as a command, and leaves diagrams/ untouched', async () => {
+    const { root, diagrams } = await project();
+    const file = await smallestLayersDiagram();
+    const id = file.slice(0, -'.layers.svg'.length);
+    const out = join(await scratch(), 'figs');
+    const before = await snapshot(root);
+    const result = runCli(root, ['--direction', 'right', '--out', out, '--view', 'layers', id]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`1 diagram regenerated into ${out}/, 1 drawn right`));
+    expect(await readdir(out)).toEqual([file]);
+
+    const sideways = await readFile(join(out, file), 'utf8');
+    expect(sideways).toMatch(/^<svg [^>]*data-view="layers"[^>]*data-direction="right"/);
+    const across = layerCentres(sideways);
+    expect(across.length, 'layers drawn').toBeGreaterThan(2);
+    const [first, last] = [across[0]!, across.at(-1)!];
+    // Input to output runs across the page: farther apart in x than in y, left to right.
+    expect(last.x - first.x).toBeGreaterThan(Math.abs(last.y - first.y));
+    // The committed file runs down the page, first to last.
+    const down = layerCentres(await readFile(join(diagrams, file), 'utf8'));
+    expect(down.at(-1)!.y - down[0]!.y).toBeGreaterThan(Math.abs(down.at(-1)!.x - down[0]!.x));
+    expect(down.map((d) => d.node)).toEqual(across.map((a) => a.node));
+
+    expect(await snapshot(root)).toEqual(before);
   });
 });
