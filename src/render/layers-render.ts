@@ -50,7 +50,7 @@ function drawLegend(root: G, diagram: PositionedLayersDiagram, width: number, ar
       draw: (g) => g.rect(30, 18).move(0, -9).radius(3).addClass('rz-layer-body rz-layer-plain'),
     },
     {
-      text: `a tensor handed on${diagram.spec.edges.some((e) => e.labelled) ? '; its shape written where it enters a merge' : ''}`,
+      text: `a tensor handed on${diagram.spec.edges.some((e) => e.labelled) ? '; its shape written beside each line into a merge' : ''}`,
       draw: (g) => g.path('M0 0 L30 0').addClass('rz-tensor').attr('marker-end', `url(#${arrow})`),
     },
   ];
