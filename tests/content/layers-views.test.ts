@@ -6,7 +6,7 @@ import { parseSvg } from '../support/svg-metadata';
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 /** Articles whose section "The demo network, layer by layer" reads figures off their layers diagram. */
-const IDS = ['convolutional-network', 'deconvolutional-network', 'dcign', 'variational-autoencoder', 'gan', 'capsule-network', 'attention-network'];
+const IDS = ['autoencoder', 'convolutional-network', 'deconvolutional-network', 'dcign', 'variational-autoencoder', 'gan', 'capsule-network', 'attention-network'];
 
 describe.each(IDS.map((id) => [id]))('%s: the layers section', (id) => {
   const article = read(`content/architectures/${id}.mdx`);
