@@ -130,6 +130,9 @@ function summarise(layer: tf.layers.Layer, className: string): string {
       return `Dropout ${Math.round(Number(c.rate) * 100)} %`;
     case 'InputLayer':
       return 'Input';
+    case 'CellRole':
+      // An identity that marks, for the cells view, what its cells are (a GAN's noise and generated sample).
+      return `CellRole: ${c.role}`;
     default:
       return short;
   }

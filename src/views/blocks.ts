@@ -54,6 +54,11 @@ export function unitsOf(graph: LayerGraph): Unit[] {
       // Layers off the cut run up to the next cut, the merge that closes the block.
       let end = p;
       while (end < info.length && !cut[end]) end++;
+      // Further inputs that only join at the merge (a GAN's real data) open no parallel paths: each is a layer of its own.
+      if (info.slice(p, end).every((l) => l.className === 'InputLayer')) {
+        for (; p < end; p++) pieces.push({ layers: [p], kind: 'layer' });
+        continue;
+      }
       const layers = Array.from({ length: Math.min(end, info.length - 1) - p + 1 }, (_, k) => p + k);
       pieces.push({ layers, kind: 'block' });
       p = end + 1;

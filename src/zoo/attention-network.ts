@@ -112,7 +112,7 @@ export default defineArchitecture<AttentionConfig>({
   summary:
     'An encoder–decoder that keeps every encoder state and, at each output step, reads them through attention weights computed by a small learned alignment model, instead of squeezing the input into one fixed-size vector.',
   family: 'attention',
-  views: ['cells', 'unrolled'],
+  views: ['cells', 'unrolled', 'layers'],
   configSchema,
   configs: {
     diagram: { symbols: 3, encoder: 2, decoder: 2, alignment: 2, steps: 4, seed: 3 },

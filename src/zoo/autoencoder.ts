@@ -68,7 +68,7 @@ export default defineArchitecture<AutoencoderConfig>({
   },
   summary: 'A feed-forward network shaped like an hourglass that learns to reproduce its input through a narrow code layer, and so learns a compressed description of its data.',
   family: 'autoencoder',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { inputs: 6, hidden: 3, code: 2, seed: 1 },
     demo: { inputs: 64, hidden: 32, code: 8, seed: 1 },

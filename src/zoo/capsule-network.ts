@@ -129,7 +129,7 @@ export default defineArchitecture<CapsuleNetworkConfig>({
   // Not convolutional: what defines it is the capsule (a vector cell) and routing by agreement, which
   // weighs every child → parent prediction afresh for each input. Ours has no convolution at all.
   family: 'capsule',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { inputs: 4, primaryCapsules: 4, primaryDim: 2, classes: 2, classDim: 3, iterations: 3, seed: 1 },
     demo: { inputs: 64, primaryCapsules: 8, primaryDim: 4, classes: 3, classDim: 6, iterations: 3, seed: 7 },

@@ -135,7 +135,7 @@ export default defineArchitecture<ConvolutionalConfig>({
   },
   summary: 'Cells that each see a small window of the input through one shared kernel, followed by pooling and a dense head: few weights, and a pattern learned in one place is recognised everywhere.',
   family: 'convolutional',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { input: [8], filters: 1, kernel: 3, pool: 2, classes: 2, seed: 7 },
     demo: { input: [8, 8], filters: 6, kernel: 3, pool: 2, classes: 10, seed: 7 },

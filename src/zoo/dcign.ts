@@ -152,7 +152,7 @@ export default defineArchitecture<DcignConfig>({
   // Autoencoders rather than convolutional: what makes it a DC-IGN is the encode–sample–decode
   // hourglass trained to reproduce its input; the convolutions are how each half is built.
   family: 'autoencoder',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { input: [1, 6], filters: 1, kernel: [1, 3], pool: [1, 2], latent: 2, seed: 5 },
     demo: { input: [8, 8], filters: 16, kernel: [3, 3], pool: [2, 2], latent: 4, seed: 5 },

@@ -159,7 +159,7 @@ export default defineArchitecture<DeconvolutionalConfig>({
   },
   summary: 'A convolutional network in reverse: a small code is projected onto a feature map and transposed convolutions spread it, through shared kernels, into a larger image.',
   family: 'convolutional',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: {
       code: 2,

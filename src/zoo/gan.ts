@@ -169,7 +169,7 @@ export default defineArchitecture<GanConfig>({
   },
   summary: 'Two networks trained against each other: a generator turns random noise into samples, and a discriminator learns to tell them from real data, which in turn teaches the generator.',
   family: 'generative',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { noise: 2, generatorHidden: 3, sample: 2, discriminatorHidden: 3, seed: 1 },
     demo: { noise: 2, generatorHidden: 24, sample: 2, discriminatorHidden: 24, seed: 5 },

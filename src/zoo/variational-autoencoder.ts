@@ -105,7 +105,7 @@ export default defineArchitecture<VariationalAutoencoderConfig>({
   },
   summary: 'An autoencoder whose code is a probability distribution rather than a point: trained to reconstruct through a random sample of it, it becomes a generator that turns random codes into new data.',
   family: 'autoencoder',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { inputs: 5, hidden: 3, latent: 2, seed: 1 },
     demo: { inputs: 64, hidden: 64, latent: 2, seed: 1 },

@@ -191,8 +191,8 @@ function measureDiagrams(): { diagrams: number; measured: number; failures: Fail
       const is = (selector: string) => shape.matches(selector);
       const fill = paintOf(shape, 'fill');
       const stroke = paintOf(shape, 'stroke');
-      if (is('.rz-group, .rz-step')) continue; // containers: they hold glyphs, they are not read
-      if (is('.rz-body, .rz-op-body, .rz-terminal-body')) {
+      if (is('.rz-group, .rz-step, .rz-frame-body')) continue; // containers: they hold glyphs, they are not read
+      if (is('.rz-body, .rz-op-body, .rz-terminal-body, .rz-layer-body')) {
         // A body stands out by its outline or by its fill, whichever is stronger.
         const points = inside(shape);
         check(nameOf(shape), stronger(fill && worst(fill, shape, points), stroke && worst(stroke, shape, points)), 3);
@@ -204,7 +204,7 @@ function measureDiagrams(): { diagrams: number; measured: number; failures: Fail
         check(nameOf(shape), stronger(stroke && worst(stroke, shape, inside(shape)), undefined), 3);
       } else if (is('.rz-mark-fill, .rz-marker-solid')) {
         check(nameOf(shape), stronger(fill && worst(fill, shape, inside(shape)), undefined), 3);
-      } else if (is('.rz-mark, .rz-edge, .rz-flow, .rz-lattice, [data-from]')) {
+      } else if (is('.rz-mark, .rz-edge, .rz-flow, .rz-lattice, .rz-tensor, [data-from]')) {
         check(nameOf(shape), stronger(stroke && worst(stroke, shape, along(shape)), undefined), 3);
       } else unclassified.add(nameOf(shape));
 

@@ -1,7 +1,8 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { AnyArchitecture } from '../../src/architecture/types';
 import { readLayerGraph } from '../../src/graph/layer-graph';
+import { cellRole } from '../../src/network/layers/cell-role';
 import { layoutLayers } from '../../src/layout/layers-layout';
 import { renderLayersSvg } from '../../src/render/layers-render';
 import { unitsOf } from '../../src/views/blocks';
@@ -91,6 +92,33 @@ describe('layers view', () => {
       [2, true],
       [2, true],
     ]);
+  });
+
+  it('frames no block where a second input only joins a merge, and names inputs and look-alike parallel layers, and says what a CellRole marks', () => {
+    const graph = read(() => {
+      const noise = tf.input({ shape: [2], name: 'noise' });
+      const real = tf.input({ shape: [2], name: 'real' });
+      const marked = cellRole('noisy-input', 'marked').apply(noise) as tf.SymbolicTensor;
+      const sample = tf.layers.dense({ units: 2, name: 'sample' }).apply(marked) as tf.SymbolicTensor;
+      const both = tf.layers.concatenate({ name: 'both' }).apply([sample, real]) as tf.SymbolicTensor;
+      const mean = tf.layers.dense({ units: 3, name: 'mean' }).apply(both) as tf.SymbolicTensor;
+      const spread = tf.layers.dense({ units: 3, name: 'spread' }).apply(both) as tf.SymbolicTensor;
+      const joined = tf.layers.add({ name: 'joined' }).apply([mean, spread]) as tf.SymbolicTensor;
+      return tf.model({ inputs: [noise, real], outputs: tf.layers.dense({ units: 1, name: 'verdict' }).apply(joined) as tf.SymbolicTensor });
+    });
+    expect(unitsOf(graph).map((u) => [u.kind, u.layers.join(' ')])).toEqual([
+      ['layer', 'noise'],
+      ['layer', 'marked'],
+      ['layer', 'sample'],
+      ['layer', 'real'],
+      ['layer', 'both'],
+      ['block', 'mean spread joined'],
+      ['layer', 'verdict'],
+    ]);
+    const spec = layersSpec(graph, head(false));
+    expect(spec.frames.map((f) => f.layers)).toEqual([['mean', 'spread', 'joined']]);
+    const summary = (name: string) => spec.layers.find((l) => l.name === name)!.summary;
+    expect(['noise', 'real', 'mean', 'spread', 'sample', 'verdict', 'marked'].map(summary)).toEqual(['Input (noise)', 'Input (real)', 'Dense 3 (mean)', 'Dense 3 (spread)', 'Dense 2', 'Dense 1', 'CellRole: noisy-input']);
   });
 
   it('draws down the page by default and across it on request, legibly both ways', () => {
