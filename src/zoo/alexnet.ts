@@ -53,22 +53,21 @@ export const TORCHVISION_ALEXNET: AlexNetConfig = {
 };
 
 /**
- * The demo's AlexNet for 8×8 digits: the same five convolutions, groups, normalisations and 3×3
- * stride-2 pools, at 16-32-48-48-32 kernels of 3×3 and dense 64-64. Pooling pads (`same`) so that
- * 8×8 shrinks to 4×4, 2×2 and 1×1 instead of vanishing. No dropout: a seeded run repeats exactly.
+ * The demo's AlexNet for 8×8 digits, the size of the paper's Figure 1 experiment (a four-layer
+ * network, no regularisation): conv1 with 16 kernels of 3×3, conv2 with 32 split into AlexNet's two
+ * groups, each followed by 3×3 max pooling at stride 2 (padded, `same`, so 8×8 shrinks to 4×4 and
+ * 2×2), one dense layer of 64 and the softmax. No response normalisation and no dropout, as in
+ * Figure 1; without dropout a seeded run repeats exactly.
  */
 const demo: AlexNetConfig = {
   input: 8,
   channels: 1,
   convolutions: [
-    { filters: 16, kernel: 3, stride: 1, padding: 1, groups: 1, after: ['norm', 'pool-same'] },
-    { filters: 32, kernel: 3, stride: 1, padding: 1, groups: 2, after: ['norm', 'pool-same'] },
-    { filters: 48, kernel: 3, stride: 1, padding: 1, groups: 1, after: [] },
-    { filters: 48, kernel: 3, stride: 1, padding: 1, groups: 2, after: [] },
+    { filters: 16, kernel: 3, stride: 1, padding: 1, groups: 1, after: ['pool-same'] },
     { filters: 32, kernel: 3, stride: 1, padding: 1, groups: 2, after: ['pool-same'] },
   ],
   pool: { size: 3, stride: 2 },
-  dense: [64, 64],
+  dense: [64],
   dropout: 0,
   classes: 10,
   activation: 'relu',
@@ -101,6 +100,9 @@ export default defineArchitecture<AlexNetConfig>({
     diagram: {
       ...demo,
       input: 16,
+      dense: [8, 8],
+      dropout: 0.5,
+      classes: 3,
       convolutions: [
         { filters: 4, kernel: 5, stride: 1, padding: 0, groups: 1, after: ['norm', 'pool'] },
         { filters: 4, kernel: 3, stride: 1, padding: 1, groups: 2, after: ['norm', 'pool'] },
@@ -108,9 +110,6 @@ export default defineArchitecture<AlexNetConfig>({
         { filters: 6, kernel: 3, stride: 1, padding: 1, groups: 2, after: [] },
         { filters: 4, kernel: 3, stride: 1, padding: 1, groups: 2, after: [] },
       ],
-      dense: [8, 8],
-      dropout: 0.5,
-      classes: 3,
     },
     demo,
     canonical,

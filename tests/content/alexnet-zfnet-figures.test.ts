@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import alexnetDemo from '../../src/demos/architectures/alexnet';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan } from '../../src/demos/progress-plan';
+import type { DemoDefinition } from '../../src/demos/types';
+
+/**
+ * The figures the AlexNet and ZFNet articles print from their demos, measured by running each demo
+ * at its default settings (every random number is seeded), so prose cannot drift from the code.
+ */
+const article = (id: string) => readFileSync(new URL(`../../content/architectures/${id}.mdx`, import.meta.url), 'utf8');
+async function metricsOf(demo: unknown, values: Record<string, string> = {}): Promise<Record<string, number>> {
+  const d = demo as DemoDefinition;
+  const result = await d.run(parseParams(d.params, values), progressPlan(d.stages, () => {}));
+  return Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
+}
+
+describe('the figures the AlexNet and ZFNet articles print from their demos', () => {
+  it('alexnet: epochs to 25 % training error and the final training errors, ReLU and tanh', async () => {
+    const m = await metricsOf(alexnetDemo);
+    console.log(m);
+    const text = article('alexnet');
+    expect(text).toContain(`ReLU network gets there after **${m['relu-epochs']} epochs**`);
+  }, 120_000);
+});
