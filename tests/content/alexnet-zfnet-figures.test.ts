@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import alexnetDemo from '../../src/demos/architectures/alexnet';
+import zfnetDemo from '../../src/demos/architectures/zfnet';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
@@ -22,5 +23,10 @@ describe('the figures the AlexNet and ZFNet articles print from their demos', ()
     console.log(m);
     const text = article('alexnet');
     expect(text).toContain(`ReLU network gets there after **${m['relu-epochs']} epochs**`);
+  }, 120_000);
+
+  it('zfnet: test accuracy, answers changed by a one-pixel shift and dead filters, for each first layer', async () => {
+    const m = await metricsOf(zfnetDemo);
+    console.log(m);
   }, 120_000);
 });
