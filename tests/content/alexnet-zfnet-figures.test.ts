@@ -20,9 +20,15 @@ async function metricsOf(demo: unknown, values: Record<string, string> = {}): Pr
 describe('the figures the AlexNet and ZFNet articles print from their demos', () => {
   it('alexnet: epochs to 25 % training error and the final training errors, ReLU and tanh', async () => {
     const m = await metricsOf(alexnetDemo);
-    console.log(m);
     const text = article('alexnet');
-    expect(text).toContain(`ReLU network gets there after **${m['relu-epochs']} epochs**`);
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    expect(text).toContain(`ReLU network gets there after **${m['relu-epochs']} epochs** and the tanh network after\n**${m['tanh-epochs']}**`);
+    expect(text).toContain(`after 6 epochs their training errors are ${percent(m['relu-error']!)} and ${percent(m['tanh-error']!)}`);
+    expect(text).toContain(`by a\nfactor of about ${(m['tanh-epochs']! / m['relu-epochs']!).toFixed(1)} rather than 6`);
+    // At a learning rate of 0.01 both reach 25 % after the same epoch, the 3rd.
+    const fast = await metricsOf(alexnetDemo, { learningRate: '-2' });
+    expect([fast['relu-epochs'], fast['tanh-epochs']]).toEqual([3, 3]);
+    expect(text).toContain('both networks first get below 25 % after the same epoch, the 3rd');
   }, 120_000);
 
   it('zfnet: test accuracy, answers changed by a one-pixel shift and dead filters, for each first layer', async () => {
