@@ -38,7 +38,7 @@ export const DEMO_SIDE = 16;
 
 /**
  * The demo's ZFNet for digits enlarged to 16×16, cut down to the layer the paper changed: a first
- * layer of 16 kernels of 5×5 at stride 2 (7×7 at stride 2 on 224, scaled), 3×3 pooling at stride 2,
+ * layer of 16 kernels of 5×5 at stride 2, 3×3 pooling at stride 2,
  * one dense layer of 32 and the softmax. `FIRST_LAYER_ALEXNET` swaps in AlexNet's proportions.
  */
 const demo: ZFNetConfig = {
@@ -53,7 +53,7 @@ const demo: ZFNetConfig = {
   seed: 5,
 };
 
-/** AlexNet's first layer at the demo's scale: 9×9 kernels at stride 4 (11×11 at 4 on 227), padded to keep a 4×4 map. */
+/** AlexNet's proportions against ZFNet's at the demo's scale: larger kernels (9×9) at twice the stride (4), padded to keep a 4×4 map. */
 export const FIRST_LAYER_ALEXNET: ZFNetConfig['convolutions'][number] = { filters: 16, kernel: 9, stride: 4, padding: 4, groups: 1, after: ['pool-same'] };
 
 /** Digits moved one pixel to the right (the left column blank): what a large stride is most sensitive to. */

@@ -33,6 +33,13 @@ describe('the figures the AlexNet and ZFNet articles print from their demos', ()
 
   it('zfnet: test accuracy, answers changed by a one-pixel shift and dead filters, for each first layer', async () => {
     const m = await metricsOf(zfnetDemo);
-    console.log(m);
+    const text = article('zfnet');
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    expect(text).toContain(`the ZFNet-style first layer classifies **${percent(m['zfnet-accuracy']!)}** of the unseen digits\ncorrectly and the AlexNet-style one **${percent(m['alexnet-accuracy']!)}**`);
+    expect(text).toContain(`the one-pixel shift changes ${percent(m['zfnet-shift-flips']!)} of the\nZFNet-style network's answers and only ${percent(m['alexnet-shift-flips']!)} of the AlexNet-style network's`);
+    expect([m['zfnet-dead'], m['alexnet-dead']]).toEqual([0, 0]);
+    expect(text).toContain('neither has a dead filter');
+    // The shorter run the article quotes is measured in tests/zoo/zfnet.test.ts.
+    expect(text).toContain('(49.1 % for AlexNet\'s proportions, 34.3 % for\nZFNet\'s)');
   }, 120_000);
 });
