@@ -179,5 +179,8 @@ export async function trainImageClassifier(
   } finally {
     tf.dispose([xs, ys]);
     optimizer.dispose();
+    // tfjs 4.22's MomentumOptimizer.dispose frees its accumulators but not the learning-rate scalar
+    // its parent SGDOptimizer keeps (one tensor leaked per optimizer): the parent's dispose frees it.
+    tf.SGDOptimizer.prototype.dispose.call(optimizer);
   }
 }
