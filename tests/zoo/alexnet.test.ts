@@ -80,7 +80,8 @@ describe('alexnet', () => {
     const norm = model.getLayer('norm1');
     const quiet = tf.tensor4d([10, 10, 10, 10], [1, 1, 1, 4]);
     const loud = tf.tensor4d([10, 200, 10, 10], [1, 1, 1, 4]);
-    const [a, b] = [norm.apply(quiet) as tf.Tensor, norm.apply(loud) as tf.Tensor].map((t) => Array.from(t.dataSync()));
+    const a = Array.from((norm.apply(quiet) as tf.Tensor).dataSync());
+    const b = Array.from((norm.apply(loud) as tf.Tensor).dataSync());
     // Channel 0 is 10 in both; beside a channel of 200 its denominator (2 + 10⁻⁴ Σ a²)^0.75 grows.
     expect(b[0]!).toBeLessThan(a[0]!);
     expect(a[0]!).toBeCloseTo(10 / (2 + 1e-4 * 300) ** 0.75, 4);
