@@ -15,7 +15,8 @@ export interface ManifestRead {
   readonly problem?: string;
 }
 
-const DIAGRAM_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]+\.svg$/;
+// The view may have a hyphen too: layers-expanded.
+const DIAGRAM_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]+(?:-[a-z]+)*\.svg$/;
 const FINGERPRINT = /^[0-9a-f]{16}$/;
 
 const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);
