@@ -29,7 +29,8 @@ export function selectIds(named: readonly string[], known: readonly string[]): r
   return named.length > 0 ? named : known;
 }
 
-const VIEW_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+)\.svg$/;
+// A view name may have a hyphen (layers-expanded).
+const VIEW_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]+(?:-[a-z]+)*)\.svg$/;
 
 async function readBytes(path: string): Promise<Buffer | undefined> {
   try {
