@@ -63,6 +63,7 @@ const isSame = (c: ConvolutionSpec) => c.stride === 1 && 2 * c.padding === c.ker
  * every step), so only a network without dropout trains to the same weights every time.
  */
 export function buildImagenetConvnet(config: ImagenetConvnetConfig, name: string): tf.LayersModel {
+  layerTable(config); // refuses, by layer, a table whose maps vanish or whose groups do not divide
   const input = tf.input({ shape: [config.input, config.input, config.channels], name: 'input' });
   let seed = config.seed;
   let x = input;
@@ -103,7 +104,8 @@ export interface LayerRow {
  * The table of weighted layers of `config`, worked out from the config alone (no tfjs): each
  * convolution's output side and its k·k·(Cin/g)·Cout + Cout parameters, each pooling's side, each
  * dense layer's in·out + out. What an article's table prints, and a count of a network too large to
- * build in a test.
+ * build in a test. Throws, naming the layer, where a kernel or a pooling window does not fit its input
+ * or the groups do not divide a layer's channels.
  */
 export function layerTable(config: ImagenetConvnetConfig): LayerRow[] {
   const rows: LayerRow[] = [];
@@ -111,11 +113,17 @@ export function layerTable(config: ImagenetConvnetConfig): LayerRow[] {
   let channels = config.channels;
   config.convolutions.forEach((c, i) => {
     const padded = side + (isSame(c) ? 0 : 2 * c.padding);
+    const at = `conv${i + 1}`;
+    if (channels % c.groups !== 0 || c.filters % c.groups !== 0)
+      throw new Error(`${at}: expected its ${channels} input channels and ${c.filters} filters to be multiples of its ${c.groups} groups`);
+    if (!isSame(c) && padded < c.kernel) throw new Error(`${at}: a ${c.kernel}×${c.kernel} kernel does not fit its ${padded}×${padded} input`);
     side = convolvedSide(padded, c.kernel, c.stride, isSame(c) ? 'same' : 'valid');
     rows.push({ layer: `conv${i + 1}`, side, channels: c.filters, params: c.kernel * c.kernel * (channels / c.groups) * c.filters + c.filters });
     channels = c.filters;
     for (const s of c.after)
       if (s !== 'norm') {
+        if (s === 'pool' && side < config.pool.size)
+          throw new Error(`pool${i + 1}: a ${config.pool.size}×${config.pool.size} window does not fit its ${side}×${side} input (use "pool-same", or a larger input)`);
         side = convolvedSide(side, config.pool.size, config.pool.stride, s === 'pool' ? 'valid' : 'same');
         rows.push({ layer: `pool${i + 1}`, side, channels, params: 0 });
       }

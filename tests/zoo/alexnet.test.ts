@@ -108,6 +108,14 @@ describe('alexnet', () => {
     expect(errors.relu!.map((e) => e.toFixed(3))).toEqual(['0.780', '0.530', '0.190', '0.155']);
   }, 60_000);
 
+  it('refuses, naming the layer, a table whose groups do not divide its channels or whose maps would vanish', () => {
+    const demo = alexnet.configs.demo!;
+    const first = demo.convolutions[0]!;
+    expect(() => alexnet.build({ ...demo, convolutions: [{ ...first, groups: 3 }] })).toThrow(/conv1: expected its 1 input channels and 16 filters to be multiples of its 3 groups/);
+    expect(() => alexnet.build({ ...demo, convolutions: [{ ...first, kernel: 11, padding: 0 }] })).toThrow(/conv1: a 11×11 kernel does not fit its 8×8 input/);
+    expect(() => alexnet.build({ ...demo, input: 2, convolutions: [{ ...first, after: ['pool'] }] })).toThrow(/pool1: a 3×3 window does not fit its 2×2 input/);
+  });
+
   it('counts epochs to a target error from the first epoch that reaches it', () => {
     expect(epochsToReach([0.9, 0.5, 0.25, 0.1], 0.25)).toBe(3);
     expect(epochsToReach([0.9, 0.5], 0.25)).toBeUndefined();
