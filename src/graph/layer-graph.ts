@@ -113,6 +113,9 @@ function summarise(layer: tf.layers.Layer, className: string): string {
     case 'Conv1D':
     case 'Conv2DTranspose':
       return `${className} ${side(c.kernelSize)}${strideText(c.strides)}, ${c.filters}${activationText(c.activation)}`;
+    // Our grouped convolution (src/network/layers/grouped-conv2d.ts): what it computes, a Conv2D, with its groups where it has more than one.
+    case 'GroupedConv2D':
+      return `Conv2D ${side(c.kernelSize)}${strideText(c.strides)}, ${c.filters}${activationText(c.activation)}${Number(c.groups) > 1 ? `, ${c.groups} groups` : ''}`;
     case 'DepthwiseConv2D':
       return `${className} ${side(c.kernelSize)}${strideText(c.strides)}${activationText(c.activation)}`;
     case 'Dense':

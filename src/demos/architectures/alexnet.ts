@@ -1,0 +1,88 @@
+import { loadDigits } from '../../network/datasets/digits';
+import { trainImageClassifier } from '../../network/imagenet-convnet';
+import alexnet from '../../zoo/alexnet';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './alexnet.params';
+
+const ACTIVATIONS = ['relu', 'tanh'] as const;
+type Activation = (typeof ACTIVATIONS)[number];
+const NAMES: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh' };
+
+/** The first epoch after which `errors` is at or below `target` (1-based), or undefined if none is. */
+export const epochsToReach = (errors: readonly number[], target: number): number | undefined => {
+  const index = errors.findIndex((e) => e <= target);
+  return index < 0 ? undefined : index + 1;
+};
+
+/**
+ * The paper's Figure 1 at digit size: the AlexNet definition's demo configuration (two convolutions,
+ * the second in two groups, one dense layer, softmax) trained twice, with ReLUs and with tanh, from
+ * the same seeded weights, on the same digits, with the same SGD. Reports after how many epochs each
+ * first gets the training error down to the target, and plots both curves as they are learnt.
+ */
+export default defineDemo({
+  params,
+  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no gradient kernels for local response
+  // normalisation or max pooling's `same` padding that we have checked, and convolution training
+  // failed there for the convolutional network ("Conv2DBackpropFilter not registered").
+  stages: ACTIVATIONS.map((a) => ({ key: `${a}:epochs`, label: `Training the ${NAMES[a]} network`, unit: 'epochs', errorLabel: 'training error', weight: 1 })),
+  async run(values, progress) {
+    const { images, labels } = loadDigits();
+    const train = { images: images.slice(0, values.trainImages), labels: labels.slice(0, values.trainImages) };
+    const curves: Partial<Record<Activation, number[]>> = {};
+    const plot = (title: string) =>
+      plotSvg({
+        title,
+        description: ACTIVATIONS.filter((a) => curves[a]?.length)
+          .map((a) => `${NAMES[a]}: training error ${curves[a]!.map((e) => `${(100 * e).toFixed(1)} %`).join(', ')} after epochs 1 to ${curves[a]!.length}.`)
+          .join(' '),
+        x: { label: 'epoch' },
+        y: { label: 'training error (share misclassified)' },
+        series: [
+          ...ACTIVATIONS.filter((a) => curves[a]?.length).map((a) => ({
+            label: `${NAMES[a]} network`,
+            mark: a === 'relu' ? ('line' as const) : ('dashed' as const),
+            points: curves[a]!.map((e, i) => [i + 1, e] as const),
+          })),
+          { label: `target, ${(100 * values.target).toFixed(0)} %`, mark: 'thin' as const, points: [[1, values.target], [values.epochs, values.target]] as const },
+        ],
+      });
+    for (const activation of ACTIVATIONS) {
+      const model = alexnet.build({ ...alexnet.configs.demo!, activation });
+      const report = progress.within(activation);
+      curves[activation] = [];
+      try {
+        await trainImageClassifier(model, train.images, train.labels, {
+          epochs: values.epochs,
+          learningRate: values.learningRate,
+          momentum: 0.9,
+          batchSize: 20,
+          onEpoch: (epoch, error) => {
+            curves[activation]!.push(error);
+            report({ phase: 'epochs', done: epoch, total: values.epochs, error });
+            progress.show([plot(`Training error after each epoch so far (${NAMES[activation]} network training)`)]);
+          },
+        });
+      } finally {
+        model.dispose();
+      }
+    }
+    const reached = ACTIVATIONS.map((a) => [a, epochsToReach(curves[a]!, values.target)] as const);
+    return {
+      metrics: [
+        ...reached.flatMap(([a, epochs]) =>
+          epochs === undefined ? [] : [{ name: `${a}-epochs`, label: `Epochs to ${(100 * values.target).toFixed(0)} % training error, ${NAMES[a]}`, value: epochs, kind: 'count' as const }],
+        ),
+        ...ACTIVATIONS.map((a) => ({ name: `${a}-error`, label: `Training error after ${values.epochs} epochs, ${NAMES[a]}`, value: curves[a]!.at(-1)!, kind: 'fraction' as const })),
+      ],
+      plots: [
+        plot(
+          `Training error of the same small AlexNet with ReLUs and with tanh units: ${reached
+            .map(([a, epochs]) => `${NAMES[a]} ${epochs === undefined ? `never reaches ${(100 * values.target).toFixed(0)} %` : `reaches ${(100 * values.target).toFixed(0)} % after ${epochs} epoch${epochs === 1 ? '' : 's'}`}`)
+            .join(', ')}`,
+        ),
+      ],
+    };
+  },
+});

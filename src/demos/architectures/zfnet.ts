@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { loadDigits } from '../../network/datasets/digits';
+import { classificationError, imageBatch, trainImageClassifier } from '../../network/imagenet-convnet';
+import zfnet, { DEMO_SIDE, FIRST_LAYER_ALEXNET, deadFirstLayerFilters, enlarge, firstLayerKernels, shiftRight } from '../../zoo/zfnet';
+import { imageGridSvg } from '../image-grid';
+import { plotSvg } from '../plot';
+import { defineDemo } from '../types';
+import params from './zfnet.params';
+
+/** The last 597 digits are never trained on: the test set. */
+const TEST_FROM = 1200;
+const FIRST_LAYERS = ['alexnet', 'zfnet'] as const;
+type FirstLayer = (typeof FIRST_LAYERS)[number];
+const NAMES: Record<FirstLayer, string> = { alexnet: 'AlexNet’s first layer (9×9, stride 4)', zfnet: 'ZFNet’s first layer (5×5, stride 2)' };
+const SHORT: Record<FirstLayer, string> = { alexnet: 'AlexNet-style', zfnet: 'ZFNet-style' };
+
+interface Outcome {
+  readonly errors: number[];
+  readonly testAccuracy: number;
+  /** Share of test digits whose answer changes when the digit moves one pixel to the right. */
+  readonly shiftFlips: number;
+  readonly dead: number;
+  readonly kernels: number[][];
+}
+
+/**
+ * The change Zeiler and Fergus made to AlexNet's first layer, at digit size: the ZFNet definition's
+ * demo configuration (one convolution, pooling, a dense layer, softmax) with its first layer as
+ * ZFNet has it and as AlexNet had it, trained from the same seed on the same enlarged digits. Shows
+ * both sets of learned first-layer filters, and measures test accuracy, how often a one-pixel shift
+ * changes the answer (what a coarse stride makes worse) and how many filters never respond.
+ */
+export default defineDemo({
+  params,
+  // CPU backend: the convolutional network's training failed on tfjs-backend-wasm 4.22 ("Kernel
+  // 'Conv2DBackpropFilter' not registered"), and this demo has not been measured there.
+  stages: FIRST_LAYERS.map((f) => ({ key: `${f}:epochs`, label: `Training with ${NAMES[f]}`, unit: 'epochs', errorLabel: 'training error', weight: 1 })),
+  async run(values, progress) {
+    const { images, labels } = loadDigits();
+    const big = images.map((image) => enlarge(image, 8, DEMO_SIDE / 8));
+    const train = { images: big.slice(0, values.trainImages), labels: labels.slice(0, values.trainImages) };
+    const testLabels = labels.slice(TEST_FROM);
+    const test = imageBatch(big.slice(TEST_FROM), DEMO_SIDE);
+    const shifted = imageBatch(big.slice(TEST_FROM).map((image) => shiftRight(image, DEMO_SIDE)), DEMO_SIDE);
+    const trainBatch = imageBatch(train.images, DEMO_SIDE);
+    const outcomes: Partial<Record<FirstLayer, Outcome>> = {};
+    const curves: Partial<Record<FirstLayer, number[]>> = {};
+    const curvePlot = (title: string) =>
+      plotSvg({
+        title,
+        description: FIRST_LAYERS.filter((f) => curves[f]?.length)
+          .map((f) => `${SHORT[f]}: training error ${curves[f]!.map((e) => `${(100 * e).toFixed(1)} %`).join(', ')} after epochs 1 to ${curves[f]!.length}.`)
+          .join(' '),
+        x: { label: 'epoch' },
+        y: { label: 'training error (share misclassified)' },
+        series: FIRST_LAYERS.filter((f) => curves[f]?.length).map((f) => ({
+          label: SHORT[f],
+          mark: f === 'zfnet' ? ('line' as const) : ('dashed' as const),
+          points: curves[f]!.map((e, i) => [i + 1, e] as const),
+        })),
+      });
+    try {
+      for (const first of FIRST_LAYERS) {
+        const demo = zfnet.configs.demo!;
+        const model = zfnet.build({ ...demo, seed: values.seed, convolutions: [first === 'zfnet' ? demo.convolutions[0]! : FIRST_LAYER_ALEXNET, ...demo.convolutions.slice(1)] });
+        const report = progress.within(first);
+        curves[first] = [];
+        try {
+          await trainImageClassifier(model, train.images, train.labels, {
+            epochs: values.epochs,
+            learningRate: values.learningRate,
+            momentum: 0.9,
+            batchSize: 20,
+            onEpoch: (epoch, error) => {
+              curves[first]!.push(error);
+              report({ phase: 'epochs', done: epoch, total: values.epochs, error });
+              progress.show([curvePlot(`Training error after each epoch so far (${SHORT[first]} first layer training)`)]);
+            },
+          });
+          const [plain, moved] = tf.tidy(() => [test, shifted].map((x) => (model.predict(x) as tf.Tensor2D).argMax(1).dataSync()));
+          outcomes[first] = {
+            errors: curves[first]!,
+            testAccuracy: 1 - classificationError(model, test, testLabels),
+            shiftFlips: plain!.filter((p, i) => p !== moved![i]).length / testLabels.length,
+            dead: deadFirstLayerFilters(model, trainBatch),
+            kernels: firstLayerKernels(model),
+          };
+        } finally {
+          model.dispose();
+        }
+      }
+    } finally {
+      tf.dispose([test, shifted, trainBatch]);
+    }
+    const [a, z] = [outcomes.alexnet!, outcomes.zfnet!];
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    const filterGrid = (first: FirstLayer, side: number) =>
+      imageGridSvg({
+        title: `The 16 learned first-layer filters with ${NAMES[first]}, inked most where the weight is largest`,
+        description: `${side}×${side} kernels, each stretched from its lowest weight to its highest; ${outcomes[first]!.dead} of 16 never respond to a training digit.`,
+        width: side,
+        pixel: first === 'alexnet' ? 4 : 7,
+        scale: 'per-image',
+        rows: [0, 1].map((r) => ({ images: outcomes[first]!.kernels.slice(8 * r, 8 * r + 8).map((pixels) => ({ pixels })) })),
+        key: { low: 'lowest', high: 'highest', label: 'weight in its filter' },
+      });
+    return {
+      metrics: [
+        { name: 'alexnet-accuracy', label: 'Test accuracy, AlexNet-style first layer', value: a.testAccuracy, kind: 'fraction' },
+        { name: 'zfnet-accuracy', label: 'Test accuracy, ZFNet-style first layer', value: z.testAccuracy, kind: 'fraction' },
+        { name: 'alexnet-shift-flips', label: 'Answers changed by a one-pixel shift, AlexNet-style', value: a.shiftFlips, kind: 'fraction' },
+        { name: 'zfnet-shift-flips', label: 'Answers changed by a one-pixel shift, ZFNet-style', value: z.shiftFlips, kind: 'fraction' },
+        { name: 'alexnet-dead', label: 'First-layer filters that never respond, AlexNet-style', value: a.dead, kind: 'count' },
+        { name: 'zfnet-dead', label: 'First-layer filters that never respond, ZFNet-style', value: z.dead, kind: 'count' },
+      ],
+      plots: [
+        filterGrid('alexnet', FIRST_LAYER_ALEXNET.kernel),
+        filterGrid('zfnet', zfnet.configs.demo!.convolutions[0]!.kernel),
+        curvePlot(
+          `Training error with each first layer: on 597 unseen digits the AlexNet-style network scores ${percent(a.testAccuracy)}, the ZFNet-style one ${percent(z.testAccuracy)}`,
+        ),
+      ],
+    };
+  },
+});
