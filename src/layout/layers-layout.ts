@@ -12,9 +12,11 @@ export type Direction = 'down' | 'right';
 
 /** Sizes of the layers view's glyphs, shared with its renderer (src/render/layers-render.ts). */
 export const LAYERS_METRICS = {
+  /** The layer's name in the model, on top; what it does, bold; its output shape and parameters. */
+  labelSize: 9,
   nameSize: 11,
   detailSize: 9.5,
-  boxHeight: 36,
+  boxHeight: 46,
   boxPadding: 8,
   frameTitleSize: 11,
   frameTitleRoom: 22,
@@ -25,8 +27,8 @@ export const LAYERS_METRICS = {
 export interface PositionedLayer {
   readonly layer: LayerInfo;
   readonly box: Box;
-  /** The box's two lines: what the layer does, then its output shape and parameters. */
-  readonly lines: readonly [string, string];
+  /** The box's three lines: the layer's name, what it does, then its output shape and parameters. */
+  readonly lines: readonly [string, string, string];
   /** A merge (add, concatenate) is drawn as a pill with its symbol. */
   readonly merge: boolean;
 }
@@ -60,16 +62,22 @@ const MERGE_SYMBOLS: Readonly<Record<string, string>> = { Add: '⊕', Concatenat
 /** A shape as papers write it: 56×56×256. */
 export const shapeText = (shape: readonly number[]): string => (shape.length === 0 ? 'scalar' : shape.map((d) => (d < 0 ? '?' : String(d))).join('×'));
 
-/** The two lines of a layer's box. */
-export function layerLines(layer: LayerInfo): [string, string] {
+/**
+ * The three lines of a layer's box: its name in the model (what a paper's table or the code calls
+ * it: `conv2_block1_1_conv`, `c3`), what it does, and its output shape and parameters.
+ */
+export function layerLines(layer: LayerInfo): [string, string, string] {
   const symbol = MERGE_SYMBOLS[layer.className];
-  const first = symbol ? `${symbol} ${layer.summary}` : layer.summary;
+  const does = symbol ? `${symbol} ${layer.summary}` : layer.summary;
   const params = layer.params > 0 ? ` · ${groupDigits(layer.params)} params` : '';
-  return [first, `${shapeText(layer.shape)}${params}`];
+  return [layer.name, does, `${shapeText(layer.shape)}${params}`];
 }
 
-function boxWidth([first, second]: readonly [string, string]): number {
-  return Math.max(textWidth(first, LAYERS_METRICS.nameSize, 'bold'), textWidth(second, LAYERS_METRICS.detailSize)) + 2 * LAYERS_METRICS.boxPadding;
+function boxWidth([name, does, detail]: readonly [string, string, string]): number {
+  return (
+    Math.max(textWidth(name, LAYERS_METRICS.labelSize), textWidth(does, LAYERS_METRICS.nameSize, 'bold'), textWidth(detail, LAYERS_METRICS.detailSize)) +
+    2 * LAYERS_METRICS.boxPadding
+  );
 }
 
 const labelWidth = (text: string) => textWidth(text, LAYERS_METRICS.shapeLabelSize) + 6;

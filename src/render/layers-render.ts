@@ -13,10 +13,11 @@ function drawLayer(p: PositionedLayer): G {
     .attr({ 'data-node': layer.name, 'data-layer': layer.name, 'data-class': layer.className, 'data-shape': shapeText(layer.shape), 'data-params': layer.params });
   if (layer.fixedParams > 0) g.attr('data-fixed-params', layer.fixedParams);
   g.element('title').words(`${layer.name} (${layer.className}): output ${shapeText(layer.shape)}, ${groupDigits(layer.params)} parameters${layer.fixedParams > 0 ? `, ${groupDigits(layer.fixedParams)} of them fixed` : ''}`);
-  g.rect(box.width, box.height).move(box.x, box.y).radius(p.merge || layer.className === 'InputLayer' ? box.height / 2 : 3).addClass('rz-layer-body');
+  g.rect(box.width, box.height).move(box.x, box.y).radius(p.merge || layer.className === 'InputLayer' ? 14 : 3).addClass('rz-layer-body');
   const middle = box.x + box.width / 2;
-  g.plain(lines[0]).addClass('rz-layer-name').attr({ x: middle, y: box.y + 15, 'text-anchor': 'middle' });
-  g.plain(lines[1]).addClass('rz-layer-detail').attr({ x: middle, y: box.y + 29, 'text-anchor': 'middle' });
+  g.plain(lines[0]).addClass('rz-layer-label').attr({ x: middle, y: box.y + 12, 'text-anchor': 'middle' });
+  g.plain(lines[1]).addClass('rz-layer-name').attr({ x: middle, y: box.y + 26, 'text-anchor': 'middle' });
+  g.plain(lines[2]).addClass('rz-layer-detail').attr({ x: middle, y: box.y + 39, 'text-anchor': 'middle' });
   return g;
 }
 
@@ -46,8 +47,8 @@ function drawLegend(root: G, diagram: PositionedLayersDiagram, width: number, ar
   const blocks = diagram.spec.frames.some((f) => f.repeat === 1);
   const entries: { text: string; draw: (g: G) => void }[] = [
     {
-      text: 'a layer: what it does, then its output shape · its parameters',
-      draw: (g) => g.rect(30, 18).move(0, -9).radius(3).addClass('rz-layer-body rz-layer-plain'),
+      text: 'a layer: its name, what it does, its output shape · its parameters',
+      draw: (g) => g.rect(30, 22).move(0, -11).radius(3).addClass('rz-layer-body rz-layer-plain'),
     },
     {
       text: `a tensor handed on${diagram.spec.edges.some((e) => e.labelled) ? '; its shape written beside each line into a merge' : ''}`,

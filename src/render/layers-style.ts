@@ -16,6 +16,7 @@ export function layerStyle(className: string): 'input' | 'convolution' | 'dense'
  */
 const LAYERS_RULES: readonly Rule[] = [
   { selector: '.rz-layer-body', paint: { fill: 'paper', stroke: 'ink' }, other: 'stroke-width:1.3' },
+  { selector: '.rz-layer-label', paint: { fill: 'ink' }, other: 'font-size:9px' },
   { selector: '.rz-layer-name', paint: { fill: 'ink' }, other: 'font-size:11px;font-weight:700' },
   { selector: '.rz-layer-detail', paint: { fill: 'ink' }, other: 'font-size:9.5px' },
   { selector: '.rz-layer-input .rz-layer-body', paint: { fill: 'cell-input', stroke: 'cell-ink' } },

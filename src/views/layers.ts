@@ -60,25 +60,6 @@ export function layersConfig(architecture: AnyArchitecture): { name: string; con
 }
 
 /**
- * Layers whose boxes a reader could not tell apart without their names: the inputs of a model with
- * several (a GAN's noise and real data), and layers that do the same thing to the same tensors (a
- * VAE's μ and log σ² heads). Their boxes add the name.
- */
-function lookAlikes(graph: LayerGraph): Set<string> {
-  const inputs = graph.layers.filter((l) => l.className === 'InputLayer');
-  const named = new Set(inputs.length > 1 ? inputs.map((l) => l.name) : []);
-  const bySource = new Map<string, string[]>();
-  for (const l of graph.layers) {
-    if (l.className === 'InputLayer') continue;
-    const sources = graph.edges.filter((e) => e.to === l.name).map((e) => e.from);
-    const key = `${l.summary}|${sources.sort().join(',')}`;
-    bySource.set(key, [...(bySource.get(key) ?? []), l.name]);
-  }
-  for (const names of bySource.values()) if (names.length > 1) names.forEach((n) => named.add(n));
-  return named;
-}
-
-/**
  * The layers view of a layer graph. Expanded: every layer, every block framed. Collapsed: each run of
  * identical consecutive units (src/views/blocks.ts) is drawn once, framed and marked ×N; the copies
  * it stands for are not drawn, and a line that left the last copy leaves the drawn one. Lines inside
@@ -117,8 +98,7 @@ export function layersSpec(graph: LayerGraph, head: { architecture: AnyArchitect
       frames.push({ id: `block:${unit.layers[0]}`, layers: unit.layers, repeat: 1, title: nameOfUnits([unit]) });
   });
 
-  const named = lookAlikes(graph);
-  const layers = graph.layers.filter((l) => !drawnAs.has(l.name)).map((l) => (named.has(l.name) ? { ...l, summary: `${l.summary} (${l.name})` } : l));
+  const layers = graph.layers.filter((l) => !drawnAs.has(l.name));
   const merges = new Set(layers.filter((l) => MERGES.test(l.className)).map((l) => l.name));
   const seen = new Set<string>();
   const edges: LayersEdge[] = [];

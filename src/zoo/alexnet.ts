@@ -94,7 +94,7 @@ export default defineArchitecture<AlexNetConfig>({
   summary:
     'Five convolutional layers, split over two GPUs, with ReLUs, response normalisation and overlapping max pooling, then three dense layers with dropout: the network that won ImageNet 2012 by a wide margin.',
   family: 'convolutional',
-  views: ['layers', 'layers-expanded'],
+  views: ['layers'],
   configs: {
     // A forward pass through every kind of layer the canonical network has, at 16×16 with a handful of kernels.
     diagram: {

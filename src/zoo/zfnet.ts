@@ -120,7 +120,7 @@ export default defineArchitecture<ZFNetConfig>({
   summary:
     'AlexNet with a finer first layer (7×7 kernels at stride 2 instead of 11×11 at stride 4) and wider middle layers, chosen by looking at what each layer had learned: the network of a paper that made convolutional networks visible.',
   family: 'convolutional',
-  views: ['layers', 'layers-expanded'],
+  views: ['layers'],
   configs: {
     // A forward pass through every kind of layer the canonical network has, a padded conv1 included.
     diagram: {

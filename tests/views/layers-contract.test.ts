@@ -45,6 +45,12 @@ describe.each(withLayers.map((a) => [a.id, a] as const))('%s layers views', (id,
     }
   });
 
+  if (architecture.views.includes('layers'))
+    it('has an expanded layers diagram exactly when its layers diagram folds a run ×N (else the two would be the same picture)', () => {
+      const folds = layersOf(parseSvg(readDiagram(id, 'layers'))).frames.some((f) => Number(f.attributes['data-repeat']) > 1);
+      expect(architecture.views.includes('layers-expanded')).toBe(folds);
+    });
+
   if (architecture.views.includes('layers-expanded'))
     it('layers-expanded: draws every layer once, and exactly the model’s inbound-node edges with their shapes', () => {
       const { layers, tensors, frames } = layersOf(parseSvg(readDiagram(id, 'layers-expanded')));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyArchitecture } from '../../src/architecture/types';
 import { readLayerGraph } from '../../src/graph/layer-graph';
 import { cellRole } from '../../src/network/layers/cell-role';
-import { layoutLayers } from '../../src/layout/layers-layout';
+import { layerLines, layoutLayers } from '../../src/layout/layers-layout';
 import { renderLayersSvg } from '../../src/render/layers-render';
 import { unitsOf } from '../../src/views/blocks';
 import { layersSpec } from '../../src/views/layers';
@@ -94,7 +94,7 @@ describe('layers view', () => {
     ]);
   });
 
-  it('frames no block where a second input only joins a merge, and names inputs and look-alike parallel layers, and says what a CellRole marks', () => {
+  it('frames no block where a second input only joins a merge, names every layer in its box, and says what a CellRole marks', () => {
     const graph = read(() => {
       const noise = tf.input({ shape: [2], name: 'noise' });
       const real = tf.input({ shape: [2], name: 'real' });
@@ -117,8 +117,13 @@ describe('layers view', () => {
     ]);
     const spec = layersSpec(graph, head(false));
     expect(spec.frames.map((f) => f.layers)).toEqual([['mean', 'spread', 'joined']]);
-    const summary = (name: string) => spec.layers.find((l) => l.name === name)!.summary;
-    expect(['noise', 'real', 'mean', 'spread', 'sample', 'verdict', 'marked'].map(summary)).toEqual(['Input (noise)', 'Input (real)', 'Dense 3 (mean)', 'Dense 3 (spread)', 'Dense 2', 'Dense 1', 'CellRole: noisy-input']);
+    const lines = (name: string) => layerLines(spec.layers.find((l) => l.name === name)!);
+    expect(['noise', 'mean', 'spread', 'marked'].map(lines)).toEqual([
+      ['noise', 'Input', '2'],
+      ['mean', 'Dense 3', '3 · 15 params'],
+      ['spread', 'Dense 3', '3 · 15 params'],
+      ['marked', 'CellRole: noisy-input', '2'],
+    ]);
   });
 
   it('draws down the page by default and across it on request, legibly both ways', () => {
