@@ -46,7 +46,7 @@ export function mapSides(input: number): { c1: number; s2: number; c3: number; s
   return { c1, s2, c3, s4, c5: s4 - KERNEL + 1 };
 }
 
-/** LeCun's starting weights (appendix C): uniform in ±2.4 / F, F the unit's fan-in, from a seeded stream. */
+/** LeCun's starting weights (LeCun et al. 1998): uniform in ±2.4 / F, F the unit's fan-in, from a seeded stream. */
 const lecunUniform = (fanIn: number, seed: number) => tf.initializers.randomUniform({ minval: -2.4 / fanIn, maxval: 2.4 / fanIn, seed });
 
 /**
@@ -119,7 +119,7 @@ export function mapCriterion(onehot: tf.Tensor, distances: tf.Tensor, j = RUBBIS
   });
 }
 
-/** The constant j of the criterion; the paper gives no value, this is ours. */
+/** The constant j of the criterion: our choice. */
 export const RUBBISH_PENALTY = 20;
 
 export interface TrainOptions {
@@ -211,7 +211,8 @@ export default defineArchitecture<LeNet5Config>({
   summary:
     'Convolutions and trainable subsampling in alternation — C1, S2, C3 (each map reading only some of S2’s), S4, C5 — then a dense layer whose output is compared with a fixed code per class: 60,000 trained parameters that read handwritten digits.',
   family: 'convolutional',
-  views: ['layers', 'layers-expanded'],
+  // No 'layers-expanded': nothing in LeNet-5 repeats, so it would draw the very same picture.
+  views: ['layers'],
   configs: {
     // Registry-wide tests run a forward pass on it: the paper's structure with a narrow head.
     diagram: { input: 32, c5: 8, f6: 12, classes: 3, seed: 5 },

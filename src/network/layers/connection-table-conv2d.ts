@@ -9,7 +9,7 @@ export interface ConnectionTableConv2DArgs {
   readonly table: readonly (readonly number[])[];
   /** Side of the square kernel. */
   readonly kernelSize: number;
-  /** Seeds the starting kernels: uniform in ±2.4 / F, F the output map's fan-in (LeCun et al. 1998, appendix C). */
+  /** Seeds the starting kernels: uniform in ±2.4 / F, F the output map's fan-in (LeCun et al. 1998). */
   readonly seed: number;
   readonly name?: string;
 }

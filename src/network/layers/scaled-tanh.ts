@@ -8,7 +8,7 @@ export interface ScaledTanhArgs {
   readonly name?: string;
 }
 
-/** LeCun et al. (1998), appendix A: A = 1.7159 and S = 2/3, so that f(±1) = ±1 and f'' is largest there. */
+/** LeCun et al. (1998), section II.B and appendix A: A = 1.7159 and S = 2/3, so that f(±1) = ±1 and f'' is largest there. */
 export const LECUN_TANH = { amplitude: 1.7159, slope: 2 / 3 } as const;
 
 /**
