@@ -22,7 +22,7 @@ const TABLE_I = [
 ];
 
 const article = () => readFileSync(new URL('../../content/architectures/lenet-5.mdx', import.meta.url), 'utf8');
-const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+const sizeOf = (shape: readonly (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);
 
 /** One layer's output for a batch of inputs. */
 function probe(model: tf.LayersModel, layer: string, x: tf.Tensor): tf.Tensor {

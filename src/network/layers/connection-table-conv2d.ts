@@ -122,10 +122,11 @@ export const connectionTableConv2D = (args: ConnectionTableConv2DArgs): Connecti
  * training step here (and which its WebAssembly backend lacks); its forward Conv2D is many times
  * faster for the same arithmetic.
  */
-const validConv2d = tf.customGrad((x, kernel, save) => {
-  save([x as tf.Tensor4D, kernel as tf.Tensor4D]);
+const validConv2d = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [x, kernel, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
+  save([x, kernel]);
   return {
-    value: tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, 1, 'valid'),
+    value: tf.conv2d(x, kernel, 1, 'valid'),
     gradFunc: (dy, saved) => {
       const [input, filter] = saved as [tf.Tensor4D, tf.Tensor4D];
       const gradient = dy as tf.Tensor4D;
