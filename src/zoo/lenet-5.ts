@@ -5,6 +5,7 @@ import { euclideanRbf } from '../network/layers/euclidean-rbf';
 import { connectionTableConv2D, fullTable } from '../network/layers/connection-table-conv2d';
 import { LECUN_TANH, scaledTanh } from '../network/layers/scaled-tanh';
 import { subsampling } from '../network/layers/subsampling';
+import { fitEpochs, type EpochOptions } from '../network/training/backprop';
 
 const configSchema = fields({
   /** Side of the square, one-channel input image (32 in the paper). */
@@ -122,14 +123,6 @@ export function mapCriterion(onehot: tf.Tensor, distances: tf.Tensor, j = RUBBIS
 /** The constant j of the criterion: our choice. */
 export const RUBBISH_PENALTY = 20;
 
-export interface TrainOptions {
-  readonly epochs: number;
-  readonly learningRate: number;
-  readonly batchSize: number;
-  /** Called after each epoch with the mean criterion; awaited, so a caller can yield or report. */
-  readonly onEpoch?: (epoch: number, loss: number) => void | Promise<void>;
-}
-
 /**
  * Trains every trainable weight by backpropagation on the MAP criterion, with Adam (the paper used
  * its stochastic diagonal Levenberg–Marquardt method) on mini-batches in a fixed order, so a seeded
@@ -140,25 +133,15 @@ export async function trainLeNet(
   model: tf.LayersModel,
   images: readonly Float32Array[],
   labels: readonly number[],
-  options: TrainOptions,
+  options: EpochOptions,
 ): Promise<number[]> {
   const classes = model.outputs[0]!.shape[1]!;
   const xs = imagesTensor(model, images);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels as number[], 'int32'), classes).toFloat());
-  const optimizer = tf.train.adam(options.learningRate);
-  model.compile({ optimizer, loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => mapCriterion(yTrue, yPred) });
-  const losses: number[] = [];
   try {
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      const history = await model.fit(xs, ys, { epochs: 1, batchSize: options.batchSize, shuffle: false, verbose: 0 });
-      const loss = history.history.loss!.at(-1) as number;
-      losses.push(loss);
-      await options.onEpoch?.(epoch + 1, loss);
-    }
-    return losses;
+    return await fitEpochs(model, xs, ys, mapCriterion, options);
   } finally {
     tf.dispose([xs, ys]);
-    optimizer.dispose();
   }
 }
 
