@@ -110,6 +110,7 @@ describe('lenet-5', () => {
     const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, () => {}));
     expect(tf.memory().numTensors).toBe(before);
     const accuracy = result.metrics.find((m) => m.name === 'accuracy')!.value;
+    expect(result.metrics.find((m) => m.name === 'parameters')!.value).toBe(60_000);
     // Measured: 0.853 (509 of 597) after 3 epochs over 300 digits; chance is 0.1.
     expect(accuracy).toBeGreaterThan(0.8);
     const text = article();

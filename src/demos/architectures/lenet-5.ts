@@ -70,7 +70,10 @@ export default defineDemo({
       const shown = test.images.slice(0, SHOWN_TEST_DIGITS);
       const answers = predictDigits(model, shown);
       return {
-        metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy, kind: 'fraction' }],
+        metrics: [
+          { name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy, kind: 'fraction' },
+          { name: 'parameters', label: 'Trained parameters', value: trainedParameters(model), kind: 'count' },
+        ],
         plots: [
           accuracyPlot('LeNet-5: accuracy after each epoch on the training digits and on unseen test digits'),
           imageGridSvg({
@@ -110,6 +113,10 @@ export default defineDemo({
     }
   },
 });
+
+/** Entries of the weights training changes: the paper's 60,000 (the output codes are fixed). */
+const trainedParameters = (model: { trainableWeights: { shape: (number | null)[] }[] }) =>
+  model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce<number>((n, d) => n * (d ?? 1), 1), 0);
 
 /** A side×side map centred in a field of `field`×`field` at its lowest value, so it lines up with the input. */
 function padTo(pixels: Float32Array, side: number, field: number): number[] {
