@@ -106,7 +106,7 @@ export function enlargeDigit(pixels: Float32Array, side = 32, source = 8, factor
 }
 
 /**
- * The paper's maximum a posteriori criterion (section II.C, equation 9) over the RBF outputs y:
+ * The paper's maximum a posteriori criterion (section II.C) over the RBF outputs y:
  * E = y_correct + log(e^(−j) + Σ_i e^(−y_i)). The first term pulls F6 onto the correct class's
  * code; the second pushes the other classes' penalties up, and the constant j (a "rubbish" class)
  * stops it pushing once every wrong penalty is well above j. `distances` [batch, classes], `onehot`

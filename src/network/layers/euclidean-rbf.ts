@@ -15,7 +15,8 @@ export interface EuclideanRbfArgs {
  * parameter vector w_i: a penalty, smallest for the class the input looks most like. The paper
  * drew each w_i by hand as a stylised 7×12 bitmap of its character, entries ±1, and kept them
  * fixed; here each entry is +1 or −1 with equal probability from a seeded generator (the paper
- * names that as the plain alternative), so `centres` [inputs, units] is a weight that never trains
+ * mentions random codes as a choice it could have made), so `centres` [inputs, units] is a weight
+ * that never trains
  * and the same seed always gives the same code.
  */
 export class EuclideanRbf extends tf.layers.Layer {
