@@ -16,8 +16,7 @@ export interface EuclideanRbfArgs {
  * drew each w_i by hand as a stylised 7×12 bitmap of its character, entries ±1, and kept them
  * fixed; here each entry is +1 or −1 with equal probability from a seeded generator (the paper
  * mentions random codes as a choice it could have made), so `centres` [inputs, units] is a weight
- * that never trains
- * and the same seed always gives the same code.
+ * that never trains and the same seed always gives the same code.
  */
 export class EuclideanRbf extends tf.layers.Layer {
   static readonly className = 'EuclideanRbf';
