@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { defineArchitecture } from '../architecture/define';
 import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
+import { fitEpochs, type EpochOptions } from '../network/training/backprop';
 
 const configSchema = fields({
   /** Spatial shape of the input, one channel: [length] for a 1-D signal, [height, width] for an image. */
@@ -49,13 +50,7 @@ function build(config: ConvolutionalConfig): tf.LayersModel {
   return tf.model({ inputs: input, outputs: output.apply(flat) as tf.SymbolicTensor, name: 'convolutional-network' });
 }
 
-export interface TrainOptions {
-  readonly epochs: number;
-  readonly learningRate: number;
-  readonly batchSize: number;
-  /** Called after each epoch with the training loss; awaited, so a caller can yield or report. */
-  readonly onEpoch?: (epoch: number, loss: number) => void | Promise<void>;
-}
+export type TrainOptions = EpochOptions;
 
 /**
  * Backpropagation with Adam on categorical cross-entropy, mini-batches in a fixed order so a seeded
@@ -71,20 +66,10 @@ export async function trainClassifier(
 ): Promise<number[]> {
   const xs = stack(images);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels as number[], 'int32'), classes).toFloat());
-  const optimizer = tf.train.adam(options.learningRate);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
-  const losses: number[] = [];
   try {
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      const history = await model.fit(xs, ys, { epochs: 1, batchSize: options.batchSize, shuffle: false, verbose: 0 });
-      const loss = history.history.loss!.at(-1) as number;
-      losses.push(loss);
-      await options.onEpoch?.(epoch + 1, loss);
-    }
-    return losses;
+    return await fitEpochs(model, xs, ys, 'categoricalCrossentropy', options);
   } finally {
     tf.dispose([xs, ys]);
-    optimizer.dispose();
   }
 }
 

@@ -20,3 +20,39 @@ export async function trainWithAdam(model: tf.LayersModel, xs: tf.Tensor, ys: tf
     ys.dispose();
   }
 }
+
+export interface EpochOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  /** Called after each epoch with its mean loss; awaited, so a caller can yield or report. */
+  readonly onEpoch?: (epoch: number, loss: number) => void | Promise<void>;
+}
+
+/**
+ * Backpropagation with Adam on `loss`, in mini-batches taken in a fixed order so a seeded model
+ * trains to the same weights each time, one epoch at a time so the caller can report between them.
+ * Returns the loss per epoch; `xs` and `ys` stay the caller's to dispose.
+ */
+export async function fitEpochs(
+  model: tf.LayersModel,
+  xs: tf.Tensor,
+  ys: tf.Tensor,
+  loss: string | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor),
+  options: EpochOptions,
+): Promise<number[]> {
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss });
+  const losses: number[] = [];
+  try {
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      const history = await model.fit(xs, ys, { epochs: 1, batchSize: options.batchSize, shuffle: false, verbose: 0 });
+      const value = history.history.loss!.at(-1) as number;
+      losses.push(value);
+      await options.onEpoch?.(epoch + 1, value);
+    }
+    return losses;
+  } finally {
+    optimizer.dispose();
+  }
+}
