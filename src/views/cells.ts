@@ -1,4 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
+import { nameWithAbbreviation } from '../architecture/names';
 import type { CellGraph } from '../graph/types';
 import { bundleOf, connectionBlocks, describeGraph, groupCaption, uniformBlock } from './captions';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type CellElision, type ElisionPolicy } from './elision';
@@ -51,7 +52,7 @@ export function cellsView(graph: CellGraph, architecture: AnyArchitecture, polic
   return {
     architecture: graph.architecture,
     view: 'cells',
-    title: `${architecture.name} (${architecture.abbreviation}): cells`,
+    title: `${nameWithAbbreviation(architecture)}: cells`,
     description: [describeGraph(graph, architecture.name, 'cells'), ...(elided ? [elided] : [])].join(' '),
     nodes: elision.groups.flatMap((e) =>
       drawnMembers(e).map(({ id, elided: range }) => ({ id, cell: id, group: e.group.id, cellType: e.group.cellType, ...(range ? { elided: range } : {}) })),

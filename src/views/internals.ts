@@ -1,4 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
+import { nameWithAbbreviation } from '../architecture/names';
 import { findGatedLayer, opGraphOfLayer } from '../network/cells/from-layer';
 import { dataFlow, type CellKind, type Gate, type OpGraph, type OpName } from '../network/cells/op-graph';
 
@@ -102,7 +103,7 @@ export function internalsView(architecture: AnyArchitecture): OpDiagramSpec {
     return {
       architecture: architecture.id,
       view: 'internals',
-      title: `${architecture.name} (${architecture.abbreviation}): inside one ${CELL_NAMES[graph.cell]}`,
+      title: `${nameWithAbbreviation(architecture)}: inside one ${CELL_NAMES[graph.cell]}`,
       description: describe(graph, architecture, found.name),
       layer: found.name,
       cell: graph.cell,

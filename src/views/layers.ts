@@ -1,4 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
+import { nameWithAbbreviation } from '../architecture/names';
 import { readLayerGraph, type LayerEdge, type LayerGraph, type LayerInfo } from '../graph/layer-graph';
 import { repeatsOf, unitsOf, type Unit } from './blocks';
 import { groupDigits } from './numbers';
@@ -118,7 +119,7 @@ export function layersSpec(graph: LayerGraph, head: { architecture: AnyArchitect
   return {
     architecture: architecture.id,
     view,
-    title: `${architecture.name} (${architecture.abbreviation}): ${head.expanded ? 'every layer' : 'layers'} of the ${head.config} configuration`,
+    title: `${nameWithAbbreviation(architecture)}: ${head.expanded ? 'every layer' : 'layers'} of the ${head.config} configuration`,
     description: describe(graph, units, frames, layers.length, head),
     params: graph.params,
     config: head.config,

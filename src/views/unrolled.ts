@@ -1,4 +1,5 @@
 import type { AnyArchitecture } from '../architecture/types';
+import { nameWithAbbreviation } from '../architecture/names';
 import { isDelayed, type CellGraph, type Connection } from '../graph/types';
 import { bundleOf, connectionBlocks, describeGraph, uniformBlock } from './captions';
 import { DEFAULT_ELISION, describeElision, drawnMembers, elideCells, mergeOntoEllipses, type ElisionPolicy } from './elision';
@@ -82,7 +83,7 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   return {
     architecture: graph.architecture,
     view: 'unrolled',
-    title: `${architecture.name} (${architecture.abbreviation}): unrolled over time`,
+    title: `${nameWithAbbreviation(architecture)}: unrolled over time`,
     description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; ${betweenSteps(graph, groupOf)}${
       attends ? ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.' : ''
     }${elided ? ` ${elided}` : ''}`,

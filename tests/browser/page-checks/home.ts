@@ -1,4 +1,5 @@
 /**
+import { nameWithAbbreviation } from '../../../src/architecture/names';
  * The home page, on a desktop. Contract with the site: a `[data-architecture-card]` per
  * architecture, each with an inline `<svg>` thumbnail and one link, grouped in `[data-family]`
  * sections under a heading each.
@@ -40,5 +41,5 @@ pageCheck('has one card per architecture, each a short link by name with a visib
   }
   // The accessible name of each link, as Chromium computes it: the architecture's name, not the diagram's description.
   const snapshot = await page.locator('main').ariaSnapshot();
-  for (const a of registry.architectures) expect(snapshot).toContain(`link "${a.name} (${a.abbreviation})"`);
+  for (const a of registry.architectures) expect(snapshot).toContain(`link "${nameWithAbbreviation(a)}"`);
 });
