@@ -1,9 +1,9 @@
 /**
-import { nameWithAbbreviation } from '../../../src/architecture/names';
  * The home page, on a desktop. Contract with the site: a `[data-architecture-card]` per
  * architecture, each with an inline `<svg>` thumbnail and one link, grouped in `[data-family]`
  * sections under a heading each.
  */
+import { nameWithAbbreviation } from '../../../src/architecture/names';
 import { expect } from 'vitest';
 import { registry } from '../../../src/architecture/registry.vite';
 import { pageCheck } from '../../support/page-checks';
