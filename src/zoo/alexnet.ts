@@ -92,7 +92,7 @@ export default defineArchitecture<AlexNetConfig>({
       'Every kernel and dense weight is trained by backpropagation with stochastic gradient descent and momentum; response normalisation, pooling and dropout have nothing to train.',
   },
   summary:
-    'Five convolutional layers, split over two GPUs, with ReLUs, response normalisation and overlapping max pooling, then three dense layers with dropout: the network that won ImageNet 2012 by a wide margin.',
+    'Five convolutional layers, split over two GPUs, with ReLUs, response normalisation and overlapping max pooling, then three dense layers with dropout: the first deep convolutional network to win the ImageNet challenge, and by a wide margin.',
   family: 'convolutional',
   views: ['layers'],
   configs: {
