@@ -33,7 +33,6 @@ export default defineDemo({
     const { images, labels } = loadDigits();
     const train = { images: images.slice(0, values.trainImages), labels: labels.slice(0, values.trainImages) };
     const test = { images: images.slice(TEST_FROM), labels: labels.slice(TEST_FROM) };
-    const learningRate = 10 ** values.learningRate;
     const curves: Record<string, [number, number][]> = {};
     const results: { key: string; label: string; params: number; kernelWeights: number; accuracy: number }[] = [];
     const lossPlot = (title: string) =>
@@ -52,7 +51,7 @@ export default defineDemo({
         curves[variant.key] = [];
         await trainImageClassifier(model, train, config.classes, {
           epochs: values.epochs,
-          learningRate,
+          learningRate: values.learningRate,
           batchSize: 50,
           onEpoch: (epoch, loss) => {
             curves[variant.key]!.push([epoch, loss]);
