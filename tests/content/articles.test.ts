@@ -16,7 +16,6 @@ describe('articles', () => {
 
   describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, architecture) => {
     const text = read(id);
-    const graph = traceArchitecture(architecture);
 
     it('names its architecture in the frontmatter and embeds every one of its diagrams', () => {
       expect(text).toMatch(new RegExp(`^---[\\s\\S]*\\narchitecture: ${id}\\n[\\s\\S]*?---`));
@@ -36,6 +35,7 @@ describe('articles', () => {
     // Only a cells view draws connections one by one; the layers views draw layers.
     it.skipIf(!architecture.views.includes('cells'))('quotes connection counts that agree with the network (so prose cannot drift from a reseeded diagram)', () => {
       // Counts of lines; "F fixed and T trained" counts weights' lines only (weightless ones are neither).
+      const graph = traceArchitecture(architecture);
       const fixed = graph.connections.filter((c) => c.trainable === false).length;
       const trained = graph.connections.filter((c) => c.trainable === true).length;
       const claims = [...text.matchAll(/(?:makes|is) (\d+) (?:drawn )?connections(?:,\s+(\d+) fixed\s+and (\d+) trained)?/g)];
