@@ -6,6 +6,7 @@ import vaeDemo from '../../src/demos/architectures/variational-autoencoder';
 import lsmDemo from '../../src/demos/architectures/liquid-state-machine';
 import dncDemo from '../../src/demos/architectures/differentiable-neural-computer';
 import vggDemo from '../../src/demos/architectures/vgg-16';
+import googlenetDemo from '../../src/demos/architectures/googlenet';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
@@ -60,6 +61,18 @@ describe('the figures articles print from their demos', () => {
     expect(text).toContain(`${m['stacked-params']!.toLocaleString('en-GB')} parameters`);
     expect(text).toContain(`${m['single-params']!.toLocaleString('en-GB')} parameters`);
   });
+
+  it('googlenet: parameters and held-out accuracy of the small GoogLeNet and the small VGG at the default settings', async () => {
+    const m = await metricsOf(googlenetDemo);
+    console.log('googlenet demo', JSON.stringify(m));
+    const text = article('googlenet');
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    expect(text).toContain(`**${percent(m['googlenet-accuracy']!)}** of the 597 unseen digits`);
+    expect(text).toContain(`**${percent(m['vgg-accuracy']!)}**`);
+    expect(text).toContain(`${m['googlenet-params']!.toLocaleString('en-GB')} parameters`);
+    expect(text).toContain(`${m['vgg-params']!.toLocaleString('en-GB')} parameters`);
+    // Two convolutional networks trained one after the other on tfjs's CPU backend: about 20 s here.
+  }, 180_000);
 
   it('variational-autoencoder: KL and reconstruction in nats, and the references they are read against', async () => {
     const { kl, reconstruction } = await metricsOf(vaeDemo);
