@@ -64,14 +64,13 @@ describe('the figures articles print from their demos', () => {
 
   it('googlenet: parameters and held-out accuracy of the small GoogLeNet and the small VGG at the default settings', async () => {
     const m = await metricsOf(googlenetDemo);
-    console.log('googlenet demo', JSON.stringify(m));
     const text = article('googlenet');
     const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
     expect(text).toContain(`**${percent(m['googlenet-accuracy']!)}** of the 597 unseen digits`);
     expect(text).toContain(`**${percent(m['vgg-accuracy']!)}**`);
     expect(text).toContain(`${m['googlenet-params']!.toLocaleString('en-GB')} parameters`);
     expect(text).toContain(`${m['vgg-params']!.toLocaleString('en-GB')} parameters`);
-    // Two convolutional networks trained one after the other on tfjs's CPU backend: about 20 s here.
+    // Two convolutional networks trained one after the other on tfjs's CPU backend: 30 to 100 s on a loaded 2-core machine.
   }, 180_000);
 
   it('variational-autoencoder: KL and reconstruction in nats, and the references they are read against', async () => {
