@@ -158,9 +158,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
     const className = layer.getClassName();
     if (className === 'InputLayer') {
       const shape = layer.batchInputShape;
-      // An image input ([height, width, channels]) has one cell per value; a sequence, one per feature.
-      const image = shape.length === 4 && shape.slice(1).every((d) => typeof d === 'number');
-      const size = image ? (shape.slice(1) as number[]).reduce((a, b) => a * b, 1) : shape[shape.length - 1];
+      const size = shape[shape.length - 1];
       if (typeof size !== 'number') throw new Error(`input "${layer.name}": expected a fixed feature size, but got ${size}`);
       carrier.set(layer.name, { id: layer.name, size, order: groups.length });
       groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: 'input', size });
