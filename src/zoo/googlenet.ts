@@ -14,7 +14,7 @@ const configSchema = fields({
   /**
    * `paper`: Table 1's stem, conv 7×7/2 → max-pool 3×3/2 → LRN → conv 1×1 → conv 3×3 → LRN →
    * max-pool 3×3/2, with `stemFilters` = [7×7 maps, 1×1 maps, 3×3 maps]. `small`: one 3×3
-   * convolution of `stemFilters[0]` maps, no pooling, for images as small as 8×8 digits.
+   * convolution of `stemFilters[0]` maps and one 3×3/2 max-pool, for images as small as 8×8 digits.
    */
   stem: z.enum(['paper', 'small'], { error: "expected 'paper' or 'small'" }),
   stemFilters: counts(),
@@ -80,6 +80,7 @@ function build(config: GoogLeNetConfig): tf.LayersModel {
     x = apply(maxPool('pool2_3x3_s2', 2), x);
   } else {
     x = apply(conv(config.stemFilters[0]!, 3, 'conv1_3x3'), x);
+    x = apply(maxPool('pool1_3x3_s2', 2), x);
   }
   config.stages.forEach((modules, s) => {
     if (s > 0) x = apply(maxPool(`pool${s + 2}_3x3_s2`, 2), x);
@@ -142,9 +143,9 @@ export default defineArchitecture<GoogLeNetConfig>({
   family: 'convolutional',
   views: ['layers', 'layers-expanded'],
   configs: {
-    // For the registry's forward-pass checks only: a small stem and one module on an 8×8 image.
+    // For the registry's forward-pass checks only: the small stem and one module on an 8×8 image.
     diagram: { input: [8, 8, 1], stem: 'small', stemFilters: [2], stages: [[[1, 1, 2, 1, 1, 1]]], dropout: 0.4, classes: 3, seed: 1 },
-    // The demo's network: a 3×3 stem, module 3a on the 8×8 digits, a 3×3/2 max-pool, module 4a.
+    // The demo's network: a 3×3 convolution and a 3×3/2 max-pool, module 3a at 4×4, a max-pool, module 4a at 2×2.
     demo: {
       input: [8, 8, 1],
       stem: 'small',

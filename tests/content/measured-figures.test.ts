@@ -70,8 +70,8 @@ describe('the figures articles print from their demos', () => {
     expect(text).toContain(`**${percent(m['vgg-accuracy']!)}**`);
     expect(text).toContain(`${m['googlenet-params']!.toLocaleString('en-GB')} parameters`);
     expect(text).toContain(`${m['vgg-params']!.toLocaleString('en-GB')} parameters`);
-    // Two convolutional networks trained one after the other on tfjs's CPU backend: 30 to 100 s on a loaded 2-core machine.
-  }, 180_000);
+    // Two convolutional networks trained one after the other on tfjs's CPU backend: 10 to 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('variational-autoencoder: KL and reconstruction in nats, and the references they are read against', async () => {
     const { kl, reconstruction } = await metricsOf(vaeDemo);

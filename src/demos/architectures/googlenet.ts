@@ -16,8 +16,8 @@ const NETWORKS = [
 ] as const;
 
 /**
- * A scaled-down GoogLeNet (a 3×3 stem, inception module 3a, a 3×3/2 max-pool, module 4a, average
- * pooling over the whole map, dropout, softmax) and the VGG-16 definition's demo network, trained
+ * A scaled-down GoogLeNet (a 3×3 convolution and a 3×3/2 max-pool, inception module 3a, another
+ * max-pool, module 4a, average pooling over the whole map, dropout, softmax) and the VGG-16 definition's demo network, trained
  * one after the other on the same digits with the same optimiser, learning rate and epochs. Their
  * training losses are plotted as they learn; each is scored on the 597 held-out digits, and its
  * parameters counted.
