@@ -25,6 +25,13 @@ const configSchema = fields({
   stages: z.array(z.array(module()).check(z.minLength(1, { error: 'expected at least one module per stage' })), { error: 'expected a list of stages' }).check(
     z.minLength(1, { error: 'expected at least one stage' }),
   ),
+  /**
+   * `caffe`: the paper's network as the BVLC Caffe model builds it (convolutions with biases and
+   * ReLU, LRN in the stem, a true 5×5 branch). `torchvision`: torchvision's GoogLeNet, every
+   * convolution without bias and followed by batch normalisation (ε = 0.001) and a ReLU, no LRN,
+   * and a 3×3 convolution where the "5×5" branch is (a slip kept for its pretrained weights).
+   */
+  implementation: z.enum(['caffe', 'torchvision'], { error: "expected 'caffe' or 'torchvision'" }),
   /** Share of the pooled features dropped in training before the classifier (the paper's 40 %). */
   dropout: z.number({ error: 'expected a number with 0 ≤ value < 1' }).check(z.gte(0, { error: 'expected a number with 0 ≤ value < 1' }), z.lt(1, { error: 'expected a number with 0 ≤ value < 1' })),
   classes: count(),
@@ -62,24 +69,45 @@ function build(config: GoogLeNetConfig): tf.LayersModel {
   if (config.stemFilters.length !== needed)
     throw new Error(`googlenet: the ${config.stem} stem expects ${needed} stemFilters, but got ${config.stemFilters.length}: [${config.stemFilters.join(', ')}]`);
   let seed = config.seed;
-  const conv = (filters: number, kernel: number, name: string, strides = 1) =>
-    tf.layers.conv2d({ filters, kernelSize: kernel, strides, padding: 'same', activation: 'relu', name, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }) });
-  const maxPool = (name: string, strides: number) => tf.layers.maxPooling2d({ poolSize: 3, strides, padding: 'same', name });
+  const torchvision = config.implementation === 'torchvision';
   const apply = (layer: tf.layers.Layer, x: tf.SymbolicTensor | tf.SymbolicTensor[]) => layer.apply(x) as tf.SymbolicTensor;
+  /**
+   * A convolution with its ReLU, as a function to apply: one layer in Caffe's form, conv → batch norm
+   * → ReLU in torchvision's. The layers are made (and seeded) when `conv` is called, not when applied.
+   */
+  const conv = (filters: number, kernel: number, name: string, strides = 1): ((x: tf.SymbolicTensor) => tf.SymbolicTensor) => {
+    const convolution = tf.layers.conv2d({
+      filters,
+      kernelSize: kernel,
+      strides,
+      padding: 'same',
+      activation: torchvision ? 'linear' : 'relu',
+      useBias: !torchvision,
+      name,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }),
+    });
+    if (!torchvision) return (x) => apply(convolution, x);
+    const norm = tf.layers.batchNormalization({ epsilon: 0.001, name: `${name}_bn` });
+    const relu = tf.layers.activation({ activation: 'relu', name: `${name}_relu` });
+    return (x) => apply(relu, apply(norm, apply(convolution, x)));
+  };
+  const maxPool = (name: string, strides: number) => tf.layers.maxPooling2d({ poolSize: 3, strides, padding: 'same', name });
+  const lrn = (name: string, x: tf.SymbolicTensor) => (torchvision ? x : apply(new LocalResponseNormalization({ ...LRN, name }), x));
+  const wide = torchvision ? 3 : 5;
 
   const input = tf.input({ shape: [...config.input], name: 'input' });
   let x: tf.SymbolicTensor = input;
   if (config.stem === 'paper') {
     const [first, reduce, second] = config.stemFilters as [number, number, number];
-    x = apply(conv(first, 7, 'conv1_7x7_s2', 2), x);
+    x = conv(first, 7, 'conv1_7x7_s2', 2)(x);
     x = apply(maxPool('pool1_3x3_s2', 2), x);
-    x = apply(new LocalResponseNormalization({ ...LRN, name: 'pool1_norm1' }), x);
-    x = apply(conv(reduce, 1, 'conv2_3x3_reduce'), x);
-    x = apply(conv(second, 3, 'conv2_3x3'), x);
-    x = apply(new LocalResponseNormalization({ ...LRN, name: 'conv2_norm2' }), x);
+    x = lrn('pool1_norm1', x);
+    x = conv(reduce, 1, 'conv2_3x3_reduce')(x);
+    x = conv(second, 3, 'conv2_3x3')(x);
+    x = lrn('conv2_norm2', x);
     x = apply(maxPool('pool2_3x3_s2', 2), x);
   } else {
-    x = apply(conv(config.stemFilters[0]!, 3, 'conv1_3x3'), x);
+    x = conv(config.stemFilters[0]!, 3, 'conv1_3x3')(x);
     x = apply(maxPool('pool1_3x3_s2', 2), x);
   }
   config.stages.forEach((modules, s) => {
@@ -88,10 +116,10 @@ function build(config: GoogLeNetConfig): tf.LayersModel {
       const name = `inception_${moduleName(s, m)}`;
       const [oneByOne, reduce3, conv3, reduce5, conv5, poolProj] = widths;
       const branches = [
-        apply(conv(oneByOne, 1, `${name}_1x1`), x),
-        apply(conv(conv3, 3, `${name}_3x3`), apply(conv(reduce3, 1, `${name}_3x3_reduce`), x)),
-        apply(conv(conv5, 5, `${name}_5x5`), apply(conv(reduce5, 1, `${name}_5x5_reduce`), x)),
-        apply(conv(poolProj, 1, `${name}_pool_proj`), apply(maxPool(`${name}_pool`, 1), x)),
+        conv(oneByOne, 1, `${name}_1x1`)(x),
+        conv(conv3, 3, `${name}_3x3`)(conv(reduce3, 1, `${name}_3x3_reduce`)(x)),
+        conv(conv5, wide, `${name}_5x5`)(conv(reduce5, 1, `${name}_5x5_reduce`)(x)),
+        conv(poolProj, 1, `${name}_pool_proj`)(apply(maxPool(`${name}_pool`, 1), x)),
       ];
       x = apply(tf.layers.concatenate({ axis: -1, name: `${name}_output` }), branches);
     });
@@ -144,19 +172,20 @@ export default defineArchitecture<GoogLeNetConfig>({
   views: ['layers', 'layers-expanded'],
   configs: {
     // For the registry's forward-pass checks only: the small stem and one module on an 8×8 image.
-    diagram: { input: [8, 8, 1], stem: 'small', stemFilters: [2], stages: [[[1, 1, 2, 1, 1, 1]]], dropout: 0.4, classes: 3, seed: 1 },
+    diagram: { input: [8, 8, 1], stem: 'small', stemFilters: [2], stages: [[[1, 1, 2, 1, 1, 1]]], implementation: 'caffe', dropout: 0.4, classes: 3, seed: 1 },
     // The demo's network: a 3×3 convolution and a 3×3/2 max-pool, module 3a at 4×4, a max-pool, module 4a at 2×2.
     demo: {
       input: [8, 8, 1],
       stem: 'small',
       stemFilters: [8],
       stages: [[[4, 4, 8, 2, 4, 4]], [[8, 6, 12, 2, 4, 4]]],
+      implementation: 'caffe',
       dropout: 0.4,
       classes: 10,
       seed: 1,
     },
     // Table 1 at inference, as the BVLC Caffe model builds it, without the auxiliary classifiers.
-    canonical: { input: [224, 224, 3], stem: 'paper', stemFilters: [64, 64, 192], stages: TABLE_1_STAGES, dropout: 0.4, classes: 1000, seed: 1 },
+    canonical: { input: [224, 224, 3], stem: 'paper', stemFilters: [64, 64, 192], stages: TABLE_1_STAGES, implementation: 'caffe', dropout: 0.4, classes: 1000, seed: 1 },
   },
   published: {
     params: 6_998_552,

@@ -76,6 +76,16 @@ describe('googlenet', () => {
     expect(model.layers.filter((l) => l.getClassName() === 'Conv2D')).toHaveLength(2 + 1 + 9 * 6);
   });
 
+  it('in torchvision’s form (batch norm after every bias-free convolution, no LRN, a 3×3 convolution in the “5×5” branch) has torchvision’s 6,624,904 trainable parameters', () => {
+    const torchvision = withZeroWeights(() => googlenet.build({ ...googlenet.configs.canonical!, implementation: 'torchvision', dropout: 0.2 }));
+    const trainable = torchvision.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+    // torchvision.models.googlenet's num_params (GoogLeNet_Weights.IMAGENET1K_V1, aux_logits off).
+    expect(trainable).toBe(6_624_904);
+    expect(torchvision.getLayer('inception_3a_5x5').getWeights()[0]!.shape).toEqual([3, 3, 16, 32]);
+    expect(torchvision.layers.some((l) => l instanceof LocalResponseNormalization)).toBe(false);
+    torchvision.dispose();
+  });
+
   it('pays for a 5×5 branch about a tenth of what it would cost without its 1×1 reduction (module 3a: 192 maps in, 16 reduced, 32 out)', () => {
     const reduced = model.getLayer('inception_3a_5x5_reduce').countParams() + model.getLayer('inception_3a_5x5').countParams();
     const direct = 5 * 5 * 192 * 32 + 32;
