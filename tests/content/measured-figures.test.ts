@@ -5,6 +5,8 @@ import aeDemo from '../../src/demos/architectures/autoencoder';
 import vaeDemo from '../../src/demos/architectures/variational-autoencoder';
 import lsmDemo from '../../src/demos/architectures/liquid-state-machine';
 import dncDemo from '../../src/demos/architectures/differentiable-neural-computer';
+import vggDemo from '../../src/demos/architectures/vgg-16';
+import googlenetDemo from '../../src/demos/architectures/googlenet';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
@@ -49,6 +51,27 @@ describe('the figures articles print from their demos', () => {
     expect(text).toContain(`**${(100 * accuracy!).toFixed(1)} %** of the 597 unseen digits correctly`);
     expect(text).toContain(`(${Math.round(accuracy! * 597)} of them)`);
   });
+
+  it('vgg-16: parameters and held-out accuracy of the 3×3-pair and the single-5×5 networks at the default settings', async () => {
+    const m = await metricsOf(vggDemo);
+    const text = article('vgg-16');
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    expect(text).toContain(`**${percent(m['stacked-accuracy']!)}** of the 597 unseen digits`);
+    expect(text).toContain(`**${percent(m['single-accuracy']!)}**`);
+    expect(text).toContain(`${m['stacked-params']!.toLocaleString('en-GB')} parameters`);
+    expect(text).toContain(`${m['single-params']!.toLocaleString('en-GB')} parameters`);
+  });
+
+  it('googlenet: parameters and held-out accuracy of the small GoogLeNet and the small VGG at the default settings', async () => {
+    const m = await metricsOf(googlenetDemo);
+    const text = article('googlenet');
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    expect(text).toContain(`**${percent(m['googlenet-accuracy']!)}** of the 597 unseen digits`);
+    expect(text).toContain(`**${percent(m['vgg-accuracy']!)}**`);
+    expect(text).toContain(`${m['googlenet-params']!.toLocaleString('en-GB')} parameters`);
+    expect(text).toContain(`${m['vgg-params']!.toLocaleString('en-GB')} parameters`);
+    // Two convolutional networks trained one after the other on tfjs's CPU backend: 10 to 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('variational-autoencoder: KL and reconstruction in nats, and the references they are read against', async () => {
     const { kl, reconstruction } = await metricsOf(vaeDemo);
