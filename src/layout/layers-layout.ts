@@ -93,7 +93,25 @@ export function layoutLayers(spec: LayersDiagramSpec, direction: Direction = 'do
   const frameOf = new Map<string, LayersFrame>();
   for (const f of spec.frames) for (const l of f.layers) frameOf.set(l, f);
   const lines = new Map(spec.layers.map((l) => [l.name, layerLines(l)]));
-  const elkLayer = (l: LayerInfo): ElkNode => ({ id: l.name, width: boxWidth(lines.get(l.name)!), height: LAYERS_METRICS.boxHeight });
+  // A merge's inputs enter through ports in the order it reads them, so its branches stand side by
+  // side in that order (an Inception module's 1×1, 3×3, 5×5 and pool branches, as concatenated).
+  const inputsOf = new Map<string, number[]>();
+  spec.edges.forEach((e, k) => inputsOf.set(e.to, [...(inputsOf.get(e.to) ?? []), k]));
+  const inPort = new Map<number, string>();
+  const elkLayer = (l: LayerInfo): ElkNode => {
+    const width = boxWidth(lines.get(l.name)!);
+    const node: ElkNode = { id: l.name, width, height: LAYERS_METRICS.boxHeight };
+    const inputs = inputsOf.get(l.name) ?? [];
+    if (!(l.className in MERGE_SYMBOLS) || inputs.length < 2) return node;
+    const side = direction === 'down' ? 'NORTH' : 'WEST';
+    node.layoutOptions = { 'elk.portConstraints': 'FIXED_ORDER' };
+    node.ports = inputs.map((k, i) => {
+      inPort.set(k, `${l.name}:in${i}`);
+      // Ports are ordered clockwise: along the top from the left, along the left side from the bottom.
+      return { id: `${l.name}:in${i}`, width: 0, height: 0, layoutOptions: { 'elk.port.side': side, 'elk.port.index': String(direction === 'down' ? i : inputs.length - 1 - i) } };
+    });
+    return node;
+  };
   const p = LAYERS_METRICS.framePadding;
   const frameNodes = new Map<string, ElkNode>(
     spec.frames.map((f) => {
@@ -150,7 +168,7 @@ export function layoutLayers(spec: LayersDiagramSpec, direction: Direction = 'do
     container.edges!.push({
       id: `e${k}`,
       sources: [e.from],
-      targets: [e.to],
+      targets: [inPort.get(k) ?? e.to],
       ...(e.labelled ? { labels: [{ id: `l${k}`, text, width: labelWidth(text), height: LABEL_HEIGHT }] } : {}),
     });
   });

@@ -169,7 +169,7 @@ export default defineArchitecture<GoogLeNetConfig>({
   },
   summary: 'Nine inception modules, each running 1×1, 3×3 and 5×5 convolutions and a pooling side by side and concatenating their maps, with cheap 1×1 convolutions shrinking the input of the costly ones: 22 layers deep on about 7 million parameters.',
   family: 'convolutional',
-  views: ['layers', 'layers-expanded'],
+  views: ['layers'],
   configs: {
     // For the registry's forward-pass checks only: the small stem and one module on an 8×8 image.
     diagram: { input: [8, 8, 1], stem: 'small', stemFilters: [2], stages: [[[1, 1, 2, 1, 1, 1]]], implementation: 'caffe', dropout: 0.4, classes: 3, seed: 1 },
