@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as z from 'zod/mini';
 import { defineArchitecture } from '../architecture/define';
 import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
+import { useFastConvolutionGradients } from '../network/kernels/conv2d-backprop-filter';
 
 const flag = () => z.boolean({ error: 'expected true or false' });
 
@@ -113,6 +114,64 @@ function build(config: ResNetConfig): tf.LayersModel {
   return tf.model({ inputs: input, outputs: apply(predictions, x), name: config.skips ? 'resnet' : 'plain' });
 }
 
+export interface TwinTraining {
+  /** Mini-batch steps for each network. */
+  readonly steps: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** Called after every step with both networks' losses so far; awaited, so a caller can report or yield. */
+  readonly onStep?: (losses: TwinLosses) => void | Promise<void>;
+}
+
+/** The training loss (cross-entropy of the batch, in training mode) at every step. */
+export interface TwinLosses {
+  readonly plain: readonly number[];
+  readonly residual: readonly number[];
+}
+
+/** He et al.'s optimiser: SGD with momentum 0.9. */
+const MOMENTUM = 0.9;
+
+/**
+ * Builds `config` twice, as the plain network (`skips: false`) and as the residual one, and trains
+ * both the same way, step by step in turn: SGD with momentum on categorical cross-entropy, the same
+ * mini-batches in the same order (images taken in turn, wrapping round), the same starting weights
+ * (every layer's seed comes from its name). Images arrive flat, row by row, as `config.input` holds
+ * them. Returns both loss curves; the models and their optimisers are disposed.
+ */
+export async function trainTwins(config: ResNetConfig, images: readonly Float32Array[], labels: readonly number[], options: TwinTraining): Promise<TwinLosses> {
+  useFastConvolutionGradients();
+  const twins = [false, true].map((skips) => {
+    const model = build({ ...config, skips });
+    const optimizer = tf.train.momentum(options.learningRate, MOMENTUM);
+    model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+    return { model, optimizer, losses: [] as number[] };
+  });
+  const [plain, residual] = twins as [(typeof twins)[0], (typeof twins)[0]];
+  const size = config.input.reduce((a, b) => a * b, 1);
+  try {
+    for (let step = 0; step < options.steps; step++) {
+      const picked = Array.from({ length: options.batchSize }, (_, k) => (step * options.batchSize + k) % images.length);
+      const pixels = new Float32Array(picked.length * size);
+      picked.forEach((n, k) => pixels.set(images[n]!, k * size));
+      const xs = tf.tensor(pixels, [picked.length, ...config.input]);
+      const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(picked.map((n) => labels[n]!), 'int32'), config.classes).toFloat());
+      try {
+        for (const twin of twins) twin.losses.push((await twin.model.trainOnBatch(xs, ys)) as number);
+      } finally {
+        tf.dispose([xs, ys]);
+      }
+      await options.onStep?.({ plain: plain.losses, residual: residual.losses });
+    }
+    return { plain: plain.losses, residual: residual.losses };
+  } finally {
+    for (const twin of twins) {
+      twin.model.dispose();
+      twin.optimizer.dispose();
+    }
+  }
+}
+
 /** ResNet-50 as Keras Applications builds it (`ResNet50(include_top=True)`): 224×224×3, 1000 classes, convolutions with biases. */
 const canonical: ResNetConfig = {
   input: [224, 224, 3],
@@ -155,7 +214,8 @@ export default defineArchitecture<ResNetConfig>({
   configs: {
     // Two one-block stages on a 6×6 image: each block kind (projection, stride) once, cheap to run.
     diagram: { ...canonical, input: [6, 6, 1], stemFilters: 4, stemKernel: 3, stemStride: 1, stemPool: false, blocks: [1, 1], widths: [2, 2], classes: 3 },
-    demo: { ...canonical, input: [8, 8, 1], stemFilters: 8, stemKernel: 3, stemStride: 1, stemPool: false, blocks: [4, 4], widths: [4, 8], classes: 10 },
+    // 8×8 digits, a stride-2 stem to 4×4, then six bottleneck blocks 4 wide (16 channels out): 20 layers deep.
+    demo: { ...canonical, input: [8, 8, 1], stemFilters: 8, stemKernel: 3, stemStride: 2, stemPool: false, blocks: [6], widths: [4], classes: 10, convolutionBias: false },
     canonical,
   },
   published: {

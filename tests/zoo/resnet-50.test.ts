@@ -1,0 +1,100 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { withZeroWeights } from '../../src/architecture/structure-only';
+import { loadDigits } from '../../src/network/datasets/digits';
+import resnet, { depthOf, torchvisionConfig, trainTwins } from '../../src/zoo/resnet-50';
+
+const count = (weights: readonly tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+describe('resnet-50', () => {
+  it('is the paper’s 50-layer table as torchvision builds it: four stages of 3, 4, 6 and 3 bottleneck blocks, 56² × 256 down to 7² × 2048, and 25,557,032 trained parameters', () => {
+    // Built once, with zero weights (structure only, as the canonical configuration is): 25 M floats.
+    const model = withZeroWeights(() => resnet.build(torchvisionConfig));
+    try {
+      expect(count(model.trainableWeights)).toBe(25_557_032);
+      // The rest are batch normalisation's running means and variances: 2 per channel of every BN.
+      const bnChannels = model.layers.filter((l) => l.getClassName() === 'BatchNormalization').reduce((sum, l) => sum + (l.outputShape as number[]).at(-1)!, 0);
+      expect(model.countParams() - 25_557_032).toBe(2 * bnChannels);
+      // Keras's count adds one bias per convolution channel, and every convolution is followed by a BN.
+      expect(resnet.published!.params - model.countParams()).toBe(bnChannels);
+
+      const shape = (name: string) => (model.getLayer(name).outputShape as number[]).slice(1);
+      expect(shape('conv1_conv')).toEqual([112, 112, 64]);
+      expect(shape('pool1_pool')).toEqual([56, 56, 64]);
+      expect(['conv2', 'conv3', 'conv4', 'conv5'].map((stage, s) => [stage, [3, 4, 6, 3][s]])).toEqual(
+        ['conv2', 'conv3', 'conv4', 'conv5'].map((stage) => [stage, model.layers.filter((l) => l.name.startsWith(`${stage}_`) && l.name.endsWith('_add')).length]),
+      );
+      expect(['conv2_block3_out', 'conv3_block4_out', 'conv4_block6_out', 'conv5_block3_out'].map(shape)).toEqual([
+        [56, 56, 256],
+        [28, 28, 512],
+        [14, 14, 1024],
+        [7, 7, 2048],
+      ]);
+      expect(shape('avg_pool')).toEqual([2048]);
+      expect(shape('predictions')).toEqual([1000]);
+      // 49 convolutions on the main path and the classifier: the 50 layers of the name; plus 4 projections.
+      const convolutions = model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => l.name);
+      expect(convolutions.filter((name) => !name.endsWith('_0_conv'))).toHaveLength(49);
+      expect(depthOf(torchvisionConfig)).toBe(50);
+      expect(convolutions.filter((name) => name.endsWith('_0_conv'))).toEqual(['conv2_block1_0_conv', 'conv3_block1_0_conv', 'conv4_block1_0_conv', 'conv5_block1_0_conv']);
+      // Keras puts a stage's stride 2 on the first 1×1 convolution of its first block (and on the projection).
+      const strides = (name: string) => (model.getLayer(name).getConfig().strides as number[])[0];
+      expect(['conv3_block1_0_conv', 'conv3_block1_1_conv', 'conv3_block1_2_conv', 'conv3_block1_3_conv', 'conv2_block1_1_conv'].map(strides)).toEqual([2, 2, 1, 1, 1]);
+      const bn = model.getLayer('conv4_block2_2_bn').getConfig();
+      expect(bn.epsilon).toBe(1.001e-5);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('adds each block’s input back through its shortcut: an identity block whose branch outputs zero passes its input on unchanged', () => {
+    const config = { ...resnet.configs.diagram, blocks: [2] as number[], widths: [2] as number[] };
+    const model = resnet.build(config);
+    try {
+      const branch = model.getLayer('conv2_block2_3_bn');
+      // γ = β = 0: the branch's last batch normalisation outputs 0 whatever its input.
+      branch.setWeights(branch.getWeights().map((w, i) => (i < 2 ? tf.zerosLike(w) : w)));
+      const x = tf.randomUniform([3, ...config.input], 0, 1, 'float32', 5);
+      const [before, after] = tf.tidy(() => {
+        const probe = tf.model({ inputs: model.inputs, outputs: [model.getLayer('conv2_block1_out').output, model.getLayer('conv2_block2_out').output] as tf.SymbolicTensor[] });
+        return (probe.predict(x) as tf.Tensor[]).map((t) => Array.from(t.dataSync()));
+      });
+      // The block's input is a ReLU's output, ≥ 0, so relu(0 + x) = x.
+      expect(after).toEqual(before);
+      x.dispose();
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('builds its plain twin from the same layers and starting weights, without the shortcuts and additions', () => {
+    const residual = resnet.build(resnet.configs.demo!);
+    const plain = resnet.build({ ...resnet.configs.demo!, skips: false });
+    try {
+      const names = (model: tf.LayersModel) => model.layers.map((l) => l.name);
+      const skipLayers = names(residual).filter((name) => !names(plain).includes(name));
+      expect(skipLayers).toEqual(['conv2_block1_0_conv', 'conv2_block1_0_bn', ...[1, 2, 3, 4, 5, 6].map((b) => `conv2_block${b}_add`)]);
+      for (const layer of plain.layers) {
+        const twin = residual.getLayer(layer.name).getWeights();
+        layer.getWeights().forEach((w, i) => expect(Array.from(w.dataSync()), layer.name).toEqual(Array.from(twin[i]!.dataSync())));
+      }
+    } finally {
+      residual.dispose();
+      plain.dispose();
+    }
+  });
+
+  it('trains, 20 layers deep, where its plain twin barely leaves chance: the demo’s 40 steps on the digits, same batches, same start', async () => {
+    const { images, labels } = loadDigits();
+    const config = resnet.configs.demo!;
+    expect(depthOf(config)).toBe(20);
+    const losses = await trainTwins(config, images.slice(0, 1200), labels.slice(0, 1200), { steps: 40, batchSize: 32, learningRate: 0.05 });
+    const plain = mean(losses.plain.slice(-10));
+    const residual = mean(losses.residual.slice(-10));
+    // Chance is ln 10 ≈ 2.30. Measured: plain 2.108, residual 1.575.
+    expect(plain).toBeGreaterThan(2);
+    expect(residual).toBeLessThan(1.7);
+    expect(plain - residual).toBeGreaterThan(0.4);
+  }, 60_000);
+});
