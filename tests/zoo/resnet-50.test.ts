@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { withZeroWeights } from '../../src/architecture/structure-only';
-import { loadDigits } from '../../src/network/datasets/digits';
-import resnet, { depthOf, torchvisionConfig, trainTwins } from '../../src/zoo/resnet-50';
+import demo from '../../src/demos/architectures/resnet-50';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan } from '../../src/demos/progress-plan';
+import resnet, { depthOf, torchvisionConfig } from '../../src/zoo/resnet-50';
 
 const count = (weights: readonly tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
-const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 describe('resnet-50', () => {
   it('is the paper’s 50-layer table as torchvision builds it: four stages of 3, 4, 6 and 3 bottleneck blocks, 56² × 256 down to 7² × 2048, and 25,557,032 trained parameters', () => {
@@ -85,16 +87,16 @@ describe('resnet-50', () => {
     }
   });
 
-  it('trains, 20 layers deep, where its plain twin barely leaves chance: the demo’s 40 steps on the digits, same batches, same start', async () => {
-    const { images, labels } = loadDigits();
-    const config = resnet.configs.demo!;
-    expect(depthOf(config)).toBe(20);
-    const losses = await trainTwins(config, images.slice(0, 1200), labels.slice(0, 1200), { steps: 40, batchSize: 32, learningRate: 0.05 });
-    const plain = mean(losses.plain.slice(-10));
-    const residual = mean(losses.residual.slice(-10));
+  it('trains, 20 layers deep, where its plain twin barely leaves chance: the demo at its defaults, 40 steps on the digits, same batches, same start, and the figures its article prints', async () => {
+    expect(depthOf(resnet.configs.demo!)).toBe(20);
+    const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, () => {}));
+    const { 'plain-loss': plain, 'residual-loss': residual } = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
     // Chance is ln 10 ≈ 2.30. Measured: plain 2.108, residual 1.575.
     expect(plain).toBeGreaterThan(2);
     expect(residual).toBeLessThan(1.7);
-    expect(plain - residual).toBeGreaterThan(0.4);
+    expect(plain! - residual!).toBeGreaterThan(0.4);
+    const article = readFileSync(new URL('../../content/architectures/resnet-50.mdx', import.meta.url), 'utf8');
+    expect(article).toContain(`mean loss over the last 10 steps is **${plain!.toFixed(2)}** for the plain\ntwin`);
+    expect(article).toContain(`and **${residual!.toFixed(2)}** for the residual network`);
   }, 60_000);
 });
