@@ -9,10 +9,16 @@ import { parseArgs } from 'node:util';
 import { discoverRegistry } from '../src/architecture/discover';
 import type { AnyArchitecture, View } from '../src/architecture/types';
 import { diagramToDot, type DrawnDiagram } from '../src/export/dot';
+import { layersToDot } from '../src/export/layers-dot';
+import { readLayerGraph } from '../src/graph/layer-graph';
+import { layoutLayers } from '../src/layout/layers-layout';
 import type { PositionedDiagram } from '../src/layout/types';
 import { layoutDiagram } from '../src/layout/layout';
-import { diagramSpec, traceArchitecture } from '../src/pipeline';
+import { diagramSpec, isLayersView, traceArchitecture } from '../src/pipeline';
+import { renderLayersSvg } from '../src/render/layers-render';
 import { renderSvg } from '../src/render/render';
+import { layersConfig, layersSpec } from '../src/views/layers';
+import type { LayersDiagramSpec } from '../src/views/layers';
 import type { DiagramSpec } from '../src/views/types';
 import { BENCH_ROOT } from './paths';
 import { benchGraphs, findGraph } from './graphs';
@@ -29,6 +35,8 @@ const dotFile = values.dot;
 
 interface Hooks {
   afterView?(spec: DiagramSpec): void;
+  /** A layers view: what it draws, the same before and after layout. */
+  afterLayers?(spec: LayersDiagramSpec): void;
   afterLayout?(positioned: PositionedDiagram): void;
 }
 
@@ -46,6 +54,20 @@ async function timedPipeline(architecture: AnyArchitecture, view: View, hooks: H
     cpu[stage] = (used.user + used.system) / 1000;
     return result;
   };
+  if (isLayersView(view)) {
+    // A layers view reads the built model's layers instead of tracing cells: build and read is its "trace".
+    const layers = await timed('trace', () => {
+      const model = architecture.build(layersConfig(architecture).config);
+      const read = readLayerGraph(model);
+      model.dispose();
+      return read;
+    });
+    const spec = await timed('view', () => layersSpec(layers, { architecture, config: layersConfig(architecture).name, expanded: view === 'layers-expanded' }));
+    hooks.afterLayers?.(spec);
+    const positioned = await timed('layout', () => layoutLayers(spec));
+    await timed('render', () => renderLayersSvg(positioned));
+    return { wall, cpu };
+  }
   const graph = await timed('trace', () => traceArchitecture(architecture));
   const spec = await timed('view', () => diagramSpec(architecture, view, graph));
   hooks.afterView?.(spec);
@@ -64,7 +86,18 @@ function exportDrawn(diagram: DrawnDiagram, from: DrawnSource): void {
 const registry = await discoverRegistry(BENCH_ROOT);
 const graph = findGraph(benchGraphs(registry), values.graph);
 
-if (values['export-only']) {
+function exportLayers(spec: LayersDiagramSpec): void {
+  emit({ kind: 'size', nodes: spec.layers.length, edges: spec.edges.length, from: 'view' });
+  writeFileSync(dotFile, layersToDot(spec));
+  emit({ kind: 'dot', from: 'layout' });
+}
+
+if (values['export-only'] && isLayersView(graph.view)) {
+  const model = graph.architecture.build(layersConfig(graph.architecture).config);
+  const layers = readLayerGraph(model);
+  model.dispose();
+  exportLayers(layersSpec(layers, { architecture: graph.architecture, config: layersConfig(graph.architecture).name, expanded: graph.view === 'layers-expanded' }));
+} else if (values['export-only']) {
   // Our layout did not finish: Graphviz gets what the view asks to draw.
   exportDrawn(diagramSpec(graph.architecture, graph.view, traceArchitecture(graph.architecture)), 'view');
 } else {
@@ -75,6 +108,7 @@ if (values['export-only']) {
   const firstRun: Hooks = {
     afterView: (spec) => emit({ kind: 'size', nodes: spec.nodes.length, edges: spec.edges.length, from: 'view' }),
     afterLayout: (positioned) => exportDrawn(positioned, 'layout'),
+    afterLayers: exportLayers,
   };
   await countedRuns(runPlanFrom(values), (run) => timedPipeline(graph.architecture, graph.view, run === 0 ? firstRun : {}), (run) => emit({ kind: 'run', run }));
 }

@@ -9,7 +9,7 @@ import { discoverRegistry } from '../architecture/discover.ts';
 import type { AnyArchitecture, View } from '../architecture/types.ts';
 import { MAX_TRACE_SIZE, sizeTotal } from '../graph/trace.ts';
 import type { CellGraph } from '../graph/types.ts';
-import { generateSvg, traceArchitecture } from '../pipeline.ts';
+import { generateSvg, isCellGraphView, traceArchitecture } from '../pipeline.ts';
 import { contentFingerprint, diagramFingerprint, pipelineDigest } from './fingerprint.ts';
 import type { HeldLock } from './lock.ts';
 import { formatManifest, readManifest, type Manifest, type ManifestRead } from './manifest.ts';
@@ -143,14 +143,15 @@ async function generateAll(jobs: readonly Job[], out: Output): Promise<{ job: Jo
   for (const job of jobs) {
     const start = performance.now();
     try {
+      // Only cell-graph views read the traced graph; the layers and internals views build their own.
       let graph = graphs.get(job.architecture.id);
-      if (!graph) {
+      if (!graph && isCellGraphView(job.view)) {
         const line = buildingLine(job.architecture);
         if (line) out.log(line);
         out.status?.(`building and tracing ${job.architecture.id} (from ${job.source})`);
         graph = traceArchitecture(job.architecture);
       }
-      graphs.set(job.architecture.id, graph);
+      if (graph) graphs.set(job.architecture.id, graph);
       out.status?.(`laying out and drawing ${job.file}`);
       generated.push({ job, svg: await generateSvg(job.architecture, job.view, graph), milliseconds: performance.now() - start });
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { AnyArchitecture, Paper } from '../architecture/types';
+import type { AnyArchitecture, Paper, PublishedCount } from '../architecture/types';
+import { groupDigits } from '../views/numbers';
 
 /** One line of an architecture's Facts box: a term and what it says, one or more entries. */
 export interface FactsRow {
@@ -33,6 +34,13 @@ export function factsRows(a: AnyArchitecture): FactsRow[] {
     { term: 'Abbreviation', details: [a.abbreviation] },
     ...origin,
     { term: 'Trained by', details: [a.training.method] },
+    ...(a.published ? [{ term: 'Parameters', details: [parameters(a.published)] }] : []),
     { term: 'In short', details: [a.summary] },
   ];
+}
+
+/** "138,357,544 (Keras Applications VGG16)": the published count as the source gives it, with the source. */
+function parameters(p: PublishedCount): string {
+  const figure = p.tolerance ? `about ${groupDigits(p.params)}` : groupDigits(p.params);
+  return `${figure}${p.trainableOnly ? ' trainable' : ''} (${p.source})`;
 }

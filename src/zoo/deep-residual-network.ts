@@ -101,7 +101,7 @@ export default defineArchitecture<ResidualConfig>({
   },
   summary: 'A deep stack of layers in which every second layer also receives, unchanged, the input of the layer before: each block learns only a correction to the identity, and very deep stacks stay trainable.',
   family: 'feed-forward',
-  views: ['cells'],
+  views: ['cells', 'layers'],
   configs: {
     diagram: { inputs: 2, width: 3, blocks: 2, outputs: 1, skips: true, seed: 4 },
     // 20 dense layers, 8 cells wide: deep and narrow enough that without skips the signal fades.

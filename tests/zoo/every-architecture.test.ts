@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceModel } from '../../src/graph/trace';
 import { DELAYED_KINDS, WEIGHTLESS_KINDS, type ConnectionKind } from '../../src/graph/types';
-import { generateSvg } from '../../src/pipeline';
+import { generateSvg, isCellGraphView } from '../../src/pipeline';
 import { DEFAULT_ELISION } from '../../src/views/elision';
 import { storeReads } from '../../src/views/unrolled';
 import { countNonzero, equivalentMatrix, isLocalLayer } from '../support/equivalent-connectivity';
@@ -135,7 +135,9 @@ function placementProblems(svg: SvgMetadata): string[] {
 
 describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, architecture) => {
   const model = architecture.build(architecture.configs.diagram);
-  const graph = traceModel(model, id);
+  // The views drawn from the cell graph; the layers views have their own contract (tests/views/layers-contract.test.ts).
+  const cellViews = architecture.views.filter(isCellGraphView);
+  const traced = cellViews.length > 0 ? traceModel(model, id) : undefined;
 
   it('builds a network whose forward pass has the declared shapes', () => {
     for (const config of [architecture.configs.diagram, architecture.configs.demo].filter(Boolean)) {
@@ -154,14 +156,12 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     expect(await generateSvg(architecture, view)).toBe(committed);
   });
 
-  const cellViews = architecture.views.filter((v) => v !== 'internals');
-
   it.each(cellViews.map((v) => [v]))('labels its %s diagram with the metadata contract', (view) => {
     const svg = parseSvg(readDiagram(id, view));
     expect(svg.root).toMatchObject({ 'data-architecture': id, 'data-view': view, role: 'img' });
     expect(svg.title).toContain(architecture.name);
-    for (const group of graph.groups) expect(svg.desc).toContain(`${group.label} (${group.size} `);
-    const typeOf = new Map(graph.cells.map((c) => [c.id, c.type]));
+    for (const group of traced!.groups) expect(svg.desc).toContain(`${group.label} (${group.size} `);
+    const typeOf = new Map(traced!.cells.map((c) => [c.id, c.type]));
     for (const node of svg.nodes) {
       const cell = stripStep(node.attributes['data-node']!);
       expect(node.attributes['data-cell'], cell).toBe(typeOf.get(cell));
@@ -176,7 +176,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
 
   // Registered only where the view exists. The internals view draws operations, not cells: its
   // contract is tests/support/op-metadata.ts, and its lines are the op graph that executes
-  // (tests/network/cells/op-graph.test.ts checks that graph against tfjs's own layer).
+  // (tests/network/cells/op-traced!.test.ts checks that graph against tfjs's own layer).
   if (architecture.views.includes('internals'))
     it('draws, in its internals diagram, exactly the op graph its first gated layer executes, with every gate labelled', () => {
       const svg = parseSvg(readDiagram(id, 'internals'));
@@ -186,22 +186,24 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       expectOpGraphDrawn(svg, executingOpGraph(architecture));
     });
 
-  it('draws delayed connections as loops with a t−1 (or, backward in time, t+1) badge, and marks every fixed weight', () => {
-    expect(strokeProblems(parseSvg(readDiagram(id, 'cells')))).toEqual([]);
-  });
+  if (architecture.views.includes('cells'))
+    it('draws delayed connections as loops with a t−1 (or, backward in time, t+1) badge, and marks every fixed weight', () => {
+      expect(strokeProblems(parseSvg(readDiagram(id, 'cells')))).toEqual([]);
+    });
 
-  it.each(architecture.views.map((v) => [v]))('fits every cell of its %s diagram inside the picture without overlap', (view) => {
+  it.each(cellViews.map((v) => [v]))('fits every cell of its %s diagram inside the picture without overlap', (view) => {
     expect(placementProblems(parseSvg(readDiagram(id, view)))).toEqual([]);
   });
 
+  if (architecture.views.includes('cells'))
   it('draws, in its cells diagram, exactly the nonzero weights of the network with their flags', () => {
     const svg = parseSvg(readDiagram(id, 'cells'));
     // The diagram configuration is small: every cell is drawn, so every element is one weight.
     expect(svg.ellipses).toEqual([]);
     const drawn = expandEdges(svg);
-    const traced = graph.connections.map((c) => edgeKey(c));
-    expect(drawn.map(edgeKey).sort()).toEqual([...traced].sort());
-    expect(drawnAccount(svg)).toEqual(accountOf(svg, graph.connections));
+    const keys = traced!.connections.map((c) => edgeKey(c));
+    expect(drawn.map(edgeKey).sort()).toEqual([...keys].sort());
+    expect(drawnAccount(svg)).toEqual(accountOf(svg, traced!.connections));
     // A matrix-valued connection (data-weights="rows×cols") accounts for rows × cols weights.
     const weights = connectionWeights(model);
     const sum = (edges: typeof drawn) => edges.reduce((total, e) => total + drawnWeights(e), 0);
@@ -214,7 +216,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
     it('draws, in its unrolled diagram, every connection at every step and every delayed one between steps',
     () => {
       const drawn = expandEdges(parseSvg(readDiagram(id, 'unrolled')));
-      const readsStore = storeReads(graph);
+      const readsStore = storeReads(traced!);
       const count = new Map<string, number>();
       for (const e of drawn) {
         const key = edgeKey({ ...e, from: stripStep(e.from), to: stripStep(e.to) });
@@ -226,7 +228,7 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       }
       const times = { recurrent: 2, carry: 2, attention: 9 } as Partial<Record<string, number>>;
       // A read or write of a store written step by step (an NTM's memory) keeps to its step (storeReads).
-      const expected = new Map(graph.connections.map((c) => [edgeKey(c), readsStore(c) ? 3 : (times[c.kind] ?? 3)]));
+      const expected = new Map(traced!.connections.map((c) => [edgeKey(c), readsStore(c) ? 3 : (times[c.kind] ?? 3)]));
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
     },
   );
