@@ -168,6 +168,9 @@ export async function trainTwins(config: ResNetConfig, images: readonly Float32A
     for (const twin of twins) {
       twin.model.dispose();
       twin.optimizer.dispose();
+      // tfjs 4.22's MomentumOptimizer.dispose frees its accumulators and momentum but not the
+      // learning-rate scalar of the SGDOptimizer it extends: one tensor left per optimizer.
+      tf.SGDOptimizer.prototype.dispose.call(twin.optimizer);
     }
   }
 }
