@@ -197,7 +197,7 @@ export const torchvisionConfig: ResNetConfig = { ...canonical, convolutionBias: 
 export default defineArchitecture<ResNetConfig>({
   id: 'resnet-50',
   name: 'ResNet-50',
-  abbreviation: 'ResNet-50',
+  abbreviation: 'ResNet',
   year: 2015,
   paper: {
     authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
@@ -223,7 +223,7 @@ export default defineArchitecture<ResNetConfig>({
   },
   published: {
     params: 25_636_712,
-    source: 'Keras Applications ResNet50 (include_top=True): convolutions with biases; 53,120 of the count are batch normalisation’s moving means and variances',
+    source: 'Keras Applications ResNet50, include_top=True: convolutions with biases, and batch normalisation’s 53,120 running means and variances counted',
     url: 'https://github.com/keras-team/keras/blob/master/keras/src/applications/resnet.py',
   },
   build,
