@@ -31,6 +31,7 @@ function lossPlot(losses: TwinLosses, depth: number, steps: number): string {
     series: [
       { label: 'plain network', mark: 'dashed', points: line(losses.plain) },
       { label: 'residual network', mark: 'line', points: line(losses.residual) },
+      { label: 'chance (ln 10)', mark: 'thin', points: [[1, CHANCE], [Math.max(steps, 2), CHANCE]] },
     ],
   });
 }
