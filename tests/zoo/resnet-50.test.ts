@@ -7,7 +7,7 @@ import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import resnet, { depthOf, torchvisionConfig } from '../../src/zoo/resnet-50';
 
-const count = (weights: readonly tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+const count = (weights: readonly tf.LayerVariable[]) => weights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
 
 describe('resnet-50', () => {
   it('is the paper’s 50-layer table as torchvision builds it: four stages of 3, 4, 6 and 3 bottleneck blocks, 56² × 256 down to 7² × 2048, and 25,557,032 trained parameters', () => {

@@ -44,7 +44,7 @@ function reference(c: Case, x: readonly number[], dy: readonly number[], outShap
 
 /** The kernel gradient tfjs computes with whichever Conv2DBackpropFilter kernel is registered. */
 function kernelGradient(c: Case, x: tf.Tensor4D, dy: tf.Tensor4D, w: tf.Tensor4D): number[] {
-  return tf.tidy(() => Array.from(tf.grad((kernel: tf.Tensor4D) => tf.conv2d(x, kernel, c.strides, c.pad).mul(dy).sum())(w).dataSync()));
+  return tf.tidy(() => Array.from(tf.grad((kernel) => tf.conv2d(x, kernel as tf.Tensor4D, c.strides, c.pad).mul(dy).sum())(w).dataSync()));
 }
 
 describe('Conv2DBackpropFilter on flat arrays', () => {
