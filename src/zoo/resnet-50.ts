@@ -217,8 +217,8 @@ export default defineArchitecture<ResNetConfig>({
   configs: {
     // Two one-block stages on a 6×6 image: each block kind (projection, stride) once, cheap to run.
     diagram: { ...canonical, input: [6, 6, 1], stemFilters: 4, stemKernel: 3, stemStride: 1, stemPool: false, blocks: [1, 1], widths: [2, 2], classes: 3 },
-    // 8×8 digits, a stride-2 stem to 4×4, then six bottleneck blocks 4 wide (16 channels out): 20 layers deep.
-    demo: { ...canonical, input: [8, 8, 1], stemFilters: 8, stemKernel: 3, stemStride: 2, stemPool: false, blocks: [6], widths: [4], classes: 10, convolutionBias: false },
+    // 8×8 digits, a stride-2 stem to 4×4, then four bottleneck blocks 4 wide (16 channels out): 14 layers deep.
+    demo: { ...canonical, input: [8, 8, 1], stemFilters: 8, stemKernel: 3, stemStride: 2, stemPool: false, blocks: [4], widths: [4], classes: 10, convolutionBias: false },
     canonical,
   },
   published: {

@@ -7,7 +7,7 @@ describe('resnet-50 demo parameters', () => {
   it('default to the definition’s demo configuration, so an untouched form runs what the article describes', () => {
     const { blocks, steps, learningRate } = parseParams(params, {});
     expect(resnet.configs.demo!.blocks).toEqual([blocks]);
-    // The article quotes these defaults: 6 blocks (20 layers), 40 steps, learning rate 0.05.
-    expect([blocks, steps, learningRate]).toEqual([6, 40, 0.05]);
+    // The article quotes these defaults: 4 blocks (14 layers), 30 steps, learning rate 0.08.
+    expect([blocks, steps, learningRate]).toEqual([4, 30, 0.08]);
   });
 });

@@ -76,7 +76,7 @@ describe('resnet-50', () => {
     try {
       const names = (model: tf.LayersModel) => model.layers.map((l) => l.name);
       const skipLayers = names(residual).filter((name) => !names(plain).includes(name));
-      expect(skipLayers).toEqual(['conv2_block1_0_conv', 'conv2_block1_0_bn', ...[1, 2, 3, 4, 5, 6].map((b) => `conv2_block${b}_add`)]);
+      expect(skipLayers).toEqual(['conv2_block1_0_conv', 'conv2_block1_0_bn', ...[1, 2, 3, 4].map((b) => `conv2_block${b}_add`)]);
       for (const layer of plain.layers) {
         const twin = residual.getLayer(layer.name).getWeights();
         layer.getWeights().forEach((w, i) => expect(Array.from(w.dataSync()), layer.name).toEqual(Array.from(twin[i]!.dataSync())));
@@ -87,14 +87,14 @@ describe('resnet-50', () => {
     }
   });
 
-  it('trains, 20 layers deep, where its plain twin barely leaves chance: the demo at its defaults, 40 steps on the digits, same batches, same start, and the figures its article prints', async () => {
-    expect(depthOf(resnet.configs.demo!)).toBe(20);
+  it('trains, 14 layers deep, where its plain twin barely leaves chance: the demo at its defaults, 30 steps on the digits, same batches, same start, and the figures its article prints', async () => {
+    expect(depthOf(resnet.configs.demo!)).toBe(14);
     const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, () => {}));
     const { 'plain-loss': plain, 'residual-loss': residual } = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
-    // Chance is ln 10 ≈ 2.30. Measured: plain 2.108, residual 1.575.
+    // Chance is ln 10 ≈ 2.30. Measured: plain 2.103, residual 1.770.
     expect(plain).toBeGreaterThan(2);
-    expect(residual).toBeLessThan(1.7);
-    expect(plain! - residual!).toBeGreaterThan(0.4);
+    expect(residual).toBeLessThan(1.85);
+    expect(plain! - residual!).toBeGreaterThan(0.25);
     const article = readFileSync(new URL('../../content/architectures/resnet-50.mdx', import.meta.url), 'utf8');
     expect(article).toContain(`mean loss over the last 10 steps is **${plain!.toFixed(2)}** for the plain\ntwin`);
     expect(article).toContain(`and **${residual!.toFixed(2)}** for the residual network`);
