@@ -44,7 +44,8 @@ function lossPlot(losses: TwinLosses, depth: number, steps: number): string {
 export default defineDemo({
   params,
   // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
-  // a convolution fails there.
+  // a convolution fails there. 5.6 s at the defaults (median of 3 runs, Chromium, 2-core machine
+  // shared with other jobs, bench/demo-backends.ts); 20 layers and 40 steps took twice that.
   stages: [{ key: 'twins:steps', label: 'Training the plain and the residual network, a step each in turn', unit: 'steps', errorLabel: 'residual network’s loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();
