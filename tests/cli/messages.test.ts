@@ -16,22 +16,22 @@ async function edit(root: string, file: string, from: string, to: string): Promi
 describe('npm run diagrams, its messages', () => {
   it('says "1 diagram" and "1 PNG", not "1 diagrams", in every summary line', async () => {
     const { root, diagrams } = await project();
-    // autoencoder has one view: one diagram.
-    const check = runCli(root, ['--check', 'autoencoder']);
+    // The perceptron has one view: one diagram.
+    const check = runCli(root, ['--check', 'perceptron']);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/^1 diagram, all fresh$/m);
 
-    const noop = runCli(root, ['autoencoder']);
+    const noop = runCli(root, ['perceptron']);
     expect(noop.status, noop.stderr).toBe(0);
     expect(noop.stdout).toMatch(/^1 diagram: 0 regenerated, 1 fresh \(/m);
 
-    const png = runCli(root, ['--png', 'autoencoder']);
+    const png = runCli(root, ['--png', 'perceptron']);
     expect(png.status, png.stderr).toBe(0);
     expect(png.stdout).toMatch(/^1 diagram: 0 regenerated, 1 fresh, 1 PNG \(/m);
 
-    await writeFile(join(diagrams, 'autoencoder.cells.svg.99999999.tmp'), 'left over');
-    await edit(root, 'diagrams/autoencoder.cells.svg', 'Autoencoder', 'Aut0encoder');
-    const stale = runCli(root, ['--check', 'autoencoder']);
+    await writeFile(join(diagrams, 'perceptron.cells.svg.99999999.tmp'), 'left over');
+    await edit(root, 'diagrams/perceptron.cells.svg', 'Perceptron', 'Percept0n');
+    const stale = runCli(root, ['--check', 'perceptron']);
     expect(stale.status, stale.stderr).toBe(1);
     expect(stale.stdout).toMatch(/^1 of 1 diagram stale, 1 leftover temp file: run npm run diagrams$/m);
     expect(stale.stdout).not.toMatch(/\b1 (diagrams|leftover temp files|PNGs)\b/);

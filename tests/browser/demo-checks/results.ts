@@ -37,6 +37,8 @@ const EXPECTED: Record<string, Record<string, Range>> = {
   googlenet: { 'googlenet-accuracy': { min: 0.3, max: 1 }, 'vgg-accuracy': { min: 0.4, max: 1 }, 'googlenet-params': { min: 2280, max: 2280 }, 'vgg-params': { min: 1766, max: 1766 } },
   // Chance is 1/3, and a readout of the inputs alone stays near it.
   'liquid-state-machine': { accuracy: { min: 0.9, max: 1 }, 'input-only-accuracy': { below: 0.5 } },
+  // Chance is ln 10 ≈ 2.30: the plain twin barely leaves it in 30 steps, the residual network learns.
+  'resnet-50': { 'plain-loss': { above: 2 }, 'residual-loss': { min: 0, below: 1.85 } },
 };
 
 demoCheck('reaches its expected metrics with its defaults, and plots at least two lines', { ids: Object.keys(EXPECTED) }, async ({ id, page, firstRunMetrics }) => {

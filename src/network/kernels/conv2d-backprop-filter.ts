@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+
+type KernelFunc = tf.KernelConfig['kernelFunc'];
+type TypedArray = Float32Array | Int32Array | Uint8Array;
+
+interface CpuBackend {
+  data: { get(dataId: object): { values: TypedArray } };
+  makeTensorInfo(shape: number[], dtype: tf.DataType, values: TypedArray): tf.TensorInfo;
+}
+
+interface Attributes {
+  strides: number | [number, number];
+  pad: 'valid' | 'same' | number;
+  dataFormat: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  filterShape: [number, number, number, number];
+}
+
+/**
+ * The gradient of a 2-D convolution's loss with respect to its kernel, dW[r, c, i, o] = Σ over
+ * batch and output positions of x[b, y·s + r − pad, x·s + c − pad, i] · dy[b, y, x, o], computed on
+ * flat arrays. tfjs-backend-cpu 4.22 computes the same sums through `TensorBuffer.get` with rest
+ * arguments, one call per term: training a small ResNet spent two thirds of each step there.
+ * Channels-last only (the layers' default); sums in double precision, as tfjs's kernel does.
+ */
+function conv2dBackpropFilterNhwc(x: tf.TensorInfo, dy: tf.TensorInfo, backend: CpuBackend, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const xs = backend.data.get(x.dataId).values;
+  const dys = backend.data.get(dy.dataId).values;
+  const sums = new Float64Array(filterHeight * filterWidth * inChannels * outChannels);
+  for (let b = 0; b < batchSize; b++)
+    for (let yr = 0; yr < outHeight; yr++)
+      for (let yc = 0; yc < outWidth; yc++) {
+        const dyAt = ((b * outHeight + yr) * outWidth + yc) * outChannels;
+        for (let r = 0; r < filterHeight; r++) {
+          const xr = yr * strideHeight + r - top;
+          if (xr < 0 || xr >= inHeight) continue;
+          for (let c = 0; c < filterWidth; c++) {
+            const xc = yc * strideWidth + c - left;
+            if (xc < 0 || xc >= inWidth) continue;
+            const xAt = ((b * inHeight + xr) * inWidth + xc) * inChannels;
+            const wAt = (r * filterWidth + c) * inChannels * outChannels;
+            for (let i = 0; i < inChannels; i++) {
+              const value = xs[xAt + i]!;
+              if (value === 0) continue;
+              const row = wAt + i * outChannels;
+              for (let o = 0; o < outChannels; o++) sums[row + o]! += value * dys[dyAt + o]!;
+            }
+          }
+        }
+      }
+  return backend.makeTensorInfo(info.filterShape, 'float32', Float32Array.from(sums));
+}
+
+/** Marks the kernel function installed here, so that installing twice is a no-op. */
+const FAST = Symbol('fast Conv2DBackpropFilter');
+
+/**
+ * Replaces tfjs's CPU kernel for Conv2DBackpropFilter with `conv2dBackpropFilterNhwc` (channels-first
+ * inputs still go to tfjs's own), once per JavaScript realm; the WebAssembly backend has no such
+ * kernel at all, so convolution training runs on the CPU backend. The results agree with tfjs's
+ * kernel to float32 rounding (tests/network/kernels/conv2d-backprop-filter.test.ts).
+ */
+export function useFastConvolutionGradients(): void {
+  const current = tf.getKernel('Conv2DBackpropFilter', 'cpu');
+  if (!current || FAST in current.kernelFunc) return;
+  const original = current.kernelFunc;
+  const kernelFunc: KernelFunc = (args) => {
+    const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+    const attrs = args.attrs as unknown as Attributes;
+    if (attrs.dataFormat === 'NCHW' || x.dtype !== 'float32' || dy.dtype !== 'float32') return original(args);
+    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+    return conv2dBackpropFilterNhwc(x, dy, args.backend as unknown as CpuBackend, info);
+  };
+  tf.unregisterKernel('Conv2DBackpropFilter', 'cpu');
+  tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'cpu', kernelFunc: Object.assign(kernelFunc, { [FAST]: true }) });
+}
