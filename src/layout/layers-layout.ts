@@ -137,7 +137,9 @@ export function layoutLayers(spec: LayersDiagramSpec, direction: Direction = 'do
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      // Linear segments keep a long chain of layers in one straight column: network simplex let
+      // ResNet-50's stages step sideways one after another (943 px wide against 498).
+      'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
       'elk.spacing.nodeNode': '18',
       'elk.layered.spacing.nodeNodeBetweenLayers': '22',
       'elk.spacing.edgeEdge': '8',
