@@ -24,9 +24,8 @@ const ink = (image: Float32Array) => Array.from(image, (v) => (v - BACKGROUND) /
 export default defineDemo({
   params,
   // The defaults (300 digits × 3 epochs), bench/demo-backends.ts in headless Chromium on this 2-core
-  // machine at a load average near 20: median 29.9 s on the CPU backend, 7.7 s on WebAssembly, both
-  // at accuracy 0.843 (in Node, less loaded: 17 s and 1.5–3.2 s, every loss identical to 3
-  // decimals). The convolutions compute their kernel gradient as a forward convolution
+  // machine: median 6.9 s on the CPU backend, 1.2 s on WebAssembly, both at accuracy 0.843 (every
+  // loss identical to 3 decimals in Node). The convolutions compute their kernel gradient as a forward convolution
   // (src/network/layers/connection-table-conv2d.ts), so the missing Conv2DBackpropFilter kernel
   // does not stop it.
   backend: 'wasm',
