@@ -133,6 +133,17 @@ function summarise(layer: tf.layers.Layer, className: string): string {
       return `Dropout ${Math.round(Number(c.rate) * 100)} %`;
     case 'InputLayer':
       return 'Input';
+    // LeNet-5's own layers (src/network/layers/): what each computes, in the paper's terms.
+    case 'ConnectionTableConv2D': {
+      const table = c.table as number[][];
+      const pairs = table.reduce((n, inputs) => n + inputs.length, 0);
+      const all = table.length * (1 + Math.max(...table.flat()));
+      return `Conv2D ${side(c.kernelSize)}, ${table.length}${pairs < all ? `, ${pairs} of ${all} map pairs` : ''}`;
+    }
+    case 'Subsampling':
+      return `Subsampling ${side(c.poolSize)}`;
+    case 'EuclideanRbf':
+      return `Euclidean RBF ${c.units}, fixed`;
     case 'CellRole':
       // An identity that marks, for the cells view, what its cells are (a GAN's noise and generated sample).
       return `CellRole: ${c.role}`;
