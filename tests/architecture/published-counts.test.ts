@@ -30,7 +30,6 @@ describe.each(published.map((a) => [a.id, a] as const))('%s canonical configurat
 
 describe('published counts', () => {
   it('come with every canonical configuration of the convolutional classics', () => {
-    for (const id of ['lenet-5', 'alexnet', 'zfnet', 'vgg-16', 'googlenet', 'resnet-50'].filter((i) => registry.has(i)))
-      expect(registry.get(id).published, id).toBeDefined();
+    for (const id of ['lenet-5', 'alexnet', 'zfnet', 'vgg-16', 'googlenet', 'resnet-50']) expect(registry.get(id).published, id).toBeDefined();
   });
 });
