@@ -125,7 +125,9 @@ is Graphviz's \`dot -Tsvg\` as a whole process (start-up included: see the machi
 (wasm)** is Graphviz compiled to WebAssembly, maybe another release (versions in the machine table),
 (\`@hpcc-js/wasm-graphviz\`), timed in-process after loading. Both get the DOT of exactly what we draw
 (\`src/export/dot.ts\`: one node per cell, a cluster per group, one edge per drawn edge, a bundle as one
-edge between clusters). **ours ÷ …** compares our layout + render, the part Graphviz also does, with
+edge between clusters; for a layers view \`src/export/layers-dot.ts\`: one node per drawn layer with its text,
+a cluster per frame, one edge per tensor line, shape labels where ours has them; its **trace** builds the
+canonical configuration, zero weights, and reads its layers). **ours ÷ …** compares our layout + render, the part Graphviz also does, with
 Graphviz's time: above 1× we are slower; first in wall-clock time, then (cpu …) in CPU time, user +
 system, which counts only the work and so holds up better on a busy machine (native dot's is read with
 the shell's \`times\`, in 10 ms steps, so it is left out where it reads 0). "≥" is a lower bound where
