@@ -55,7 +55,7 @@ export default defineArchitecture<DeepBidirectionalConfig>({
   },
   summary: 'Bidirectional LSTM layers stacked: at every step, both chains of each layer read both chains of the layer below, so each layer sees the whole sequence through the one beneath it.',
   family: 'recurrent',
-  views: ['cells', 'unrolled', 'layers'],
+  views: ['cells', 'unrolled', 'layers', 'layers-expanded'],
   training: {
     method: 'backpropagation through time, in both directions and through every layer',
     summary:
