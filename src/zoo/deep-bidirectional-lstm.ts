@@ -63,7 +63,7 @@ export default defineArchitecture<DeepBidirectionalConfig>({
   },
   configs: {
     diagram: { inputs: 2, units: 2, layers: 2, outputs: 2, seed: 9, steps: 3 },
-    demo: { inputs: 1, units: 4, layers: 2, outputs: 1, seed: 3, steps: 12 },
+    demo: { inputs: 1, units: 4, layers: 2, outputs: 1, seed: 3, steps: 8 },
     // CTC-5l-250h of the paper's Table 1: 123 inputs (40 filter-bank coefficients and energy, with
     // first and second derivatives), five bidirectional layers of 250 cells per direction, 62 outputs
     // (61 phonemes and the CTC blank). Without peepholes: 7,500 fewer weights than the paper's network.
