@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { innerError, trainDeepAndShallow } from '../../src/demos/deep-context';
+import demo from '../../src/demos/architectures/deep-bidirectional-lstm';
+import params from '../../src/demos/architectures/deep-bidirectional-lstm.params';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
 import { ONE_LAYER_FLOOR } from '../../src/network/datasets/neighbour-product';
 import definition from '../../src/zoo/deep-bidirectional-lstm';
 
@@ -20,13 +23,30 @@ describe('deep-bidirectional-lstm', () => {
     }
   });
 
-  it('multiplies the two neighbours with two layers, where one layer of about as many weights stays at its floor of 1/9', async () => {
+  it('demo at its defaults: two layers multiply the two neighbours, where one layer of about as many weights stays above its floor of 1/9', async () => {
+    const { units, steps } = parseParams(params, {});
+    expect(definition.configs.demo).toMatchObject({ units, steps, layers: 2 });
+    const updates: ProgressUpdate[] = [];
     const before = tf.memory().numTensors;
-    const { shallow, deep } = await trainDeepAndShallow({ units: 4, steps: 8, epochs: 40, learningRate: 0.05 }, definition.configs.demo!.seed);
-    expect(Math.abs(shallow.params - deep.params) / deep.params).toBeLessThan(0.1);
-    // One layer: a sum of a function of the past and one of the future, no better than predicting 0.
-    expect(innerError(shallow.errors)).toBeGreaterThan(0.9 * ONE_LAYER_FLOOR);
-    expect(innerError(deep.errors)).toBeLessThan(0.5 * ONE_LAYER_FLOOR);
+    const started = Date.now();
+    const result = await demo.run(parseParams(params, {}), progressPlan(demo.stages, (u) => updates.push(u), () => {}));
+    const seconds = (Date.now() - started) / 1000;
     expect(tf.memory().numTensors).toBe(before);
+    const metric = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
+    console.log(`deep-bidirectional-lstm demo at defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(metric)}`);
+    // One layer: a sum of a function of the past and one of the future, no better than predicting 0.
+    expect(metric.floor).toBeCloseTo(1 / 9, 6);
+    expect(metric['shallow-error']!).toBeGreaterThan(0.9 * ONE_LAYER_FLOOR);
+    expect(metric['deep-error']!).toBeLessThan(0.5 * ONE_LAYER_FLOOR);
+    expect(updates.length).toBeGreaterThanOrEqual(80);
+    expect(result.plots).toHaveLength(2);
   }, 60_000);
+
+  it('compares networks of about the same number of weights', async () => {
+    const one = definition.build({ ...definition.configs.demo!, layers: 1, units: 8 });
+    const two = definition.build(definition.configs.demo!);
+    expect([one.countParams(), two.countParams()]).toEqual([657, 617]);
+    one.dispose();
+    two.dispose();
+  });
 });

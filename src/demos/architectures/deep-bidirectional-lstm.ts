@@ -6,6 +6,8 @@ import params from './deep-bidirectional-lstm.params';
 /** One bidirectional LSTM layer against two, at about the same number of weights, on the neighbour product (src/demos/deep-context.ts). */
 export default defineDemo({
   params,
+  // WebAssembly, as the bidirectional demos (not timed against the CPU backend here). At its defaults
+  // the browser test ran it twice in 5.7 s (Chromium, loaded 2-core machine).
   backend: 'wasm',
   stages: deepContextStages,
   run: (values, progress) => runDeepContext(values, progress, definition.configs.demo!.seed),
