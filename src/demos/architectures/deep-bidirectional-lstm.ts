@@ -7,7 +7,7 @@ import params from './deep-bidirectional-lstm.params';
 export default defineDemo({
   params,
   // WebAssembly, as the bidirectional demos (not timed against the CPU backend here). At its defaults
-  // the browser test ran it twice in 5.7 s (Chromium, loaded 2-core machine).
+  // the browser test ran it twice in 5.7 s and in 7.5 s (Chromium, 2-core machine, load average ~9).
   backend: 'wasm',
   stages: deepContextStages,
   run: (values, progress) => runDeepContext(values, progress, definition.configs.demo!.seed),
