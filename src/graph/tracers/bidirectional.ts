@@ -16,6 +16,12 @@ interface RecurrentLayer extends tf.layers.Layer {
 /** A recurrent layer class as readers know it: SimpleRNN is the plain RNN; LSTM and GRU keep their names. */
 const readableClass = (className: string): string => className.replace(/^Simple/, '');
 
+/** "layer 2 " for a wrapper named `bidirectional_2`, nothing for one without a numeric suffix. */
+const layerOrdinal = (name: string): string => {
+  const k = /_(\d+)$/.exec(name)?.[1];
+  return k === undefined ? '' : `layer ${k} `;
+};
+
 const isBidirectional = (layer: tf.layers.Layer): layer is BidirectionalLayer =>
   'forwardLayer' in layer && 'backwardLayer' in layer;
 
@@ -57,7 +63,8 @@ export function bidirectionalTracer(lookup: (className: string) => LayerTracer |
         ...traced,
         id: inner.name,
         // Named for readers by what it is and which way it reads, not by its generated layer name.
-        label: `${backward ? 'backward' : 'forward'} ${readableClass(className)}`,
+        // A stacked wrapper named `…_k` (deep-bidirectional-lstm) says which layer it is.
+        label: `${layerOrdinal(layer.name)}${backward ? 'backward' : 'forward'} ${readableClass(className)}`,
         layerClass: className,
         notes: [...(traced.notes ?? []), direction],
         connections: inTimeDirection(traced.connections, backward),
