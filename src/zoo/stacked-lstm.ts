@@ -73,7 +73,8 @@ export default defineArchitecture<StackedLstmConfig>({
   configSchema,
   configs: {
     diagram: { inputs: 2, layers: 2, units: 2, outputs: 1, seed: 11, steps: 3, skip: false },
-    demo: { inputs: 2, layers: 2, units: 8, outputs: 1, seed: 5, steps: 12, skip: false },
+    // The demo's stacked network: windowed parity of ±1 bits, 10 steps per sequence.
+    demo: { inputs: 1, layers: 2, units: 8, outputs: 1, seed: 5, steps: 10, skip: false },
     // The handwriting-prediction network of Graves (2013), section 4: pen offsets and an end-of-stroke
     // bit in (3), three layers of 400 LSTM cells with skip connections, and a mixture density output
     // of 20 bivariate Gaussians plus the end-of-stroke probability (121 numbers) read from all layers.
