@@ -35,7 +35,7 @@ export default defineDemo({
     const task = { window: values.window, length: values.length };
     const wide = singleLayerUnits(values.units);
     const networks = [
-      { key: 'stacked', label: `2 layers × ${values.units} cells`, mark: 'line' as const, build: () => stacked.build({ inputs: 1, layers: 2, units: values.units, outputs: 1, seed: SEED, steps: values.length, skip: false }) },
+      { key: 'stacked', label: `2 layers × ${values.units} cells`, mark: 'line' as const, build: () => stacked.build({ inputs: 1, layers: 2, units: values.units, outputs: 1, seed: SEED, steps: values.length }) },
       { key: 'single', label: `1 layer × ${wide} cells`, mark: 'dashed' as const, build: () => lstm.build({ inputs: 1, units: wide, outputs: 1, seed: SEED, steps: values.length }) },
     ];
     const results: { curve: ParityPoint[]; params: number }[] = [];
