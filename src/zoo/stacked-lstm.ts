@@ -59,7 +59,7 @@ export default defineArchitecture<StackedLstmConfig>({
   },
   summary: 'LSTM layers stacked in depth: each layer reads the whole output sequence of the layer below, so the upper layers work on what the lower ones have already made of the input.',
   family: 'recurrent',
-  views: ['cells', 'unrolled', 'layers'],
+  views: ['cells', 'unrolled', 'layers', 'layers-expanded'],
   configSchema,
   configs: {
     diagram: { inputs: 2, layers: 2, units: 2, outputs: 1, seed: 11, steps: 3 },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { readLayerGraph, type LayerGraph } from '../../src/graph/layer-graph';
 import { isLayersView } from '../../src/pipeline';
+import { shapeText } from '../../src/layout/layers-layout';
 import { layersConfig } from '../../src/views/layers';
 import { parseSvg, type SvgMetadata } from '../support/svg-metadata';
 
@@ -41,7 +42,7 @@ describe.each(withLayers.map((a) => [a.id, a] as const))('%s layers views', (id,
     const byName = new Map(model().layers.map((l) => [l.name, l]));
     for (const l of layers) {
       const layer = byName.get(l.attributes['data-layer']!)!;
-      expect(l.attributes, l.attributes['data-layer']).toMatchObject({ 'data-node': layer.name, 'data-class': layer.className, 'data-shape': layer.shape.join('×'), 'data-params': String(layer.params) });
+      expect(l.attributes, l.attributes['data-layer']).toMatchObject({ 'data-node': layer.name, 'data-class': layer.className, 'data-shape': shapeText(layer.shape), 'data-params': String(layer.params) });
     }
   });
 
@@ -56,7 +57,7 @@ describe.each(withLayers.map((a) => [a.id, a] as const))('%s layers views', (id,
       const { layers, tensors, frames } = layersOf(parseSvg(readDiagram(id, 'layers-expanded')));
       expect(layers.map((l) => l.attributes['data-layer'])).toEqual(model().layers.map((l) => l.name));
       const drawn = tensors.map((t) => `${t.attributes['data-from']} → ${t.attributes['data-to']} ${t.attributes['data-shape']}`).sort();
-      expect(drawn).toEqual(model().edges.map((e) => `${e.from} → ${e.to} ${e.shape.join('×')}`).sort());
+      expect(drawn).toEqual(model().edges.map((e) => `${e.from} → ${e.to} ${shapeText(e.shape)}`).sort());
       expect(frames.every((f) => f.attributes['data-repeat'] === '1')).toBe(true);
     });
 
@@ -94,7 +95,7 @@ describe.each(withLayers.map((a) => [a.id, a] as const))('%s layers views', (id,
       for (const e of model().edges) {
         const [a, b] = [copyOf(e.from), copyOf(e.to)];
         if (a && b && a.frame === b.frame && a.copy !== b.copy) continue;
-        expected.add(`${drawnAs.get(e.from) ?? e.from} → ${drawnAs.get(e.to) ?? e.to} ${e.shape.join('×')}`);
+        expected.add(`${drawnAs.get(e.from) ?? e.from} → ${drawnAs.get(e.to) ?? e.to} ${shapeText(e.shape)}`);
       }
       expect(tensors.map((t) => `${t.attributes['data-from']} → ${t.attributes['data-to']} ${t.attributes['data-shape']}`).sort()).toEqual([...expected].sort());
     });
