@@ -25,6 +25,11 @@ describe('stacked-lstm', () => {
     model.dispose();
   });
 
+  it('demo defaults are the definition’s demo configuration', () => {
+    const { units, length } = parseParams(demo.params, {});
+    expect(stacked.configs.demo).toMatchObject({ inputs: 1, layers: 2, units, steps: length, seed: 5 });
+  });
+
   it('learns the parity of the last 4 bits without an error in 150 steps, where one wider LSTM layer trained alike still errs, and leaks no tensor', async () => {
     expect(singleLayerUnits(8)).toBe(14);
     const before = tf.memory().numTensors;
