@@ -53,6 +53,24 @@ export default defineArchitecture<StackedLstmConfig>({
     year: 2013,
     url: 'https://doi.org/10.1109/ICASSP.2013.6638947',
   },
+  // LSTM networks had been stacked before, in hierarchies trained level by level towards different
+  // targets; this paper is the one that showed deep LSTM stacks beating wide single layers at equal
+  // size and made stacking the usual way to grow an LSTM model (the article tells the history).
+  credit: {
+    kind: 'popularised',
+    earlier: [
+      {
+        contributed: 'LSTM networks stacked in a hierarchy, each level reading the outputs of the one below',
+        paper: {
+          authors: ['Santiago Fernández', 'Alex Graves', 'Jürgen Schmidhuber'],
+          title: 'Sequence labelling in structured domains with hierarchical recurrent neural networks',
+          venue: 'IJCAI 2007, 774–779',
+          year: 2007,
+          url: 'https://www.ijcai.org/Abstract/07/124',
+        },
+      },
+    ],
+  },
   training: {
     method: 'backpropagation through time',
     summary: 'Every weight of every layer is trained together: the error at each step flows down through the layers and back through time within each layer.',
