@@ -4,7 +4,6 @@ import { registry } from '../../src/architecture/registry.vite';
 import { readLayerGraph, type LayerGraph } from '../../src/graph/layer-graph';
 import { shapeText } from '../../src/layout/layers-layout';
 import { isLayersView } from '../../src/pipeline';
-import { shapeText } from '../../src/layout/layers-layout';
 import { layersConfig } from '../../src/views/layers';
 import { parseSvg, type SvgMetadata } from '../support/svg-metadata';
 
