@@ -73,7 +73,7 @@ export default defineArchitecture<DeepBidirectionalConfig>({
     params: 6_800_000,
     // 6,794,562 with the paper's peepholes (3 × 250 per chain); 6,787,062 without: both within 0.05 M.
     tolerance: 50_000,
-    source: 'Graves, Mohamed & Hinton 2013, Table 1, CTC-5l-250h (6.8M weights, rounded to 0.1M)',
+    source: 'the paper, Table 1: CTC-5l-250h, 6.8M weights, rounded to 0.1M',
     url: 'https://doi.org/10.1109/ICASSP.2013.6638947',
   },
   configSchema,

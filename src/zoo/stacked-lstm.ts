@@ -93,7 +93,7 @@ export default defineArchitecture<StackedLstmConfig>({
   published: {
     params: 3_800_000,
     tolerance: 50_000,
-    source: 'Graves, Mohamed & Hinton (2013), Table 1: CTC-3l-421h-uni, “3.8M” weights',
+    source: 'the paper, Table 1: CTC-3l-421h-uni, “3.8M” weights',
     url: 'https://arxiv.org/abs/1303.5778',
   },
   build,
