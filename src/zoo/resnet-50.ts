@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as z from 'zod/mini';
+import deepResidualNetwork from './deep-residual-network';
 import { defineArchitecture } from '../architecture/define';
 import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { useFastConvolutionGradients } from '../network/kernels/conv2d-backprop-filter';
@@ -199,13 +200,8 @@ export default defineArchitecture<ResNetConfig>({
   name: 'ResNet-50',
   abbreviation: 'ResNet',
   year: 2015,
-  paper: {
-    authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
-    title: 'Deep residual learning for image recognition',
-    venue: 'arXiv:1512.03385; CVPR 2016, 770–778',
-    year: 2015,
-    url: 'https://arxiv.org/abs/1512.03385',
-  },
+  // The same publication as the deep residual network's, stated once there.
+  paper: deepResidualNetwork.paper,
   training: {
     method: 'backpropagation',
     summary: 'Every convolution kernel, batch-normalisation scale and shift and classifier weight is trained by backpropagation; the identity shortcuts have no weights, the projection shortcuts are trained like any convolution, and the batch-normalisation means and variances are running averages, not trained.',
