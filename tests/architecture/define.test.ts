@@ -20,6 +20,21 @@ describe('defineArchitecture', () => {
     ]);
   });
 
+  it('names every bad field of a published count, and refuses one without the canonical configuration it counts', () => {
+    const canonical = { ...perceptron, configs: { ...perceptron.configs, canonical: perceptron.configs.diagram } };
+    expect(definitionProblems({ ...canonical, published: { params: 1.5, tolerance: -1, trainableOnly: 'yes', source: ' ', url: 'http://x' } })).toEqual([
+      'published.params: expected a positive integer, but got 1.5',
+      'published.tolerance: expected a non-negative integer, but got -1',
+      'published.trainableOnly: expected true or false, but got "yes"',
+      'published.source: expected a non-empty string, but got " "',
+      'published.url: expected an https URL, but got "http://x"',
+    ]);
+    expect(definitionProblems({ ...perceptron, published: { params: 3, source: 'the paper', url: 'https://example.org' } })).toEqual([
+      'published: a published count needs configs.canonical, the configuration it counts',
+    ]);
+    expect(definitionProblems({ ...canonical, published: { params: 3, source: 'the paper', url: 'https://example.org' } })).toEqual([]);
+  });
+
   it('throws a DefinitionError naming the architecture', () => {
     // @ts-expect-error — deliberately malformed: no name
     expect(() => defineArchitecture({ ...perceptron, name: undefined })).toThrow(DefinitionError);
