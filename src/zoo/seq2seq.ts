@@ -19,7 +19,7 @@ const configSchema = fields({
   /** Memory cells in each LSTM layer. */
   units: count(),
   /**
-   * Luong's global attention (dot score) over the encoder's top-layer states, or none: then, as in
+   * Luong's global attention ("general" score) over the encoder's top-layer states, or none: then, as in
    * Sutskever et al., each decoder layer starts from the final state of the encoder layer at its height,
    * and that handover is the decoder's only road to the source.
    */
@@ -39,8 +39,9 @@ export type Seq2seqConfig = ConfigOf<typeof configSchema>;
  * - encoder_1 … encoder_L: LSTMs over the source, layer k reading layer k−1 at the same step;
  * - decoder_1 … decoder_L: LSTMs over the shifted target, stacked the same way: at step t the decoder
  *   reads the word before the one it must predict;
- * - with attention (Luong et al., global, dot score): score α_ts = softmax_s(h_t · h̄_s) of the decoder's
- *   top state against every top encoder state, context c_t = Σ_s α_ts h̄_s, attentional state
+ * - with attention (Luong et al., global, "general" score): keys k_s = W_a h̄_s of every top encoder
+ *   state (a Dense layer, no bias), score α_ts = softmax_s(h_t · k_s) of the decoder's top state h_t
+ *   against every key, context c_t = Σ_s α_ts h̄_s, attentional state
  *   h̃_t = tanh(W_c [c_t; h_t]); the output reads h̃_t. Without: each decoder layer starts from the
  *   final (h, c) of the encoder layer at its height (Sutskever et al.) and the output reads h_t;
  * - output: softmax over the target vocabulary at every step.
@@ -86,7 +87,8 @@ function build(config: Seq2seqConfig): tf.LayersModel {
   }
   let top = decoded;
   if (config.attention) {
-    const alpha = dotAttentionScore('score').apply([decoded, encoded]) as tf.SymbolicTensor;
+    const keys = tf.layers.dense({ units: config.units, useBias: false, name: 'keys', kernelInitializer: glorot() }).apply(encoded) as tf.SymbolicTensor;
+    const alpha = dotAttentionScore('score').apply([decoded, keys]) as tf.SymbolicTensor;
     const context = attentionContext('context').apply([alpha, encoded]) as tf.SymbolicTensor;
     top = attentionalHidden({ units: config.units, seed: seed++, name: 'attentional' }).apply([context, decoded]) as tf.SymbolicTensor;
   }

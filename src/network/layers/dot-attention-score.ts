@@ -8,13 +8,13 @@ const shapeOf = (shapes: tf.Shape | tf.Shape[], k: number): tf.Shape => {
 };
 
 /**
- * Luong's "dot" score, with its softmax: e_ts = h_t · h̄_s, the decoder state h_t of target step t
- * against the encoder state h̄_s of every source position s, turned into attention weights
- * α_ts = exp(e_ts) / Σ_s' exp(e_ts'). Each row of α sums to 1.
+ * A dot-product score, with its softmax: e_ts = h_t · k_s, the query h_t of target step t (the decoder's
+ * state) against the key k_s of every source position s, turned into attention weights
+ * α_ts = exp(e_ts) / Σ_s' exp(e_ts'). Each row of α sums to 1. With the encoder states as keys this is
+ * Luong's "dot" score; with keys k_s = W_a h̄_s from a Dense layer, his "general" score h_tᵀ W_a h̄_s.
  *
- * Inputs: [queries h (batch, T, D), keys h̄ (batch, S, D)]. Output: α (batch, T, S). No weight: what
- * the additive score learns in W_a and v_a, this one asks of the states themselves (a query and a
- * key that point the same way score high).
+ * Inputs: [queries (batch, T, D), keys (batch, S, D)]. Output: α (batch, T, S). No weight of its own:
+ * a query and a key that point the same way score high.
  */
 export class DotAttentionScore extends tf.layers.Layer {
   static readonly className = 'DotAttentionScore';
@@ -44,7 +44,7 @@ tf.serialization.registerClass(DotAttentionScore);
 
 export const dotAttentionScore = (name: string): DotAttentionScore => new DotAttentionScore({ name });
 
-/** The same function in plain JavaScript, float64: α_ts = softmax_s(Σ_k h_t[k] h̄_s[k]). A reference for tests. */
+/** The same function in plain JavaScript, float64: α_ts = softmax_s(Σ_i h_t[i] k_s[i]). A reference for tests. */
 export function dotAttentionScoreReference(queries: readonly (readonly number[])[], keys: readonly (readonly number[])[]): number[][] {
   return queries.map((q) => {
     const scores = keys.map((k) => k.reduce((sum, kk, i) => sum + kk * q[i]!, 0));
