@@ -96,17 +96,41 @@ function build(config: Seq2seqConfig): tf.LayersModel {
   return tf.model({ inputs: [source, previous], outputs: output, name: 'seq2seq' });
 }
 
+const sutskeverEtAl = {
+  authors: ['Ilya Sutskever', 'Oriol Vinyals', 'Quoc V. Le'],
+  title: 'Sequence to sequence learning with neural networks',
+  venue: 'NIPS 2014 (Advances in Neural Information Processing Systems 27), 3104–3112',
+  year: 2014,
+  url: 'https://arxiv.org/abs/1409.3215',
+};
+
+/**
+ * The encoder–decoder of stacked LSTMs is Sutskever, Vinyals & Le's (2014), and its canonical
+ * configuration is theirs, without attention; the attention the diagrams and the demo draw is the
+ * global attention of Luong, Pham & Manning (2015). The Facts box says so (`credit: combined`); the
+ * article's card cites the encoder–decoder's paper.
+ */
 export default defineArchitecture<Seq2seqConfig>({
   id: 'seq2seq',
   name: 'Sequence to sequence',
   abbreviation: 'Seq2seq',
-  year: 2014,
-  paper: {
-    authors: ['Ilya Sutskever', 'Oriol Vinyals', 'Quoc V. Le'],
-    title: 'Sequence to sequence learning with neural networks',
-    venue: 'NIPS 2014 (Advances in Neural Information Processing Systems 27), 3104–3112',
-    year: 2014,
-    url: 'https://arxiv.org/abs/1409.3215',
+  year: 2015,
+  paper: sutskeverEtAl,
+  credit: {
+    kind: 'combined',
+    sources: [
+      { paper: sutskeverEtAl, contributed: 'the encoder–decoder of deep LSTMs, trained end to end, and its published size' },
+      {
+        paper: {
+          authors: ['Minh-Thang Luong', 'Hieu Pham', 'Christopher D. Manning'],
+          title: 'Effective approaches to attention-based neural machine translation',
+          venue: 'EMNLP 2015, 1412–1421',
+          year: 2015,
+          url: 'https://aclanthology.org/D15-1166/',
+        },
+        contributed: 'global attention over the top encoder states, the “general” score and the attentional hidden state',
+      },
+    ],
   },
   training: {
     method: 'backpropagation through time, with teacher forcing',
