@@ -99,6 +99,19 @@ describe('seq2seq', () => {
     model.dispose();
   }, 60_000);
 
+  it('draws, unrolled, the encoder’s three source positions and then the decoder’s three steps, joined only by attention reads from every position to every step', () => {
+    const svg = diagram('unrolled');
+    const stepOf = (id: string) => Number(id.split('@')[1]);
+    const groupsAt = (step: number) => new Set(svg.nodes.filter((n) => stepOf(n.attributes['data-node']!) === step).map((n) => n.attributes['data-group']!.split('@')[0]));
+    for (const step of [0, 1, 2]) expect([...groupsAt(step)].sort()).toEqual(['encoder_1', 'encoder_2', 'keys', 'source', 'source_embedding']);
+    for (const step of [3, 4, 5]) expect(groupsAt(step).has('decoder_2') && !groupsAt(step).has('encoder_2')).toBe(true);
+    const edges = expandEdges(svg);
+    const crossing = edges.filter((e) => (stepOf(e.from) < 3) !== (stepOf(e.to) < 3));
+    expect(new Set(crossing.map((e) => e.kind))).toEqual(new Set(['attention']));
+    const reads = crossing.filter((e) => e.to.startsWith('context.0@')).map((e) => `${stepOf(e.from)}→${stepOf(e.to)}`).sort();
+    expect(reads).toEqual(['0→3', '0→4', '0→5', '1→3', '1→4', '1→5', '2→3', '2→4', '2→5']);
+  });
+
   it('draws the teacher-forced input, the keys read at every source position as attention, and the decoder state scaling them as coefficients', () => {
     const { units } = seq2seq.configs.diagram;
     const edges = expandEdges(diagram('cells'));
