@@ -119,7 +119,7 @@ export default defineArchitecture<Seq2seqConfig>({
   credit: {
     kind: 'combined',
     sources: [
-      { paper: sutskeverEtAl, contributed: 'the encoder–decoder of deep LSTMs, trained end to end, and its published size' },
+      { paper: sutskeverEtAl, contributed: 'the encoder–decoder of deep LSTMs, trained end to end' },
       {
         paper: {
           authors: ['Minh-Thang Luong', 'Hieu Pham', 'Christopher D. Manning'],
@@ -138,7 +138,7 @@ export default defineArchitecture<Seq2seqConfig>({
       'Every weight of encoder, decoder, attention and output is trained together on the cross-entropy of each target word, the decoder fed the true previous word; the attention weights are computed afresh for every input, never trained.',
   },
   summary:
-    'Two stacked LSTMs, one reading the source sentence and one writing the target word by word from the word before, here joined by attention over every encoder state: the network that made neural machine translation work end to end.',
+    'Two stacked LSTMs, one reading the source sentence and one writing the target word by word from the word before, here joined by attention over every encoder state.',
   family: 'attention',
   views: ['cells', 'unrolled', 'layers'],
   configSchema,
