@@ -39,6 +39,19 @@ const SEARCHES = 400;
 /** How long two lines may run together (px) before they read as one: about a cell's width. */
 const SHARED = 20;
 
+/** A point where a line passes a lane, between two of its cells, and which way that lane runs. */
+interface LanePoint extends Point {
+  readonly axis: Lane['axis'];
+}
+
+/**
+ * How far apart (px, along the lane) attention reads into one cell pass the gap where they would
+ * otherwise meet: reads of one encoder cell at several source positions, into one decoder-step cell,
+ * all cross the lanes between them at the same gap, and from there would run to the cell as one line.
+ * Within the gap: a cell pitch of 46 px leaves 9 px between a gap's centre and the cells beside it.
+ */
+const ATTENTION_FAN = 6;
+
 /** Cells of a group in drawing order along its axis: top to bottom for a column, left to right for a row. */
 interface Lane {
   readonly axis: 'column' | 'row';
@@ -51,8 +64,8 @@ interface Lane {
  * never through a cell. Cells of connected groups line up, so a straight skip, a delayed edge between
  * steps or an attention read would otherwise run through the cells of groups it has nothing to do with.
  */
-function laneWaypoints(from: PositionedNode, to: PositionedNode, lanes: ReadonlyMap<string, Lane>): Point[] {
-  const crossings: { t: number; point: Point }[] = [];
+function laneWaypoints(from: PositionedNode, to: PositionedNode, lanes: ReadonlyMap<string, Lane>): LanePoint[] {
+  const crossings: { t: number; point: LanePoint }[] = [];
   for (const [group, { axis, cells }] of lanes) {
     if (group === from.group || group === to.group) continue;
     // `across` is the coordinate the lane sits at, `along` the one its cells are spread over.
@@ -70,7 +83,7 @@ function laneWaypoints(from: PositionedNode, to: PositionedNode, lanes: Readonly
     const gaps = [positions[0]! - half, ...positions.slice(0, -1).map((v, k) => (v + positions[k + 1]!) / 2), positions.at(-1)! + half];
     const off = (g: number) => Math.round(Math.abs(g - hit) * 1000);
     const [gap] = [...gaps].sort((a, b) => off(a) - off(b) || b - a);
-    crossings.push({ t, point: axis === 'column' ? { x: at, y: gap! } : { x: gap!, y: at } });
+    crossings.push({ t, point: axis === 'column' ? { x: at, y: gap!, axis } : { x: gap!, y: at, axis } });
   }
   return crossings.sort((a, b) => a.t - b.t).map((c) => c.point);
 }
@@ -116,6 +129,19 @@ export function placeEdges(
   /** The arcs between groups placed so far, finely sampled, and the room their t−1 badges need by their apexes. */
   const arcs: Point[][] = [];
   const apexBox = (apex: Point): Box => ({ x: apex.x - METRICS.badgeWidth / 2, y: apex.y - (METRICS.badgeSize + 5) / 2, width: METRICS.badgeWidth, height: METRICS.badgeSize + 5 });
+  /** Attention reads that leave a lane through one gap towards one cell, so far: the later ones are fanned out. */
+  const sharedGaps = new Map<string, number>();
+  /** Parts an attention read from those before it that would reach its cell from the same gap. */
+  const fanned = (via: readonly LanePoint[], to: PositionedNode): Point[] => {
+    const last = via.at(-1)!;
+    const key = `${last.x},${last.y}>${to.id}`;
+    const n = sharedGaps.get(key) ?? 0;
+    sharedGaps.set(key, n + 1);
+    if (n === 0) return [...via];
+    const shift = (n % 2 === 1 ? 1 : -1) * ATTENTION_FAN;
+    const moved = last.axis === 'column' ? { x: last.x, y: last.y + shift } : { x: last.x + shift, y: last.y };
+    return [...via.slice(0, -1), moved];
+  };
   const drawn: Drawn[] = edges.map((edge) => {
     if (edge.bundle) {
       const from = groups.get(edge.from)!;
@@ -171,7 +197,8 @@ export function placeEdges(
     if ((edge.kind === 'residual' || isDelayed(edge) || edge.kind === 'attention') && from.group !== to.group) {
       // A carried state runs between the same two cells as the recurrent weight from a cell to itself
       // (between two steps' copies): beside it, through the same gaps, not on top of it.
-      const via = laneWaypoints(from, to, lanes).map((p) => (edge.kind === 'carry' ? { x: p.x, y: p.y + CARRY_OFFSET } : p));
+      const lane = laneWaypoints(from, to, lanes);
+      const via: Point[] = edge.kind === 'carry' ? lane.map((p) => ({ x: p.x, y: p.y + CARRY_OFFSET })) : edge.kind === 'attention' && lane.length > 0 ? fanned(lane, to) : lane;
       if (via.length > 0) return { edge, points: [from, ...via, to], middle: via[0]! };
       if (edge.kind === 'carry') {
         const beside = offsetWaypoints(from, to, CARRY_OFFSET);

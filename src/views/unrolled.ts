@@ -11,6 +11,18 @@ const STEPS: readonly DiagramStep[] = [
   { index: 2, label: 't+1' },
 ];
 
+/** An encoder–decoder's two runs: the encoder over source positions s, then the decoder over target steps t. */
+const ENCODER_STEPS: readonly DiagramStep[] = [
+  { index: 0, label: 's−1' },
+  { index: 1, label: 's' },
+  { index: 2, label: 's+1' },
+];
+const DECODER_STEPS: readonly DiagramStep[] = [
+  { index: 3, label: 't−1' },
+  { index: 4, label: 't' },
+  { index: 5, label: 't+1' },
+];
+
 export const atStep = (id: string, step: number): string => `${id}@${step}`;
 
 /** For `<desc>`: how the recurrent connections run between the steps' copies, chain by chain where they run both ways. */
@@ -39,6 +51,30 @@ export function storeReads(graph: CellGraph): (c: Pick<Connection, 'kind' | 'fro
 }
 
 /**
+ * An encoder and a decoder that run one after the other: the groups split into exactly two sets that
+ * only attention reads of a stored sequence join, all running from the first set into the second (a
+ * sequence-to-sequence network, whose encoder reads the whole source before its decoder starts).
+ * Undefined where anything else joins them (an attention network whose decoder reads the encoder
+ * step by step runs in lockstep with it, as does every network with one chain).
+ */
+export function encoderDecoderPhases(graph: CellGraph): readonly [ReadonlySet<string>, ReadonlySet<string>] | undefined {
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  const readsStore = storeReads(graph);
+  const bridge = (c: Connection) => c.kind === 'attention' && !readsStore(c);
+  const root = new Map(graph.groups.map((g) => [g.id, g.id]));
+  const find = (id: string): string => (root.get(id) === id ? id : find(root.get(id)!));
+  for (const c of graph.connections) if (!bridge(c)) root.set(find(groupOf.get(c.from)!), find(groupOf.get(c.to)!));
+  const parts = [...new Set(graph.groups.map((g) => find(g.id)))];
+  const reads = graph.connections.filter(bridge);
+  if (parts.length !== 2 || reads.length === 0) return undefined;
+  const from = new Set(reads.map((c) => find(groupOf.get(c.from)!)));
+  const to = new Set(reads.map((c) => find(groupOf.get(c.to)!)));
+  if (from.size !== 1 || to.size !== 1 || [...from][0] === [...to][0]) return undefined;
+  const members = (part: string) => new Set(graph.groups.filter((g) => find(g.id) === part).map((g) => g.id));
+  return [members([...from][0]!), members([...to][0]!)];
+}
+
+/**
  * Time laid out in space: one copy of the network per step, side by side. Connections within a step
  * are drawn per step (as one bundle where every pair is connected); each delayed connection (a recurrent
  * weight, a carried state) is drawn
@@ -55,10 +91,14 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
   const readsStore = storeReads(graph);
   const attends = graph.connections.some((c) => c.kind === 'attention' && !readsStore(c));
+  // An encoder–decoder run one after the other: the encoder's source positions, then the decoder's steps.
+  const phases = encoderDecoderPhases(graph);
+  const steps = phases ? [...ENCODER_STEPS, ...DECODER_STEPS] : STEPS;
+  const stepsOf = (group: string): readonly DiagramStep[] => (!phases ? STEPS : phases[0].has(group) ? ENCODER_STEPS : DECODER_STEPS);
   const edges: DiagramEdge[] = [];
-  for (const step of STEPS) {
+  for (const step of steps) {
     for (const block of connectionBlocks(graph)) {
-      if (isDelayed(block) || (block.kind === 'attention' && !block.connections.every(readsStore))) continue;
+      if (isDelayed(block) || (block.kind === 'attention' && !block.connections.every(readsStore)) || !stepsOf(block.from).includes(step)) continue;
       const complete = block.connections.length === sizeOf.get(block.from)! * sizeOf.get(block.to)!;
       if (complete && uniformBlock(block.connections)) edges.push(bundleOf(atStep(block.from, step.index), atStep(block.to, step.index), block.connections[0]!));
       else
@@ -67,29 +107,39 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
     }
   }
   // A forward chain's state at step k feeds step k+1; a backward chain's (delay −1) at step k+1 feeds step k.
-  for (const step of STEPS.slice(1))
+  for (const [k, step] of steps.entries())
     for (const c of graph.connections) {
-      if (!isDelayed(c)) continue;
+      const own = stepsOf(groupOf.get(c.from)!);
+      if (!isDelayed(c) || k === 0 || !own.includes(step) || !own.includes(steps[k - 1]!)) continue;
       const [source, target] = c.delay === -1 ? [step.index, step.index - 1] : [step.index - 1, step.index];
       edges.push({ ...c, from: drawn(c.from, source), to: drawn(c.to, target), bundle: false });
     }
   // An attention connection reads the memory at every source position: step t's copy reads every step's.
-  for (const to of STEPS)
-    for (const from of STEPS)
+  for (const to of steps)
+    for (const from of steps)
       for (const c of graph.connections)
-        if (c.kind === 'attention' && !readsStore(c)) edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
+        if (c.kind === 'attention' && !readsStore(c) && stepsOf(groupOf.get(c.to)!).includes(to) && stepsOf(groupOf.get(c.from)!).includes(from))
+          edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
 
   const elided = describeElision(elision);
+  const shown = phases
+    ? `Shown for source positions ${ENCODER_STEPS.map((s) => s.label).join(', ')} of the encoder (${[...phases[0]].join(', ')}), then for target steps ${DECODER_STEPS.map((s) => s.label).join(', ')} of the decoder, which starts once the encoder has read the whole source`
+    : `Shown for steps ${STEPS.map((s) => s.label).join(', ')}`;
+  const inStep = (step: DiagramStep) => elision.groups.filter((e) => stepsOf(e.group.id).includes(step));
   return {
     architecture: graph.architecture,
     view: 'unrolled',
     title: `${nameWithAbbreviation(architecture)}: unrolled over time`,
-    description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; ${betweenSteps(graph, groupOf)}${
-      attends ? ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.' : ''
+    description: `${describeGraph(graph, architecture.name, 'unrolled')} ${shown}; ${betweenSteps(graph, groupOf)}${
+      attends
+        ? phases
+          ? ' Each attention connection runs from its source cell at every source position to its target cell at every decoder step: each step reads the whole stored sequence.'
+          : ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.'
+        : ''
     }${elided ? ` ${elided}` : ''}`,
-    steps: STEPS,
-    nodes: STEPS.flatMap((step) =>
-      elision.groups.flatMap((e) =>
+    steps,
+    nodes: steps.flatMap((step) =>
+      inStep(step).flatMap((e) =>
         drawnMembers(e).map(({ id, elided: range }) => ({
           id: atStep(id, step.index),
           cell: id,
@@ -100,8 +150,8 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
         })),
       ),
     ),
-    groups: STEPS.flatMap((step) =>
-      elision.groups.map((e) => ({
+    groups: steps.flatMap((step) =>
+      inStep(step).map((e) => ({
         id: atStep(e.group.id, step.index),
         label: e.group.label,
         // Captions would repeat at every step; the cells view carries them.
@@ -112,6 +162,6 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
         step: step.index,
       })),
     ),
-    edges: mergeOntoEllipses(edges, new Set([...elision.ellipses].flatMap((id) => STEPS.map((s) => atStep(id, s.index))))),
+    edges: mergeOntoEllipses(edges, new Set([...elision.ellipses].flatMap((id) => steps.map((s) => atStep(id, s.index))))),
   };
 }

@@ -2,12 +2,14 @@ import { traceAdd } from './add';
 import { traceAdditiveAlignment } from './additive-alignment';
 import { traceAttentionContext } from './attention-context';
 import { traceAttentionScore } from './attention-score';
+import { traceAttentionalHidden } from './attentional-hidden';
 import { bidirectionalTracer } from './bidirectional';
 import { traceBoltzmannMachine } from './boltzmann-machine';
 import { traceCapsuleRouting, tracePrimaryCapsules } from './capsules';
 import { traceCellRole } from './cell-role';
 import { traceConv, traceConvTranspose } from './conv';
 import { traceDense } from './dense';
+import { traceDotAttentionScore } from './dot-attention-score';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
@@ -66,6 +68,8 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AdditiveAlignment: traceAdditiveAlignment,
   AttentionScore: traceAttentionScore,
   AttentionContext: traceAttentionContext,
+  DotAttentionScore: traceDotAttentionScore,
+  AttentionalHidden: traceAttentionalHidden,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.

@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import demo from '../../src/demos/architectures/seq2seq';
+import params from '../../src/demos/architectures/seq2seq.params';
+import { parseParams } from '../../src/demos/params';
+import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
+import seq2seq from '../../src/zoo/seq2seq';
+
+const article = () => readFileSync(new URL('../../content/architectures/seq2seq.mdx', import.meta.url), 'utf8');
+const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+describe('seq2seq demo', () => {
+  it('defaults to the definition’s demo configuration', () => {
+    const { steps, symbols } = parseParams(params, {});
+    expect(seq2seq.configs.demo).toMatchObject({ steps, sourceSymbols: symbols, targetSymbols: symbols + 1 });
+  });
+
+  it('trains with teacher forcing, then loses letters free-running after its first mistake; reports every epoch, leaks no tensor, and the article prints its figures', async () => {
+    const updates: ProgressUpdate[] = [];
+    const previews: (readonly string[])[] = [];
+    const before = tf.memory().numTensors;
+    const started = Date.now();
+    const result = await demo.run(parseParams(params, {}), progressPlan(demo.stages, (u) => updates.push(u), (p) => previews.push(p)));
+    const seconds = (Date.now() - started) / 1000;
+    expect(tf.memory().numTensors).toBe(before);
+    const m = Object.fromEntries(result.metrics.map((x) => [x.name, x.value]));
+    console.log(`seq2seq demo at defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(m)}`);
+    // Free running is never better overall, and after its first mistake it is clearly worse on the same steps.
+    expect(m['free-symbols']!).toBeLessThan(m['forced-symbols']!);
+    expect(m['after-free']!).toBeLessThan(m['after-forced']! - 0.1);
+    expect(m['after-steps']!).toBeGreaterThan(50);
+    expect(m['forced-symbols']!).toBeGreaterThan(0.6);
+    expect(updates.map((u) => u.done)).toEqual([1, 2, 3, 4, 5]);
+    expect(previews).toHaveLength(5);
+    expect(result.plots).toHaveLength(3);
+    for (const plot of result.plots) expect(plot).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
+    const text = article();
+    for (const name of ['forced-symbols', 'free-symbols', 'sequences', 'after-free', 'after-forced']) expect(text, name).toContain(`**${percent(m[name]!)}**`);
+    expect(text).toContain(`${m['after-steps']} steps`);
+  }, 180_000);
+});
