@@ -6,6 +6,7 @@ import { MOVES, observe, step, type GridWorld } from '../network/environments/gr
 import { tdError, tdTarget } from '../network/layers/temporal-difference';
 import { copyWeights, weightCopy } from '../network/layers/weight-copy';
 import { createRandom } from '../network/numerics/random';
+import type { OnProgress } from '../network/training/progress';
 
 const convolution = z.strictObject({ filters: count(), kernel: count(), stride: count() }, { error: 'expected { filters, kernel, stride }' });
 
@@ -106,6 +107,8 @@ export interface DqnTraining {
   readonly onEpisode?: (episode: number, ret: number) => void;
   /** Called after each target copy with the number of gradient steps so far. */
   readonly onCopy?: (gradientSteps: number) => void;
+  /** Every 100 moves and after the last: moves done, the last episode's return as the error. */
+  readonly onProgress?: OnProgress;
 }
 
 export interface DqnHistory {
@@ -127,6 +130,9 @@ export function trainDqn(model: tf.LayersModel, options: DqnTraining): DqnHistor
   const { world } = options;
   const size = world.rows * world.columns;
   const actions = MOVES.length;
+  const [inputSize] = model.inputs[0]!.shape.slice(1);
+  if (inputSize !== size || model.outputs[0]!.shape[1] !== actions)
+    throw new Error(`trainDqn: expected a network of ${size} inputs (one per cell) and ${actions} actions, but got ${inputSize} and ${model.outputs[0]!.shape[1]}`);
   const random = createRandom(options.seed);
   const memory: { s: number; a: number; r: number; next: number; c: number }[] = [];
   const optimizer = tf.train.adam(options.learningRate);
@@ -156,6 +162,8 @@ export function trainDqn(model: tf.LayersModel, options: DqnTraining): DqnHistor
         moves = 0;
         total = 0;
       }
+      if ((t + 1) % 100 === 0 || t + 1 === options.steps)
+        options.onProgress?.({ phase: 'train', done: t + 1, total: options.steps, ...(returns.length > 0 ? { error: returns.at(-1)! } : {}) });
       if (t + 1 < options.warmup) continue;
       const batch = Array.from({ length: options.batchSize }, () => memory[Math.floor(random.next() * memory.length)]!);
       tf.tidy(() => {
