@@ -2,8 +2,8 @@ import type { GridWorld } from '../network/environments/grid-world';
 
 /**
  * A grid world as one SVG: walls filled, the start and the goal marked, and an agent's episode as a
- * numbered path, with a dot that walks it move by move (SMIL, repeated). Demo results only; diagrams
- * go through the pipeline.
+ * numbered path, with a dot that steps along it move by move (a repeated CSS animation). Demo results
+ * only; diagrams go through the pipeline.
  */
 export interface GridWorldSpec {
   readonly title: string;
@@ -18,7 +18,7 @@ export interface GridWorldSpec {
 const CELL = 56;
 const CAPTION = 28;
 const FONT = 14;
-/** Seconds the walking dot takes per move. */
+/** Seconds the dot stays on each cell it visits. */
 const MOVE_SECONDS = 0.35;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -46,18 +46,26 @@ export function gridWorldSvg(spec: GridWorldSpec): string {
     const [x, y] = centre(c);
     return `<text x="${x + 8}" y="${y + 16}" font-size="11" fill="currentColor">${n}</text>`;
   });
-  // The dot stands on the start (where a renderer without animation leaves it); animateMotion moves it by each cell's offset from there.
+  // The dot stands on the start (where a renderer without animation leaves it) and jumps, move by move, by
+  // each visited cell's offset from there: a CSS animation (SMIL did not run in our headless Chromium),
+  // named after the path so that two grids on a page keep their own, and still for readers who ask for less motion.
   const [sx, sy] = centre(path[0]!);
-  const motion = `<animateMotion dur="${(Math.max(1, path.length - 1) * MOVE_SECONDS).toFixed(2)}s" repeatCount="indefinite" path="M${path.map((c) => `${centre(c)[0] - sx} ${centre(c)[1] - sy}`).join(' L')}"/>`;
+  const name = `rz-walk-${path.join('-')}`;
+  const frames = path.map((c, i) => `${((100 * i) / path.length).toFixed(3)}%{transform:translate(${centre(c)[0] - sx}px,${centre(c)[1] - sy}px)}`);
+  const style =
+    `<style>@keyframes ${name}{${frames.join('')}100%{transform:translate(${centre(path.at(-1)!)[0] - sx}px,${centre(path.at(-1)!)[1] - sy}px)}}` +
+    `.${name}{animation:${name} ${(path.length * MOVE_SECONDS).toFixed(2)}s step-end infinite}` +
+    `@media (prefers-reduced-motion: reduce){.${name}{animation:none}}</style>`;
   return (
     `<svg class="rz-plot rz-grid-world" viewBox="0 0 ${width} ${height + CAPTION}" width="100%" style="max-width:${width * 1.5}px" role="img" font-size="${FONT}">` +
     `<title>${escape(spec.title)}</title><desc>${escape(spec.description)}</desc>` +
+    style +
     squares +
     mark(world.start, 'S') +
     mark(world.goal, 'G') +
     `<polyline points="${points}" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linejoin="round" stroke-opacity="0.6"/>` +
     labels.join('') +
-    `<circle cx="${sx}" cy="${sy}" r="8" fill="#d1242f">${motion}</circle>` +
+    `<circle class="${name}" cx="${sx}" cy="${sy}" r="8" fill="#d1242f"/>` +
     `<text x="${width / 2}" y="${height + CAPTION - 8}" text-anchor="middle" fill="currentColor">${escape(spec.caption)}</text>` +
     `</svg>`
   );
