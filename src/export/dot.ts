@@ -35,6 +35,7 @@ const KIND_STYLE: Readonly<Record<ConnectionKind, NonNullable<EdgeAttributesObje
   coefficient: 'dotted',
   sample: 'dashed',
   data: 'bold',
+  copy: 'dashed',
 };
 
 interface Drawn {

@@ -147,6 +147,11 @@ function summarise(layer: tf.layers.Layer, className: string): string {
     case 'CellRole':
       // An identity that marks, for the cells view, what its cells are (a GAN's noise and generated sample).
       return `CellRole: ${c.role}`;
+    // A DQN's layers (src/network/layers/): the layer before holds a copy of `of`'s weights; the TD target and error.
+    case 'WeightCopy':
+      return `copy of ${c.of}`;
+    case 'TdTarget':
+      return `TdTarget, γ = ${c.gamma}`;
     default:
       return short;
   }

@@ -42,6 +42,7 @@ export const CONNECTION_KINDS = [
   'coefficient',
   'sample',
   'data',
+  'copy',
 ] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
@@ -52,10 +53,13 @@ export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
  * (1 − z) ⊙ h_{t−1}), a value computed for each input that scales other connections (`coefficient`:
  * attention's α into the context), a draw from a distribution whose parameters the network computed
  * (`sample`: μ_i, log σ²_i → z_i), and real data entering where the network's own values do (`data`:
- * a GAN's real samples into its discriminator). Such a connection has no `trainable` flag: there is
+ * a GAN's real samples into its discriminator), and a weight copied from another cell's weights (`copy`:
+a DQN's target network, whose weights into cell k are, from one copy to the next, the online network's
+weights into its cell k; unlike the others it joins the cells whose incoming weights it copies, not a
+value to the value it feeds, and tests/zoo/dependencies.test.ts checks it by copying). Such a connection has no `trainable` flag: there is
  * nothing to train.
  */
-export const WEIGHTLESS_KINDS: ReadonlySet<ConnectionKind> = new Set(['residual', 'pool', 'attention', 'carry', 'coefficient', 'sample', 'data']);
+export const WEIGHTLESS_KINDS: ReadonlySet<ConnectionKind> = new Set(['residual', 'pool', 'attention', 'carry', 'coefficient', 'sample', 'data', 'copy']);
 
 /** Kinds that join a cell at one step to a cell at the next (or, with delay −1, the previous). */
 export const DELAYED_KINDS: ReadonlySet<ConnectionKind> = new Set(['recurrent', 'carry']);

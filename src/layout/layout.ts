@@ -30,8 +30,12 @@ function groupEdges(spec: DiagramSpec, groupIds: ReadonlySet<string>, unitOf: Re
   const groupOf = new Map(spec.nodes.map((n) => [n.id, unitOf.get(n.group) ?? n.group]));
   const seen = new Set<string>();
   const edges: ElkExtendedEdge[] = [];
+  // A group fed by identity reads alone (a DQN's TD error, y − Q) has no other layers to order it: its skips
+  // order it. (Not in an unrolled view, where a chain's first step is fed by its skips and the steps order it.)
+  const fedOtherwise = new Set(spec.edges.filter((e) => spec.steps || (e.kind !== 'residual' && e.kind !== 'copy')).map((e) => (e.bundle ? e.to : groupOf.get(e.to))));
   for (const e of spec.edges) {
-    if (isDelayed(e) || e.kind === 'residual') continue;
+    // A weight copy is no flow of values: the copy may stand beside what it copies (a target network beside the online one).
+    if (isDelayed(e) || e.kind === 'copy' || (e.kind === 'residual' && fedOtherwise.has(e.bundle ? e.to : groupOf.get(e.to)))) continue;
     const from = e.bundle ? (unitOf.get(e.from) ?? e.from) : groupOf.get(e.from)!;
     const to = e.bundle ? (unitOf.get(e.to) ?? e.to) : groupOf.get(e.to)!;
     const key = `${from}>${to}`;

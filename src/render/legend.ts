@@ -123,7 +123,9 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
         ],
   );
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...kindEntries];
-  if (contents.fixed) entries.push(textEntry('fixed weight: set once, never trained', SAMPLE, (g) => weightSample(g, ids, true)));
+  // Where weights are copies (a DQN's target network), fixed means "changed only by the copy", not "set once".
+  const fixedLabel = contents.kinds.includes('copy') ? 'fixed weight: never trained, changed only by the copy' : 'fixed weight: set once, never trained';
+  if (contents.fixed) entries.push(textEntry(fixedLabel, SAMPLE, (g) => weightSample(g, ids, true)));
   for (const coefficient of contents.scaledBy)
     entries.push(textEntry(scaledLabel(coefficient), SAMPLE, (g) =>
       g.path(`M0 0 L${SAMPLE / 2} 0 L${SAMPLE - 2} 0`).addClass('rz-edge').attr({ 'marker-mid': `url(#${ids.scaled})`, 'marker-end': `url(#${ids.arrow})` })));

@@ -87,6 +87,7 @@ const RULES: readonly Rule[] = [
   { selector: '.rz-kind-coefficient', other: 'stroke-width:1.5;stroke-dasharray:1.5 2 1.5 2 1.5 6' },
   { selector: '.rz-kind-sample', other: 'stroke-width:1.4;stroke-dasharray:6 2 6 7' },
   { selector: '.rz-kind-data', other: 'stroke-width:2.2;stroke-dasharray:12 2 2 2' },
+  { selector: '.rz-kind-copy', paint: { stroke: 'muted' }, other: 'stroke-width:1.8;stroke-dasharray:2 2 8 2' },
   { selector: '.rz-bundle', other: 'stroke-width:3.5' },
   { selector: '.rz-lattice', paint: { stroke: 'muted' }, other: 'fill:none;stroke-width:1' },
   { selector: '.rz-marker-line', paint: { fill: 'paper', stroke: 'ink' }, other: 'stroke-width:1.2' },

@@ -33,6 +33,7 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   coefficient: 'coefficient: computed for each input, scales the reads',
   sample: 'sample: drawn from the distribution μ, σ give, no weight',
   data: 'real data: enters in place of generated samples, no weight',
+  copy: 'copy: the weights into this cell are a periodic copy of those into that one',
 };
 
 /** Legend wording for a line scaled by a coefficient computed per input (Connection.scaledBy), by coefficient. */

@@ -45,6 +45,7 @@ const WEIGHTLESS_IN: Partial<Record<ConnectionKind, (n: number) => string>> = {
   sample: (n) => `${plural(n, 'sample tie')} in`,
   data: (n) => `+ ${plural(n, 'real-data tie')} in`,
   residual: (n) => `+ ${plural(n, 'identity skip')} in`,
+  copy: (n) => `weights copied from ${plural(n, 'cell')}`,
 };
 
 /**
@@ -133,6 +134,7 @@ const WEIGHTLESS_MEANING: Readonly<Partial<Record<ConnectionKind, string>>> = {
   coefficient: 'a value computed for each input that scales the reads into the target',
   sample: 'the target is drawn from a distribution whose parameters the sources hold',
   data: 'real data enters here in place of the network’s own values',
+  copy: 'the target’s incoming weights are a copy, made every so many steps, of the source’s incoming weights',
 };
 
 /** The structure in words, for `<desc>`: groups and sizes, then each block of connections. */

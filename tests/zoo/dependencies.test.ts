@@ -1,7 +1,9 @@
+import type * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { DELAYED_KINDS, type ConnectionKind } from '../../src/graph/types';
+import { weightCopies } from '../../src/network/layers/weight-copy';
 import { measureDependencies, type Dependency } from '../support/dependencies';
 import { expandEdges, parseSvg, type ExpandedEdge } from '../support/svg-metadata';
 
@@ -16,7 +18,7 @@ const at = (offset: number) => (offset === 0 ? '' : offset === 1 ? ' (from t−1
  * draws, one with no weight behind it drawn only as weights (or the reverse), a weightless line for
  * which the network computes nothing, and a cell that feeds nothing though it is no output.
  */
-function dependencyProblems(dependencies: readonly Dependency[], outputs: ReadonlySet<string>, svg: ReturnType<typeof parseSvg>): string[] {
+function dependencyProblems(model: tf.LayersModel, dependencies: readonly Dependency[], outputs: ReadonlySet<string>, svg: ReturnType<typeof parseSvg>): string[] {
   const drawn = expandEdges(svg);
   // An undirected line (one symmetric weight) joins its two cells both ways.
   const joining = (from: string, to: string, offset: number) =>
@@ -30,14 +32,34 @@ function dependencyProblems(dependencies: readonly Dependency[], outputs: Readon
     else if (!d.weightless && lines.every((e) => e.trainable === undefined)) problems.push(`${where}: a weight carries it, but it is drawn only as weightless (${lines.map((e) => e.kind).join(', ')})`);
   }
   const measured = new Set(dependencies.map((d) => `${d.from}|${d.to}|${d.offset}`));
-  for (const e of drawn.filter((e) => e.trainable === undefined))
+  // A copy joins the cells whose incoming weights it copies, not values: checked against the model's declared copies instead.
+  for (const e of drawn.filter((e) => e.trainable === undefined && e.kind !== 'copy'))
     if (!measured.has(`${e.from}|${e.to}|${offsetOf(e)}`) && (e.directed || !measured.has(`${e.to}|${e.from}|${offsetOf(e)}`))) problems.push(`${e.from} → ${e.to}${at(offsetOf(e))}: drawn as ${e.kind}, but the network's value does not depend on it`);
+  problems.push(...copyProblems(model, drawn));
   const feeding = new Set(drawn.flatMap((e) => (e.directed ? [e.from] : [e.from, e.to])));
   for (const node of svg.nodes) {
     const { 'data-node': id, 'data-group': group } = node.attributes;
     if (!outputs.has(group!) && !feeding.has(id!)) problems.push(`${id}: feeds nothing, though ${group} holds no output of the network`);
   }
   return problems;
+}
+
+/**
+ * What the drawing gets wrong about the weights the model copies (a DQN's target network, WeightCopy
+ * markers): each cell k of a layer holding a copy gets one `copy` line from cell k of the layer it
+ * copies, and no other copy line is drawn.
+ */
+function copyProblems(model: tf.LayersModel, drawn: readonly ExpandedEdge[]): string[] {
+  const declared = new Set<string>();
+  for (const { copy, of } of weightCopies(model)) {
+    const units = (copy.outputShape as number[]).at(-1)!;
+    for (let k = 0; k < units; k++) declared.add(`${of.name}.${k} → ${copy.name}.${k}`);
+  }
+  const lines = new Set(drawn.filter((e) => e.kind === 'copy').map((e) => `${e.from} → ${e.to}`));
+  return [
+    ...[...declared].filter((c) => !lines.has(c)).map((c) => `${c}: the model copies these weights, but no copy line joins them`),
+    ...[...lines].filter((c) => !declared.has(c)).map((c) => `${c}: drawn as a copy, but the model copies no weights there`),
+  ];
 }
 
 // Architectures drawn only as layers (LeNet-5 and the other classics) have no cells diagram to check.
@@ -50,7 +72,7 @@ describe.each(registry.architectures.filter((a) => a.views.includes('cells')).ma
     try {
       const { dependencies, outputs } = measureDependencies(model, groups);
       expect(dependencies.length).toBeGreaterThan(0);
-      expect(dependencyProblems(dependencies, outputs, svg)).toEqual([]);
+      expect(dependencyProblems(model, dependencies, outputs, svg)).toEqual([]);
     } finally {
       model.dispose();
     }

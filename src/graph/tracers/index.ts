@@ -26,7 +26,9 @@ import { traceRestrictedBoltzmann } from './restricted-boltzmann';
 import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
+import { traceTdError, traceTdTarget } from './temporal-difference';
 import type { LayerTracer } from './types';
+import { traceWeightCopy } from './weight-copy';
 import { onlyInbound } from './weights';
 
 /** Layers without weights that act cell by cell: they add no cells and no connections. */
@@ -72,6 +74,9 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AttentionalHidden: traceAttentionalHidden,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
+  WeightCopy: traceWeightCopy,
+  TdTarget: traceTdTarget,
+  TdError: traceTdError,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
   Bidirectional: bidirectionalTracer((className) => TRACERS[className]),
 };
