@@ -11,6 +11,7 @@ import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
+import { traceLayerNormalization } from './layer-normalization';
 import { traceLiquid } from './liquid';
 import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
@@ -25,6 +26,7 @@ import { traceRestrictedBoltzmann } from './restricted-boltzmann';
 import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
+import { traceTiedSoftmax, traceTokenEmbedding } from './token-embedding';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
 
@@ -69,6 +71,9 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AttentionContext: traceAttentionContext,
   ScaledDotProductScore: traceScaledDotProductScore,
   MultiHeadContext: traceMultiHeadContext,
+  LayerNormalization: traceLayerNormalization,
+  TokenEmbedding: traceTokenEmbedding,
+  TiedSoftmax: traceTiedSoftmax,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
