@@ -4,6 +4,7 @@ import { count, fields, seed, type ConfigOf } from '../architecture/config-schem
 import { defineArchitecture } from '../architecture/define';
 import { multiHeadAttention } from '../network/layers/multi-head-attention';
 import { TiedSoftmax, TokenEmbedding } from '../network/layers/token-embedding';
+import type { OnProgress } from '../network/training/progress';
 
 const configSchema = fields({
   /** Symbols of the shared vocabulary (source and target alike), one-hot: the width of input and output. */
@@ -128,8 +129,8 @@ export default defineArchitecture<TransformerConfig>({
   configs: {
     // Every cell drawn: 4 symbols, 3 positions, d_model 2 in 2 heads of 1, d_ff 3, one encoder and one decoder layer.
     diagram: { symbols: 4, positions: 3, model: 2, heads: 2, keyDim: 1, ff: 3, layers: 1, seed: 3 },
-    // The demo's: reversal of 5 symbols out of 6 (plus a start symbol), one layer each side.
-    demo: { symbols: 7, positions: 5, model: 16, heads: 2, keyDim: 8, ff: 32, layers: 1, seed: 1 },
+    // The demo's: reversal of 4 letters out of 3 (plus a start symbol), one layer each side.
+    demo: { symbols: 4, positions: 4, model: 16, heads: 2, keyDim: 8, ff: 32, layers: 1, seed: 1 },
     // The base model of the paper, Table 3 (N = 6, d_model = 512, d_ff = 2048, h = 8, d_k = d_v = 64),
     // on a shared source–target vocabulary of 37,000 symbols (section 5.1, EN–DE), with one matrix for
     // both embeddings and the pre-softmax layer (section 3.4).
@@ -145,3 +146,61 @@ export default defineArchitecture<TransformerConfig>({
   build: (config) => buildTransformer(config),
   shapes: (c) => ({ input: [c.positions ?? 1, c.symbols], moreInputs: [[c.positions ?? 1, c.symbols]], output: [c.positions ?? 1, c.symbols] }),
 });
+
+export interface TranslationTraining {
+  /** Cross-entropy per target symbol on the training set after each epoch (teacher forcing). */
+  readonly loss: readonly number[];
+}
+
+/**
+ * Teacher forcing: the decoder reads the right previous symbols (`shifted`) and learns to say the
+ * next (`targets`), every position at once; Adam on categorical cross-entropy, minibatches in a fixed
+ * order (a seeded model trains to the same weights each time). Reports phase `epochs`.
+ */
+export async function trainTranslation(
+  model: tf.LayersModel,
+  set: { readonly sources: readonly (readonly (readonly number[])[])[]; readonly shifted: readonly (readonly (readonly number[])[])[]; readonly targets: readonly (readonly (readonly number[])[])[] },
+  options: { epochs: number; learningRate: number; batchSize: number; onProgress?: OnProgress },
+): Promise<TranslationTraining> {
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const [sources, shifted, targets] = [set.sources, set.shifted, set.targets].map((x) => tf.tensor3d(x as number[][][]));
+  try {
+    const history = await model.fit([sources!, shifted!], targets!, {
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      shuffle: false,
+      verbose: 0,
+      callbacks: { onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'epochs', done: epoch + 1, total: options.epochs, error: logs?.loss }) },
+    });
+    return { loss: history.history.loss as number[] };
+  } finally {
+    optimizer.dispose();
+    tf.dispose([sources!, shifted!, targets!]);
+  }
+}
+
+/** The symbol each target position says when the decoder is fed the right previous symbols: [sequence][position]. */
+export function teacherForced(model: tf.LayersModel, sources: readonly (readonly (readonly number[])[])[], shifted: readonly (readonly (readonly number[])[])[]): number[][] {
+  return tf.tidy(() => (model.predict([tf.tensor3d(sources as number[][][]), tf.tensor3d(shifted as number[][][])]) as tf.Tensor).argMax(-1).arraySync() as number[][]);
+}
+
+/**
+ * Free decoding, greedy: the decoder starts from the start symbol alone and is fed its own previous
+ * answers, one position per pass; positions not yet decoded hold no symbol (all zeros). Returns the
+ * symbols said, [sequence][position].
+ */
+export function decodeGreedy(model: tf.LayersModel, sources: readonly (readonly (readonly number[])[])[], start: number): number[][] {
+  const [count, length, width] = [sources.length, sources[0]!.length, sources[0]![0]!.length];
+  const said: number[][] = Array.from({ length: count }, () => []);
+  tf.tidy(() => {
+    const source = tf.tensor3d(sources as number[][][]);
+    for (let i = 0; i < length; i++) {
+      const input = said.map((s) => Array.from({ length }, (_, p) => (p === 0 ? oneHotOf(start, width) : p <= i ? oneHotOf(s[p - 1]!, width) : new Array<number>(width).fill(0))));
+      const next = tf.tidy(() => ((model.predict([source, tf.tensor3d(input)]) as tf.Tensor).slice([0, i, 0], [count, 1, width]).argMax(-1).arraySync() as number[][]));
+      next.forEach((row, n) => said[n]!.push(row[0]!));
+    }
+  });
+  return said;
+}
+const oneHotOf = (symbol: number, width: number): number[] => Array.from({ length: width }, (_, k) => (k === symbol ? 1 : 0));
