@@ -3,6 +3,7 @@ import { attentionWeightsOf } from '../../network/layers/multi-head-attention';
 import { translationReversal, type TranslationSet } from '../../network/datasets/translation-reversal';
 import { createRandom } from '../../network/numerics/random';
 import transformer, { buildTransformer, decodeGreedy, teacherForced, trainTranslation } from '../../zoo/transformer';
+import type { DemoMetric } from '../types';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
@@ -12,6 +13,7 @@ const TRAINING = 200;
 const HELD_OUT = 100;
 const BATCH = 100;
 const letter = (symbol: number) => String.fromCharCode(65 + symbol);
+const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
 /** Share of target symbols equal to the reversed source's. */
 function accuracyOf(said: readonly (readonly number[])[], set: TranslationSet): number {
@@ -23,8 +25,7 @@ function accuracyOf(said: readonly (readonly number[])[], set: TranslationSet): 
 /** Each head's attention weights, mean over the held-out set, for the multi-head attention `name`: [head][i][j]. */
 function meanAttention(model: tf.LayersModel, name: string, set: TranslationSet): number[][][] {
   return tf.tidy(() => {
-    const weights = attentionWeightsOf(model, name);
-    const alpha = weights.predict([tf.tensor3d(set.sources), tf.tensor3d(set.shifted)]) as tf.Tensor4D;
+    const alpha = attentionWeightsOf(model, name).predict([tf.tensor3d(set.sources), tf.tensor3d(set.shifted)]) as tf.Tensor4D;
     return alpha.mean(0).arraySync() as number[][][];
   });
 }
@@ -49,16 +50,33 @@ function heatMap(values: readonly (readonly number[])[], title: string, descript
 /** Largest weight any target position i gives a later position j > i, over every head. */
 const laterWeight = (heads: readonly (readonly (readonly number[])[])[]): number => Math.max(...heads.flatMap((head) => head.flatMap((row, i) => row.filter((_, j) => j > i))));
 
+/** Mean weight target position i gives input position i + 1 (where, under teacher forcing, its answer is), over heads and positions. */
+const nextWeight = (heads: readonly (readonly (readonly number[])[])[]): number => {
+  const weights = heads.flatMap((head) => head.slice(0, -1).map((row, i) => row[i + 1]!));
+  return weights.reduce((a, b) => a + b, 0) / weights.length;
+};
+
+interface Trained {
+  readonly loss: readonly number[];
+  /** Held-out accuracy fed the right previous letters (teacher forcing) and decoding freely. */
+  readonly forced: number;
+  readonly free: number;
+  /** Mean decoder self-attention per head. */
+  readonly self: number[][][];
+}
+
 /**
- * Trains the Transformer to reverse short sequences of letters with teacher forcing, twice: with the
- * decoder's causal mask (the paper's design) and without it. Each is then scored on held-out
- * sequences two ways: fed the right previous letters (teacher forcing, as in training) and decoding
- * freely from its own previous answers. Shows each head's attention: the masked decoder's
- * self-attention (nothing above the diagonal) and the encoder–decoder attention (the reversal).
+ * Trains the Transformer to reverse short sequences of letters with teacher forcing, then scores it on
+ * held-out sequences two ways: fed the right previous letters (as in training) and decoding freely
+ * from its own previous answers. Shows each head's attention: the encoder–decoder attention (the
+ * reversal) and the masked decoder self-attention (nothing above the diagonal). With `unmasked` = 1
+ * it also trains the same network, same seed and data, without the decoder's mask, and compares.
  */
 export default defineDemo({
   params,
-  backend: 'wasm',
+  // The CPU backend: 13.2 s against 22.0 s on WebAssembly for both decoders at 15 epochs (one run
+  // each, Chromium, bench/demo-backends.ts, a loaded 2-core machine): tfjs-backend-wasm pays per
+  // operation, and the Transformer's are many and small.
   stages: [
     { key: 'masked:epochs', label: 'Training the Transformer, decoder masked', unit: 'epochs', errorLabel: 'loss', weight: 1 },
     { key: 'unmasked:epochs', label: 'Training the same network without the mask', unit: 'epochs', errorLabel: 'loss', weight: 1 },
@@ -68,73 +86,81 @@ export default defineDemo({
     const train = translationReversal(TRAINING, length, alphabet, createRandom(1));
     const test = translationReversal(HELD_OUT, length, alphabet, createRandom(2));
     const config = { ...transformer.configs.demo!, symbols: alphabet + 1, positions: length };
-    const masked = buildTransformer(config, { causal: true });
-    const unmasked = buildTransformer(config, { causal: false });
-    try {
-      const options = { epochs: values.epochs, learningRate: values.learningRate, batchSize: BATCH };
-      const maskedLoss = (await trainTranslation(masked, train, { ...options, onProgress: progress.within('masked') })).loss;
-      const unmaskedLoss = (await trainTranslation(unmasked, train, { ...options, onProgress: progress.within('unmasked') })).loss;
-      const scores = [masked, unmasked].map((model) => ({
-        forced: accuracyOf(teacherForced(model, test.sources, test.shifted), test),
-        free: accuracyOf(decodeGreedy(model, test.sources, alphabet), test),
-      }));
-      const [m, u] = scores as [{ forced: number; free: number }, { forced: number; free: number }];
-      const self = meanAttention(masked, 'dec1_self', test);
-      const cross = meanAttention(masked, 'dec1_cross', test);
-      const unmaskedSelf = meanAttention(unmasked, 'dec1_self', test);
-      const onTarget = cross.map((head) => head.reduce((sum, row, i) => sum + row[length - 1 - i]!, 0) / length);
-      const example = test.symbols[0]!;
-      const said = decodeGreedy(masked, [test.sources[0]!], alphabet)[0]!;
-      const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
-      return {
-        metrics: [
-          { name: 'free-accuracy', label: 'Masked: held-out letters right, decoding freely', value: m.free, kind: 'fraction' },
-          { name: 'forced-accuracy', label: 'Masked: right, fed the right previous letters', value: m.forced, kind: 'fraction' },
-          { name: 'unmasked-forced-accuracy', label: 'Unmasked: right, fed the right previous letters', value: u.forced, kind: 'fraction' },
-          { name: 'unmasked-free-accuracy', label: 'Unmasked: right, decoding freely', value: u.free, kind: 'fraction' },
-          { name: 'later-weight', label: 'Masked decoder: largest α on a later position', value: laterWeight(self), kind: 'fraction' },
-          { name: 'loss', label: 'Masked: final training loss', value: maskedLoss.at(-1)! },
-        ],
-        plots: [
-          ...cross.map((head, h) =>
-            heatMap(
-              head,
-              `Encoder–decoder attention, head ${h + 1} of the masked Transformer: mean α over ${HELD_OUT} held-out sequences of length ${length}; row i is target position i, column j source position j`,
-              `Mean α on the source position a reversal needs (n−1−i): ${onTarget[h]!.toFixed(2)}. Free decoding of ${example.map(letter).join('')} gives ${said.map(letter).join('')}.`,
-              'source position j',
-            ),
-          ),
-          ...self.map((head, h) =>
-            heatMap(
-              head,
-              `Decoder self-attention, head ${h + 1}, masked: mean α over held-out sequences; row i is target position i, column j the decoder's input position j`,
-              `Every weight above the diagonal (j > i) is exactly 0: position i reads only the start symbol and the letters before its own. Largest weight on a later position: ${laterWeight([head]).toFixed(2)}.`,
-              'decoder input j',
-            ),
-          ),
+    const options = { epochs: values.epochs, learningRate: values.learningRate, batchSize: BATCH };
+    const trainOne = async (causal: boolean): Promise<Trained & { cross: number[][][]; said: number[] }> => {
+      const model = buildTransformer(config, { causal });
+      try {
+        const { loss } = await trainTranslation(model, train, { ...options, onProgress: progress.within(causal ? 'masked' : 'unmasked') });
+        return {
+          loss,
+          forced: accuracyOf(teacherForced(model, test.sources, test.shifted), test),
+          free: accuracyOf(decodeGreedy(model, test.sources, alphabet), test),
+          self: meanAttention(model, 'dec1_self', test),
+          cross: meanAttention(model, 'dec1_cross', test),
+          said: decodeGreedy(model, [test.sources[0]!], alphabet)[0]!,
+        };
+      } finally {
+        model.dispose();
+      }
+    };
+    const m = await trainOne(true);
+    const u = values.unmasked === 1 ? await trainOne(false) : undefined;
+    const onTarget = m.cross.map((head) => head.reduce((sum, row, i) => sum + row[length - 1 - i]!, 0) / length);
+    const example = test.symbols[0]!;
+    const metrics: DemoMetric[] = [
+      { name: 'free-accuracy', label: 'Held-out letters right, decoding freely', value: m.free, kind: 'fraction' },
+      { name: 'forced-accuracy', label: 'Right, fed the right previous letters', value: m.forced, kind: 'fraction' },
+      { name: 'later-weight', label: 'Largest decoder α on a later position', value: laterWeight(m.self), kind: 'fraction' },
+      { name: 'loss', label: 'Final training loss', value: m.loss.at(-1)! },
+    ];
+    if (u)
+      metrics.push(
+        { name: 'unmasked-forced-accuracy', label: 'Unmasked: right, fed the right previous letters', value: u.forced, kind: 'fraction' },
+        { name: 'unmasked-free-accuracy', label: 'Unmasked: right, decoding freely', value: u.free, kind: 'fraction' },
+        { name: 'unmasked-next-weight', label: 'Unmasked decoder: mean α on position i + 1', value: nextWeight(u.self), kind: 'fraction' },
+      );
+    const series = [{ label: 'masked decoder', mark: 'line' as const, points: m.loss.map((l, e) => [e + 1, l] as const) }];
+    if (u) series.push({ label: 'unmasked decoder', mark: 'line' as const, points: u.loss.map((l, e) => [e + 1, l] as const) });
+    return {
+      metrics,
+      plots: [
+        ...m.cross.map((head, h) =>
           heatMap(
-            unmaskedSelf[0]!,
-            'Decoder self-attention, head 1, without the mask: mean α over held-out sequences',
-            `Unmasked, target position i may read input position i + 1, which under teacher forcing holds the very letter it must say. Largest weight on a later position: ${laterWeight([unmaskedSelf[0]!]).toFixed(2)}.`,
+            head,
+            `Encoder–decoder attention, head ${h + 1}: mean α over ${HELD_OUT} held-out sequences of length ${length}; row i is target position i, column j source position j`,
+            `Mean α on the source position a reversal needs (n−1−i): ${onTarget[h]!.toFixed(2)}. Decoding ${example.map(letter).join('')} freely gives ${m.said.map(letter).join('')}.`,
+            'source position j',
+          ),
+        ),
+        ...m.self.map((head, h) =>
+          heatMap(
+            head,
+            `Decoder self-attention, head ${h + 1}, masked: mean α over held-out sequences; row i is target position i, column j the decoder's input position j`,
+            `Every weight above the diagonal (j > i) is exactly 0: position i reads only the start symbol and the letters before its own. Largest weight on a later position: ${laterWeight([head]).toFixed(2)}.`,
             'decoder input j',
           ),
-          plotSvg({
-            title: `Training loss, teacher forcing, reversing ${length} letters out of ${alphabet}`,
-            description:
-              `Masked: ${pct(m.forced)} right when fed the right previous letters, ${pct(m.free)} decoding freely. ` +
-              `Unmasked: ${pct(u.forced)} fed the right letters, ${pct(u.free)} decoding freely. Guessing gets ${(100 / alphabet).toFixed(0)} %.`,
-            x: { label: 'epoch' },
-            y: { label: 'training loss (cross-entropy per letter)' },
-            series: [
-              { label: 'masked decoder', mark: 'line', points: maskedLoss.map((l, e) => [e + 1, l] as const) },
-              { label: 'unmasked decoder', mark: 'line', points: unmaskedLoss.map((l, e) => [e + 1, l] as const) },
-            ],
-          }),
-        ],
-      };
-    } finally {
-      masked.dispose();
-      unmasked.dispose();
-    }
+        ),
+        ...(u
+          ? [
+              heatMap(
+                u.self[0]!,
+                'Decoder self-attention, head 1, without the mask: mean α over held-out sequences',
+                `Unmasked, target position i may read input position i + 1, which under teacher forcing holds the very letter it must say; mean weight there, over both heads: ${nextWeight(u.self).toFixed(2)}.`,
+                'decoder input j',
+              ),
+            ]
+          : []),
+        plotSvg({
+          title: `Training loss, teacher forcing, reversing ${length} letters out of ${alphabet}`,
+          description:
+            `Masked: ${pct(m.forced)} right when fed the right previous letters, ${pct(m.free)} decoding freely. ` +
+            (u ? `Unmasked: ${pct(u.forced)} fed the right letters, ${pct(u.free)} decoding freely. ` : '') +
+            `Guessing gets ${(100 / alphabet).toFixed(0)} %.`,
+          x: { label: 'epoch' },
+          y: { label: 'training loss (cross-entropy per letter)' },
+          series,
+        }),
+      ],
+    };
   },
 });

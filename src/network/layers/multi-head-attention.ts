@@ -56,7 +56,7 @@ export interface ScaledDotProductScoreArgs {
 /**
  * The attention weights of every head: inputs [q (batch, Tq, heads·d_k), k (batch, Tk, heads·d_k)],
  * output α (batch, heads, Tq, Tk) with α_h,ij = softmax_j(q_h,i · k_h,j / √d_k). No weight. With
- * `causal`, the scores of pairs j > i are −∞ before the softmax, so their weights are exactly 0 and
+ * `causal`, the scores of pairs j > i are lowered by 10⁹ before the softmax, so their weights are exactly 0 and
  * nothing at j > i reaches position i (Tq must equal Tk).
  */
 export class ScaledDotProductScore extends tf.layers.Layer {
@@ -81,8 +81,11 @@ export class ScaledDotProductScore extends tf.layers.Layer {
       let scores = tf.div(tf.matMul(split(q, tq) as tf.Tensor4D, split(k, tk) as tf.Tensor4D, false, true), Math.sqrt(dk));
       if (this.causal) {
         if (tq !== tk) throw new Error(`ScaledDotProductScore: a causal mask needs as many queries as keys, but got ${tq} and ${tk}`);
-        const allowed = tf.linalg.bandPart(tf.ones([tq, tk]), -1, 0).reshape([1, 1, tq, tk]);
-        scores = tf.where(tf.cast(allowed, 'bool').broadcastTo(scores.shape), scores, tf.fill(scores.shape, -Infinity));
+        // −10⁹ on every pair j > i: its exp underflows to exactly 0 in float32, so the pair gets weight 0
+        // and passes back no gradient (−∞ would do the same, but makes NaN of 0 · ∞ in the backward pass).
+        const mask = new Float32Array(tq * tk);
+        for (let i = 0; i < tq; i++) for (let j = i + 1; j < tk; j++) mask[i * tk + j] = -1e9;
+        scores = tf.add(scores, tf.tensor4d(mask, [1, 1, tq, tk]));
       }
       return tf.softmax(scores, -1);
     });
