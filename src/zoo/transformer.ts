@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod/mini';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
+import { layerNormalization } from '../network/layers/layer-norm';
 import { multiHeadAttention } from '../network/layers/multi-head-attention';
 import { TiedSoftmax, TokenEmbedding } from '../network/layers/token-embedding';
 import type { OnProgress } from '../network/training/progress';
@@ -63,7 +64,7 @@ export function buildTransformer(config: TransformerConfig, options: Transformer
   const apply = (layer: tf.layers.Layer, x: tf.SymbolicTensor | tf.SymbolicTensor[]) => layer.apply(x) as tf.SymbolicTensor;
   /** Residual and layer normalisation around a sub-layer (post-LN): LayerNorm(x + Sublayer(x)). */
   const addAndNorm = (x: tf.SymbolicTensor, sublayer: tf.SymbolicTensor, name: string) =>
-    apply(tf.layers.layerNormalization({ axis: -1, epsilon: 1e-6, name: `${name}_norm` }), apply(tf.layers.add({ name: `${name}_add` }), [sublayer, x]));
+    apply(layerNormalization({ epsilon: 1e-6, name: `${name}_norm` }), apply(tf.layers.add({ name: `${name}_add` }), [sublayer, x]));
   const attention = (query: tf.SymbolicTensor, keyValue: tf.SymbolicTensor, name: string, causal = false) => {
     const mha = multiHeadAttention({ heads: config.heads, keyDim: config.keyDim, causal, seed, name });
     seed += 4;
