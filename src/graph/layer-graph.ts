@@ -62,13 +62,15 @@ export function readLayerGraph(model: tf.LayersModel): LayerGraph {
   for (const layer of model.layers) {
     const nodes = (layer.inboundNodes as unknown as readonly InboundNode[]).filter((_, i) => own.has(`${layer.name}_ib-${i}`));
     const output = nodes[0]?.outputTensors[0]?.shape ?? [];
-    const params = countOf(layer.weights);
+    // The weights the layer owns: a layer that reads another's (a tied embedding) lists it in
+    // `weights` but not among its own trainable and fixed ones, so the model counts it once.
+    const params = countOf(layer.trainableWeights) + countOf(layer.nonTrainableWeights);
     layers.push({
       name: layer.name,
       className: layer.getClassName(),
       shape: withoutBatch(output),
       params,
-      fixedParams: params - countOf(layer.trainableWeights),
+      fixedParams: countOf(layer.nonTrainableWeights),
       summary: summarise(layer, layer.getClassName()),
     });
     for (const node of nodes)
@@ -102,6 +104,7 @@ const SHORT: Readonly<Record<string, string>> = {
   ZeroPadding2D: 'ZeroPad',
   Concatenate: 'Concat',
   LocalResponseNormalization: 'LRN',
+  LayerNormalization: 'LayerNorm',
 };
 
 /** A layer in a few words, from its config: the numbers a paper's table gives for it. */
@@ -144,6 +147,16 @@ function summarise(layer: tf.layers.Layer, className: string): string {
       return `Subsampling ${side(c.poolSize)}`;
     case 'EuclideanRbf':
       return `Euclidean RBF ${c.units}, fixed`;
+    // Multi-head attention's weightless layers (src/network/layers/multi-head-attention.ts).
+    case 'ScaledDotProductScore':
+      return `softmax(QKᵀ/√d), ${c.heads} heads${c.causal ? ', causal' : ''}`;
+    case 'MultiHeadContext':
+      return 'Σ α·V per head';
+    // The Transformer's embedding and output (src/network/layers/token-embedding.ts).
+    case 'TokenEmbedding':
+      return `Embedding ${c.vocabulary}×${c.units}, ×√d + position${c.tiedTo ? `, tied to ${c.tiedTo}` : ''}`;
+    case 'TiedSoftmax':
+      return `softmax(h Eᵀ), ${c.vocabulary}, tied to ${c.tiedTo}`;
     case 'CellRole':
       // An identity that marks, for the cells view, what its cells are (a GAN's noise and generated sample).
       return `CellRole: ${c.role}`;

@@ -90,7 +90,8 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   const recurrentGroups = new Set(graph.connections.filter(isDelayed).map((c) => groupOf.get(c.from)));
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
   const readsStore = storeReads(graph);
-  const attends = graph.connections.some((c) => c.kind === 'attention' && !readsStore(c));
+  const attends = graph.connections.some((c) => c.kind === 'attention' && !readsStore(c) && !c.causal);
+  const causal = graph.connections.some((c) => c.kind === 'attention' && c.causal);
   // An encoder–decoder run one after the other: the encoder's source positions, then the decoder's steps.
   const phases = encoderDecoderPhases(graph);
   const steps = phases ? [...ENCODER_STEPS, ...DECODER_STEPS] : STEPS;
@@ -114,11 +115,18 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
       const [source, target] = c.delay === -1 ? [step.index, step.index - 1] : [step.index - 1, step.index];
       edges.push({ ...c, from: drawn(c.from, source), to: drawn(c.to, target), bundle: false });
     }
-  // An attention connection reads the memory at every source position: step t's copy reads every step's.
+  // An attention connection reads the memory at every source position: step t's copy reads every step's;
+  // a causally masked one only its own and earlier steps' (the later ones are no dependency).
   for (const to of steps)
     for (const from of steps)
       for (const c of graph.connections)
-        if (c.kind === 'attention' && !readsStore(c) && stepsOf(groupOf.get(c.to)!).includes(to) && stepsOf(groupOf.get(c.from)!).includes(from))
+        if (
+          c.kind === 'attention' &&
+          !readsStore(c) &&
+          !(c.causal && from.index > to.index) &&
+          stepsOf(groupOf.get(c.to)!).includes(to) &&
+          stepsOf(groupOf.get(c.from)!).includes(from)
+        )
           edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
 
   const elided = describeElision(elision);
@@ -136,7 +144,7 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
           ? ' Each attention connection runs from its source cell at every source position to its target cell at every decoder step: each step reads the whole stored sequence.'
           : ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.'
         : ''
-    }${elided ? ` ${elided}` : ''}`,
+    }${causal ? ' A causally masked attention read runs only from a step to itself and later steps: no step reads a later one.' : ''}${elided ? ` ${elided}` : ''}`,
     steps,
     nodes: steps.flatMap((step) =>
       inStep(step).flatMap((e) =>

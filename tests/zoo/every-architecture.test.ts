@@ -228,7 +228,8 @@ describe.each(registry.architectures.map((a) => [a.id, a] as const))('%s', (id, 
       }
       const times = { recurrent: 2, carry: 2, attention: 9 } as Partial<Record<string, number>>;
       // A read or write of a store written step by step (an NTM's memory) keeps to its step (storeReads).
-      const expected = new Map(traced!.connections.map((c) => [edgeKey(c), readsStore(c) ? 3 : (times[c.kind] ?? 3)]));
+      // A causally masked read (a Transformer decoder's) joins a step only to itself and later steps: 6 of the 9.
+      const expected = new Map(traced!.connections.map((c) => [edgeKey(c), readsStore(c) ? 3 : c.causal ? 6 : (times[c.kind] ?? 3)]));
       expect(Object.fromEntries(count)).toEqual(Object.fromEntries(expected));
     },
   );

@@ -13,10 +13,12 @@ import { traceDotAttentionScore } from './dot-attention-score';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
+import { traceLayerNormalization } from './layer-normalization';
 import { traceLiquid } from './liquid';
 import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
 import { traceMarkovChain } from './markov-chain';
+import { traceMultiHeadContext, traceScaledDotProductScore } from './multi-head-attention';
 import { traceNeuralTuringMachine } from './neural-turing-machine';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
@@ -27,6 +29,7 @@ import { traceRnn } from './rnn';
 import { traceSelfOrganisingMap } from './self-organising-map';
 import { traceSimpleRnn } from './simple-rnn';
 import { traceTdError, traceTdTarget } from './temporal-difference';
+import { traceTiedSoftmax, traceTokenEmbedding } from './token-embedding';
 import type { LayerTracer } from './types';
 import { traceWeightCopy } from './weight-copy';
 import { onlyInbound } from './weights';
@@ -72,6 +75,11 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AttentionContext: traceAttentionContext,
   DotAttentionScore: traceDotAttentionScore,
   AttentionalHidden: traceAttentionalHidden,
+  ScaledDotProductScore: traceScaledDotProductScore,
+  MultiHeadContext: traceMultiHeadContext,
+  LayerNormalization: traceLayerNormalization,
+  TokenEmbedding: traceTokenEmbedding,
+  TiedSoftmax: traceTiedSoftmax,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
   WeightCopy: traceWeightCopy,
