@@ -1,0 +1,206 @@
+import * as tf from '@tensorflow/tfjs';
+import * as z from 'zod/mini';
+import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
+import { defineArchitecture } from '../architecture/define';
+import { classToken, classTokenReadout } from '../network/layers/class-token';
+import { multiHeadAttention } from '../network/layers/multi-head-attention';
+import { positionEmbedding } from '../network/layers/position-embedding';
+import type { OnProgress } from '../network/training/progress';
+
+const flag = () => z.boolean({ error: 'expected true or false' });
+
+const configSchema = fields({
+  /** Image height, width and channels: [224, 224, 3] on ImageNet. */
+  image: counts(),
+  /** Side of the square patches the image is cut into: 16 in ViT-B/16. Must divide the height and width. */
+  patch: count(),
+  /** Encoder blocks (the paper's L): 12 in ViT-Base. */
+  layers: count(),
+  /** Width of every token (the paper's D, the hidden size): 768 in ViT-Base. */
+  hidden: count(),
+  /** Hidden units of each block's MLP: 3072 in ViT-Base. */
+  mlp: count(),
+  /** Attention heads per block: 12 in ViT-Base, each hidden / heads wide. */
+  heads: count(),
+  classes: count(),
+  /** With learned position embeddings (the paper's E_pos) or without: then the encoder sees a bag of patches. */
+  positions: flag(),
+  seed: seed(),
+});
+export type VitConfig = ConfigOf<typeof configSchema>;
+
+/** torchvision's epsilon for every layer normalisation of the vision transformer. */
+export const LN_EPSILON = 1e-6;
+
+/** The number of patches an image is cut into. */
+export const patchesOf = (config: Pick<VitConfig, 'image' | 'patch'>): number => (config.image[0]! / config.patch) * (config.image[1]! / config.patch);
+
+/**
+ * The vision transformer as torchvision's `VisionTransformer` builds it, with its layer names:
+ *
+ * - `conv_proj`: a convolution whose kernel and stride are both the patch size, so each output
+ *   position sees exactly one patch: a linear map of the patch's pixels to a `hidden`-wide vector
+ *   (the paper's E, equation 1), then `tokens` reshapes the map into a sequence of patch tokens;
+ * - `class_token`: a learned token put in front; `pos_embedding`: a learned vector added per position;
+ * - `encoder_layer_<i>`, `layers` times, pre-norm: LayerNorm → multi-head self-attention → add the
+ *   block's input; LayerNorm → MLP (Dense `mlp`, GELU, Dense `hidden`) → add again;
+ * - `encoder_ln`, a last LayerNorm; `head`, a Dense softmax classifier on the class token alone.
+ *
+ * torchvision's dropouts are 0 by default and are left out; its attention has biases on the query,
+ * key, value and output projections, and so does ours.
+ */
+function build(config: VitConfig): tf.LayersModel {
+  const [height, width] = config.image;
+  if (config.image.length !== 3) throw new Error(`vision-transformer: expected image to be [height, width, channels], but got [${config.image.join(', ')}]`);
+  if (height! % config.patch !== 0 || width! % config.patch !== 0)
+    throw new Error(`vision-transformer: expected the patch side ${config.patch} to divide the image's ${height}×${width}`);
+  if (config.hidden % config.heads !== 0) throw new Error(`vision-transformer: expected hidden (${config.hidden}) to be a multiple of heads (${config.heads})`);
+  let seed = config.seed;
+  const glorot = () => tf.initializers.glorotUniform({ seed: seed++ });
+  const apply = (layer: tf.layers.Layer, x: tf.SymbolicTensor | tf.SymbolicTensor[]) => layer.apply(x) as tf.SymbolicTensor;
+  const norm = (x: tf.SymbolicTensor, name: string) => apply(tf.layers.layerNormalization({ name, axis: -1, epsilon: LN_EPSILON }), x);
+
+  const input = tf.input({ shape: [...config.image], name: 'image' });
+  const patches = apply(
+    tf.layers.conv2d({ name: 'conv_proj', filters: config.hidden, kernelSize: config.patch, strides: config.patch, kernelInitializer: glorot() }),
+    input,
+  );
+  let x = apply(tf.layers.reshape({ name: 'tokens', targetShape: [patchesOf(config), config.hidden] }), patches);
+  x = apply(classToken({ seed: seed++, name: 'class_token' }), x);
+  if (config.positions) x = apply(positionEmbedding({ seed: seed++, name: 'pos_embedding' }), x);
+  for (let i = 0; i < config.layers; i++) {
+    const name = `encoder_layer_${i}`;
+    const normed = norm(x, `${name}_ln_1`);
+    const attention = apply(
+      multiHeadAttention({ heads: config.heads, keyDim: config.hidden / config.heads, useBias: true, seed: seed++, name: `${name}_self_attention` }),
+      [normed, normed],
+    );
+    x = apply(tf.layers.add({ name: `${name}_add_1` }), [x, attention]);
+    const normed2 = norm(x, `${name}_ln_2`);
+    const hidden = apply(tf.layers.dense({ name: `${name}_mlp_1`, units: config.mlp, activation: 'gelu', kernelInitializer: glorot() }), normed2);
+    const back = apply(tf.layers.dense({ name: `${name}_mlp_2`, units: config.hidden, kernelInitializer: glorot() }), hidden);
+    x = apply(tf.layers.add({ name: `${name}_add_2` }), [x, back]);
+  }
+  x = norm(x, 'encoder_ln');
+  const token = apply(classTokenReadout('class_output'), x);
+  const output = apply(tf.layers.dense({ name: 'head', units: config.classes, activation: 'softmax', kernelInitializer: glorot() }), token);
+  return tf.model({ inputs: input, outputs: output, name: 'vision-transformer' });
+}
+
+export interface VitTraining {
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly onProgress?: OnProgress;
+}
+
+/**
+ * Adam on categorical cross-entropy, minibatches in a fixed order (no shuffling: a seeded model
+ * trains to the same weights each time). Images arrive flat, row by row, as `image` lays them out.
+ * Returns the training loss after each epoch; reports phase `train`.
+ */
+export async function trainVit(model: tf.LayersModel, images: readonly Float32Array[], labels: readonly number[], classes: number, options: VitTraining): Promise<number[]> {
+  const shape = model.inputs[0]!.shape.slice(1) as number[];
+  const size = shape.reduce((a, b) => a * b, 1);
+  const pixels = new Float32Array(images.length * size);
+  images.forEach((image, n) => pixels.set(image, n * size));
+  const xs = tf.tensor(pixels, [images.length, ...shape]);
+  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d([...labels], 'int32'), classes).toFloat());
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  try {
+    const history = await model.fit(xs, ys, {
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      shuffle: false,
+      verbose: 0,
+      callbacks: { onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'train', done: epoch + 1, total: options.epochs, error: logs?.loss }) },
+    });
+    return history.history.loss as number[];
+  } finally {
+    optimizer.dispose();
+    tf.dispose([xs, ys]);
+  }
+}
+
+/** The most probable class of each image (flat, row by row). */
+export function classify(model: tf.LayersModel, images: readonly Float32Array[]): number[] {
+  const shape = model.inputs[0]!.shape.slice(1) as number[];
+  return tf.tidy(() => {
+    const xs = tf.stack(images.map((image) => tf.tensor(image, shape)));
+    return Array.from((model.predict(xs) as tf.Tensor).argMax(-1).dataSync());
+  });
+}
+
+/**
+ * The image with its patches moved: patch p of the result is patch `order[p]` of the image (patches
+ * numbered row by row, as the tokens are). Pixels within a patch keep their places.
+ */
+export function shufflePatches(image: Float32Array, config: Pick<VitConfig, 'image' | 'patch'>, order: readonly number[]): Float32Array {
+  const [height, width, channels] = config.image as [number, number, number];
+  const across = width / config.patch;
+  const out = new Float32Array(image.length);
+  order.forEach((from, to) => {
+    const [fromRow, fromCol] = [Math.floor(from / across) * config.patch, (from % across) * config.patch];
+    const [toRow, toCol] = [Math.floor(to / across) * config.patch, (to % across) * config.patch];
+    for (let r = 0; r < config.patch; r++)
+      for (let c = 0; c < config.patch; c++)
+        for (let k = 0; k < channels; k++) out[((toRow + r) * width + toCol + c) * channels + k] = image[((fromRow + r) * width + fromCol + c) * channels + k]!;
+  });
+  if (height % config.patch !== 0) throw new Error(`shufflePatches: the patch side ${config.patch} does not divide the height ${height}`);
+  return out;
+}
+
+/** ViT-B/16 as torchvision's `vit_b_16()` builds it: 224×224×3, 16×16 patches, 12 blocks of width 768, MLP 3072, 12 heads, 1000 classes. */
+const canonical: VitConfig = { image: [224, 224, 3], patch: 16, layers: 12, hidden: 768, mlp: 3072, heads: 12, classes: 1000, positions: true, seed: 1 };
+
+export default defineArchitecture<VitConfig>({
+  id: 'vision-transformer',
+  name: 'Vision transformer',
+  abbreviation: 'ViT',
+  year: 2021,
+  paper: {
+    authors: [
+      'Alexey Dosovitskiy',
+      'Lucas Beyer',
+      'Alexander Kolesnikov',
+      'Dirk Weissenborn',
+      'Xiaohua Zhai',
+      'Thomas Unterthiner',
+      'Mostafa Dehghani',
+      'Matthias Minderer',
+      'Georg Heigold',
+      'Sylvain Gelly',
+      'Jakob Uszkoreit',
+      'Neil Houlsby',
+    ],
+    title: 'An image is worth 16x16 words: Transformers for image recognition at scale',
+    venue: 'ICLR 2021 (arXiv:2010.11929)',
+    year: 2021,
+    url: 'https://arxiv.org/abs/2010.11929',
+  },
+  training: {
+    method: 'backpropagation',
+    summary:
+      'The patch projection, class token, position embeddings, every attention projection, MLP and layer-normalisation scale and shift, and the classifier are trained together by backpropagation; the attention weights are not trained: they are computed afresh for every image.',
+  },
+  summary:
+    'A transformer encoder applied to an image cut into square patches: each patch is projected to a token, a learned class token is put in front, learned position embeddings are added, and after the encoder blocks a classifier reads the class token alone.',
+  family: 'attention',
+  views: ['layers', 'layers-expanded'],
+  configSchema,
+  configs: {
+    // A 4×4 image in four 2×2 patches, tokens 2 wide, one block: small enough to read every layer.
+    diagram: { image: [4, 4, 1], patch: 2, layers: 1, hidden: 2, mlp: 4, heads: 1, classes: 3, positions: true, seed: 1 },
+    // 8×8 digits in sixteen 2×2 patches, tokens 16 wide, one block of two heads.
+    demo: { image: [8, 8, 1], patch: 2, layers: 1, hidden: 16, mlp: 32, heads: 2, classes: 10, positions: true, seed: 1 },
+    canonical,
+  },
+  published: {
+    params: 86_567_656,
+    source: 'torchvision ViT_B_16_Weights (num_params): vit_b_16, the paper’s ViT-Base with 16×16 patches on 224×224 images and 1000 classes',
+    url: 'https://pytorch.org/vision/stable/models/generated/torchvision.models.vit_b_16.html',
+  },
+  build,
+  shapes: (c) => ({ input: [...c.image], output: [c.classes] }),
+});
