@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import { count, counts, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { classToken, classTokenReadout } from '../network/layers/class-token';
-import { multiHeadAttention } from '../network/layers/multi-head-attention';
+import { attentionWeightsOf, multiHeadAttention } from '../network/layers/multi-head-attention';
 import { positionEmbedding } from '../network/layers/position-embedding';
+import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 
 const flag = () => z.boolean({ error: 'expected true or false' });
@@ -71,10 +72,9 @@ function build(config: VitConfig): tf.LayersModel {
   for (let i = 0; i < config.layers; i++) {
     const name = `encoder_layer_${i}`;
     const normed = norm(x, `${name}_ln_1`);
-    const attention = apply(
-      multiHeadAttention({ heads: config.heads, keyDim: config.hidden / config.heads, useBias: true, seed: seed++, name: `${name}_self_attention` }),
-      [normed, normed],
-    );
+    const attention = multiHeadAttention({ heads: config.heads, keyDim: config.hidden / config.heads, useBias: true, seed, name: `${name}_self_attention` }).apply([normed, normed]);
+    // W_q, W_k, W_v and W_o take four seeds.
+    seed += 4;
     x = apply(tf.layers.add({ name: `${name}_add_1` }), [x, attention]);
     const normed2 = norm(x, `${name}_ln_2`);
     const hidden = apply(tf.layers.dense({ name: `${name}_mlp_1`, units: config.mlp, activation: 'gelu', kernelInitializer: glorot() }), normed2);
@@ -133,6 +133,22 @@ export function classify(model: tf.LayersModel, images: readonly Float32Array[])
 }
 
 /**
+ * Where the class token looks in the last encoder block: for each image, its attention weight on
+ * each patch token (row by row), the mean over the heads; the weight on itself, the rest of the
+ * row's 1, is left out.
+ */
+export function classTokenAttention(model: tf.LayersModel, images: readonly Float32Array[]): number[][] {
+  const blocks = model.layers.filter((l) => /^encoder_layer_\d+_self_attention_scores$/.test(l.name)).length;
+  const weights = attentionWeightsOf(model, `encoder_layer_${blocks - 1}_self_attention`);
+  const shape = model.inputs[0]!.shape.slice(1) as number[];
+  return tf.tidy(() => {
+    const alpha = weights.predict(tf.stack(images.map((image) => tf.tensor(image, shape)))) as tf.Tensor4D;
+    // [batch, heads, queries, keys] → the class token's row (query 0), keys 1… (the patches), mean over heads.
+    return alpha.slice([0, 0, 0, 1], [-1, -1, 1, -1]).mean(1).squeeze([1]).arraySync() as number[][];
+  });
+}
+
+/**
  * The image with its patches moved: patch p of the result is patch `order[p]` of the image (patches
  * numbered row by row, as the tokens are). Pixels within a patch keep their places.
  */
@@ -149,6 +165,19 @@ export function shufflePatches(image: Float32Array, config: Pick<VitConfig, 'ima
   });
   if (height % config.patch !== 0) throw new Error(`shufflePatches: the patch side ${config.patch} does not divide the height ${height}`);
   return out;
+}
+
+/** A random order of `patches` patches for each of `count` images (Fisher–Yates, seeded): what `shufflePatches` takes. */
+export function patchOrders(count: number, patches: number, seed: number): number[][] {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, () => {
+    const order = Array.from({ length: patches }, (_, p) => p);
+    for (let i = patches - 1; i > 0; i--) {
+      const j = Math.floor(random.next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return order;
+  });
 }
 
 /** ViT-B/16 as torchvision's `vit_b_16()` builds it: 224×224×3, 16×16 patches, 12 blocks of width 768, MLP 3072, 12 heads, 1000 classes. */
