@@ -144,6 +144,11 @@ function summarise(layer: tf.layers.Layer, className: string): string {
       return `Subsampling ${side(c.poolSize)}`;
     case 'EuclideanRbf':
       return `Euclidean RBF ${c.units}, fixed`;
+    // Multi-head attention's weightless layers (src/network/layers/multi-head-attention.ts).
+    case 'ScaledDotProductScore':
+      return `softmax(QKᵀ/√d), ${c.heads} heads${c.causal ? ', causal' : ''}`;
+    case 'MultiHeadContext':
+      return 'Σ α·V per head';
     case 'CellRole':
       // An identity that marks, for the cells view, what its cells are (a GAN's noise and generated sample).
       return `CellRole: ${c.role}`;

@@ -135,6 +135,11 @@ export interface Connection {
    * layer). The direction of time is part of what a weight is, so it is carried, not inferred.
    */
   readonly delay?: -1;
+  /**
+   * Attention reads only: the read reaches positions at or before its target's, never a later one
+   * (a causally masked self-attention, as in a Transformer's decoder). Absent: every position.
+   */
+  readonly causal?: true;
 }
 
 /** The step offset a connection reaches across: 0 within a step, 1 (t−1 → t) or −1 (t+1 → t) for a recurrent one. */

@@ -54,7 +54,8 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
   const recurrentGroups = new Set(graph.connections.filter(isDelayed).map((c) => groupOf.get(c.from)));
   const sizeOf = new Map(graph.groups.map((g) => [g.id, g.size]));
   const readsStore = storeReads(graph);
-  const attends = graph.connections.some((c) => c.kind === 'attention' && !readsStore(c));
+  const attends = graph.connections.some((c) => c.kind === 'attention' && !readsStore(c) && !c.causal);
+  const causal = graph.connections.some((c) => c.kind === 'attention' && c.causal);
   const edges: DiagramEdge[] = [];
   for (const step of STEPS) {
     for (const block of connectionBlocks(graph)) {
@@ -73,11 +74,13 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
       const [source, target] = c.delay === -1 ? [step.index, step.index - 1] : [step.index - 1, step.index];
       edges.push({ ...c, from: drawn(c.from, source), to: drawn(c.to, target), bundle: false });
     }
-  // An attention connection reads the memory at every source position: step t's copy reads every step's.
+  // An attention connection reads the memory at every source position: step t's copy reads every step's;
+  // a causally masked one only its own and earlier steps' (the later ones are no dependency).
   for (const to of STEPS)
     for (const from of STEPS)
       for (const c of graph.connections)
-        if (c.kind === 'attention' && !readsStore(c)) edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
+        if (c.kind === 'attention' && !readsStore(c) && !(c.causal && from.index > to.index))
+          edges.push({ ...c, from: drawn(c.from, from.index), to: drawn(c.to, to.index), bundle: false });
 
   const elided = describeElision(elision);
   return {
@@ -86,7 +89,7 @@ export function unrolledView(graph: CellGraph, architecture: AnyArchitecture, po
     title: `${nameWithAbbreviation(architecture)}: unrolled over time`,
     description: `${describeGraph(graph, architecture.name, 'unrolled')} Shown for steps ${STEPS.map((s) => s.label).join(', ')}; ${betweenSteps(graph, groupOf)}${
       attends ? ' Each attention connection runs from its source cell at every step to its target cell at every step, earlier and later alike: each step reads the whole stored sequence.' : ''
-    }${elided ? ` ${elided}` : ''}`,
+    }${causal ? ' A causally masked attention read runs only from a step to itself and later steps: no step reads a later one.' : ''}${elided ? ` ${elided}` : ''}`,
     steps: STEPS,
     nodes: STEPS.flatMap((step) =>
       elision.groups.flatMap((e) =>

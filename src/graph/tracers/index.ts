@@ -15,6 +15,7 @@ import { traceLiquid } from './liquid';
 import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
 import { traceMarkovChain } from './markov-chain';
+import { traceMultiHeadContext, traceScaledDotProductScore } from './multi-head-attention';
 import { traceNeuralTuringMachine } from './neural-turing-machine';
 import { tracePool } from './pool';
 import { traceRadialBasis } from './radial-basis';
@@ -66,6 +67,8 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AdditiveAlignment: traceAdditiveAlignment,
   AttentionScore: traceAttentionScore,
   AttentionContext: traceAttentionContext,
+  ScaledDotProductScore: traceScaledDotProductScore,
+  MultiHeadContext: traceMultiHeadContext,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.
