@@ -5,6 +5,8 @@ import { defineArchitecture } from '../architecture/define';
 import { classToken, classTokenReadout } from '../network/layers/class-token';
 import { attentionWeightsOf, multiHeadAttention } from '../network/layers/multi-head-attention';
 import { positionEmbedding } from '../network/layers/position-embedding';
+import { useFastConvolutionGradients } from '../network/kernels/conv2d-backprop-filter';
+import { useFastTileGradient } from '../network/kernels/tile-gradient';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
 
@@ -106,6 +108,8 @@ export async function trainVit(model: tf.LayersModel, images: readonly Float32Ar
   images.forEach((image, n) => pixels.set(image, n * size));
   const xs = tf.tensor(pixels, [images.length, ...shape]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d([...labels], 'int32'), classes).toFloat());
+  useFastTileGradient();
+  useFastConvolutionGradients();
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   try {
@@ -221,8 +225,8 @@ export default defineArchitecture<VitConfig>({
   configs: {
     // A 4×4 image in four 2×2 patches, tokens 2 wide, one block: small enough to read every layer.
     diagram: { image: [4, 4, 1], patch: 2, layers: 1, hidden: 2, mlp: 4, heads: 1, classes: 3, positions: true, seed: 1 },
-    // 8×8 digits in sixteen 2×2 patches, tokens 16 wide, one block of two heads.
-    demo: { image: [8, 8, 1], patch: 2, layers: 1, hidden: 16, mlp: 32, heads: 2, classes: 10, positions: true, seed: 1 },
+    // 8×8 digits in four 4×4 patches (five tokens with the class token), tokens 16 wide, one block of two heads.
+    demo: { image: [8, 8, 1], patch: 4, layers: 1, hidden: 16, mlp: 32, heads: 2, classes: 10, positions: true, seed: 1 },
     canonical,
   },
   published: {

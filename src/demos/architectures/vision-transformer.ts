@@ -15,7 +15,7 @@ const share = (hits: readonly boolean[]) => hits.filter(Boolean).length / hits.l
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /**
- * Trains a one-block vision transformer on 8×8 handwritten digits cut into sixteen 2×2 patches,
+ * Trains a one-block vision transformer on 8×8 handwritten digits cut into four 4×4 patches,
  * then scores it on the 797 held-out digits twice: as they are, and with each digit's patches put
  * in a random order. With position embeddings the network knows where each patch came from, and
  * shuffling hurts; without them it sees the patches as an unordered set, and its answers do not
@@ -75,7 +75,7 @@ export default defineDemo({
         ],
         plots: [
           imageGridSvg({
-            title: 'The first held-out digit as it is and with its sixteen 2×2 patches shuffled',
+            title: 'The first held-out digit as it is and with its four 4×4 patches shuffled',
             description: `A ${truth[0]}, classified as ${intact[0]} as it is and as ${moved[0]} shuffled. Shuffling keeps every patch and only moves it.`,
             width: config.image[1]!,
             pixel: 8,

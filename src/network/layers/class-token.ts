@@ -45,7 +45,8 @@ export class ClassToken extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = tokensOf(inputs, 'ClassToken');
-      const token = tf.tile(this.token.read().expandDims(0), [x.shape[0], 1, 1]);
+      // Broadcast rather than tiled: a sum is all its gradient takes (tfjs differentiates a tile slice by slice).
+      const token = tf.add(tf.zeros([x.shape[0], 1, x.shape[2]]), this.token.read().expandDims(0));
       return tf.concat([token, x], 1);
     });
   }
