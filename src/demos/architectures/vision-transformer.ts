@@ -7,7 +7,7 @@ import { defineDemo } from '../types';
 import params from './vision-transformer.params';
 
 const TRAINING = 1000;
-const BATCH = 50;
+const BATCH = 100;
 /** Seed of the patch orders the held-out digits are shuffled with. */
 const SHUFFLE_SEED = 7;
 
