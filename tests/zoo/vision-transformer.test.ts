@@ -82,6 +82,10 @@ describe('vision-transformer', () => {
   });
 
   it('learns the digits from four patches, and shuffling the patches costs it a third of its answers; the demo at its defaults, and the figures its article prints', async () => {
+    // 272 (patch projection) + 16 + 80 + 1,088 (attention) + 1,072 (MLP) + 3 × 32 (layer normalisations) + 170 (classifier).
+    const small = vit.build(vit.configs.demo!);
+    expect(small.countParams()).toBe(2_794);
+    small.dispose();
     const before = tf.memory().numTensors;
     const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, () => {}));
     const metric = (name: string) => result.metrics.find((m) => m.name === name)!.value;
