@@ -4,8 +4,8 @@ import { count, counts, fields, seed, type ConfigOf } from '../architecture/conf
 import { defineArchitecture } from '../architecture/define';
 import { classToken, classTokenReadout } from '../network/layers/class-token';
 import { attentionWeightsOf, multiHeadAttention } from '../network/layers/multi-head-attention';
+import { patches } from '../network/layers/patches';
 import { positionEmbedding } from '../network/layers/position-embedding';
-import { useFastConvolutionGradients } from '../network/kernels/conv2d-backprop-filter';
 import { useFastTileGradient } from '../network/kernels/tile-gradient';
 import { createRandom } from '../network/numerics/random';
 import type { OnProgress } from '../network/training/progress';
@@ -39,11 +39,13 @@ export const LN_EPSILON = 1e-6;
 export const patchesOf = (config: Pick<VitConfig, 'image' | 'patch'>): number => (config.image[0]! / config.patch) * (config.image[1]! / config.patch);
 
 /**
- * The vision transformer as torchvision's `VisionTransformer` builds it, with its layer names:
+ * The vision transformer as torchvision's `VisionTransformer` builds it, with its layer names where
+ * it has them:
  *
- * - `conv_proj`: a convolution whose kernel and stride are both the patch size, so each output
- *   position sees exactly one patch: a linear map of the patch's pixels to a `hidden`-wide vector
- *   (the paper's E, equation 1), then `tokens` reshapes the map into a sequence of patch tokens;
+ * - `patches` cuts the image into square patches and flattens each; `patch_embedding`, a dense
+ *   layer, maps each patch's pixels to a `hidden`-wide token (the paper's E, equation 1). torchvision
+ *   computes the same map as a convolution whose kernel and stride are the patch size (`conv_proj`),
+ *   with the same parameters;
  * - `class_token`: a learned token put in front; `pos_embedding`: a learned vector added per position;
  * - `encoder_layer_<i>`, `layers` times, pre-norm: LayerNorm → multi-head self-attention → add the
  *   block's input; LayerNorm → MLP (Dense `mlp`, GELU, Dense `hidden`) → add again;
@@ -64,11 +66,8 @@ function build(config: VitConfig): tf.LayersModel {
   const norm = (x: tf.SymbolicTensor, name: string) => apply(tf.layers.layerNormalization({ name, axis: -1, epsilon: LN_EPSILON }), x);
 
   const input = tf.input({ shape: [...config.image], name: 'image' });
-  const patches = apply(
-    tf.layers.conv2d({ name: 'conv_proj', filters: config.hidden, kernelSize: config.patch, strides: config.patch, kernelInitializer: glorot() }),
-    input,
-  );
-  let x = apply(tf.layers.reshape({ name: 'tokens', targetShape: [patchesOf(config), config.hidden] }), patches);
+  const flat = apply(patches({ patch: config.patch, name: 'patches' }), input);
+  let x = apply(tf.layers.dense({ name: 'patch_embedding', units: config.hidden, kernelInitializer: glorot() }), flat);
   x = apply(classToken({ seed: seed++, name: 'class_token' }), x);
   if (config.positions) x = apply(positionEmbedding({ seed: seed++, name: 'pos_embedding' }), x);
   for (let i = 0; i < config.layers; i++) {
@@ -109,7 +108,6 @@ export async function trainVit(model: tf.LayersModel, images: readonly Float32Ar
   const xs = tf.tensor(pixels, [images.length, ...shape]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d([...labels], 'int32'), classes).toFloat());
   useFastTileGradient();
-  useFastConvolutionGradients();
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   try {

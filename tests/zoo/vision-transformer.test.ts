@@ -15,14 +15,14 @@ describe('vision-transformer', () => {
     const model = withZeroWeights(() => vit.build({ ...vit.configs.canonical!, layers: 1 }));
     try {
       const shape = (name: string) => (model.getLayer(name).outputShape as number[]).slice(1);
-      expect(shape('conv_proj')).toEqual([14, 14, 768]);
-      expect(shape('tokens')).toEqual([196, 768]);
+      expect(shape('patches')).toEqual([196, 768]);
+      expect(shape('patch_embedding')).toEqual([196, 768]);
       expect(shape('pos_embedding')).toEqual([197, 768]);
       expect(shape('encoder_layer_0_self_attention_scores')).toEqual([12, 197, 197]);
       expect(shape('encoder_layer_0_mlp_1')).toEqual([197, 3072]);
       expect(shape('head')).toEqual([1000]);
       const parts = [
-        paramsOf(model, 'conv_proj'),
+        paramsOf(model, 'patch_embedding'),
         paramsOf(model, 'class_token'),
         paramsOf(model, 'pos_embedding'),
         paramsOf(model, 'encoder_layer_0_'),
@@ -90,9 +90,9 @@ describe('vision-transformer', () => {
     const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, () => {}));
     const metric = (name: string) => result.metrics.find((m) => m.name === name)!.value;
     expect(tf.memory().numTensors).toBe(before);
-    expect(metric('accuracy')).toBeCloseTo(0.878, 2);
-    expect(metric('shuffled-accuracy')).toBeCloseTo(0.582, 2);
-    expect(metric('unchanged')).toBeCloseTo(0.611, 2);
+    expect(metric('accuracy')).toBeCloseTo(0.86, 2);
+    expect(metric('shuffled-accuracy')).toBeCloseTo(0.617, 2);
+    expect(metric('unchanged')).toBeCloseTo(0.664, 2);
   }, 60_000);
 
   it('without position embeddings sees a bag of patches: every answer survives shuffling, and it learns less', async () => {
@@ -100,6 +100,6 @@ describe('vision-transformer', () => {
     const metric = (name: string) => result.metrics.find((m) => m.name === name)!.value;
     expect(metric('unchanged')).toBe(1);
     expect(metric('shuffled-accuracy')).toBe(metric('accuracy'));
-    expect(metric('accuracy')).toBeCloseTo(0.744, 2);
+    expect(metric('accuracy')).toBeCloseTo(0.729, 2);
   }, 60_000);
 });
