@@ -69,6 +69,9 @@ export default defineDemo({
       const accuracy = share(intact.map((p, n) => p === truth[n]));
       const shuffledAccuracy = share(moved.map((p, n) => p === truth[n]));
       const unchanged = share(moved.map((p, n) => p === intact[n]));
+      // A digit the shuffle turns from right to wrong, where there is one: what the position embeddings were for.
+      const turned = test.findIndex((_, n) => intact[n] === truth[n] && moved[n] !== truth[n]);
+      const e = Math.max(0, turned);
       return {
         metrics: [
           { name: 'accuracy', label: `Held-out digits right (${test.length})`, value: accuracy, kind: 'fraction' },
@@ -78,20 +81,20 @@ export default defineDemo({
         ],
         plots: [
           imageGridSvg({
-            title: 'The first held-out digit as it is and with its four 4×4 patches shuffled',
-            description: `A ${truth[0]}, classified as ${intact[0]} as it is and as ${moved[0]} shuffled. Shuffling keeps every patch and only moves it.`,
+            title: `A held-out digit as it is and with its four 4×4 patches shuffled${turned >= 0 ? ': the shuffle changes the answer' : ''}`,
+            description: `A ${truth[e]}, classified as ${intact[e]} as it is and as ${moved[e]} shuffled. Shuffling keeps every patch and only moves it.`,
             width: config.image[1]!,
             pixel: 8,
             rows: [
               {
                 images: [
-                  { pixels: test[0]!, caption: `as it is → ${intact[0]}` },
-                  { pixels: shuffled[0]!, caption: `shuffled → ${moved[0]}` },
+                  { pixels: test[e]!, caption: `as it is → ${intact[e]}` },
+                  { pixels: shuffled[e]!, caption: `shuffled → ${moved[e]}` },
                 ],
               },
             ],
           }),
-          attentionMap(test[0]!, `Where the class token looks in the trained network, for the first held-out digit (a ${truth[0]})`),
+          attentionMap(test[e]!, `Where the class token looks in the trained network, for that digit as it is (a ${truth[e]})`),
           plotSvg({
             title: `Training loss of the vision transformer ${config.positions ? 'with' : 'without'} position embeddings`,
             description:
