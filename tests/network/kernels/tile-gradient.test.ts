@@ -20,7 +20,7 @@ describe('the fast gradient of Tile', () => {
     ];
     const xs = cases.map(([shape], i) => tf.randomNormal(shape, 0, 1, 'float32', i + 1));
     const before = cases.map(([, reps], i) => tileGradientOf(xs[i]!, reps));
-    const slices = (info: tf.ProfileInfo) => info.kernels.filter((k) => k.name === 'Slice').length;
+    const slices = (info: Awaited<ReturnType<typeof tf.profile>>) => info.kernels.filter((k) => k.name === 'Slice').length;
     // One slice of dy per copy: 5 × 3 × 1.
     expect(slices(await tf.profile(() => tileGradientOf(xs[2]!, cases[2]![1])))).toBe(15);
     useFastTileGradient();
