@@ -149,9 +149,6 @@ function summarise(layer: tf.layers.Layer, className: string): string {
       return `softmax(QKᵀ/√d), ${c.heads} heads${c.causal ? ', causal' : ''}`;
     case 'MultiHeadContext':
       return 'Σ α·V per head';
-    // The vision transformer's weightless cut of an image into flattened patches (src/network/layers/patches.ts).
-    case 'Patches':
-      return `Patches ${c.patch}×${c.patch}`;
     case 'CellRole':
       // An identity that marks, for the cells view, what its cells are (a GAN's noise and generated sample).
       return `CellRole: ${c.role}`;

@@ -4,7 +4,6 @@ import { count, counts, fields, seed, type ConfigOf } from '../architecture/conf
 import { defineArchitecture } from '../architecture/define';
 import { classToken, classTokenReadout } from '../network/layers/class-token';
 import { attentionWeightsOf, multiHeadAttention } from '../network/layers/multi-head-attention';
-import { patches } from '../network/layers/patches';
 import { positionEmbedding } from '../network/layers/position-embedding';
 import { useFastTileGradient } from '../network/kernels/tile-gradient';
 import { createRandom } from '../network/numerics/random';
@@ -42,10 +41,10 @@ export const patchesOf = (config: Pick<VitConfig, 'image' | 'patch'>): number =>
  * The vision transformer as torchvision's `VisionTransformer` builds it, with its layer names where
  * it has them:
  *
- * - `patches` cuts the image into square patches and flattens each; `patch_embedding`, a dense
- *   layer, maps each patch's pixels to a `hidden`-wide token (the paper's E, equation 1). torchvision
- *   computes the same map as a convolution whose kernel and stride are the patch size (`conv_proj`),
- *   with the same parameters;
+ * - the input is the image cut into square patches, each flattened (`cutPatches`), as in the paper's
+ *   equation 1; `patch_embedding`, a dense layer, maps each patch's pixels to a `hidden`-wide token
+ *   (the paper's E). torchvision computes the same map as a convolution whose kernel and stride are
+ *   the patch size (`conv_proj`), with the same parameters;
  * - `class_token`: a learned token put in front; `pos_embedding`: a learned vector added per position;
  * - `encoder_layer_<i>`, `layers` times, pre-norm: LayerNorm → multi-head self-attention → add the
  *   block's input; LayerNorm → MLP (Dense `mlp`, GELU, Dense `hidden`) → add again;
@@ -65,9 +64,9 @@ function build(config: VitConfig): tf.LayersModel {
   const apply = (layer: tf.layers.Layer, x: tf.SymbolicTensor | tf.SymbolicTensor[]) => layer.apply(x) as tf.SymbolicTensor;
   const norm = (x: tf.SymbolicTensor, name: string) => apply(tf.layers.layerNormalization({ name, axis: -1, epsilon: LN_EPSILON }), x);
 
-  const input = tf.input({ shape: [...config.image], name: 'image' });
-  const flat = apply(patches({ patch: config.patch, name: 'patches' }), input);
-  let x = apply(tf.layers.dense({ name: 'patch_embedding', units: config.hidden, kernelInitializer: glorot() }), flat);
+  const [, , channels] = config.image;
+  const input = tf.input({ shape: [patchesOf(config), config.patch * config.patch * channels!], name: 'patches' });
+  let x = apply(tf.layers.dense({ name: 'patch_embedding', units: config.hidden, kernelInitializer: glorot() }), input);
   x = apply(classToken({ seed: seed++, name: 'class_token' }), x);
   if (config.positions) x = apply(positionEmbedding({ seed: seed++, name: 'pos_embedding' }), x);
   for (let i = 0; i < config.layers; i++) {
@@ -100,13 +99,15 @@ export interface VitTraining {
  * trains to the same weights each time). Images arrive flat, row by row, as `image` lays them out.
  * Returns the training loss after each epoch; reports phase `train`.
  */
-export async function trainVit(model: tf.LayersModel, images: readonly Float32Array[], labels: readonly number[], classes: number, options: VitTraining): Promise<number[]> {
-  const shape = model.inputs[0]!.shape.slice(1) as number[];
-  const size = shape.reduce((a, b) => a * b, 1);
-  const pixels = new Float32Array(images.length * size);
-  images.forEach((image, n) => pixels.set(image, n * size));
-  const xs = tf.tensor(pixels, [images.length, ...shape]);
-  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d([...labels], 'int32'), classes).toFloat());
+export async function trainVit(
+  model: tf.LayersModel,
+  config: VitConfig,
+  images: readonly Float32Array[],
+  labels: readonly number[],
+  options: VitTraining,
+): Promise<number[]> {
+  const xs = patchBatch(images, config);
+  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d([...labels], 'int32'), config.classes).toFloat());
   useFastTileGradient();
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
@@ -125,13 +126,9 @@ export async function trainVit(model: tf.LayersModel, images: readonly Float32Ar
   }
 }
 
-/** The most probable class of each image (flat, row by row). */
-export function classify(model: tf.LayersModel, images: readonly Float32Array[]): number[] {
-  const shape = model.inputs[0]!.shape.slice(1) as number[];
-  return tf.tidy(() => {
-    const xs = tf.stack(images.map((image) => tf.tensor(image, shape)));
-    return Array.from((model.predict(xs) as tf.Tensor).argMax(-1).dataSync());
-  });
+/** The most probable class of each image (flat, row by row, as `image` lays it out). */
+export function classify(model: tf.LayersModel, config: VitConfig, images: readonly Float32Array[]): number[] {
+  return tf.tidy(() => Array.from((model.predict(patchBatch(images, config)) as tf.Tensor).argMax(-1).dataSync()));
 }
 
 /**
@@ -139,12 +136,11 @@ export function classify(model: tf.LayersModel, images: readonly Float32Array[])
  * each patch token (row by row), the mean over the heads; the weight on itself, the rest of the
  * row's 1, is left out.
  */
-export function classTokenAttention(model: tf.LayersModel, images: readonly Float32Array[]): number[][] {
+export function classTokenAttention(model: tf.LayersModel, config: VitConfig, images: readonly Float32Array[]): number[][] {
   const blocks = model.layers.filter((l) => /^encoder_layer_\d+_self_attention_scores$/.test(l.name)).length;
   const weights = attentionWeightsOf(model, `encoder_layer_${blocks - 1}_self_attention`);
-  const shape = model.inputs[0]!.shape.slice(1) as number[];
   return tf.tidy(() => {
-    const alpha = weights.predict(tf.stack(images.map((image) => tf.tensor(image, shape)))) as tf.Tensor4D;
+    const alpha = weights.predict(patchBatch(images, config)) as tf.Tensor4D;
     // [batch, heads, queries, keys] → the class token's row (query 0), keys 1… (the patches), mean over heads.
     return alpha.slice([0, 0, 0, 1], [-1, -1, 1, -1]).mean(1).squeeze([1]).arraySync() as number[][];
   });
@@ -167,6 +163,31 @@ export function shufflePatches(image: Float32Array, config: Pick<VitConfig, 'ima
   });
   if (height % config.patch !== 0) throw new Error(`shufflePatches: the patch side ${config.patch} does not divide the height ${height}`);
   return out;
+}
+
+/**
+ * An image (values row by row, channels last) as the model reads it: cut into square patches,
+ * numbered row by row, each flattened row by row, channels last — [patches, patch · patch · channels].
+ */
+export function cutPatches(image: ArrayLike<number>, config: Pick<VitConfig, 'image' | 'patch'>): Float32Array {
+  const [height, width, channels] = config.image as [number, number, number];
+  const p = config.patch;
+  if (image.length !== height * width * channels) throw new Error(`cutPatches: expected ${height * width * channels} values, but got ${image.length}`);
+  const out = new Float32Array(image.length);
+  let i = 0;
+  for (let pr = 0; pr < height / p; pr++)
+    for (let pc = 0; pc < width / p; pc++)
+      for (let r = 0; r < p; r++) for (let c = 0; c < p; c++) for (let k = 0; k < channels; k++) out[i++] = image[((pr * p + r) * width + pc * p + c) * channels + k]!;
+  return out;
+}
+
+/** Images (flat, row by row) as one batch of the model's input: each cut into its flattened patches. */
+function patchBatch(images: readonly ArrayLike<number>[], config: Pick<VitConfig, 'image' | 'patch'>): tf.Tensor3D {
+  const [, , channels] = config.image as [number, number, number];
+  const size = config.image.reduce((a, b) => a * b, 1);
+  const values = new Float32Array(images.length * size);
+  images.forEach((image, n) => values.set(cutPatches(image, config), n * size));
+  return tf.tensor3d(values, [images.length, patchesOf(config), config.patch * config.patch * channels]);
 }
 
 /** A random order of `patches` patches for each of `count` images (Fisher–Yates, seeded): what `shufflePatches` takes. */
@@ -218,11 +239,11 @@ export default defineArchitecture<VitConfig>({
   summary:
     'A transformer encoder applied to an image cut into square patches: each patch is projected to a token, a learned class token is put in front, learned position embeddings are added, and after the encoder blocks a classifier reads the class token alone.',
   family: 'attention',
-  views: ['layers', 'layers-expanded'],
+  views: ['cells', 'layers', 'layers-expanded'],
   configSchema,
   configs: {
-    // A 4×4 image in four 2×2 patches, tokens 2 wide, one block: small enough to read every layer.
-    diagram: { image: [4, 4, 1], patch: 2, layers: 1, hidden: 2, mlp: 4, heads: 1, classes: 3, positions: true, seed: 1 },
+    // A 4×4 image in four 2×2 patches, tokens 2 wide, one block of two heads: every cell drawn.
+    diagram: { image: [4, 4, 1], patch: 2, layers: 1, hidden: 2, mlp: 4, heads: 2, classes: 3, positions: true, seed: 1 },
     // 8×8 digits in four 4×4 patches (five tokens with the class token), tokens 16 wide, one block of two heads.
     demo: { image: [8, 8, 1], patch: 4, layers: 1, hidden: 16, mlp: 32, heads: 2, classes: 10, positions: true, seed: 1 },
     canonical,
@@ -233,5 +254,5 @@ export default defineArchitecture<VitConfig>({
     url: 'https://pytorch.org/vision/stable/models/generated/torchvision.models.vit_b_16.html',
   },
   build,
-  shapes: (c) => ({ input: [...c.image], output: [c.classes] }),
+  shapes: (c) => ({ input: [patchesOf(c), c.patch * c.patch * c.image[2]!], output: [c.classes] }),
 });

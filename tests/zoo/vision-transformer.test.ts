@@ -4,7 +4,7 @@ import { withZeroWeights } from '../../src/architecture/structure-only';
 import demo from '../../src/demos/architectures/vision-transformer';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
-import vit, { classTokenAttention, patchOrders, patchesOf, shufflePatches } from '../../src/zoo/vision-transformer';
+import vit, { classTokenAttention, cutPatches, patchOrders, patchesOf, shufflePatches } from '../../src/zoo/vision-transformer';
 
 const paramsOf = (model: tf.LayersModel, prefix: string) =>
   model.layers.filter((l) => l.name.startsWith(prefix)).reduce((sum, l) => sum + l.countParams(), 0);
@@ -39,6 +39,18 @@ describe('vision-transformer', () => {
     }
   });
 
+  it('reads an image as its patches, row by row, each flattened row by row, channels last', () => {
+    // A 4×6 image with 2 channels: value = its index in the flat image.
+    const image = Float32Array.from({ length: 48 }, (_, i) => i);
+    const cut = cutPatches(image, { image: [4, 6, 2], patch: 2 });
+    expect(cut).toHaveLength(48);
+    // Patch 1 (first row of patches, second column): columns 2–3 of rows 0–1, both channels.
+    expect(Array.from(cut.slice(8, 16))).toEqual([4, 5, 6, 7, 16, 17, 18, 19]);
+    // Patch 3 (second row of patches, first column): columns 0–1 of rows 2–3.
+    expect(Array.from(cut.slice(24, 32))).toEqual([24, 25, 26, 27, 36, 37, 38, 39]);
+    expect(() => cutPatches(new Float32Array(10), { image: [4, 6, 2], patch: 2 })).toThrow(/expected 48 values, but got 10/);
+  });
+
   it('moves whole patches when it shuffles them, and without position embeddings its answer does not change at all; with them it does', () => {
     const config = vit.configs.demo!;
     const image = Float32Array.from({ length: 64 }, (_, p) => p);
@@ -52,7 +64,8 @@ describe('vision-transformer', () => {
 
     const images = Array.from({ length: 20 }, (_, n) => Float32Array.from({ length: 64 }, (_, p) => Math.sin(n * 7 + p * 1.3) ** 2));
     const shuffled = images.map((im, n) => shufflePatches(im, config, orders[n]!));
-    const outputs = (model: tf.LayersModel, xs: Float32Array[]) => tf.tidy(() => (model.predict(tf.stack(xs.map((x) => tf.tensor(x, [8, 8, 1])))) as tf.Tensor).arraySync() as number[][]);
+    const outputs = (model: tf.LayersModel, xs: Float32Array[]) =>
+      tf.tidy(() => (model.predict(tf.stack(xs.map((x) => tf.tensor(cutPatches(x, config), [4, 16])))) as tf.Tensor).arraySync() as number[][]);
     const gap = (positions: boolean) => {
       const model = vit.build({ ...config, positions });
       try {
@@ -69,7 +82,7 @@ describe('vision-transformer', () => {
   it('reads where the class token looks: one weight per patch, together at most 1', () => {
     const model = vit.build(vit.configs.demo!);
     try {
-      const weights = classTokenAttention(model, [new Float32Array(64).fill(0.5), new Float32Array(64)]);
+      const weights = classTokenAttention(model, vit.configs.demo!, [new Float32Array(64).fill(0.5), new Float32Array(64)]);
       expect(weights).toHaveLength(2);
       for (const row of weights) {
         expect(row).toHaveLength(4);

@@ -38,7 +38,7 @@ export default defineDemo({
     const shuffled = test.map((image, n) => shufflePatches(image, config, orders[n]!));
     const model = vit.build(config);
     const attentionMap = (image: Float32Array, title: string) => {
-      const [weights] = classTokenAttention(model, [image]);
+      const [weights] = classTokenAttention(model, config, [image]);
       const rows = Array.from({ length: side }, (_, r) => weights!.slice(r * side, (r + 1) * side));
       const top = weights!.indexOf(Math.max(...weights!));
       return heatMapSvg({
@@ -55,7 +55,7 @@ export default defineDemo({
     };
     try {
       const report = progress.within('vit');
-      const losses = await trainVit(model, train, digits.labels.slice(0, TRAINING), config.classes, {
+      const losses = await trainVit(model, config, train, digits.labels.slice(0, TRAINING), {
         epochs: values.epochs,
         batchSize: BATCH,
         learningRate: values.learningRate,
@@ -64,8 +64,8 @@ export default defineDemo({
           progress.show([attentionMap(test[0]!, `Where the class token looks after epoch ${p.done}, for the first held-out digit`)]);
         },
       });
-      const intact = classify(model, test);
-      const moved = classify(model, shuffled);
+      const intact = classify(model, config, test);
+      const moved = classify(model, config, shuffled);
       const accuracy = share(intact.map((p, n) => p === truth[n]));
       const shuffledAccuracy = share(moved.map((p, n) => p === truth[n]));
       const unchanged = share(moved.map((p, n) => p === intact[n]));

@@ -11,6 +11,7 @@ import { traceDense } from './dense';
 import { traceGaussianNoise } from './gaussian-noise';
 import { traceGaussianSampling } from './gaussian-sampling';
 import { traceGru } from './gru';
+import { traceLayerNormalization } from './layer-normalization';
 import { traceLiquid } from './liquid';
 import { traceHopfield } from './hopfield';
 import { traceLstm } from './lstm';
@@ -69,6 +70,12 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   AttentionContext: traceAttentionContext,
   ScaledDotProductScore: traceScaledDotProductScore,
   MultiHeadContext: traceMultiHeadContext,
+  LayerNormalization: traceLayerNormalization,
+  // The vision transformer's class token and position embeddings are added parameters, like biases:
+  // every cell is its input's cell (token 0 a trained vector); the readout keeps token 0's cells.
+  ClassToken: traceElementwise,
+  PositionEmbedding: traceElementwise,
+  ClassTokenReadout: traceElementwise,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
   // Traces its forward and backward copies with the tracer of the class it wraps, looked up here.

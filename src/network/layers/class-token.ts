@@ -38,7 +38,8 @@ export class ClassToken extends tf.layers.Layer {
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const features = shapeOf(inputShape).at(-1);
     if (typeof features !== 'number') throw new Error(`ClassToken: expected a fixed feature size, but got ${features}`);
-    this.token = this.addWeight('token', [1, features], 'float32', tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed: this.seed }));
+    // A vector, as a bias is stored: it is added, and connects no two cells (no weight matrix to draw).
+    this.token = this.addWeight('token', [features], 'float32', tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed: this.seed }));
     this.built = true;
   }
 
@@ -46,7 +47,7 @@ export class ClassToken extends tf.layers.Layer {
     return tf.tidy(() => {
       const x = tokensOf(inputs, 'ClassToken');
       // Broadcast rather than tiled: a sum is all its gradient takes (tfjs differentiates a tile slice by slice).
-      const token = tf.add(tf.zeros([x.shape[0], 1, x.shape[2]]), this.token.read().expandDims(0));
+      const token = tf.add(tf.zeros([x.shape[0], 1, x.shape[2]]), this.token.read());
       return tf.concat([token, x], 1);
     });
   }

@@ -19,6 +19,7 @@ export class PositionEmbedding extends tf.layers.Layer {
   static readonly className = 'PositionEmbedding';
   readonly seed: number;
   private embedding!: tf.LayerVariable;
+  private shape: [number, number] = [0, 0];
 
   constructor(args: PositionEmbeddingArgs) {
     super({ name: args.name });
@@ -30,14 +31,17 @@ export class PositionEmbedding extends tf.layers.Layer {
     const [, tokens, features] = shapeOf(inputShape);
     if (typeof tokens !== 'number' || typeof features !== 'number')
       throw new Error(`PositionEmbedding: expected a fixed number of tokens and features, but got [${tokens}, ${features}]`);
-    this.embedding = this.addWeight('embedding', [tokens, features], 'float32', tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed: this.seed }));
+    // Stored flat, row by row, as a bias is: it is added, one value per cell of each position, and
+    // connects no two cells (no weight matrix to draw).
+    this.embedding = this.addWeight('embedding', [tokens * features], 'float32', tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed: this.seed }));
+    this.shape = [tokens, features];
     this.built = true;
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-      return tf.add(x, this.embedding.read());
+      return tf.add(x, tf.reshape(this.embedding.read(), this.shape));
     });
   }
 

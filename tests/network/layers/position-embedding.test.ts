@@ -8,7 +8,8 @@ describe('PositionEmbedding layer', () => {
     const layer = positionEmbedding({ seed: 5, name: 'pos' });
     const model = tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
     expect(model.countParams()).toBe(6);
-    const embedding = layer.getWeights()[0]!.arraySync() as number[][];
+    const flat = Array.from(layer.getWeights()[0]!.dataSync());
+    const embedding = [0, 1, 2].map((p) => flat.slice(2 * p, 2 * p + 2));
     const tokens = [
       [[1, 2], [3, 4], [5, 6]],
       [[0, 0], [0, 0], [0, 0]],
