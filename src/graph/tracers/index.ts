@@ -80,6 +80,11 @@ export const TRACERS: Readonly<Record<string, LayerTracer>> = {
   LayerNormalization: traceLayerNormalization,
   TokenEmbedding: traceTokenEmbedding,
   TiedSoftmax: traceTiedSoftmax,
+  // The vision transformer's class token and position embeddings are added parameters, like biases:
+  // every cell is its input's cell (token 0 a trained vector); the readout keeps token 0's cells.
+  ClassToken: traceElementwise,
+  PositionEmbedding: traceElementwise,
+  ClassTokenReadout: traceElementwise,
   RealOrGenerated: traceRealOrGenerated,
   NeuralTuringMachine: traceNeuralTuringMachine,
   WeightCopy: traceWeightCopy,
