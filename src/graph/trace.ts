@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TRACERS } from './tracers';
 import { outputMatchesInput } from './output-role';
-import type { InboundGroup } from './tracers/types';
+import type { InboundGroup, LayerTracer } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
-import { validateGraph } from './validate';
+import { GraphError, validateGraph } from './validate';
 
 /**
  * Output cells that keep their own type: a capsule's output is a vector whose length is the score;
@@ -133,6 +133,20 @@ function checkTraceSize(model: tf.LayersModel, architecture: string): void {
  * Fails with a TooLargeError, before building any connection, past MAX_TRACE_SIZE (counted by
  * traceSizes). Definitions with `size(config)` are refused earlier, before building (checked-build.ts).
  */
+/**
+ * One layer's tracing. A tracer refuses what it cannot draw truthfully (an input it does not expect,
+ * shapes that disagree) with a plain Error; that refusal is reported as the architecture's GraphError,
+ * naming the architecture and the layer. JavaScript's own errors (TypeError…) are bugs and pass through.
+ */
+function tracedBy(tracer: LayerTracer, layer: tf.layers.Layer, inbound: readonly InboundGroup[], architecture: string): ReturnType<LayerTracer> {
+  try {
+    return tracer(layer, inbound, layer.name);
+  } catch (error) {
+    if (error instanceof Error && error.constructor === Error) throw new GraphError(architecture, [error.message]);
+    throw error;
+  }
+}
+
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
   const groups: Group[] = [];
   const connections: Connection[] = [];
@@ -171,7 +185,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       if (!group) throw new Error(`layer "${layer.name}": input layer "${l.name}" was not traced first`);
       return group;
     });
-    const traced = tracer(layer, inbound, layer.name);
+    const traced = tracedBy(tracer, layer, inbound, architecture);
     const retype = traced.kind === 'concat' ? undefined : traced.inboundCellType;
     if (retype) {
       const retyped = new Set(inbound.flatMap((g) => realGroups(g.id)));

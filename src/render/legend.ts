@@ -61,6 +61,12 @@ function weightSample(g: G, ids: MarkerIds, fixed: boolean): void {
   if (fixed) line.attr('marker-mid', `url(#${ids.fixed})`);
 }
 
+const FIXED_LABELS: Readonly<Record<LegendContents['fixedBy'], string>> = {
+  nothing: 'fixed weight: set once, never trained',
+  copy: 'fixed weight: never trained, changed only by the copy',
+  either: 'fixed weight: never trained; set once, or changed only by a copy',
+};
+
 /** What a legend explains: the cell types and connection kinds present, and which markers appear. */
 export interface LegendContents {
   readonly cellTypes: readonly CellType[];
@@ -69,6 +75,11 @@ export interface LegendContents {
   readonly sparseOneToOne: boolean;
   /** Some weight is fixed (never trained). Weightless dependencies are no weights: they never count here. */
   readonly fixed: boolean;
+  /**
+   * What changes a fixed weight: nothing once set, or the periodic copy that makes a target network
+   * (a diagram that draws `copy` lines); `either` for the key to every diagram.
+   */
+  readonly fixedBy: 'nothing' | 'copy' | 'either';
   /** The coefficients, computed for each input, that scale some drawn lines (Connection.scaledBy). */
   readonly scaledBy: readonly string[];
   readonly undirected: boolean;
@@ -93,6 +104,7 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     // A bundle's ends are group ids, never index-aligned cells: one among the sparse edges makes this false.
     sparseOneToOne: isOneToOne(diagram.edges.filter((e) => e.kind === 'sparse')),
     fixed: diagram.edges.some((e) => e.trainable === false),
+    fixedBy: diagram.edges.some((e) => e.kind === 'copy') ? 'copy' : 'nothing',
     scaledBy: [...new Set(diagram.edges.flatMap((e) => (e.scaledBy ? [e.scaledBy] : [])))],
     undirected: diagram.edges.some((e) => !e.directed),
     allTrained: diagram.edges.some(isWeight) && diagram.edges.filter(isWeight).every((e) => e.trainable),
@@ -124,7 +136,7 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
   );
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...kindEntries];
   // Where weights are copies (a DQN's target network), fixed means "changed only by the copy", not "set once".
-  const fixedLabel = contents.kinds.includes('copy') ? 'fixed weight: never trained, changed only by the copy' : 'fixed weight: set once, never trained';
+  const fixedLabel = FIXED_LABELS[contents.fixedBy];
   if (contents.fixed) entries.push(textEntry(fixedLabel, SAMPLE, (g) => weightSample(g, ids, true)));
   for (const coefficient of contents.scaledBy)
     entries.push(textEntry(scaledLabel(coefficient), SAMPLE, (g) =>

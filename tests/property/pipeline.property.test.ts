@@ -19,7 +19,12 @@ const RUNS = 12;
  * network's weightings read every memory row: 560 connections at 5 bits, units, rows and width,
  * about 7 s a run to trace and lay out twice): still a spread of configs, within the test's time.
  */
-const HEAVY_RUNS: Readonly<Record<string, number>> = { 'neural-turing-machine': 4, 'differentiable-neural-computer': 4 };
+const HEAVY_RUNS: Readonly<Record<string, number>> = {
+  'neural-turing-machine': 4,
+  'differentiable-neural-computer': 4,
+  // Every attention head reads every position in each of its sub-layers: about 4 s a run at sizes up to 5.
+  transformer: 6,
+};
 
 
 /** JavaScript's own errors: a pipeline that throws one has a bug, whatever the config. */

@@ -2,10 +2,12 @@ import { expect } from 'vitest';
 import type { AnyArchitecture, View } from '../../src/architecture/types';
 import { groupDigits } from '../../src/views/numbers';
 import { CELL_TYPES, CONNECTION_KINDS, WEIGHTLESS_KINDS, type CellGraph, type Connection, type ConnectionKind } from '../../src/graph/types';
-import { storeReads } from '../../src/views/unrolled';
+import { encoderDecoderPhases, storeReads } from '../../src/views/unrolled';
 import { accountOf, drawnAccount, drawnAs, edgeKey, expandEdges, parseSvg } from '../support/svg-metadata';
 
 const STEPS = ['0', '1', '2'];
+/** An encoder–decoder joined only by attention is unrolled as the encoder's positions 0–2, then the decoder's steps 3–5. */
+const DECODER_STEPS = ['3', '4', '5'];
 const stripStep = (id: string) => id.replace(/@\d+$/, '');
 
 /**
@@ -43,17 +45,20 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
 
   const drawn = meta.nodes.map((n) => n.attributes['data-node']!);
   expect(new Set(drawn).size, 'each cell drawn once').toBe(drawn.length);
-  const steps = view === 'unrolled' ? STEPS : [undefined];
+  const phases = view === 'unrolled' ? encoderDecoderPhases(graph) : undefined;
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  const stepsOf = (cell: string): readonly (string | undefined)[] =>
+    view !== 'unrolled' ? [undefined] : phases && !phases[0].has(groupOf.get(cell)!) ? DECODER_STEPS : STEPS;
   // Every cell is drawn or stood for by an ellipsis (a group of more than 12 cells), exactly once.
   const shown = drawnAs(meta);
-  expect([...shown.keys()].sort()).toEqual(graph.cells.flatMap((c) => steps.map((s) => (s === undefined ? c.id : `${c.id}@${s}`))).sort());
+  expect([...shown.keys()].sort()).toEqual(graph.cells.flatMap((c) => stepsOf(c.id).map((s) => (s === undefined ? c.id : `${c.id}@${s}`))).sort());
   const typeOf = new Map(graph.cells.map((c) => [c.id, c.type]));
   for (const node of meta.nodes) {
     const a = node.attributes;
     expect(CELL_TYPES).toContain(a['data-cell']);
     expect(a['data-cell']).toBe(typeOf.get(stripStep(a['data-node']!)));
     expect(a['data-group']).toBeTruthy();
-    if (view === 'unrolled') expect(STEPS).toContain(a['data-step']);
+    if (view === 'unrolled') expect(stepsOf(stripStep(a['data-node']!))).toContain(a['data-step']);
   }
 
   for (const edge of meta.edges) {
@@ -70,9 +75,10 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs,
   // attention reads from each of 3 steps into each of 3 (README, "Attention reads").
   // A read or write of a store written step by step (an NTM's memory) keeps to its step (storeReads).
+  // A causally masked read (a Transformer decoder's) joins a step only to itself and later steps: 6 of the 9.
   const UNROLLED_TIMES: Partial<Record<string, number>> = { recurrent: 2, carry: 2, attention: 9 };
   const readsStore = storeReads(graph);
-  const times = (c: Pick<Connection, 'kind' | 'from' | 'to'>) => (view !== 'unrolled' ? 1 : readsStore(c) ? 3 : (UNROLLED_TIMES[c.kind] ?? 3));
+  const times = (c: Pick<Connection, 'kind' | 'from' | 'to' | 'causal'>) => (view !== 'unrolled' ? 1 : readsStore(c) ? 3 : c.causal ? 6 : (UNROLLED_TIMES[c.kind] ?? 3));
   if (meta.ellipses.length > 0) {
     // Elided: the contract's accounting (tests/support/svg-metadata.ts) in the cells view; totals per kind when unrolled.
     if (view === 'cells') expect(drawnAccount(meta)).toEqual(accountOf(meta, graph.connections));

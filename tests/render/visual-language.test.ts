@@ -35,7 +35,7 @@ describe('full legend', () => {
     const svg = parseSvg(renderFullLegendSvg());
     const texts = svg.elements.filter((e) => e.name === 'text').map((e) => e.text);
     for (const label of [...Object.values(CELL_LABELS), ...Object.values(KIND_LABELS)]) expect(texts.filter((t) => t === label)).toHaveLength(1);
-    expect(texts).toEqual(expect.arrayContaining(['fixed weight: set once, never trained', 'undirected: one symmetric weight, both ways', 't−1', 't+1', 'cells not drawn; captions give each group’s size']));
+    expect(texts).toEqual(expect.arrayContaining(['fixed weight: never trained; set once, or changed only by a copy', 'undirected: one symmetric weight, both ways', 't−1', 't+1', 'cells not drawn; captions give each group’s size']));
     expect(svg.root.role).toBe('img');
     // A key, not a diagram: it claims no cells and no connections.
     expect(svg.nodes).toHaveLength(0);
