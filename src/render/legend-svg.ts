@@ -28,7 +28,7 @@ export function renderFullLegendSvg(): string {
   defineMarkers(canvas.defs(), ids);
   const height = drawLegend(
     canvas.group().translate(PAD, PAD + 8),
-    { cellTypes: CELL_TYPES, kinds: CONNECTION_KINDS, sparseOneToOne: false, fixed: true, scaledBy: ['cᵢⱼ'], undirected: true, allTrained: false, delay: true, backwardDelay: true, forwardInTime: ['recurrent', 'carry'], backwardInTime: ['recurrent', 'carry'], bundle: true, elided: true, lattice: true },
+    { cellTypes: CELL_TYPES, kinds: CONNECTION_KINDS, sparseOneToOne: false, fixed: true, fixedByCopy: false, scaledBy: ['cᵢⱼ'], undirected: true, allTrained: false, delay: true, backwardDelay: true, forwardInTime: ['recurrent', 'carry'], backwardInTime: ['recurrent', 'carry'], bundle: true, elided: true, lattice: true },
     WIDTH - 2 * PAD,
     ids,
   );

@@ -69,6 +69,8 @@ export interface LegendContents {
   readonly sparseOneToOne: boolean;
   /** Some weight is fixed (never trained). Weightless dependencies are no weights: they never count here. */
   readonly fixed: boolean;
+  /** The fixed weights drawn are copies (a DQN's target network): changed only by the copy, not set once. */
+  readonly fixedByCopy: boolean;
   /** The coefficients, computed for each input, that scale some drawn lines (Connection.scaledBy). */
   readonly scaledBy: readonly string[];
   readonly undirected: boolean;
@@ -93,6 +95,7 @@ export function legendContents(diagram: PositionedDiagram): LegendContents {
     // A bundle's ends are group ids, never index-aligned cells: one among the sparse edges makes this false.
     sparseOneToOne: isOneToOne(diagram.edges.filter((e) => e.kind === 'sparse')),
     fixed: diagram.edges.some((e) => e.trainable === false),
+    fixedByCopy: diagram.edges.some((e) => e.kind === 'copy'),
     scaledBy: [...new Set(diagram.edges.flatMap((e) => (e.scaledBy ? [e.scaledBy] : [])))],
     undirected: diagram.edges.some((e) => !e.directed),
     allTrained: diagram.edges.some(isWeight) && diagram.edges.filter(isWeight).every((e) => e.trainable),
@@ -124,7 +127,7 @@ export function drawLegend(root: G, contents: LegendContents, width: number, ids
   );
   const entries: Entry[] = [...contents.cellTypes.map(cellEntry), ...kindEntries];
   // Where weights are copies (a DQN's target network), fixed means "changed only by the copy", not "set once".
-  const fixedLabel = contents.kinds.includes('copy') ? 'fixed weight: never trained, changed only by the copy' : 'fixed weight: set once, never trained';
+  const fixedLabel = contents.fixedByCopy ? 'fixed weight: never trained, changed only by the copy' : 'fixed weight: set once, never trained';
   if (contents.fixed) entries.push(textEntry(fixedLabel, SAMPLE, (g) => weightSample(g, ids, true)));
   for (const coefficient of contents.scaledBy)
     entries.push(textEntry(scaledLabel(coefficient), SAMPLE, (g) =>
