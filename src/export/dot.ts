@@ -30,6 +30,7 @@ const KIND_STYLE: Readonly<Record<ConnectionKind, NonNullable<EdgeAttributesObje
   recurrent: 'dashed',
   residual: 'bold',
   pool: 'dashed',
+  normalise: 'dotted',
   attention: 'dotted',
   carry: 'bold',
   coefficient: 'dotted',

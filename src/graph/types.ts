@@ -37,6 +37,7 @@ export const CONNECTION_KINDS = [
   'recurrent',
   'residual',
   'pool',
+  'normalise',
   'attention',
   'carry',
   'coefficient',
@@ -48,18 +49,19 @@ export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
 /**
  * Kinds with no weight behind them: an identity skip (`residual`: added as it is), a pooling window's
- * read (`pool`: max or mean), a read of a stored sequence (`attention`: added, or scaled by α), a
+ * read (`pool`: max or mean), a normalisation's read of its position (`normalise`: a layer norm's cell k
+ * reads every cell j of its position through their mean μ and spread σ), a read of a stored sequence (`attention`: added, or scaled by α), a
  * state carried to the next step unweighted (`carry`: an LSTM's c_{t−1} → c_t through f_t, a GRU's
  * (1 − z) ⊙ h_{t−1}), a value computed for each input that scales other connections (`coefficient`:
  * attention's α into the context), a draw from a distribution whose parameters the network computed
  * (`sample`: μ_i, log σ²_i → z_i), and real data entering where the network's own values do (`data`:
  * a GAN's real samples into its discriminator), and a weight copied from another cell's weights (`copy`:
-a DQN's target network, whose weights into cell k are, from one copy to the next, the online network's
-weights into its cell k; unlike the others it joins the cells whose incoming weights it copies, not a
-value to the value it feeds, and tests/zoo/dependencies.test.ts checks it by copying). Such a connection has no `trainable` flag: there is
- * nothing to train.
+ * a DQN's target network, whose weights into cell k are, from one copy to the next, the online network's
+ * weights into its cell k; unlike the others it joins the cells whose incoming weights it copies, not a
+ * value to the value it feeds, and tests/zoo/dependencies.test.ts checks it by copying). Such a
+ * connection has no `trainable` flag: there is nothing to train.
  */
-export const WEIGHTLESS_KINDS: ReadonlySet<ConnectionKind> = new Set(['residual', 'pool', 'attention', 'carry', 'coefficient', 'sample', 'data', 'copy']);
+export const WEIGHTLESS_KINDS: ReadonlySet<ConnectionKind> = new Set(['residual', 'pool', 'normalise', 'attention', 'carry', 'coefficient', 'sample', 'data', 'copy']);
 
 /** Kinds that join a cell at one step to a cell at the next (or, with delay −1, the previous). */
 export const DELAYED_KINDS: ReadonlySet<ConnectionKind> = new Set(['recurrent', 'carry']);

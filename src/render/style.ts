@@ -80,6 +80,8 @@ const RULES: readonly Rule[] = [
   { selector: '.rz-kind-residual', other: 'stroke-width:4' },
   { selector: '.rz-kind-residual-core', paint: { stroke: 'paper' }, other: 'stroke-width:1.6;fill:none' },
   { selector: '.rz-kind-pool', other: 'stroke-width:1.1;stroke-dasharray:1.5 1.5' },
+  // Dash, dash, dot: told from attention's long dash and dot, and from pooling's even dots, without colour.
+  { selector: '.rz-kind-normalise', other: 'stroke-width:1.2;stroke-dasharray:4 1.5 4 1.5 1.2 1.5' },
   { selector: '.rz-kind-attention', other: 'stroke-dasharray:8 3 1.5 3' },
   { selector: '.rz-kind-carry', paint: { stroke: 'delay' }, other: 'stroke-width:2.6;stroke-dasharray:10 3' },
   // A carried state running backward in time: its thick stroke, dash-dot like the backward chain's weights.

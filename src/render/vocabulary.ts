@@ -28,6 +28,7 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   recurrent: 'recurrent: delayed one step (t−1 → t)',
   residual: 'residual (skip): identity, added, no weight',
   pool: 'pooling: reads its window (max or mean), no weight',
+  normalise: 'normalisation: reads its position’s mean and spread, no weight',
   attention: 'attention: reads every source position, no weight',
   carry: 'carry: the state itself, kept to the next step, no weight',
   coefficient: 'coefficient: computed for each input, scales the reads',

@@ -69,7 +69,7 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
   const note = [...(group.lattice ? [`${group.lattice.rows}×${group.lattice.columns} lattice`] : []), ...(group.notes ?? [])];
   const inGroup = new Set(graph.cells.filter((c) => c.group === group.id).map((c) => c.id));
   const into = graph.connections.filter((c) => inGroup.has(c.to) && !isDelayed(c));
-  const incoming = incomingCaption(into.filter((c) => isWeight(c) || c.kind === 'pool'));
+  const incoming = incomingCaption(into.filter((c) => isWeight(c) || c.kind in READS));
   // Weightless dependencies in (reads, coefficients, samples, skips) are counted, never as weights.
   for (const [kind, line] of Object.entries(WEIGHTLESS_IN) as [ConnectionKind, (n: number) => string][]) {
     const n = into.filter((c) => c.kind === kind).length;
@@ -98,15 +98,19 @@ export function groupCaption(graph: CellGraph, group: Group): string[] {
 /** A gated cell's line: one weight per gate for one pair of cells (1×n), which the group's note explains ("each line: 4 gate weights"). */
 const isGateLine = (c: Connection): boolean => c.weights !== undefined && c.weights[0] === 1;
 
+/** Weightless reads counted where weights are ("8 pooling reads in", "no weights"), by kind. */
+const READS: Readonly<Partial<Record<ConnectionKind, string>>> = { pool: 'pooling read', normalise: 'normalisation read' };
+
 /**
  * What feeds a group, in words. Usually one weight per connection ("10 weights in: fixed"); a
- * convolution's connections share a few kernel weights, and a pooling window's reads have none.
+ * convolution's connections share a few kernel weights, and a pooling window's or a normalisation's reads have none.
  */
 function incomingCaption(into: readonly Connection[]): string[] {
   if (into.length === 0) return [];
   const shared = new Set(into.flatMap((c) => (c.weight ? [c.weight] : [])));
   if (shared.size > 0) return [`${plural(into.length, 'connection')} in`, `${plural(shared.size, 'shared weight')}: ${trainability(into)}`];
-  if (into.every((c) => c.kind === 'pool')) return [`${plural(into.length, 'pooling read')} in`, 'no weights'];
+  const read = READS[into[0]!.kind];
+  if (read && into.every((c) => c.kind === into[0]!.kind)) return [`${plural(into.length, read)} in`, 'no weights'];
   return [`${incomingWeights(into)} in: ${trainability(into)}`];
 }
 
@@ -129,6 +133,7 @@ export function connectionBlocks(graph: CellGraph): { from: string; to: string; 
 const WEIGHTLESS_MEANING: Readonly<Partial<Record<ConnectionKind, string>>> = {
   residual: 'an identity skip, added as it is',
   pool: 'a pooling window read, max or mean',
+  normalise: 'a read of its position’s cells for their mean μ and spread σ, which normalise the target',
   attention: 'a read of the stored sequence at every source position, added or scaled by a value computed for each input',
   carry: 'the state itself, kept from one step to the next',
   coefficient: 'a value computed for each input that scales the reads into the target',

@@ -62,6 +62,22 @@ describe('transformer', () => {
     model.dispose();
   });
 
+  it('draws each layer norm as normalisation reads, not pooling: every cell j of the sum into every cell k of the norm, weightless, and so its caption says', () => {
+    const svg = parseSvg(readFileSync(new URL('../../diagrams/transformer.cells.svg', import.meta.url), 'utf8'));
+    const edges = expandEdges(svg);
+    expect(edges.some((e) => e.kind === 'pool')).toBe(false);
+    const d = config.model;
+    for (const norm of ['enc1_attn_norm', 'enc1_ffn_norm', 'dec1_self_norm', 'dec1_cross_norm', 'dec1_ffn_norm']) {
+      const reads = edges.filter((e) => e.to.startsWith(`${norm}.`) && e.kind === 'normalise');
+      expect(reads.map((e) => e.to.split('.')[1]).sort(), norm).toEqual(Array.from({ length: d * d }, (_, i) => String(Math.floor(i / d))).sort());
+      expect(new Set(reads.map((e) => e.from.split('.')[0])).size, norm).toBe(1);
+      expect(reads.every((e) => e.trainable === undefined && e.directed)).toBe(true);
+    }
+    const texts = svg.elements.filter((e) => e.name === 'text').map((e) => e.text).join(' ');
+    expect(texts).toContain('normalisation');
+    expect(texts).not.toContain('pooling');
+  });
+
   it('shares one matrix between the source embedding, the target embedding and the output (section 3.4), counted once', () => {
     const model = transformer.build(config);
     const matrix = model.getLayer('source_embedding').weights[0]!;
