@@ -31,6 +31,7 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
   { anchor: 'he-initialisation', pattern: /\bHe (?:initiali[sz]ation|normal)\b/, code: ['heNormal'] },
   { anchor: 'kernel', pattern: /\bkernels?\b/i },
   { anchor: 'kl-divergence', pattern: /\bKL(?: divergence| term)?\b|\bKullback(?:–Leibler)?(?: divergence)?/ },
+  { anchor: 'layer-normalisation', pattern: /\blayer[- ]normali[sz](?:ation|ed|es|ing)\b|\blayer norms?\b/i },
   { anchor: 'learning-rate', pattern: /\blearning rates?\b/i },
   { anchor: 'mean-squared-error', pattern: /\bmean squared(?: (?:pixel )?(?:error|difference))?\b|\b(?:N?RMSE|MSE)\b/i },
   { anchor: 'mini-batch', pattern: /\bmini-?batch(?:es)?\b/i },
