@@ -23,7 +23,7 @@ function drawLayer(p: PositionedLayer): G {
 
 function drawFrame(p: PositionedFrame): G {
   const { frame, box } = p;
-  const g = new G().addClass(`rz-frame${frame.repeat > 1 ? ' rz-frame-repeat' : ''}`).attr({ 'data-frame': frame.id, 'data-repeat': frame.repeat, 'data-layers': frame.layers.join(' ') });
+  const g = new G().addClass(`rz-frame${frame.repeat > 1 ? ' rz-frame-repeat' : ''}`).attr({ 'data-frame': frame.id, 'data-repeat': frame.repeat, 'data-layers': frame.layers.join(' '), ...(frame.sideInputs ? { 'data-side-inputs': frame.sideInputs.join(' ') } : {}) });
   g.rect(box.width, box.height).move(box.x, box.y).radius(6).addClass('rz-frame-body');
   g.plain(frame.title).addClass('rz-frame-title').attr({ x: p.title.x, y: p.title.y });
   return g;
@@ -79,7 +79,8 @@ function drawLegend(root: G, diagram: PositionedLayersDiagram, width: number, ar
 /**
  * Positioned layers view → standalone SVG text. Root: `data-params` (the model's countParams()),
  * `data-config`, `data-direction`. Each layer: `data-node` = `data-layer`, `data-class`,
- * `data-shape`, `data-params`; each frame `data-frame`, `data-repeat`, `data-layers`; each tensor
+ * `data-shape`, `data-params`; each frame `data-frame`, `data-repeat`, `data-layers` (and
+ * `data-side-inputs` where a folded run has them); each tensor
  * line `data-from`, `data-to`, `data-shape` (README, "SVG metadata", layers view).
  */
 export function renderLayersSvg(diagram: PositionedLayersDiagram): string {

@@ -12,6 +12,11 @@ export interface LayersFrame {
   /** 1, or how many identical copies in a row the drawn one stands for. */
   readonly repeat: number;
   readonly title: string;
+  /**
+   * Side inputs of a folded run (src/views/blocks.ts): the drawn layers whose output reaches the same
+   * position of every copy. The line into the drawn copy stands for that line into every copy.
+   */
+  readonly sideInputs?: readonly string[];
 }
 
 export interface LayersEdge extends LayerEdge {
@@ -63,8 +68,10 @@ export function layersConfig(architecture: AnyArchitecture): { name: string; con
 /**
  * The layers view of a layer graph. Expanded: every layer, every block framed. Collapsed: each run of
  * identical consecutive units (src/views/blocks.ts) is drawn once, framed and marked ×N; the copies
- * it stands for are not drawn, and a line that left the last copy leaves the drawn one. Lines inside
- * a block — a residual block's skip among them — stay drawn either way.
+ * it stands for are not drawn, and a line that left the last copy leaves the drawn one. A side input
+ * of a run (a layer feeding the same position of every copy) is drawn as one line into the drawn
+ * copy, standing for the line into every copy. Lines inside a block — a residual block's skip among
+ * them — stay drawn either way.
  */
 export function layersSpec(graph: LayerGraph, head: { architecture: AnyArchitecture; config: string; expanded: boolean }): LayersDiagramSpec {
   const units = unitsOf(graph);
@@ -75,6 +82,7 @@ export function layersSpec(graph: LayerGraph, head: { architecture: AnyArchitect
   const copyOf = new Map<string, { run: number; copy: number }>();
   const frames: LayersFrame[] = [];
   const folded = new Set<number>();
+  const sideInputsOf = new Map<string, readonly string[]>();
   repeats.forEach((r, run) => {
     const drawn = units.slice(r.first, r.first + r.period);
     for (let copy = 0; copy < r.count; copy++)
@@ -86,12 +94,19 @@ export function layersSpec(graph: LayerGraph, head: { architecture: AnyArchitect
         hidden.layers.forEach((name, j) => drawnAs.set(name, unit.layers[j]!));
       });
     const last = units.slice(r.first + (r.count - 1) * r.period, r.first + r.count * r.period);
+    const sides = [...new Set(drawn.flatMap((u) => u.sideInputs))];
+    if (sides.length > 0) sideInputsOf.set(`repeat:${drawn[0]!.layers[0]}`, sides);
     frames.push({
       id: `repeat:${drawn[0]!.layers[0]}`,
       layers: drawn.flatMap((u) => u.layers),
       repeat: r.count,
       title: `×${r.count}  ${nameRange(nameOfUnits(drawn), nameOfUnits(last))}`,
     });
+  });
+  // A side input is named as drawn: a run's last copy is drawn as its first.
+  frames.forEach((f, k) => {
+    const sides = sideInputsOf.get(f.id);
+    if (sides) frames[k] = { ...f, sideInputs: [...new Set(sides.map((s) => drawnAs.get(s) ?? s))] };
   });
   const inRepeat = new Set(frames.flatMap((f) => f.layers));
   units.forEach((unit, i) => {
@@ -133,7 +148,15 @@ function describe(graph: LayerGraph, units: readonly Unit[], frames: readonly La
   const blocks = units.filter((u) => u.kind === 'block').length;
   const input = graph.layers.find((l) => l.className === 'InputLayer');
   const output = graph.layers.at(-1)!;
-  const folds = frames.filter((f) => f.repeat > 1).map((f) => f.title.replace(/^×(\d+)\s+(.*)$/, '$2, $1 identical'));
+  const runName = (f: LayersFrame) => f.title.replace(/^×\d+\s+/, '');
+  // A side input drawn in a folded run is the output of that run (its last copy, drawn as the first).
+  const sourceName = (layer: string) => {
+    const run = frames.find((f) => f.repeat > 1 && f.layers.includes(layer));
+    return run ? `the output of ${runName(run)}` : layer;
+  };
+  const folds = frames
+    .filter((f) => f.repeat > 1)
+    .map((f) => `${runName(f)}, ${f.repeat} identical${f.sideInputs ? `, every one also reading ${f.sideInputs.map(sourceName).join(' and ')}` : ''}`);
   return [
     `${head.architecture.name}, layers view of its ${head.config} configuration, read from the built TensorFlow.js model: ${graph.layers.length} layers, ${groupDigits(graph.params)} parameters`,
     input ? `, from an input of ${input.shape.join('×')} to an output of ${output.shape.join('×')}.` : '.',

@@ -63,3 +63,21 @@ export function miniInception(): tf.LayersModel {
   x = apply(tf.layers.globalAveragePooling2d({ name: 'avg_pool' }), x);
   return tf.model({ inputs: input, outputs: apply(tf.layers.dense({ units: 5, activation: 'softmax', name: 'predictions' }), x), name: 'mini-inception' });
 }
+
+/**
+ * A decoder in miniature: `layers` identical layers, each reading the stream before it and one
+ * external `memory` tensor (an encoder's output), added and passed through a Dense layer. The
+ * memory's lines jump over every decoder layer, as the Transformer's encoder output does.
+ */
+export function miniDecoder(layers = 2): tf.LayersModel {
+  const source = tf.input({ shape: [6], name: 'source' });
+  const memory = apply(tf.layers.dense({ units: 4, name: 'memory' }), source);
+  const target = tf.input({ shape: [5], name: 'target' });
+  let x = apply(tf.layers.dense({ units: 4, name: 'embed' }), target);
+  for (let n = 1; n <= layers; n++) {
+    const read = apply(tf.layers.dense({ units: 4, name: `dec${n}_read` }), memory);
+    const mixed = apply(tf.layers.add({ name: `dec${n}_mix` }), [x, read]);
+    x = apply(tf.layers.dense({ units: 4, activation: 'relu', name: `dec${n}_out` }), mixed);
+  }
+  return tf.model({ inputs: [source, target], outputs: apply(tf.layers.dense({ units: 3, name: 'predictions' }), x), name: 'mini-decoder' });
+}

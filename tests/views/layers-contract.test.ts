@@ -4,6 +4,7 @@ import { registry } from '../../src/architecture/registry.vite';
 import { readLayerGraph, type LayerGraph } from '../../src/graph/layer-graph';
 import { shapeText } from '../../src/layout/layers-layout';
 import { isLayersView } from '../../src/pipeline';
+import { layerOrder } from '../../src/views/blocks';
 import { layersConfig } from '../../src/views/layers';
 import { parseSvg, type SvgMetadata } from '../support/svg-metadata';
 
@@ -70,11 +71,16 @@ describe.each(withLayers.map((a) => [a.id, a] as const))('%s layers views', (id,
       // Every layer not drawn is one of (repeat − 1) copies of a drawn run, layer for layer alike.
       expect(hidden.length).toBe(folded.reduce((n, f) => n + (Number(f.attributes['data-repeat']) - 1) * f.attributes['data-layers']!.split(' ').length, 0));
       const byName = new Map(model().layers.map((l) => [l.name, l]));
-      const order = model().layers.map((l) => l.name);
+      // Copies lie one after another in the order the view splits the model: the model's, with strands
+      // kept together where side inputs are found. It is an order of the model: every edge runs forward.
+      const order = layerOrder(model());
+      expect([...order].sort()).toEqual(model().layers.map((l) => l.name).sort());
+      for (const e of model().edges) expect(order.indexOf(e.from), `${e.from} → ${e.to}`).toBeLessThan(order.indexOf(e.to));
       const drawnAs = new Map<string, string>();
       for (const f of folded) {
         const run = f.attributes['data-layers']!.split(' ');
         const start = order.indexOf(run[0]!);
+        expect(order.slice(start, start + run.length)).toEqual(run);
         for (let copy = 1; copy < Number(f.attributes['data-repeat']); copy++)
           run.forEach((name, k) => {
             const other = byName.get(order[start + copy * run.length + k]!)!;
@@ -84,13 +90,25 @@ describe.each(withLayers.map((a) => [a.id, a] as const))('%s layers views', (id,
           });
       }
       expect(hidden.every((l) => drawnAs.has(l.name))).toBe(true);
-      // The model's edges, each copy's layers mapped to the drawn ones, minus those from one copy to the next.
       const copyOf = (name: string) => {
         const f = folded.find((fr) => fr.attributes['data-layers']!.split(' ').includes(drawnAs.get(name) ?? name));
         if (!f) return undefined;
         const run = f.attributes['data-layers']!.split(' ');
         return { frame: f.attributes['data-frame'], copy: Math.floor((order.indexOf(name) - order.indexOf(run[0]!)) / run.length) };
       };
+      // A side input reaches every copy from one layer outside the run: its edge into copy k is drawn as
+      // the line into the drawn copy, and the frame names it (as drawn) in data-side-inputs.
+      for (const f of folded) {
+        const run = new Set(f.attributes['data-layers']!.split(' '));
+        const sides = new Set<string>();
+        for (const e of model().edges) {
+          const [from, to] = [drawnAs.get(e.from) ?? e.from, drawnAs.get(e.to) ?? e.to];
+          const [a, b] = [copyOf(e.from), copyOf(e.to)];
+          if (run.has(to) && b!.copy > 0 && a?.frame !== b!.frame) sides.add(from);
+        }
+        expect((f.attributes['data-side-inputs']?.split(' ') ?? []).sort(), f.attributes['data-frame']).toEqual([...sides].sort());
+      }
+      // The model's edges, each copy's layers mapped to the drawn ones, minus those from one copy to the next.
       const expected = new Set<string>();
       for (const e of model().edges) {
         const [a, b] = [copyOf(e.from), copyOf(e.to)];

@@ -5,10 +5,10 @@ import { readLayerGraph } from '../../src/graph/layer-graph';
 import { cellRole } from '../../src/network/layers/cell-role';
 import { layerLines, layoutLayers } from '../../src/layout/layers-layout';
 import { renderLayersSvg } from '../../src/render/layers-render';
-import { unitsOf } from '../../src/views/blocks';
+import { layerOrder, unitsOf } from '../../src/views/blocks';
 import { layersSpec } from '../../src/views/layers';
 import { legibilityProblems } from '../support/diagram-geometry';
-import { miniInception, miniResNet, miniVgg } from '../support/small-models';
+import { miniDecoder, miniInception, miniResNet, miniVgg } from '../support/small-models';
 import { parseSvg } from '../support/svg-metadata';
 
 const head = (expanded: boolean) => ({ architecture: { id: 'mini', name: 'Mini', abbreviation: 'M' } as AnyArchitecture, config: 'canonical', expanded });
@@ -124,6 +124,45 @@ describe('layers view', () => {
       ['spread', 'Dense 3', '3 · 15 params'],
       ['marked', 'CellRole: noisy-input', '2'],
     ]);
+  });
+
+  it('folds decoder layers that each read one external memory into one drawn ×N, the memory’s line into the drawn copy standing for every copy’s', () => {
+    const graph = read(() => miniDecoder(2));
+    // The memory's lines jump over both decoder layers; as a side input they split nothing.
+    expect(unitsOf(graph).map((u) => [u.kind, u.layers.join(' '), u.sideInputs.join(' ')])).toEqual([
+      ['layer', 'source', ''],
+      ['layer', 'memory', ''],
+      ['layer', 'target', ''],
+      ['layer', 'embed', ''],
+      ['block', 'dec1_read dec1_mix', 'memory'],
+      ['layer', 'dec1_out', ''],
+      ['block', 'dec2_read dec2_mix', 'memory'],
+      ['layer', 'dec2_out', ''],
+      ['layer', 'predictions', ''],
+    ]);
+    const spec = layersSpec(graph, head(false));
+    expect(spec.frames.map((f) => [f.title, f.repeat, f.layers, f.sideInputs])).toEqual([['×2  dec1–2', 2, ['dec1_read', 'dec1_mix', 'dec1_out'], ['memory']]]);
+    expect(spec.layers.map((l) => l.name)).not.toContain('dec2_read');
+    // Both copies' lines from the memory are one line into the drawn copy; the last copy's output leaves the drawn one.
+    expect(spec.edges.filter((e) => e.from === 'memory').map((e) => e.to)).toEqual(['dec1_read']);
+    expect(spec.edges).toContainEqual(expect.objectContaining({ from: 'dec1_out', to: 'predictions' }));
+    expect(spec.edges.some((e) => e.from === 'dec1_out' && e.to === 'dec1_mix')).toBe(false);
+    // Σ params × repeat is still the model's count.
+    const repeatOf = new Map(spec.frames.flatMap((f) => f.layers.map((l) => [l, f.repeat] as const)));
+    expect(spec.layers.reduce((n, l) => n + l.params * (repeatOf.get(l.name) ?? 1), 0)).toBe(graph.params);
+    // The memory's strand comes first, then the target's: every edge runs forward.
+    const order = layerOrder(graph);
+    for (const e of graph.edges) expect(order.indexOf(e.from)).toBeLessThan(order.indexOf(e.to));
+    const svg = parseSvg(renderLayersSvg(layoutLayers(spec, 'down')));
+    expect(svg.elements.find((e) => e.attributes['data-frame'] === 'repeat:dec1_read')?.attributes['data-side-inputs']).toBe('memory');
+  });
+
+  it('finds no side input where nothing would fold: one decoder layer, a residual block’s input', () => {
+    // One decoder layer: nothing to fold, so the memory stays an ordinary input and the block spans it.
+    const one = layersSpec(read(() => miniDecoder(1)), head(false));
+    expect(one.frames.every((f) => f.repeat === 1 && f.sideInputs === undefined)).toBe(true);
+    // A residual network's block input feeds its branch and its skip: one block, no side input.
+    expect(unitsOf(resnet).every((u) => u.sideInputs.length === 0)).toBe(true);
   });
 
   it('draws down the page by default and across it on request, legibly both ways', () => {
