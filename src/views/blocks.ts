@@ -95,12 +95,30 @@ export function unitsOf(graph: LayerGraph): Unit[] {
 /** The side inputs: each layer, in the model's order, that broadcasts (see `broadcasts`) once those before it are side inputs. */
 function sidesOf(graph: LayerGraph): Set<string> {
   let sides = new Set<string>();
+  const byName = new Map(graph.layers.map((l) => [l.name, l]));
   for (const source of graph.layers) {
-    if (new Set(graph.edges.filter((e) => e.from === source.name).map((e) => e.to)).size < 2) continue;
+    const readers = new Set(graph.edges.filter((e) => e.from === source.name).map((e) => e.to));
+    if (readers.size < 2 || !mayReadAlikeInCopies([...readers].map((r) => byName.get(r)!))) continue;
     const trial = new Set([...sides, source.name]);
     if (broadcasts(graph, split(graph, trial), source.name)) sides = trial;
   }
   return sides;
+}
+
+/**
+ * A cheap necessary condition for `broadcasts`, checked before splitting the model again: copies of a
+ * unit hold the same layers, so readers in N ≥ 2 copies come as N alike of each kind (class, summary,
+ * shape and parameters). A residual block's input, read once by a branch and once by the merge, fails
+ * here without a trial split, which is most of the candidates in a deep network.
+ */
+function mayReadAlikeInCopies(readers: readonly LayerInfo[]): boolean {
+  const alike = new Map<string, number>();
+  for (const r of readers) {
+    const kind = `${r.className}|${r.summary}|${r.shape.join('×')}|${r.params}`;
+    alike.set(kind, (alike.get(kind) ?? 0) + 1);
+  }
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  return [...alike.values()].reduce(gcd) >= 2;
 }
 
 /** Whether `source` feeds, and only feeds, the same layers of every copy in one run of identical units that it is not part of. */
