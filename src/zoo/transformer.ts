@@ -5,7 +5,6 @@ import { defineArchitecture } from '../architecture/define';
 import { layerNormalization } from '../network/layers/layer-norm';
 import { multiHeadAttention } from '../network/layers/multi-head-attention';
 import { TiedSoftmax, TokenEmbedding } from '../network/layers/token-embedding';
-import type { OnProgress } from '../network/training/progress';
 
 const configSchema = fields({
   /** Symbols of the shared vocabulary (source and target alike), one-hot: the width of input and output. */
@@ -147,44 +146,6 @@ export default defineArchitecture<TransformerConfig>({
   build: (config) => buildTransformer(config),
   shapes: (c) => ({ input: [c.positions ?? 1, c.symbols], moreInputs: [[c.positions ?? 1, c.symbols]], output: [c.positions ?? 1, c.symbols] }),
 });
-
-export interface TranslationTraining {
-  /** Cross-entropy per target symbol on the training set after each epoch (teacher forcing). */
-  readonly loss: readonly number[];
-}
-
-/**
- * Teacher forcing: the decoder reads the right previous symbols (`shifted`) and learns to say the
- * next (`targets`), every position at once; Adam on categorical cross-entropy, minibatches in a fixed
- * order (a seeded model trains to the same weights each time). Reports phase `epochs`.
- */
-export async function trainTranslation(
-  model: tf.LayersModel,
-  set: { readonly sources: readonly (readonly (readonly number[])[])[]; readonly shifted: readonly (readonly (readonly number[])[])[]; readonly targets: readonly (readonly (readonly number[])[])[] },
-  options: { epochs: number; learningRate: number; batchSize: number; onProgress?: OnProgress },
-): Promise<TranslationTraining> {
-  const optimizer = tf.train.adam(options.learningRate);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
-  const [sources, shifted, targets] = [set.sources, set.shifted, set.targets].map((x) => tf.tensor3d(x as number[][][]));
-  try {
-    const history = await model.fit([sources!, shifted!], targets!, {
-      epochs: options.epochs,
-      batchSize: options.batchSize,
-      shuffle: false,
-      verbose: 0,
-      callbacks: { onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'epochs', done: epoch + 1, total: options.epochs, error: logs?.loss }) },
-    });
-    return { loss: history.history.loss as number[] };
-  } finally {
-    optimizer.dispose();
-    tf.dispose([sources!, shifted!, targets!]);
-  }
-}
-
-/** The symbol each target position says when the decoder is fed the right previous symbols: [sequence][position]. */
-export function teacherForced(model: tf.LayersModel, sources: readonly (readonly (readonly number[])[])[], shifted: readonly (readonly (readonly number[])[])[]): number[][] {
-  return tf.tidy(() => (model.predict([tf.tensor3d(sources as number[][][]), tf.tensor3d(shifted as number[][][])]) as tf.Tensor).argMax(-1).arraySync() as number[][]);
-}
 
 /**
  * Free decoding, greedy: the decoder starts from the start symbol alone and is fed its own previous

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { attentionWeightsOf } from '../../network/layers/multi-head-attention';
 import { translationReversal, type TranslationSet } from '../../network/datasets/translation-reversal';
 import { createRandom } from '../../network/numerics/random';
-import transformer, { buildTransformer, decodeGreedy, teacherForced, trainTranslation } from '../../zoo/transformer';
+import { teacherForcedPredictions, trainTeacherForced } from '../../network/training/teacher-forcing';
+import transformer, { buildTransformer, decodeGreedy } from '../../zoo/transformer';
 import type { DemoMetric } from '../types';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
@@ -91,10 +92,10 @@ export default defineDemo({
     const trainOne = async (causal: boolean): Promise<Trained & { cross: number[][][]; said: number[] }> => {
       const model = buildTransformer(config, { causal });
       try {
-        const { loss } = await trainTranslation(model, train, { ...options, onProgress: progress.within(causal ? 'masked' : 'unmasked') });
+        const loss = await trainTeacherForced(model, { ...train, previous: train.shifted }, { ...options, onProgress: progress.within(causal ? 'masked' : 'unmasked') });
         return {
           loss,
-          forced: accuracyOf(teacherForced(model, test.sources, test.shifted), test),
+          forced: accuracyOf(teacherForcedPredictions(model, { sources: test.sources, previous: test.shifted }), test),
           free: accuracyOf(decodeGreedy(model, test.sources, alphabet), test),
           self: meanAttention(model, 'dec1_self', test),
           cross: meanAttention(model, 'dec1_cross', test),

@@ -41,7 +41,7 @@ export function teacherForcedReversal(set: ReversalSet, symbols: number): Teache
  */
 export async function trainTeacherForced(
   model: tf.LayersModel,
-  set: TeacherForcedSet,
+  set: Pick<TeacherForcedSet, 'sources' | 'previous' | 'targets'>,
   options: { epochs: number; learningRate: number; batchSize: number; onProgress?: OnProgress; onEpoch?: (epoch: number) => void },
 ): Promise<number[]> {
   const optimizer = tf.train.adam(options.learningRate);
