@@ -28,8 +28,23 @@ export interface ProgressUpdate {
 export interface ProgressPlan {
   /** The reporter to hand to a definition's function: its phase `p` is reported as stage `<step>:p`. */
   within(step: string): OnProgress;
-  /** Shows plots of the run so far on the page, in place of the last ones, until the result comes. */
-  show(plots: readonly string[]): void;
+  /**
+   * Shows plots of the run so far on the page, in place of the last ones, until the result comes.
+   * Pass a function to draw them only when they will be shown: previews closer together than the
+   * plan's `previewEvery` are dropped (the next one, or the result, replaces them anyway).
+   */
+  show(plots: readonly string[] | (() => readonly string[])): void;
+}
+
+export interface PlanOptions {
+  /**
+   * The least time between two previews, in ms (default 0: every one). The worker sets it so that a
+   * demo may call `show` at every batch: the page redraws a few times a second, not hundreds, and a
+   * dropped preview costs nothing when it is passed as a function.
+   */
+  readonly previewEvery?: number;
+  /** The clock previews are spaced by (tests pass their own). */
+  readonly now?: () => number;
 }
 
 /**
@@ -40,10 +55,18 @@ export function progressPlan(
   stages: readonly Stage[],
   send: (update: ProgressUpdate) => void,
   preview: (plots: readonly string[]) => void = () => {},
+  options: PlanOptions = {},
 ): ProgressPlan {
   const totalWeight = stages.reduce((sum, s) => sum + s.weight, 0);
+  const { previewEvery = 0, now = () => performance.now() } = options;
+  let lastPreview = -Infinity;
   return {
-    show: preview,
+    show: (plots) => {
+      const at = now();
+      if (at - lastPreview < previewEvery) return;
+      lastPreview = at;
+      preview(typeof plots === 'function' ? plots() : plots);
+    },
     within: (step) => (progress) => {
       const key = `${step}:${progress.phase}`;
       const index = stages.findIndex((s) => s.key === key);

@@ -22,6 +22,12 @@ const scope = self as unknown as WorkerScope;
 const demos = import.meta.glob<DemoDefinition>(['./architectures/*.ts', '!./architectures/*.params.ts'], { import: 'default' });
 const send = (message: WorkerMessage) => scope.postMessage(message);
 
+/**
+ * The least time between two interim pictures: about 7 a second, more often than the 4 a reader needs
+ * to see learning move, rarely enough that the page's redraws stay a small share of its main thread.
+ */
+const PREVIEW_EVERY_MS = 140;
+
 async function run(request: RunRequest): Promise<void> {
   const load = demos[`./architectures/${request.id}.ts`];
   if (!load) throw new Error(`no demo for "${request.id}"`);
@@ -32,6 +38,7 @@ async function run(request: RunRequest): Promise<void> {
     demo.stages,
     (update) => send({ type: 'progress', update }),
     (plots) => send({ type: 'preview', plots }),
+    { previewEvery: PREVIEW_EVERY_MS },
   );
   const result = await demo.run(values, plan);
   send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER, backend: tf.getBackend(), ...(backend.note ? { backendNote: backend.note } : {}) });

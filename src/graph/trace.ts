@@ -4,6 +4,7 @@ import { outputMatchesInput } from './output-role';
 import type { InboundGroup, LayerTracer } from './tracers/types';
 import { cellId, type Cell, type CellGraph, type CellType, type Connection, type Group } from './types';
 import { GraphError, validateGraph } from './validate';
+import { rewritten } from './weight-source';
 
 /**
  * Output cells that keep their own type: a capsule's output is a vector whose length is the score;
@@ -148,6 +149,29 @@ function tracedBy(tracer: LayerTracer, layer: tf.layers.Layer, inbound: readonly
 }
 
 export function traceModel(model: tf.LayersModel, architecture: string): CellGraph {
+  return traceNetwork(model, architecture).graph;
+}
+
+/**
+ * Where a group's cells hold their values in the running model: the output of layer `layer` (its
+ * first output), the cells being entries `offset` … `offset + size − 1` of that output's last axis
+ * (a group that is part of a concatenation: a bidirectional layer's forward or backward chain), or,
+ * where the output has one entry per cell in all (a convolution's positions × channels), its flat
+ * entries. Groups computed inside a layer but not output by it (`ConcatPart.internal`) have none.
+ */
+export interface CellSource {
+  readonly layer: string;
+  readonly offset: number;
+}
+
+/** A traced network: its cell graph, and where each group's values are found in the model (src/live/). */
+export interface TracedNetwork {
+  readonly graph: CellGraph;
+  readonly cellSources: ReadonlyMap<string, CellSource>;
+}
+
+export function traceNetwork(model: tf.LayersModel, architecture: string): TracedNetwork {
+  const cellSources = new Map<string, CellSource>();
   const groups: Group[] = [];
   const connections: Connection[] = [];
   /** layer name → the group whose cells carry that layer's output. */
@@ -164,7 +188,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
   const push = (list: readonly Connection[]) => {
     // One by one: push(...list) passes every connection as an argument and overflows the stack near 10⁵.
     for (const c of list)
-      connections.push(realCell.size === 0 ? c : { ...c, from: realCell.get(c.from) ?? c.from, to: realCell.get(c.to) ?? c.to });
+      connections.push(realCell.size === 0 ? c : rewritten(c, { from: realCell.get(c.from) ?? c.from, to: realCell.get(c.to) ?? c.to }));
   };
   checkTraceSize(model, architecture);
 
@@ -176,6 +200,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       if (typeof size !== 'number') throw new Error(`input "${layer.name}": expected a fixed feature size, but got ${size}`);
       carrier.set(layer.name, { id: layer.name, size, order: groups.length });
       groups.push({ id: layer.name, label: layer.name, layerClass: className, cellType: 'input', size });
+      cellSources.set(layer.name, { layer: layer.name, offset: 0 });
       continue;
     }
     const tracer = TRACERS[className];
@@ -212,6 +237,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
           ...(part.notes ? { notes: part.notes } : {}),
         });
         if (!part.internal) {
+          cellSources.set(part.id, { layer: layer.name, offset });
           for (let i = 0; i < part.size; i++) realCell.set(cellId(layer.name, offset + i), cellId(part.id, i));
           offset += part.size;
         }
@@ -222,6 +248,7 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
       continue;
     }
     carrier.set(layer.name, { id: layer.name, size: traced.size, order: groups.length });
+    cellSources.set(layer.name, { layer: layer.name, offset: 0 });
     groups.push({
       id: layer.name,
       label: layer.name,
@@ -242,5 +269,5 @@ export function traceModel(model: tf.LayersModel, architecture: string): CellGra
   const cells: Cell[] = typed.flatMap((g) =>
     Array.from({ length: g.size }, (_, index) => ({ id: cellId(g.id, index), group: g.id, index, type: g.cellType })),
   );
-  return validateGraph({ architecture, groups: typed, cells, connections });
+  return { graph: validateGraph({ architecture, groups: typed, cells, connections }), cellSources };
 }

@@ -32,6 +32,23 @@ describe('progress plan', () => {
     expect(() => progressPlan(stages, () => undefined).show(['<svg/>'])).not.toThrow();
   });
 
+  it('spaces previews by previewEvery, drawing a dropped one not at all', () => {
+    const shown: (readonly string[])[] = [];
+    let clock = 0;
+    let drawn = 0;
+    const plan = progressPlan(stages, () => undefined, (plots) => shown.push(plots), { previewEvery: 100, now: () => clock });
+    const draw = (label: string) => () => {
+      drawn++;
+      return [label];
+    };
+    for (const [at, label] of [[0, 'a'], [60, 'b'], [99, 'c'], [100, 'd'], [250, 'e']] as const) {
+      clock = at;
+      plan.show(draw(label));
+    }
+    expect(shown).toEqual([['a'], ['d'], ['e']]);
+    expect(drawn).toBe(3);
+  });
+
   it('refuses a report from a stage the demo did not declare', () => {
     const plan = progressPlan(stages, () => undefined);
     expect(() => plan.within('echo')({ phase: 'drive', done: 1, total: 2 })).toThrow('progress for an undeclared stage: echo:drive (declared: fit:drive, fit:solve, predict:drive)');

@@ -1,5 +1,5 @@
 import type { LayerTracer } from './types';
-import { connectionsOf, weightMatrix } from './weights';
+import { connectionsOf, sliceRows, weightMatrix } from './weights';
 
 /**
  * AttentionalHidden (h̃_t = tanh(W_c [c_t; h_t])): row i of W_c reads context cell i for i < C and
@@ -12,15 +12,14 @@ export const traceAttentionalHidden: LayerTracer = (layer, inbound, self) => {
   const kernel = weightMatrix(layer, 'W_c');
   if (kernel.rows.length !== context.size + state.size)
     throw new Error(`layer "${layer.name}" (AttentionalHidden): expected ${context.size + state.size} rows of W_c, but got ${kernel.rows.length}`);
-  const part = (from: number, to: number) => ({ rows: kernel.rows.slice(from, to), trainable: kernel.trainable });
   return {
     kind: 'cells',
     size: kernel.rows[0]?.length ?? 0,
     cellType: 'hidden',
     notes: ['h̃ₜ = tanh(W_c [cₜ; hₜ])'],
     connections: [
-      ...connectionsOf(part(0, context.size), context.id, self, 'dense'),
-      ...connectionsOf(part(context.size, kernel.rows.length), state.id, self, 'dense'),
+      ...connectionsOf(sliceRows(kernel, 0, context.size), context.id, self, 'dense'),
+      ...connectionsOf(sliceRows(kernel, context.size, kernel.rows.length), state.id, self, 'dense'),
     ],
   };
 };

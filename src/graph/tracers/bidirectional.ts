@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { isDelayed, type Connection } from '../types';
+import { rewritten } from '../weight-source';
 import type { ConcatPart, LayerTracer } from './types';
 
 /** What tfjs's Bidirectional wrapper (tfjs-layers, layers/wrappers.js) holds: two copies of one recurrent layer. */
@@ -32,7 +33,7 @@ const isBidirectional = (layer: tf.layers.Layer): layer is BidirectionalLayer =>
  * t … T, and the layers after it read it at step t.
  */
 const inTimeDirection = (connections: readonly Connection[], backward: boolean): Connection[] =>
-  connections.map((c) => (backward && isDelayed(c) ? { ...c, delay: -1 as const } : c));
+  connections.map((c) => (backward && isDelayed(c) ? rewritten(c, { delay: -1 }) : c));
 
 /**
  * Bidirectional(layer) with mergeMode "concat" (tfjs's default): two copies of the wrapped recurrent

@@ -1,5 +1,6 @@
 import type { BoltzmannMachine } from '../../network/layers/boltzmann-machine';
 import { cellId, type Connection } from '../types';
+import { sourced } from '../weight-source';
 import type { LayerTracer } from './types';
 import { onlyInbound, weightMatrix } from './weights';
 
@@ -13,13 +14,15 @@ import { onlyInbound, weightMatrix } from './weights';
  */
 export const traceBoltzmannMachine: LayerTracer = (layer, inbound, self) => {
   const visible = onlyInbound(inbound, layer);
-  const { rows, trainable } = weightMatrix(layer, 'weights');
+  const matrix = weightMatrix(layer, 'weights');
+  const { rows, trainable } = matrix;
   const { hidden } = layer as BoltzmannMachine;
   const cell = (i: number) => (i < visible.size ? cellId(visible.id, i) : cellId(self, i - visible.size));
   const connections: Connection[] = [];
   rows.forEach((row, i) =>
     row.forEach((w, j) => {
-      if (j > i && w !== 0) connections.push({ from: cell(i), to: cell(j), kind: 'complete', trainable, directed: false });
+      if (j > i && w !== 0)
+        connections.push(sourced({ from: cell(i), to: cell(j), kind: 'complete', trainable, directed: false }, { variable: matrix.variable, indices: [matrix.indexOf(i, j)] }));
     }),
   );
   return {

@@ -1,14 +1,15 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { PrimaryCapsulesConfig } from '../../network/layers/primary-capsules';
 import { cellId, type Connection } from '../types';
+import { sourced } from '../weight-source';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
 
 /** The layer's weight named `<layer>/<suffix>` with its values and whether training changes it. */
-function readWeight(layer: tf.layers.Layer, suffix: string): { values: unknown; shape: number[]; trainable: boolean } {
+function readWeight(layer: tf.layers.Layer, suffix: string): { values: unknown; shape: number[]; trainable: boolean; variable: tf.LayerVariable } {
   const variable = layer.weights.find((w) => w.originalName.endsWith(`/${suffix}`));
   if (!variable) throw new Error(`layer "${layer.name}" (${layer.getClassName()}): missing weight "${suffix}"`);
-  return { values: variable.read().arraySync(), shape: variable.shape as number[], trainable: layer.trainable && variable.trainable };
+  return { values: variable.read().arraySync(), shape: variable.shape as number[], trainable: layer.trainable && variable.trainable, variable };
 }
 
 /** The coupling coefficients of dynamic routing (Sabour et al. 2017). */
@@ -22,7 +23,7 @@ const anyNonzero = (block: readonly number[]) => block.some((w) => w !== 0);
  */
 export const tracePrimaryCapsules: LayerTracer = (layer, inbound, self) => {
   const source = onlyInbound(inbound, layer);
-  const { values, shape, trainable } = readWeight(layer, 'kernel');
+  const { values, shape, trainable, variable } = readWeight(layer, 'kernel');
   const rows = values as number[][];
   // Read from the config, not instanceof: the CLI may load the layer class from a second module instance.
   const { capsules, dim } = layer.getConfig() as unknown as Pick<PrimaryCapsulesConfig, 'capsules' | 'dim'>;
@@ -31,7 +32,12 @@ export const tracePrimaryCapsules: LayerTracer = (layer, inbound, self) => {
   rows.forEach((row, i) => {
     for (let k = 0; k < capsules; k++)
       if (anyNonzero(row.slice(k * dim, (k + 1) * dim)))
-        connections.push({ from: cellId(source.id, i), to: cellId(self, k), kind: 'dense', trainable, directed: true, weights: [dim, 1] });
+        connections.push(
+          sourced(
+            { from: cellId(source.id, i), to: cellId(self, k), kind: 'dense', trainable, directed: true, weights: [dim, 1] },
+            { variable, indices: Array.from({ length: dim }, (_, d) => i * shape[1]! + k * dim + d) },
+          ),
+        );
   });
   return { kind: 'cells', size: capsules, cellType: 'capsule', connections };
 };
@@ -44,13 +50,19 @@ export const tracePrimaryCapsules: LayerTracer = (layer, inbound, self) => {
  */
 export const traceCapsuleRouting: LayerTracer = (layer, inbound, self) => {
   const source = onlyInbound(inbound, layer);
-  const { values, shape, trainable } = readWeight(layer, 'transform');
+  const { values, shape, trainable, variable } = readWeight(layer, 'transform');
   const [, parents = 0, dim = 0, childDim = 0] = shape;
   const connections: Connection[] = [];
   (values as number[][][][]).forEach((child, i) =>
     child.forEach((matrix, j) => {
       if (anyNonzero(matrix.flat()))
-        connections.push({ from: cellId(source.id, i), to: cellId(self, j), kind: 'dense', trainable, directed: true, weights: [dim, childDim], scaledBy: ROUTING_COEFFICIENT });
+        connections.push(
+          sourced(
+            { from: cellId(source.id, i), to: cellId(self, j), kind: 'dense', trainable, directed: true, weights: [dim, childDim], scaledBy: ROUTING_COEFFICIENT },
+            // W_ij is the [dim, childDim] block at [i][j] of the [children, parents, dim, childDim] variable, row-major.
+            { variable, indices: Array.from({ length: dim * childDim }, (_, e) => (i * parents + j) * dim * childDim + e) },
+          ),
+        );
     }),
   );
   return { kind: 'cells', size: parents, cellType: 'capsule', connections };

@@ -1,15 +1,16 @@
 import type * as tf from '@tensorflow/tfjs';
 import { cellId, type Connection } from '../types';
+import { sourced } from '../weight-source';
 import type { LayerTracer } from './types';
 import { onlyInbound } from './weights';
 import { flatIndex, readWindow, windowTaps } from './local-window';
 
 /** The layer's kernel as a flat array with its shape, and whether training may change it. */
-function readKernel(layer: tf.layers.Layer): { values: Float32Array; shape: readonly number[]; trainable: boolean } {
+function readKernel(layer: tf.layers.Layer): { values: Float32Array; shape: readonly number[]; trainable: boolean; variable: tf.LayerVariable } {
   const variable = layer.weights.find((w) => w.originalName.endsWith('/kernel'));
   if (!variable) throw new Error(`layer "${layer.name}" (${layer.getClassName()}): missing weight "kernel"`);
   const shape = variable.shape.map((d) => d ?? 0);
-  return { values: variable.read().dataSync() as Float32Array, shape, trainable: layer.trainable && variable.trainable };
+  return { values: variable.read().dataSync() as Float32Array, shape, trainable: layer.trainable && variable.trainable, variable };
 }
 
 /**
@@ -43,14 +44,19 @@ function traceConvolution(transposed: boolean): LayerTracer {
         for (let co = 0; co < cout; co++) {
           const index = transposed ? (tapIndex * cout + co) * cin + ci : (tapIndex * cin + ci) * cout + co;
           if (kernel.values[index] === 0) continue;
-          connections.push({
+          connections.push(
+            sourced(
+              {
             from: cellId(source.id, flatIndex(inPos, input) * cin + ci),
             to: cellId(self, flatIndex(outPos, output) * cout + co),
             kind: 'local',
             trainable: kernel.trainable,
             directed: true,
             weight: `${layer.name}:${index}`,
-          });
+          },
+              { variable: kernel.variable, indices: [index] },
+            ),
+          );
         }
     }
     // The Zoo calls a convolution's cells "kernel cells", which reads as one kernel per cell: the

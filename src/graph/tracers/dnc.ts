@@ -5,7 +5,7 @@ import { carryConnections } from './carry';
 import { gateConnections } from './gate-blocks';
 import { LSTM_GATES } from './lstm';
 import type { ConcatPart, LayerTrace } from './types';
-import { connectionsOf, weightMatrix } from './weights';
+import { connectionsOf, pickColumns, sliceRows, weightMatrix } from './weights';
 
 /** What scales a write into memory row i, and a read of it: the write weighting and the read weighting, computed per input. */
 export const WRITE_COEFFICIENT = 'wʷᵢ';
@@ -68,8 +68,8 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
   const mem = (i: number, j: number): string => at(memory, i * w + j);
 
   const kernel = weightMatrix(layer, 'kernel');
-  const fromInput = { ...kernel, rows: kernel.rows.slice(0, input.size) };
-  const fromReads = { ...kernel, rows: kernel.rows.slice(input.size) };
+  const fromInput = sliceRows(kernel, 0, input.size);
+  const fromReads = sliceRows(kernel, input.size, kernel.rows.length);
   const controllerIn = [
     ...gateConnections(fromInput, LSTM_GATES.length, input.id, controller, 'dense', name),
     ...gateConnections(fromReads, LSTM_GATES.length, reads, controller, 'recurrent', name),
@@ -80,7 +80,7 @@ export function traceDnc(layer: tf.layers.Layer, cell: DncCell, input: { id: str
   const interfaceKernel = weightMatrix(layer, 'interface_kernel');
   const headsIn = (group: string): Connection[] => {
     const own = group === writeHead ? columns.write : columns.read;
-    return connectionsOf({ ...interfaceKernel, rows: interfaceKernel.rows.map((row) => own.map((c) => row[c]!)) }, controller, group, 'dense');
+    return connectionsOf(pickColumns(interfaceKernel, own), controller, group, 'dense');
   };
 
   const writeIn = range(n).flatMap((i) => [

@@ -1,4 +1,5 @@
 import { cellId, type Connection, type ConnectionKind } from '../types';
+import { sourced } from '../weight-source';
 import type { WeightMatrix } from './weights';
 
 /**
@@ -17,7 +18,12 @@ export function gateConnections(matrix: WeightMatrix, gates: number, from: strin
     for (let k = 0; k < units; k++) {
       const gateWeights = Array.from({ length: gates }, (_, g) => row[g * units + k]!);
       if (gateWeights.some((w) => w !== 0))
-        connections.push({ from: cellId(from, j), to: cellId(to, k), kind, trainable: matrix.trainable, directed: true, weights: [1, gates] });
+        connections.push(
+          sourced(
+            { from: cellId(from, j), to: cellId(to, k), kind, trainable: matrix.trainable, directed: true, weights: [1, gates] },
+            { variable: matrix.variable, indices: Array.from({ length: gates }, (_, g) => matrix.indexOf(j, g * units + k)) },
+          ),
+        );
     }
   });
   return connections;

@@ -1,5 +1,6 @@
 import type { Hopfield } from '../../network/layers/hopfield';
 import { cellId, type Connection } from '../types';
+import { sourced } from '../weight-source';
 import type { LayerTracer } from './types';
 import { onlyInbound, weightMatrix } from './weights';
 
@@ -16,7 +17,8 @@ import { onlyInbound, weightMatrix } from './weights';
 export const traceHopfield: LayerTracer = (layer, inbound) => {
   const source = onlyInbound(inbound, layer);
   const n = (layer as Hopfield).units;
-  const { rows, trainable } = weightMatrix(layer, 'weights');
+  const matrix = weightMatrix(layer, 'weights');
+  const { rows, trainable } = matrix;
   const pairs: [number, number][] = [];
   rows.forEach((row, i) =>
     row.forEach((w, j) => {
@@ -27,6 +29,8 @@ export const traceHopfield: LayerTracer = (layer, inbound) => {
     }),
   );
   const kind = pairs.length === (n * (n - 1)) / 2 ? 'complete' : 'sparse';
-  const connections: Connection[] = pairs.map(([i, j]) => ({ from: cellId(source.id, i), to: cellId(source.id, j), kind, trainable, directed: false }));
+  const connections: Connection[] = pairs.map(([i, j]) =>
+    sourced({ from: cellId(source.id, i), to: cellId(source.id, j), kind, trainable, directed: false }, { variable: matrix.variable, indices: [matrix.indexOf(i, j)] }),
+  );
   return { kind: 'alias', of: source.id, inboundCellType: 'backfed-input', connections };
 };

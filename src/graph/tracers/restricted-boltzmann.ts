@@ -1,5 +1,6 @@
 import type { RestrictedBoltzmann } from '../../network/layers/restricted-boltzmann';
 import type { LayerTracer } from './types';
+import { rewritten } from '../weight-source';
 import { connectionsOf, onlyInbound, weightMatrix } from './weights';
 
 /**
@@ -17,7 +18,7 @@ export const traceRestrictedBoltzmann: LayerTracer = (layer, inbound, self) => {
   const kernel = weightMatrix(layer, 'kernel');
   const { generation } = layer as RestrictedBoltzmann;
   const directed = generation !== 'gibbs';
-  const connections = connectionsOf(kernel, source.id, self, 'dense').map((c) => ({ ...c, directed }));
+  const connections = connectionsOf(kernel, source.id, self, 'dense').map((c) => rewritten(c, { directed }));
   const readsData = layer.inboundNodes[0]?.inboundLayers.every((l) => l.getClassName() === 'InputLayer') ?? false;
   return {
     kind: 'cells',

@@ -1,6 +1,7 @@
 import type { Connection } from '../types';
 import type { LayerTracer } from './types';
-import { connectionsOf, onlyInbound, weightMatrix } from './weights';
+import { rewritten } from '../weight-source';
+import { connectionsOf, onlyInbound, transposed, weightMatrix } from './weights';
 
 /** The name of the layer that owns a (possibly shared) embedding matrix: the layer itself, or the one it is tied to. */
 const ownerOf = (layer: { name: string; getConfig(): object }): string => (layer.getConfig() as { tiedTo?: string }).tiedTo ?? layer.name;
@@ -18,7 +19,7 @@ export const traceTokenEmbedding: LayerTracer = (layer, inbound, self) => {
   const owner = ownerOf(layer);
   const connections: Connection[] = connectionsOf(matrix, source.id, self, 'dense').map((c) => {
     const [v, k] = [Number(c.from.split('.').at(-1)), Number(c.to.split('.').at(-1))];
-    return { ...c, weight: `${owner}:${v * units + k}` };
+    return rewritten(c, { weight: `${owner}:${v * units + k}` });
   });
   return { kind: 'cells', size: units, cellType: 'hidden', notes: ['E x · √d + position code (fixed)', owner === layer.name ? 'E: shared' : `E of ${owner}`], connections };
 };
@@ -29,10 +30,9 @@ export const traceTiedSoftmax: LayerTracer = (layer, inbound, self) => {
   const matrix = weightMatrix(layer, 'embeddings');
   const units = matrix.rows[0]?.length ?? 0;
   const owner = ownerOf(layer);
-  const transposed = { ...matrix, rows: Array.from({ length: units }, (_, k) => matrix.rows.map((row) => row[k]!)) };
-  const connections: Connection[] = connectionsOf(transposed, source.id, self, 'dense').map((c) => {
+  const connections: Connection[] = connectionsOf(transposed(matrix), source.id, self, 'dense').map((c) => {
     const [k, v] = [Number(c.from.split('.').at(-1)), Number(c.to.split('.').at(-1))];
-    return { ...c, weight: `${owner}:${v * units + k}` };
+    return rewritten(c, { weight: `${owner}:${v * units + k}` });
   });
   return { kind: 'cells', size: matrix.rows.length, cellType: 'hidden', notes: ['softmax(Eᵀ h)', `E of ${owner}`], connections };
 };
