@@ -20,6 +20,22 @@ const leanTfjsInBrowser = {
   },
 };
 
+/**
+ * In worker bundles only: the Node built-ins svgdom imports, as the small stand-ins in
+ * src/site/browser-shims/, so the build's own renderer (src/render) draws in the browser's diagram
+ * worker (src/live/diagram-worker.ts) exactly as it draws in Node.
+ */
+const BROWSER_SHIMS = { 'node:url': 'node-url.ts', url: 'node-url.ts', 'node:path': 'node-path.ts', path: 'node-path.ts' };
+/** @type {import('vite').Plugin} */
+const nodeShimsInWorkers = {
+  name: 'runnable-zoo:node-shims-in-workers',
+  enforce: 'pre',
+  resolveId(id) {
+    const shim = BROWSER_SHIMS[/** @type {keyof typeof BROWSER_SHIMS} */ (id)];
+    return shim ? new URL(`./src/site/browser-shims/${shim}`, import.meta.url).pathname : null;
+  },
+};
+
 export default defineConfig({
   vite: {
     plugins: [leanTfjsInBrowser],
@@ -27,7 +43,7 @@ export default defineConfig({
     // ES format: the demo worker is a module worker (`{ type: 'module' }` in src/demos/start.ts).
     // Comments: the page bundles drop them when minified, but worker output does not inherit that,
     // and tfjs's 767 licence headers would double the worker (1.05 MB → 0.55 MB).
-    worker: { format: 'es', plugins: () => [leanTfjsInBrowser], rolldownOptions: { output: { comments: false } } },
+    worker: { format: 'es', plugins: () => [leanTfjsInBrowser, nodeShimsInWorkers], rolldownOptions: { output: { comments: false } } },
   },
   site,
   base,

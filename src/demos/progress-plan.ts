@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { OnProgress } from '../network/training/progress';
 
 /** One stretch of a demo run, named `<step>:<phase>`: the step the demo takes and the phase it reports. */
@@ -34,7 +35,30 @@ export interface ProgressPlan {
    * plan's `previewEvery` are dropped (the next one, or the result, replaces them anyway).
    */
   show(plots: readonly string[] | (() => readonly string[])): void;
+  /**
+   * Shows `model` — the page's own architecture, as the demo built it — on the page's living diagram,
+   * its cells at `example` (a batch of one, which the plan takes over and disposes): a frame of its values at
+   * each progress report from now on (spaced), and at `finish`. Once per run.
+   */
+  watch(model: tf.LayersModel, example: tf.Tensor | readonly tf.Tensor[]): void;
+  /** The watched network's last frame, and the trained model offered for download: call before disposing it. */
+  finish(): Promise<void>;
 }
+
+/** What a plan does with a watched network: nothing (a run outside the page), or the worker's living diagram. */
+export interface Watcher {
+  watch(model: tf.LayersModel, example: tf.Tensor | readonly tf.Tensor[]): void;
+  /** After every progress report: a frame, if one is due. */
+  reported(update: ProgressUpdate): void;
+  finish(): Promise<void>;
+}
+
+/** Outside the page nobody watches: the example, which the plan owns, goes at once. */
+const IGNORED: Watcher = {
+  watch: (_model, example) => (Array.isArray(example) ? example : [example]).forEach((t: tf.Tensor) => t.dispose()),
+  reported: () => {},
+  finish: async () => {},
+};
 
 export interface PlanOptions {
   /**
@@ -45,6 +69,8 @@ export interface PlanOptions {
   readonly previewEvery?: number;
   /** The clock previews are spaced by (tests pass their own). */
   readonly now?: () => number;
+  /** Where a watched network goes (default: nowhere). */
+  readonly watcher?: Watcher;
 }
 
 /**
@@ -58,9 +84,11 @@ export function progressPlan(
   options: PlanOptions = {},
 ): ProgressPlan {
   const totalWeight = stages.reduce((sum, s) => sum + s.weight, 0);
-  const { previewEvery = 0, now = () => performance.now() } = options;
+  const { previewEvery = 0, now = () => performance.now(), watcher = IGNORED } = options;
   let lastPreview = -Infinity;
   return {
+    watch: (model, example) => watcher.watch(model, example),
+    finish: () => watcher.finish(),
     show: (plots) => {
       const at = now();
       if (at - lastPreview < previewEvery) return;
@@ -74,7 +102,7 @@ export function progressPlan(
       if (!stage) throw new Error(`progress for an undeclared stage: ${key} (declared: ${stages.map((s) => s.key).join(', ')})`);
       const before = stages.slice(0, index).reduce((sum, s) => sum + s.weight, 0);
       const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 1;
-      send({
+      const update: ProgressUpdate = {
         stage: key,
         label: stage.label,
         unit: stage.unit,
@@ -82,7 +110,9 @@ export function progressPlan(
         total: progress.total,
         ...(progress.error !== undefined && stage.errorLabel ? { error: { label: stage.errorLabel, value: progress.error } } : {}),
         fraction: (before + stage.weight * share) / totalWeight,
-      });
+      };
+      send(update);
+      watcher.reported(update);
     },
   };
 }

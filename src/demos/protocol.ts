@@ -1,5 +1,39 @@
+import type { LivingView } from '../live/views';
+import type { DiagramSpec } from '../views/types';
 import type { ProgressUpdate } from './progress-plan';
 import type { DemoResult } from './types';
+
+/**
+ * The running network as one view draws it: the spec (what the build's view code makes of the
+ * network's trace), its signature, and the order of the values every frame carries for it: `cells`
+ * (drawn node ids) and `weights` (drawn lines, `from|to|kind`).
+ */
+export interface LivingViewMessage {
+  readonly view: LivingView;
+  readonly signature: string;
+  readonly spec: DiagramSpec;
+  readonly cells: readonly string[];
+  readonly weights: readonly { readonly edge: string; readonly trainable: boolean }[];
+}
+
+/** One frame: where the run was, and per view (in the `network` message's order) the values. */
+export interface LivingFrameMessage {
+  readonly type: 'frame';
+  /** What the run had done when the frame was read ("Training the GRU: 120 of 400 steps"). */
+  readonly at: string;
+  readonly views: readonly { readonly cells: Float32Array; readonly weights: Float32Array }[];
+}
+
+/**
+ * The trained network, saved as tf.LayersModel.save writes it: the model.json (topology and the
+ * weights manifest, naming `weightsFile`) and the binary weights it names.
+ */
+export interface TrainedModelMessage {
+  readonly type: 'model';
+  readonly modelJson: string;
+  readonly weightsFile: string;
+  readonly weights: ArrayBuffer;
+}
 
 /** Page → worker: run demo `id` with the form's raw slider values (the worker parses them). */
 export interface RunRequest {
@@ -21,6 +55,10 @@ export interface RunRequest {
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly update: ProgressUpdate }
   | { readonly type: 'preview'; readonly plots: readonly string[] }
+  /** The network the living diagram shows, once per run, before its first frame. */
+  | { readonly type: 'network'; readonly architecture: string; readonly example: readonly number[]; readonly views: readonly LivingViewMessage[] }
+  | LivingFrameMessage
+  | TrainedModelMessage
   | {
       readonly type: 'done';
       readonly result: DemoResult;

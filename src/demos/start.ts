@@ -2,6 +2,7 @@ import { formatNumber } from './format';
 import type { ProgressUpdate } from './progress-plan';
 import type { RunRequest, WorkerMessage } from './protocol';
 import type { DemoMetric } from './types';
+import type { LivingDiagram } from '../live/living-diagram';
 
 /**
  * The page side of a demo, loaded on the first press of Run. It drives the `[data-demo]` root:
@@ -66,6 +67,18 @@ const formValues = (form: HTMLFormElement | null): Record<string, string> =>
 
 export function demoController(root: HTMLElement): DemoController {
   const ui = elementsOf(root);
+  /**
+   * The living diagram (src/live/living-diagram.ts), loaded with the first message that needs it;
+   * messages reach it in the order they came.
+   */
+  let living: Promise<LivingDiagram> | undefined;
+  let livingQueue: Promise<unknown> = Promise.resolve();
+  const toLiving = (act: (diagram: LivingDiagram) => unknown) => {
+    if (!living && !root.querySelector('[data-living]')) return;
+    living ??= import('../live/living-diagram').then((m) => m.livingDiagram(root));
+    const diagram = living;
+    livingQueue = livingQueue.then(async () => act(await diagram)).catch((error: unknown) => console.warn('living diagram:', error));
+  };
   /** Kept between runs (tfjs loads once, and a leak shows in data-demo-tensors); replaced after a cancel. */
   let worker: Worker | undefined;
   let running = false;
@@ -75,6 +88,7 @@ export function demoController(root: HTMLElement): DemoController {
 
   function finish(status: 'done' | 'error' | 'cancelled', html: string): void {
     running = false;
+    if (living) toLiving((diagram) => diagram.ended());
     // A run that ends without a result takes its interim pictures with it.
     if (status !== 'done' && ui.result.dataset.demoPreview !== undefined) ui.result.innerHTML = '';
     ui.result.removeAttribute('aria-busy');
@@ -99,6 +113,7 @@ export function demoController(root: HTMLElement): DemoController {
   function receive(from: Worker, message: WorkerMessage): void {
     if (from !== worker || !running) return; // left over from a cancelled run
     if (message.type === 'progress') return showProgress(message.update);
+    if (message.type === 'network' || message.type === 'frame' || message.type === 'model') return toLiving((diagram) => diagram.receive(message));
     if (message.type === 'preview') {
       // Interim pictures: marked busy, so assistive technology waits for the result.
       ui.result.setAttribute('aria-busy', 'true');
@@ -137,6 +152,7 @@ export function demoController(root: HTMLElement): DemoController {
     ui.progress.value = 0;
     ui.progress.hidden = false;
     ui.message.textContent = 'Starting the network in a background thread…';
+    toLiving((diagram) => diagram.reset());
     worker.postMessage({ type: 'run', id: root.dataset.demo ?? '', params: formValues(ui.form), ...backendOverride() } satisfies RunRequest);
   }
 

@@ -1,3 +1,4 @@
+import type { AnyArchitecture } from '../architecture/types';
 import type { MetricKind } from './format';
 import type { ParamSchema, ParamValues } from './params';
 import type { ProgressPlan, Stage } from './progress-plan';
@@ -41,6 +42,13 @@ export interface DemoDefinition<S extends ParamSchema = ParamSchema> {
    * cannot start.
    */
   readonly backend?: DemoBackend;
+  /**
+   * The page's own architecture as the demo builds it (the network it passes to `progress.watch`):
+   * `config(values)` is the definition's config at the reader's parameters. The site draws the
+   * living diagram of the default parameters' network ahead of time from it; the run itself shows
+   * whatever network the demo watches, laid out afresh when its drawing differs.
+   */
+  readonly living?: { readonly architecture: AnyArchitecture; config(values: ParamValues<S>): object };
   /** Synchronous for a solve; a Promise where training awaits tfjs (e.g. `model.fit` epoch by epoch). */
   run(values: ParamValues<S>, progress: ProgressPlan): DemoResult | Promise<DemoResult>;
 }

@@ -10,17 +10,18 @@ import { parseParams } from './params';
 import { progressPlan } from './progress-plan';
 import type { RunRequest, WorkerMessage } from './protocol';
 import { DEMO_BACKENDS, isDemoBackend, type DemoBackend, type DemoDefinition } from './types';
+import { livingWatcher } from './watcher';
 
 /** The part of the worker's global scope used here (the project type-checks against the DOM library). */
 interface WorkerScope {
-  postMessage(message: WorkerMessage): void;
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<RunRequest>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
 // Lazy: each demo (with its data) is a chunk of its own, so a page's worker loads only its demo.
 const demos = import.meta.glob<DemoDefinition>(['./architectures/*.ts', '!./architectures/*.params.ts'], { import: 'default' });
-const send = (message: WorkerMessage) => scope.postMessage(message);
+const send = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 /**
  * The least time between two interim pictures: about 7 a second, more often than the 4 a reader needs
@@ -34,13 +35,16 @@ async function run(request: RunRequest): Promise<void> {
   const demo = await load();
   const values = parseParams(demo.params, request.params);
   const backend = await useBackend(backendFor(request, demo));
+  const watcher = demo.living ? livingWatcher(demo.living.architecture, send) : undefined;
   const plan = progressPlan(
     demo.stages,
     (update) => send({ type: 'progress', update }),
     (plots) => send({ type: 'preview', plots }),
-    { previewEvery: PREVIEW_EVERY_MS },
+    { previewEvery: PREVIEW_EVERY_MS, ...(watcher ? { watcher } : {}) },
   );
   const result = await demo.run(values, plan);
+  // A watched network must be finished before it is disposed: its last frame and the model download come from it.
+  if (watcher?.unfinished) throw new Error(`demo "${request.id}" watched its network but did not call progress.finish()`);
   send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER, backend: tf.getBackend(), ...(backend.note ? { backendNote: backend.note } : {}) });
 }
 

@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
 import type { ElkNode } from 'elkjs/lib/elk-api';
+// @ts-expect-error: elk-worker.min.js is CommonJS with no declarations of its own (its Worker is typed below as EngineClass).
+import { Worker as ElkWorker } from 'elkjs/lib/elk-worker.min.js';
 
 /** The engine inside elkjs, as elk-api.js talks to it: a message in, an answer out. */
 interface EngineAnswer {
@@ -39,9 +40,10 @@ let engine: Engine | undefined;
 
 function registeredEngine(): Engine {
   if (engine) return engine;
-  // elk-worker.min.js is CommonJS with no types of its own worth importing (its .d.ts is a stub).
-  const { Worker } = createRequire(import.meta.url)('elkjs/lib/elk-worker.min.js') as { Worker: EngineClass };
-  const created = new Worker();
+  // Imported statically, so bundlers see it: the same engine lays out in Node and in a browser worker
+  // (src/live/diagram-worker.ts). Loaded in a web worker, elk-worker.min.js also makes itself that
+  // worker's `onmessage` handler; diagram-worker.ts takes the handler back.
+  const created = new (ElkWorker as EngineClass)();
   let failure: unknown;
   created.onmessage = ({ data }) => {
     failure = data.error;

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { dampedSine, noisySamples } from '../../network/datasets';
 import rbf, { placeCentres, predictRows, solveOutputWeights, trainByGradient, weightedBumps } from '../../zoo/radial-basis-network';
 import { plotSvg } from '../plot';
@@ -6,6 +7,10 @@ import params from './radial-basis-network.params';
 
 const GRID = Array.from({ length: 201 }, (_, i) => -4 + (8 * i) / 200);
 const LEARNING_RATE = 0.01;
+/** The input the living diagram shows the cells at: near the sine's first peak. */
+const EXAMPLE_X = 1.2;
+
+const networkAt = (values: { centres: number; width: number }) => ({ ...rbf.configs.demo!, centres: values.centres, width: values.width });
 
 /**
  * The RBF definition at the reader's settings, on the ELM demo's data (120 noisy samples of a damped
@@ -15,14 +20,16 @@ const LEARNING_RATE = 0.01;
  */
 export default defineDemo({
   params,
+  living: { architecture: rbf, config: networkAt },
   stages: [
     { key: 'fit:centres', label: 'Placing the centres on the data (k-means)', unit: 'rounds', weight: 1 },
     { key: 'fit:solve', label: 'Solving for the output weights', unit: 'solver steps', errorLabel: 'relative residual', weight: 1 },
     { key: 'tune:epochs', label: 'Tuning centres, widths and output weights by gradient descent', unit: 'epochs', errorLabel: 'loss', weight: 6 },
   ],
   async run(values, progress) {
-    const model = rbf.build({ ...rbf.configs.demo!, centres: values.centres, width: values.width });
+    const model = rbf.build(networkAt(values));
     try {
+      progress.watch(model, tf.tensor2d([[EXAMPLE_X]]));
       const { xs, ys } = noisySamples(dampedSine, { count: 120, lo: -4, hi: 4, noise: 0.1, seed: 2024 });
       const inputs = xs.map((x) => [x]);
       const targets = ys.map((y) => [y]);
@@ -30,6 +37,7 @@ export default defineDemo({
       solveOutputWeights(model, inputs, targets, { onProgress: progress.within('fit') });
       if (values.epochs > 0) await trainByGradient(model, inputs, targets, { epochs: values.epochs, learningRate: LEARNING_RATE, onProgress: progress.within('tune') });
 
+      await progress.finish();
       const fitted = predictRows(model, GRID.map((x) => [x])).map((row) => row[0]!);
       const { bumps, bias } = weightedBumps(model, GRID.map((x) => [x]));
       const rmse = Math.sqrt(GRID.reduce((s, x, i) => s + (fitted[i]! - dampedSine(x)) ** 2, 0) / GRID.length);

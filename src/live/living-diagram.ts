@@ -1,0 +1,250 @@
+import type { LivingFrameMessage, LivingViewMessage, TrainedModelMessage, WorkerMessage } from '../demos/protocol';
+import type { DiagramAnswer, DiagramRequest } from './diagram-worker';
+import { modelLinksHtml, savePng, saveSvg } from './downloads';
+import { formatValue } from './format-value';
+import { paint, prepare, weightScale, type Painted } from './paint';
+import { valuesTableHtml } from './values-table';
+
+/**
+ * The page side of a living diagram, loaded with the demo code (src/demos/start.ts): the network the
+ * demo watches, drawn by the build's pipeline — the SVG the site prepared for the default parameters
+ * when the drawing is the same (signatures equal), else laid out afresh in a diagram worker — and,
+ * frame by frame, its values from the worker's model: a ring around each cell (its value on the
+ * example), each weight line's width and sign. A scrubber replays the frames; hovering or focusing a
+ * cell prints its value; a table lists every value of the frame shown. Frames are painted at most once
+ * per animation frame, and not while running for a reader who prefers reduced motion (the last frame
+ * is shown at the end, and the scrubber and table work throughout).
+ *
+ * Contract on the demo root: `data-demo-frame` counts frames painted (so a bench sees the diagram
+ * move), `data-living-signatures` (set by Demo.astro: the prepared SVGs' signatures, by view).
+ */
+export interface LivingDiagram {
+  receive(message: Extract<WorkerMessage, { type: 'network' | 'frame' | 'model' }>): Promise<void>;
+  /** A new run starts: its network and frames replace the last run's. */
+  reset(): void;
+  /** The run ended (done, error or cancelled). */
+  ended(): void;
+}
+
+const VIEW_LABELS: Readonly<Record<string, string>> = { cells: 'Cells', unrolled: 'Unrolled in time' };
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+interface Shown {
+  readonly view: LivingViewMessage;
+  readonly painted: Painted;
+  readonly scale: number;
+}
+
+export function livingDiagram(root: HTMLElement): LivingDiagram {
+  const id = root.dataset.demo!;
+  const host = root.querySelector<HTMLElement>('[data-living]')!;
+  const base = (root.dataset.base ?? '/').replace(/\/?$/, '/');
+  let views: readonly LivingViewMessage[] = [];
+  let frames: LivingFrameMessage[] = [];
+  let shownView = 0;
+  let shown: Shown | undefined;
+  /** The frame on screen, and whether the scrubber follows the newest one. */
+  let at = -1;
+  let following = true;
+  let running = false;
+  let pending = false;
+  let diagramWorker: Worker | undefined;
+  let requests = 0;
+
+  host.innerHTML = `
+    <p class="rz-living-title"><strong>The network, live.</strong> <span data-living-about></span></p>
+    <div class="rz-living-views" data-living-views></div>
+    <figure class="rz-figure rz-living-figure" data-diagram="${id}-live">
+      <div class="rz-scroll" tabindex="0" role="region" aria-label="Living diagram of the demo's network (scrolls sideways when wider than the page)" data-living-svg></div>
+      <div class="rz-figure-bar">
+        <figcaption>A ring round a cell is its value on the example (solid clockwise: positive; dashed anticlockwise: negative; a full ring is never reached: 1 fills half). A line's width is its weight's size; negative weights are drawn in orange. Lines standing for several weights show the largest.</figcaption>
+        <div class="rz-figure-tools">
+          <button type="button" class="rz-tool" data-zoom aria-haspopup="dialog">Zoom<span class="sr-only"> into the living diagram</span></button>
+          <button type="button" class="rz-tool" data-living-save="svg">SVG<span class="sr-only"> file of the living diagram, this frame</span></button>
+          <button type="button" class="rz-tool" data-living-save="png">PNG<span class="sr-only"> image of the living diagram, this frame</span></button>
+        </div>
+      </div>
+    </figure>
+    <div class="rz-living-scrub">
+      <label for="rz-living-${id}-frame">Frame</label>
+      <input type="range" id="rz-living-${id}-frame" min="0" max="0" value="0" step="1" disabled data-living-scrubber />
+      <output for="rz-living-${id}-frame" data-living-at></output>
+    </div>
+    <p class="rz-living-value" data-living-value>Hover over or focus a cell (Tab into the diagram, then the arrow keys) to read its value.</p>
+    <details class="rz-living-details" data-living-details><summary>The values of this frame, as a table</summary><div data-living-table></div></details>
+    <p class="rz-living-model" data-living-model hidden></p>`;
+  const find = <E extends Element>(selector: string) => host.querySelector<E>(selector)!;
+  const [about, viewButtons, figure, box, scrubber, atText, valueLine, details, table, modelLine] = [
+    find<HTMLElement>('[data-living-about]'),
+    find<HTMLElement>('[data-living-views]'),
+    find<HTMLElement>('.rz-living-figure'),
+    find<HTMLElement>('[data-living-svg]'),
+    find<HTMLInputElement>('[data-living-scrubber]'),
+    find<HTMLOutputElement>('[data-living-at]'),
+    find<HTMLElement>('[data-living-value]'),
+    find<HTMLDetailsElement>('[data-living-details]'),
+    find<HTMLElement>('[data-living-table]'),
+    find<HTMLElement>('[data-living-model]'),
+  ];
+
+  async function svgOf(view: LivingViewMessage): Promise<string> {
+    const prepared = (JSON.parse(root.dataset.livingSignatures ?? '{}') as Record<string, string>)[view.view];
+    if (prepared === view.signature) {
+      const response = await fetch(`${base}live/${id}.${view.view}.svg`);
+      if (!response.ok) throw new Error(`the prepared diagram could not be fetched (${response.status})`);
+      return response.text();
+    }
+    diagramWorker ??= new Worker(new URL('./diagram-worker.ts', import.meta.url), { type: 'module' });
+    const worker = diagramWorker;
+    const request: DiagramRequest = { id: ++requests, spec: view.spec };
+    return new Promise((resolve, reject) => {
+      const listen = ({ data }: MessageEvent<DiagramAnswer>) => {
+        if (data.id !== request.id) return;
+        worker.removeEventListener('message', listen);
+        if ('svg' in data) resolve(data.svg);
+        else reject(new Error(`the diagram could not be drawn: ${data.error}`));
+      };
+      worker.addEventListener('message', listen);
+      worker.postMessage(request);
+    });
+  }
+
+  async function show(index: number): Promise<void> {
+    const view = views[index]!;
+    shownView = index;
+    for (const button of viewButtons.querySelectorAll('button')) button.setAttribute('aria-pressed', String(Number(button.dataset.view) === index));
+    const markup = await svgOf(view);
+    if (views[index] !== view) return; // a newer run replaced it meanwhile
+    box.innerHTML = markup;
+    const svg = box.querySelector('svg')!;
+    // Interactive cells inside: a group of them, not one picture.
+    svg.setAttribute('role', 'group');
+    svg.setAttribute('data-living', view.view);
+    const painted = prepare(svg, view);
+    const first = painted.cells.findIndex(Boolean);
+    painted.cells.forEach((cell, k) => {
+      if (!cell) return;
+      cell.node.setAttribute('tabindex', k === first ? '0' : '-1');
+      cell.node.setAttribute('role', 'img');
+      cell.node.setAttribute('aria-label', view.cells[k]!);
+    });
+    shown = { view, painted, scale: frames[0] ? weightScale(frames[0].views[index]!.weights) : 1 };
+    at = -1;
+    schedule();
+  }
+
+  /** Paints the frame the scrubber points at, once per animation frame however many arrive. */
+  function schedule(): void {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (running && reducedMotion()) return;
+      const target = following ? frames.length - 1 : Number(scrubber.value);
+      if (!shown || target < 0 || target === at) return;
+      at = target;
+      const frame = frames[target]!.views[shownView]!;
+      paint(shown.painted, frame, shown.scale);
+      scrubber.max = String(frames.length - 1);
+      scrubber.value = String(target);
+      atText.value = `${target + 1} of ${frames.length}: ${frames[target]!.at}`;
+      root.dataset.demoFrame = String(Number(root.dataset.demoFrame ?? 0) + 1);
+      root.dataset.livingShown = String(target);
+      if (details.open) table.innerHTML = valuesTableHtml(shown.view, frame);
+      const focused = document.activeElement?.closest?.('[data-node]');
+      if (focused && box.contains(focused)) describe(focused as SVGGElement);
+    });
+  }
+
+  function describe(node: SVGGElement): void {
+    if (!shown || at < 0) return;
+    const k = shown.view.cells.indexOf(node.dataset.node ?? '');
+    if (k < 0) return;
+    const value = formatValue(frames[at]!.views[shownView]!.cells[k]!);
+    valueLine.textContent = `${node.dataset.node} (${node.dataset.cell?.replace(/-/g, ' ')}): ${value} at frame ${at + 1}`;
+    node.setAttribute('aria-label', `${node.dataset.node}: ${value}`);
+  }
+
+  box.addEventListener('pointerover', (event) => {
+    const node = (event.target as Element).closest?.<SVGGElement>('[data-node]');
+    if (node) describe(node);
+  });
+  box.addEventListener('focusin', (event) => {
+    const node = (event.target as Element).closest?.<SVGGElement>('[data-node]');
+    if (node) describe(node);
+  });
+  // The cells are one tab stop: the arrow keys move between them (document order).
+  box.addEventListener('keydown', (event) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    const current = (event.target as Element).closest?.<SVGGElement>('[data-node][tabindex]');
+    if (!shown || step === undefined || !current) return;
+    const cells = shown.painted.cells.flatMap((c) => (c ? [c.node] : []));
+    const next = cells[cells.indexOf(current) + step];
+    if (!next) return;
+    event.preventDefault();
+    current.setAttribute('tabindex', '-1');
+    next.setAttribute('tabindex', '0');
+    next.focus();
+  });
+  scrubber.addEventListener('input', () => {
+    following = Number(scrubber.value) === frames.length - 1;
+    schedule();
+  });
+  details.addEventListener('toggle', () => {
+    if (details.open && shown && at >= 0) table.innerHTML = valuesTableHtml(shown.view, frames[at]!.views[shownView]!);
+  });
+  viewButtons.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-view]');
+    if (button) void show(Number(button.dataset.view)).catch(fail);
+  });
+  figure.addEventListener('click', (event) => {
+    const kind = (event.target as Element).closest<HTMLElement>('[data-living-save]')?.dataset.livingSave;
+    const svg = box.querySelector('svg');
+    if (!kind || !svg) return;
+    const name = `${id}.live.${shown?.view.view ?? 'cells'}.${kind}`;
+    if (kind === 'svg') saveSvg(svg, name);
+    else void savePng(svg, name).catch(fail);
+  });
+
+  function fail(error: unknown): void {
+    about.textContent = `The living diagram could not be shown: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
+  return {
+    async receive(message) {
+      if (message.type === 'network') {
+        views = message.views;
+        frames = [];
+        host.hidden = false;
+        host.dataset.livingExample = JSON.stringify(message.example);
+        const shownExample = message.example.slice(0, 6).map(formatValue).join(', ') + (message.example.length > 6 ? `, … (${message.example.length} numbers)` : '');
+        about.textContent = `The demo's own ${message.views.length > 1 ? 'network, in two views' : 'network'}, drawn from the running model; its cells' values on one input, [${shownExample}].`;
+        viewButtons.innerHTML =
+          views.length > 1
+            ? views.map((v, k) => `<button type="button" class="rz-tool" data-view="${k}" aria-pressed="${k === 0}">${VIEW_LABELS[v.view] ?? v.view}</button>`).join(' ')
+            : '';
+        await show(Math.min(shownView, views.length - 1)).catch(fail);
+        return;
+      }
+      if (message.type === 'frame') {
+        frames.push(message);
+        if (frames.length === 1 && shown) shown = { ...shown, scale: weightScale(message.views[shownView]!.weights) };
+        scrubber.disabled = false;
+        scrubber.max = String(frames.length - 1);
+        schedule();
+        return;
+      }
+      modelLine.innerHTML = modelLinksHtml(id, message as TrainedModelMessage);
+      modelLine.hidden = false;
+    },
+    reset() {
+      running = true;
+      following = true;
+      modelLine.hidden = true;
+    },
+    ended() {
+      running = false;
+      schedule();
+    },
+  };
+}

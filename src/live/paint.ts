@@ -1,0 +1,78 @@
+import type { LivingViewMessage } from '../demos/protocol';
+
+/** A living diagram's SVG with the elements its frames change, found once by the diagram's own ids. */
+export interface Painted {
+  readonly svg: SVGSVGElement;
+  /** Per value of `view.cells`: the cell's group and the ring drawn around it (null if not drawn). */
+  readonly cells: readonly ({ readonly node: SVGGElement; readonly ring: SVGPathElement; readonly radius: number } | null)[];
+  /** Per value of `view.weights`: the line (null if not drawn). */
+  readonly lines: readonly (SVGElement | null)[];
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Finds the elements of `view`'s values in `svg` (the diagram the build's pipeline drew of that network) and adds a ring to each valued cell. */
+export function prepare(svg: SVGSVGElement, view: LivingViewMessage): Painted {
+  const nodes = new Map<string, SVGGElement>();
+  for (const node of svg.querySelectorAll<SVGGElement>('[data-node]')) nodes.set(node.dataset.node!, node);
+  const lines = new Map<string, SVGElement>();
+  for (const line of svg.querySelectorAll<SVGElement>('[data-from][data-kind]')) lines.set(`${line.dataset.from}|${line.dataset.to}|${line.dataset.kind}`, line);
+  return {
+    svg,
+    cells: view.cells.map((id) => {
+      const node = nodes.get(id);
+      if (!node) return null;
+      const body = node.querySelector('.rz-body');
+      const radius = Number(body?.getAttribute('r')) || 14;
+      const ring = document.createElementNS(SVG_NS, 'path');
+      ring.setAttribute('class', 'rz-live-ring');
+      node.append(ring);
+      return { node, ring, radius };
+    }),
+    lines: view.weights.map((w) => lines.get(w.edge) ?? null),
+  };
+}
+
+/**
+ * How much of the ring a value fills: |v| / (1 + |v|), so 0 is none, 1 half, 3 three quarters, and no
+ * value overflows. The exact value is shown on hover and focus and in the table.
+ */
+export const ringShare = (value: number): number => Math.abs(value) / (1 + Math.abs(value));
+
+/** An arc of `share` of a circle of radius r around the origin, from 12 o'clock, clockwise (or counter-clockwise). */
+export function arcPath(r: number, share: number, clockwise: boolean): string {
+  if (!(share > 0.001)) return '';
+  const s = Math.min(share, 0.9999);
+  const angle = 2 * Math.PI * s;
+  const x = (clockwise ? 1 : -1) * r * Math.sin(angle);
+  const y = -r * Math.cos(angle);
+  return `M0 ${-r} A${r} ${r} 0 ${s > 0.5 ? 1 : 0} ${clockwise ? 1 : 0} ${x.toFixed(2)} ${y.toFixed(2)}`;
+}
+
+/**
+ * A line's width for weight w: 0.6 px plus up to 3.4 px as |w| grows against `scale` (the run's first
+ * frame's median |w|), so a weight that does not change keeps its width to the end.
+ */
+export const lineWidth = (w: number, scale: number): number => 0.6 + (3.4 * Math.abs(w)) / (Math.abs(w) + scale);
+
+/** The median magnitude of some weights (the scale line widths are read against), never 0. */
+export function weightScale(weights: Float32Array): number {
+  const sorted = Array.from(weights, Math.abs).filter(Number.isFinite).sort((a, b) => a - b);
+  return Math.max(sorted[Math.floor(sorted.length / 2)] ?? 1, 1e-6);
+}
+
+/** Shows one frame: each valued cell's ring (solid clockwise for a positive value, dashed the other way for a negative one), each line's width and sign. */
+export function paint(painted: Painted, frame: { readonly cells: Float32Array; readonly weights: Float32Array }, scale: number): void {
+  painted.cells.forEach((cell, k) => {
+    if (!cell) return;
+    const v = frame.cells[k]!;
+    cell.ring.setAttribute('d', Number.isFinite(v) ? arcPath(cell.radius + 4, ringShare(v), v >= 0) : '');
+    cell.ring.classList.toggle('rz-live-negative', v < 0);
+  });
+  painted.lines.forEach((line, k) => {
+    if (!line) return;
+    const w = frame.weights[k]!;
+    line.style.strokeWidth = `${lineWidth(w, scale).toFixed(2)}px`;
+    line.classList.toggle('rz-live-negative', w < 0);
+  });
+}

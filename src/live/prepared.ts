@@ -1,0 +1,52 @@
+import type { ParamSchema } from '../demos/params';
+import { parseParams } from '../demos/params';
+import type { DemoDefinition } from '../demos/types';
+import { traceNetwork } from '../graph/trace';
+import { layoutDiagram } from '../layout/layout';
+import { renderSvg } from '../render/render';
+import { specSignature } from './signature';
+import { livingSpecs, type LivingView } from './views';
+
+/** One living view the site prepares: drawn for the demo's default parameters, with its signature. */
+export interface PreparedView {
+  readonly view: LivingView;
+  readonly signature: string;
+  readonly svg: string;
+}
+
+// Build time only (Demo.astro and src/pages/live/): each demo module, with its data and tfjs.
+const demos = import.meta.glob<DemoDefinition>(['../demos/architectures/*.ts', '!../demos/architectures/*.params.ts'], { import: 'default', eager: true });
+const prepared = new Map<string, readonly PreparedView[]>();
+
+/** The demos that show a living diagram (DemoDefinition.living), by id. */
+export const livingDemoIds = (): string[] =>
+  Object.entries(demos)
+    .filter(([, demo]) => demo.living)
+    .map(([path]) => path.replace(/^.*\//, '').replace(/\.ts$/, ''))
+    .sort();
+
+/**
+ * The living views of demo `id` at its default parameters, drawn by the build's pipeline from the
+ * network its `living` declaration builds — what the page shows at once when the running network's
+ * drawing has the same signature (src/live/living-diagram.ts). Memoised: the page and the SVG files
+ * come from one drawing.
+ */
+export function preparedViews(id: string): readonly PreparedView[] {
+  const cached = prepared.get(id);
+  if (cached) return cached;
+  const demo = demos[`../demos/architectures/${id}.ts`];
+  if (!demo?.living) return [];
+  const { architecture, config } = demo.living;
+  const model = architecture.build(config(parseParams(demo.params as ParamSchema, {}) as never));
+  try {
+    const views = livingSpecs(architecture, traceNetwork(model, architecture.id)).map(({ view, spec }) => ({
+      view,
+      signature: specSignature(spec),
+      svg: renderSvg(layoutDiagram(spec)),
+    }));
+    prepared.set(id, views);
+    return views;
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,22 @@
+import type { LivingViewMessage } from '../demos/protocol';
+import { formatValue } from './format-value';
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * The frame shown, as a table: every valued cell and every drawn weight line with its value — the
+ * living diagram's text alternative, read by a screen reader or a reader who prefers numbers.
+ */
+export function valuesTableHtml(view: LivingViewMessage, frame: { readonly cells: Float32Array; readonly weights: Float32Array }): string {
+  const cells = view.cells.map((id, k) => `<tr><th scope="row">${escape(id)}</th><td data-live-cell="${escape(id)}">${formatValue(frame.cells[k]!)}</td></tr>`);
+  const weights = view.weights.map((w, k) => {
+    const [from, to, kind] = w.edge.split('|');
+    return `<tr><th scope="row">${escape(from!)} → ${escape(to!)}</th><td>${escape(kind!)}, ${w.trainable ? 'trained' : 'fixed'}</td><td data-live-weight="${escape(w.edge)}">${formatValue(frame.weights[k]!)}</td></tr>`;
+  });
+  return [
+    `<table class="rz-living-table"><caption>Cell values on the example</caption><thead><tr><th scope="col">cell</th><th scope="col">value</th></tr></thead><tbody>${cells.join('')}</tbody></table>`,
+    weights.length > 0
+      ? `<table class="rz-living-table"><caption>Weights (a line standing for several shows the largest in magnitude)</caption><thead><tr><th scope="col">line</th><th scope="col">kind</th><th scope="col">value</th></tr></thead><tbody>${weights.join('')}</tbody></table>`
+      : '',
+  ].join('');
+}

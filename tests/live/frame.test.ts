@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../src/architecture/registry.vite';
+import { traceNetwork } from '../../src/graph/trace';
+import { frameReader } from '../../src/live/frame';
+import { liveJoin } from '../../src/live/join';
+import { diagramSpec } from '../../src/pipeline';
+
+/** A frame of `id`'s demo-sized network on `example`, with the pieces it was read from. */
+function frameOf(id: string, view: 'cells' | 'unrolled', example: (model: tf.LayersModel) => tf.Tensor) {
+  const architecture = registry.get(id);
+  const model = architecture.build(architecture.configs.demo!);
+  const traced = traceNetwork(model, id);
+  const join = liveJoin(traced, diagramSpec(architecture, view, traced.graph));
+  const x = example(model);
+  const frame = frameReader(model, join, new Map(traced.graph.groups.map((g) => [g.id, g.size]))).read(x);
+  const shown = (node: string) => frame.cells[join.cells.findIndex((c) => c.node === node)];
+  const weight = (from: string, to: string, kind = 'dense') => frame.weights[join.weights.findIndex((w) => w.edge === `${from}|${to}|${kind}`)];
+  return { model, join, frame, x, shown, weight };
+}
+
+const kernel = (model: tf.LayersModel, layer: string, name = 'kernel') =>
+  model.getLayer(layer).weights.find((w) => w.originalName.endsWith(`/${name}`))!.read().arraySync() as number[][];
+
+describe('a living frame', () => {
+  it('shows an extreme learning machine’s cells as its layers compute them, and its lines as its weights', () => {
+    const { model, join, frame, x, shown, weight } = frameOf('extreme-learning-machine', 'cells', () => tf.tensor2d([[0.7]]));
+    try {
+      // Recomputed by hand from the weights: h = σ(x W + b), y = h V + c.
+      const [w, b] = model.getLayer('hidden').getWeights().map((t) => t.arraySync()) as [number[][], number[]];
+      const h = b.map((bias, k) => 1 / (1 + Math.exp(-(0.7 * w[0]![k]! + bias))));
+      const [v, c] = model.getLayer('output').getWeights().map((t) => t.arraySync()) as [number[][], number[]];
+      const y = c[0]! + h.reduce((s, hk, k) => s + hk * v[k]![0]!, 0);
+      expect(shown('input.0')).toBeCloseTo(0.7, 6);
+      expect(shown('hidden.0')).toBeCloseTo(h[0]!, 5);
+      expect(shown('hidden.39')).toBeCloseTo(h[39]!, 5);
+      expect(shown('output.0')).toBeCloseTo(y, 5);
+      expect(join.cells.length).toBeGreaterThan(4);
+      expect(frame.cells.every(Number.isFinite)).toBe(true);
+      for (const { edge } of join.weights) {
+        const [from, to] = edge.split('|') as [string, string];
+        const [i, j] = [Number(from.split('.')[1]), Number(to.split('.')[1])];
+        expect(weight(from, to)).toBeCloseTo(kernel(model, to.split('.')[0]!)[i]![j]!, 6);
+      }
+    } finally {
+      x.dispose();
+      model.dispose();
+    }
+  });
+
+  // The demo's GRU: 3 input channels, 8 units, sequences of 9 steps (configs.demo).
+  it('shows a GRU’s cells at the example’s last step, and each gate block by its strongest weight', () => {
+    const { model, join, x, shown, weight } = frameOf('gru', 'cells', () => tf.randomNormal([1, 9, 3], 0, 1, 'float32', 3));
+    try {
+      const steps = x.shape[1]!;
+      const out = (model.predict(x) as tf.Tensor).arraySync() as number[][][];
+      const inputs = x.arraySync() as number[][][];
+      expect(shown('output.0')).toBeCloseTo(out[0]![steps - 1]![0]!, 5);
+      expect(shown('input.2')).toBeCloseTo(inputs[0]![steps - 1]![2]!, 6);
+      // memory.j → memory.k stands for recurrent_kernel[j][g·units + k], g = z, r, h̃: shown by the largest in magnitude.
+      const recurrent = kernel(model, 'memory', 'recurrent_kernel');
+      const units = recurrent.length;
+      const block = [0, 1, 2].map((g) => recurrent[1]![g * units + 4]!);
+      const strongest = block.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+      expect(weight('memory.1', 'memory.4', 'recurrent')).toBeCloseTo(strongest, 6);
+      expect(join.weights.filter((w) => w.edge.endsWith('|recurrent'))).toHaveLength(units * units);
+    } finally {
+      x.dispose();
+      model.dispose();
+    }
+  });
+});
