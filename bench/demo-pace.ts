@@ -1,8 +1,10 @@
 /**
- * How a demo feels to play with: for every demo of the built site (`npx astro build` first), each run
+ * How a demo feels to play with: for every demo of the built site (built first if dist/ is missing), each run
  * with its defaults and its declared backend in a fresh page, the time from pressing Run to the first
  * visible sign of learning, how often the page changes while it runs, and when it finishes. Prints a
  * Markdown table of medians; asserts nothing (timing is not a test).
+ *
+ * Part of `npm run bench` (bench/diagrams.bench.ts; `--demo-runs N`, `--no-demos`); on its own:
  *
  *   npx tsx bench/demo-pace.ts [--runs 3] [--out pace.json] [<id> …]   (default: every demo)
  *
@@ -12,9 +14,11 @@
  * detail line alone does not count. Each run is a fresh page, so worker start-up, loading TensorFlow.js
  * and, for WebAssembly, compiling it are inside the figures, as they are for a reader.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { preview } from 'astro';
+import { build, preview } from 'astro';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/chromium';
 import { DEMO_IDS } from '../tests/support/demo-checks';
@@ -110,28 +114,52 @@ export function paceTable(runs: readonly PaceRun[], ids: readonly string[]): str
   return rows.join('\n');
 }
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '3' }, out: { type: 'string' } }, allowPositionals: true });
-  const ids = positionals.length > 0 ? positionals : [...DEMO_IDS];
+export interface PaceOptions {
+  readonly ids?: readonly string[];
+  readonly runs: number;
+  readonly log?: (line: string) => void;
+  /** Each run as it finishes (to keep partial results). */
+  readonly onRun?: (runs: readonly PaceRun[]) => void;
+}
+
+/** Serves the built site (building it first if there is none) and times every demo `runs` times, round by round. */
+export async function measureDemoPace(options: PaceOptions): Promise<{ runs: PaceRun[]; table: string }> {
+  const ids = options.ids && options.ids.length > 0 ? options.ids : DEMO_IDS;
   const unknown = ids.filter((id) => !DEMO_IDS.includes(id));
   if (unknown.length > 0) throw new Error(`bench/demo-pace.ts: no demo named ${unknown.join(', ')} (demos: ${DEMO_IDS.join(', ')})`);
+  if (!existsSync(join(ROOT_DIR, 'dist', 'index.html'))) {
+    options.log?.('no built site in dist/: building it (npx astro build) …');
+    await build({ root: ROOT_DIR, logLevel: 'error' });
+  }
   const site = await preview({ root: ROOT_DIR, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
   const browser = await launchChromium();
   const runs: PaceRun[] = [];
   try {
-    for (let round = 0; round < Number(values.runs); round++) {
+    for (let round = 0; round < options.runs; round++) {
       for (const id of ids) {
         const run = await paceOne(browser, `http://127.0.0.1:${site.port}`, id);
         runs.push(run);
-        console.error(`round ${round + 1} ${id}: ${run.status}, progress ${run.firstProgressMs.toFixed(0)} ms, learning ${run.firstLearningMs.toFixed(0)} ms, done ${(run.doneMs / 1000).toFixed(1)} s, ${run.updates} updates, longest gap ${run.longestGapMs.toFixed(0)} ms (load ${loadAverage()})`);
-        if (values.out) writeFileSync(values.out, JSON.stringify(runs, null, 1));
+        options.log?.(`round ${round + 1} ${id}: ${run.status}, progress ${run.firstProgressMs.toFixed(0)} ms, learning ${run.firstLearningMs.toFixed(0)} ms, done ${(run.doneMs / 1000).toFixed(1)} s, ${run.updates} updates, longest gap ${run.longestGapMs.toFixed(0)} ms (load ${loadAverage()})`);
+        options.onRun?.(runs);
       }
     }
   } finally {
     await browser.close();
     await site.stop();
   }
-  console.log(paceTable(runs, ids));
+  return { runs, table: paceTable(runs, ids) };
 }
 
-await main();
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '3' }, out: { type: 'string' } }, allowPositionals: true });
+  const out = values.out;
+  const { table } = await measureDemoPace({
+    ids: positionals,
+    runs: Number(values.runs),
+    log: (line) => console.error(line),
+    ...(out ? { onRun: (runs: readonly PaceRun[]) => writeFileSync(out, JSON.stringify(runs, null, 1)) } : {}),
+  });
+  console.log(table);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { discoverRegistry } from '../src/architecture/discover';
 import { BENCH_ROOT } from './paths';
 import { measureCli, type CliTimes } from './cli-times';
+import { measureDemoPace } from './demo-pace';
 import { formatMs, formatSummary } from './format';
 import { benchGraphs } from './graphs';
 import { findNativeDot, timeNativeDot } from './graphviz-native';
@@ -76,10 +77,17 @@ if (options.cli) {
   cli = await measureCli({ runs: Math.min(options.runs, 5), budgetMs: options.budgetMs }, options.runMs);
 }
 
+let demos: string | undefined;
+if (options.demos) {
+  console.log(`\nevery demo in headless Chromium, ${options.demoRuns} fresh page${options.demoRuns === 1 ? '' : 's'} each …`);
+  demos = (await measureDemoPace({ runs: options.demoRuns, log: (line) => console.log(line) })).table;
+}
+
 console.log(`\n${resultsTable(results, settings)}\n\n${ratioTable(results)}`);
 if (cli) console.log(`\n${cliTable(cli)}`);
+if (demos) console.log(`\n${demos}`);
 
-const complete = graphs.length === all.length && options.cli;
+const complete = graphs.length === all.length && options.cli && options.demos;
 const reportPath = options.report ? resolve(options.report) : complete ? join(BENCH_ROOT, 'bench', 'REPORT.md') : undefined;
 if (reportPath) {
   const report = reportMarkdown({
@@ -92,6 +100,7 @@ if (reportPath) {
     settings,
     results,
     ...(cli ? { cli } : {}),
+    ...(demos ? { demos, demoRuns: options.demoRuns } : {}),
     ...(nativeStartup ? { nativeStartup } : {}),
     minutes: (performance.now() - started) / 60_000,
   });

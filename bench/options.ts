@@ -9,6 +9,8 @@ export const USAGE = `npm run bench [-- options]
   --set NAME      committed | scaled | all (default all)
   --no-native     leave native Graphviz out even where it is installed (as on a fresh machine)
   --no-cli        leave out the whole-command timings
+  --no-demos      leave out the demos in the browser (bench/demo-pace.ts)
+  --demo-runs N   fresh-page runs of every demo (default 3)
   --report FILE   where to write the markdown report (default bench/REPORT.md for a full run;
                   a partial run writes none unless given one)
   --note TEXT     a line for the report, e.g. what else the machine was doing`;
@@ -21,6 +23,8 @@ export interface BenchOptions {
   readonly set: 'committed' | 'scaled' | 'all';
   readonly native: boolean;
   readonly cli: boolean;
+  readonly demos: boolean;
+  readonly demoRuns: number;
   readonly report?: string;
   readonly note?: string;
   readonly help: boolean;
@@ -43,6 +47,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       set: { type: 'string', default: 'all' },
       'no-native': { type: 'boolean', default: false },
       'no-cli': { type: 'boolean', default: false },
+      'no-demos': { type: 'boolean', default: false },
+      'demo-runs': { type: 'string', default: '3' },
       report: { type: 'string' },
       note: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -58,6 +64,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     set,
     native: !values['no-native'],
     cli: !values['no-cli'],
+    demos: !values['no-demos'],
+    demoRuns: positive('demo-runs', values['demo-runs'], true),
     ...(values.report ? { report: values.report } : {}),
     ...(values.note ? { note: values.note } : {}),
     help: values.help,

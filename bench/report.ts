@@ -112,6 +112,9 @@ export interface Report {
   readonly settings: BenchSettings;
   readonly results: readonly GraphResult[];
   readonly cli?: CliTimes;
+  /** The demo pace table (bench/demo-pace.ts) and how many runs each demo had. */
+  readonly demos?: string;
+  readonly demoRuns?: number;
   /** Native dot on an empty graph: the process start-up inside every native figure. */
   readonly nativeStartup?: ToolResult;
   readonly minutes: number;
@@ -174,6 +177,16 @@ export function reportMarkdown(report: Report): string {
     '',
     ratioTable(report.results),
     ...(report.cli ? ['', '## Whole commands', '', 'In a throwaway copy of the project, after one uncounted run of each.', '', cliTable(report.cli)] : []),
+    ...(report.demos
+      ? [
+          '',
+          '## Demos in the browser',
+          '',
+          `Every demo with its defaults and declared backend, in headless Chromium, ${report.demoRuns} fresh pages each (medians; bench/demo-pace.ts): from pressing Run to the progress bar's first move and to the first sign of learning before the result (an interim plot or a living-diagram frame), the whole run, signs of learning per second and the longest stretch without one.`,
+          '',
+          report.demos,
+        ]
+      : []),
     '',
   ].join('\n');
 }
