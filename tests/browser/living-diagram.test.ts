@@ -10,9 +10,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
-// Every definition, so every custom layer class is registered for tf.loadLayersModel.
-import '../../src/architecture/registry.vite';
-import { demoRoot, runDemo } from '../support/demo-driver';
+import { registry } from '../../src/architecture/registry.vite';
+import { traceNetwork } from '../../src/graph/trace';
+import { layoutDiagram } from '../../src/layout/layout';
+import { livingSpecs } from '../../src/live/views';
+import { renderSvg } from '../../src/render/render';
+import { demoRoot, runDemo, setParams } from '../support/demo-driver';
+import { parseSvg } from '../support/svg-metadata';
 import { useBuiltSite } from '../support/site-browser';
 
 const { test: it } = useBuiltSite();
@@ -95,4 +99,48 @@ describe.concurrent('the living diagram shows the running model’s values', () 
       const moved = lines.filter(([edge, trainable]) => trainable === 'true' && first.weights.get(edge) !== shown.weights.get(edge));
       if (lines.some(([edge, trainable]) => trainable === 'true' && shown.weights.has(edge))) expect(moved.length).toBeGreaterThan(0);
     });
+});
+
+/** What a diagram draws, as sets of ids: cells, and lines by ends and kind. */
+const drawnIds = (svg: string) => {
+  const parsed = parseSvg(svg);
+  const a = (e: { attributes: Readonly<Record<string, string>> }, name: string) => e.attributes[name];
+  return {
+    nodes: new Set(parsed.nodes.map((n) => a(n, 'data-node'))),
+    edges: new Set(parsed.edges.map((e) => `${a(e, 'data-from')}|${a(e, 'data-to')}|${a(e, 'data-kind')}`)),
+  };
+};
+
+describe.concurrent('the living diagram redraws the reader’s network', () => {
+  it('lays out a radial basis network of 7 centres in the browser as the build’s pipeline draws it, and saves it as SVG and PNG', async ({ visit, expect }) => {
+    const slug = 'radial-basis-network';
+    const { page } = await visit(`/architectures/${slug}/`);
+    await setParams(page, slug, { centres: '7' });
+    expect(await runDemo(page, slug)).toBe('done');
+    const living = demoRoot(page, slug).locator('div[data-living]');
+    // Laid out in the diagram worker, which loads ELK first: allow it time on a loaded machine.
+    await expect.poll(() => living.locator('svg [data-node="rbf.6"]').count(), { timeout: 60_000 }).toBe(1);
+    const drawn = await living.locator('svg[data-living="cells"]').evaluate((svg) => svg.outerHTML);
+
+    // The same network drawn in Node by the build's pipeline (the demo's config at 7 centres).
+    const rbf = registry.get(slug);
+    const model = rbf.build({ ...rbf.configs.demo!, centres: 7 } as never);
+    try {
+      const { spec } = livingSpecs(rbf, traceNetwork(model, slug)).find((v) => v.view === 'cells')!;
+      const expected = drawnIds(renderSvg(layoutDiagram(spec)));
+      expect(expected.nodes.has('rbf.6') && !expected.nodes.has('rbf.7')).toBe(true);
+      expect(drawnIds(drawn)).toEqual(expected);
+    } finally {
+      model.dispose();
+    }
+
+    for (const format of ['svg', 'png'] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), living.locator(`[data-living-save="${format}"]`).click()]);
+      expect(download.suggestedFilename()).toBe(`${slug}.live.cells.${format}`);
+      const bytes = await (await download.createReadStream()).toArray();
+      const file = Buffer.concat(bytes);
+      if (format === 'png') expect([...file.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+      else expect(file.toString('utf8')).toContain('data-node="rbf.6"');
+    }
+  });
 });
