@@ -24,15 +24,14 @@ const outputOf = (layer: tf.layers.Layer): tf.SymbolicTensor => (Array.isArray(l
 /**
  * Where cell `index` (+ `offset`) is in a layer's output for one example, flattened: the flat entry
  * when the output has exactly that many entries per cell (positions × channels), else the entry on
- * the last axis at a time step (a sequence's [steps, units]): the last step for the cells view, the
- * last three for the unrolled view's t−1, t, t+1.
+ * the last axis at a time step (a sequence's [steps, units]): the last step for the cells view, and
+ * `fromEnd` steps before it for a copy in the unrolled view. −1 where the example has no such step.
  */
-function entryOf(shape: readonly number[], size: number, offset: number, index: number, step: number | undefined): number {
+function entryOf(shape: readonly number[], size: number, offset: number, index: number, fromEnd: number | undefined): number {
   const total = shape.reduce((a, b) => a * b, 1);
   const last = shape.at(-1) ?? 1;
-  if (shape.length <= 1 || total === size) return offset + index;
-  const steps = total / last;
-  const at = step === undefined ? steps - 1 : steps - 3 + step;
+  if (shape.length <= 1 || total === size) return fromEnd ? -1 : offset + index;
+  const at = total / last - 1 - (fromEnd ?? 0);
   return at < 0 ? -1 : at * last + offset + index;
 }
 
@@ -61,7 +60,7 @@ export function frameReader(model: tf.LayersModel, join: LiveJoin, groupSizes: R
       inputNames.forEach((name, k) => byLayer.set(name, first(inputs[k]!)));
       const cells = Float32Array.from(join.cells, (c) => {
         const { values, shape } = byLayer.get(c.source.layer)!;
-        const at = entryOf(shape, groupSizes.get(c.group) ?? 0, c.source.offset, c.index, c.step);
+        const at = entryOf(shape, groupSizes.get(c.group) ?? 0, c.source.offset, c.index, c.fromEnd);
         return at >= 0 && at < values.length ? values[at]! : NaN;
       });
       tf.dispose(produced);

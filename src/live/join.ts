@@ -8,8 +8,12 @@ export interface LiveCell {
   readonly node: string;
   readonly group: string;
   readonly index: number;
-  /** Unrolled view: which drawn step (0, 1, 2 = t−1, t, t+1, the example's last three). */
-  readonly step?: number;
+  /**
+   * Unrolled view: how many steps before the example's last this copy of the cell stands for. A group
+   * drawn at steps t−1, t, t+1 shows the example's last three steps (2, 1, 0 from the end); an
+   * encoder's or a decoder's, drawn at three positions each, the last three of its own run.
+   */
+  readonly fromEnd?: number;
   readonly source: CellSource;
 }
 
@@ -38,12 +42,22 @@ export const edgeKey = (from: string, to: string, kind: string): string => `${fr
 export function liveJoin(traced: TracedNetwork, spec: DiagramSpec): LiveJoin {
   const connections = new Map<string, Connection>(traced.graph.connections.filter(isWeight).map((c) => [edgeKey(c.from, c.to, c.kind), c]));
   const cellOf = new Map(spec.nodes.map((n) => [n.id, n]));
+  // A drawn node's own group is per step in the unrolled view (`memory@1`); its cell id names the network's group.
+  const groupOf = (cell: string) => cell.slice(0, cell.lastIndexOf('.'));
+  const stepsOf = new Map<string, number[]>();
+  for (const node of spec.nodes) {
+    const group = groupOf(node.cell);
+    if (node.step !== undefined) stepsOf.set(group, [...new Set([...(stepsOf.get(group) ?? []), node.step])].sort((a, b) => a - b));
+  }
   const cells: LiveCell[] = [];
   for (const node of spec.nodes) {
-    const source = traced.cellSources.get(node.group);
+    const group = groupOf(node.cell);
+    const source = traced.cellSources.get(group);
     if (node.elided || !source) continue;
     const index = Number(node.cell.slice(node.cell.lastIndexOf('.') + 1));
-    cells.push({ node: node.id, group: node.group, index, ...(node.step !== undefined ? { step: node.step } : {}), source });
+    const steps = stepsOf.get(group);
+    const fromEnd = node.step !== undefined && steps ? steps.length - 1 - steps.indexOf(node.step) : undefined;
+    cells.push({ node: node.id, group, index, ...(fromEnd !== undefined ? { fromEnd } : {}), source });
   }
   const weights: LiveWeight[] = [];
   for (const edge of spec.edges) {

@@ -17,7 +17,8 @@ import { livingSpecs } from '../../src/live/views';
 import { renderSvg } from '../../src/render/render';
 import { demoRoot, runDemo, setParams } from '../support/demo-driver';
 import { parseSvg } from '../support/svg-metadata';
-import { useBuiltSite } from '../support/site-browser';
+import { contrastRatio, parseColour } from '../support/colour';
+import { showScheme, useBuiltSite } from '../support/site-browser';
 
 const { test: it } = useBuiltSite();
 
@@ -142,5 +143,46 @@ describe.concurrent('the living diagram redraws the reader’s network', () => {
       if (format === 'png') expect([...file.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
       else expect(file.toString('utf8')).toContain('data-node="rbf.6"');
     }
+  });
+});
+
+describe.concurrent('the living diagram reads in both themes and respects reduced motion', () => {
+  it('draws rings and negative weights at 3:1 or more against the diagram’s paper, light and dark', async ({ visit, expect }) => {
+    const slug = 'radial-basis-network';
+    const { page } = await visit(`/architectures/${slug}/`);
+    expect(await runDemo(page, slug)).toBe('done');
+    const living = demoRoot(page, slug).locator('div[data-living]');
+    await expect.poll(() => living.locator('svg .rz-edge.rz-live-negative').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await showScheme(page, scheme);
+      const colours = await living.locator('svg[data-living]').evaluate((svg) => ({
+        paper: getComputedStyle(svg).backgroundColor,
+        ring: getComputedStyle(svg.querySelector('.rz-live-ring')!).stroke,
+        negative: getComputedStyle(svg.querySelector('.rz-edge.rz-live-negative')!).stroke,
+        positive: getComputedStyle(svg.querySelector('.rz-edge[data-trainable]:not(.rz-live-negative)')!).stroke,
+      }));
+      for (const mark of ['ring', 'negative', 'positive'] as const)
+        expect(contrastRatio(parseColour(colours[mark]), parseColour(colours.paper)), `${scheme}: ${mark} ${colours[mark]} on ${colours.paper}`).toBeGreaterThanOrEqual(3);
+      // Sign apart from colour too: negative and positive lines are not drawn alike.
+      expect(colours.negative).not.toBe(colours.positive);
+    }
+    await showScheme(page, 'light');
+  });
+
+  it('does not move while a run goes on for a reader who prefers reduced motion, and shows the last frame at the end', async ({ visit, expect }) => {
+    const slug = 'radial-basis-network';
+    const { page } = await visit(`/architectures/${slug}/`, { reducedMotion: 'reduce' });
+    const root = demoRoot(page, slug);
+    // Count frames painted while the run is still running.
+    await root.evaluate((el) => {
+      const seen: string[] = [];
+      (window as unknown as { __paintedWhileRunning: string[] }).__paintedWhileRunning = seen;
+      new MutationObserver(() => {
+        if (el.getAttribute('data-demo-status') === 'running' && el.hasAttribute('data-demo-frame')) seen.push(el.getAttribute('data-demo-frame')!);
+      }).observe(el, { attributes: true, attributeFilter: ['data-demo-frame'] });
+    });
+    expect(await runDemo(page, slug)).toBe('done');
+    await expect.poll(() => root.getAttribute('data-living-shown'), { timeout: 30_000 }).toBe('1');
+    expect(await page.evaluate(() => (window as unknown as { __paintedWhileRunning: string[] }).__paintedWhileRunning)).toEqual([]);
   });
 });

@@ -69,4 +69,19 @@ describe('a living frame', () => {
       model.dispose();
     }
   });
+
+  it('shows a GRU unrolled at the example’s last three steps, t−1, t and t+1', () => {
+    const { model, x, shown } = frameOf('gru', 'unrolled', () => tf.randomNormal([1, 9, 3], 0, 1, 'float32', 4));
+    try {
+      const out = (model.predict(x) as tf.Tensor).arraySync() as number[][][];
+      const inputs = x.arraySync() as number[][][];
+      for (const step of [0, 1, 2]) {
+        expect(shown(`output.0@${step}`)).toBeCloseTo(out[0]![6 + step]![0]!, 5);
+        expect(shown(`input.1@${step}`)).toBeCloseTo(inputs[0]![6 + step]![1]!, 6);
+      }
+    } finally {
+      x.dispose();
+      model.dispose();
+    }
+  });
 });

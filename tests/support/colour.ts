@@ -10,7 +10,7 @@ function hslToRgb(h: number, s: number, l: number): Rgb {
   return [channel(0), channel(8), channel(4)];
 }
 
-/** Parses the colour syntaxes our CSS and Starlight's use: #rrggbb, #rgb, hsl(h, s%, l%) / hsl(h s% l%). */
+/** Parses the colour syntaxes our CSS and Starlight's use — #rrggbb, #rgb, hsl(h, s%, l%) / hsl(h s% l%) — and a browser's computed rgb(r, g, b). */
 export function parseColour(text: string): Rgb {
   const value = text.trim().toLowerCase();
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(value)?.[1];
@@ -20,6 +20,8 @@ export function parseColour(text: string): Rgb {
   }
   const hsl = /^hsl\(\s*([\d.]+)(?:deg)?[\s,]+([\d.]+)%[\s,]+([\d.]+)%\s*\)$/.exec(value);
   if (hsl) return hslToRgb(Number(hsl[1]), Number(hsl[2]) / 100, Number(hsl[3]) / 100);
+  const rgb = /^rgb\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)\s*\)$/.exec(value);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   throw new Error(`invalid colour: ${text}`);
 }
 

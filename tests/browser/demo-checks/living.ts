@@ -1,0 +1,40 @@
+/**
+ * Every demo that declares a living diagram (`living` in src/demos/architectures/<id>.ts) shows it
+ * after its runs: the running network drawn (the prepared SVG or the reader's, laid out afresh), with
+ * at least one painted frame, every valued cell and drawn weight line listed in the values table, the
+ * scrubber over the frames, and the trained model's two files offered. Values against the model
+ * itself: tests/browser/living-diagram.test.ts.
+ */
+import { expect } from 'vitest';
+import type { DemoDefinition } from '../../../src/demos/types';
+import { demoCheck } from '../../support/demo-checks';
+
+const declaresLiving = async (id: string) => ((await import(`../../../src/demos/architectures/${id}.ts`)) as { default: DemoDefinition }).default.living !== undefined;
+
+demoCheck('shows its own network alive: a painted frame, a value for every valued cell and drawn line, the frames to scrub, the trained model', {}, async ({ id, root }) => {
+  const living = root.locator('div[data-living]');
+  if (!(await declaresLiving(id))) {
+    expect(await living.count(), 'no living diagram without a `living` declaration').toBe(0);
+    return;
+  }
+  await expect.poll(() => root.getAttribute('data-demo-frame'), { timeout: 60_000 }).not.toBeNull();
+  expect(await living.isVisible()).toBe(true);
+  const svg = living.locator('svg[data-living]');
+  expect(await svg.count()).toBe(1);
+  expect(await svg.getAttribute('data-architecture')).toBe(id);
+  const scrubber = living.locator('[data-living-scrubber]');
+  expect(await scrubber.isDisabled()).toBe(false);
+  expect(Number(await scrubber.getAttribute('max'))).toBeGreaterThanOrEqual(1);
+
+  await living.locator('details[data-living-details] summary').click();
+  const listed = await living.locator('[data-live-cell]').count();
+  const rings = await svg.locator('.rz-live-ring').count();
+  expect(listed, 'cells listed in the table').toBe(rings);
+  expect(listed).toBeGreaterThan(0);
+  const lines = await svg.locator('[data-from][data-trainable]:not([data-bundle]):not([data-count])').count();
+  expect(await living.locator('[data-live-weight]').count(), 'weight lines listed in the table').toBe(lines);
+  await living.locator('details[data-living-details] summary').click();
+
+  const downloads = living.locator('[data-living-download]');
+  expect(await downloads.evaluateAll((links) => links.map((l) => l.getAttribute('download')))).toEqual([`${id}.model.json`, `${id}.weights.bin`]);
+});
