@@ -1,20 +1,19 @@
-import type { LivingView } from '../live/views';
-import type { DiagramSpec } from '../views/types';
+import type { LivingSpec } from '../live/views';
 import type { ProgressUpdate } from './progress-plan';
 import type { DemoResult } from './types';
 
 /**
  * The running network as one view draws it: the spec (what the build's view code makes of the
- * network's trace), its signature, and the order of the values every frame carries for it: `cells`
- * (drawn node ids) and `weights` (drawn lines, `from|to|kind`).
+ * network), its signature, and the order of the values every frame carries for it: `cells` (drawn
+ * node ids) and `weights` (drawn lines, `from|to|kind`). The internals view carries, per node, its
+ * value at every step of the example for every unit (`sequence`; src/live/gates.ts) and no weights.
  */
-export interface LivingViewMessage {
-  readonly view: LivingView;
+export type LivingViewMessage = LivingSpec & {
   readonly signature: string;
-  readonly spec: DiagramSpec;
   readonly cells: readonly string[];
   readonly weights: readonly { readonly edge: string; readonly trainable: boolean }[];
-}
+  readonly sequence?: { readonly steps: number; readonly units: number };
+};
 
 /** One frame: where the run was, and per view (in the `network` message's order) the values. */
 export interface LivingFrameMessage {

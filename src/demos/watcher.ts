@@ -1,12 +1,38 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AnyArchitecture } from '../architecture/types';
 import { traceNetwork } from '../graph/trace';
-import { frameReader, type FrameReader } from '../live/frame';
+import { frameReader, type LiveFrame } from '../live/frame';
+import { gateReader } from '../live/gates';
 import { liveJoin } from '../live/join';
 import { specSignature } from '../live/signature';
-import { livingSpecs } from '../live/views';
+import { livingSpecs, type LivingSpec } from '../live/views';
 import type { ProgressUpdate, Watcher } from './progress-plan';
-import type { WorkerMessage } from './protocol';
+import type { LivingViewMessage, WorkerMessage } from './protocol';
+
+/** What a view's frames are read with, and what it tells the page first. */
+interface Reader {
+  readonly read: (example: tf.Tensor | readonly tf.Tensor[]) => LiveFrame;
+  readonly message: LivingViewMessage;
+}
+
+function readerOf(living: LivingSpec, model: tf.LayersModel, traced: ReturnType<typeof traceNetwork>, example: tf.Tensor | readonly tf.Tensor[]): Reader {
+  const signature = specSignature(living.spec);
+  if (living.view === 'internals') {
+    const gates = gateReader(model, living.spec);
+    const { steps, units } = gates.read(example);
+    return {
+      // A fresh empty array each time: a frame's arrays are transferred to the page, and a transferred buffer is gone.
+      read: (x) => ({ cells: gates.read(x).values, weights: new Float32Array(0) }),
+      message: { ...living, signature, cells: living.spec.nodes.map((n) => n.id), weights: [], sequence: { steps, units } },
+    };
+  }
+  const join = liveJoin(traced, living.spec);
+  const reader = frameReader(model, join, new Map(traced.graph.groups.map((g) => [g.id, g.size])));
+  return {
+    read: (x) => reader.read(x),
+    message: { ...living, signature, cells: join.cells.map((c) => c.node), weights: join.weights.map((w) => ({ edge: w.edge, trainable: w.trainable })) },
+  };
+}
 
 /** The least time between two frames: about 5 a second, enough to see learning move, little enough to cost little. */
 const FRAME_EVERY_MS = 200;
@@ -17,7 +43,7 @@ const FRAME_EVERY_MS = 200;
  * the model itself — at progress reports (spaced) and at the end, then the trained model.
  */
 export function livingWatcher(architecture: AnyArchitecture, send: (message: WorkerMessage, transfer?: Transferable[]) => void): Watcher & { readonly unfinished: boolean } {
-  let watched: { model: tf.LayersModel; example: tf.Tensor[]; readers: FrameReader[] } | undefined;
+  let watched: { model: tf.LayersModel; example: tf.Tensor[]; readers: Reader[] } | undefined;
   let lastFrame = -Infinity;
   let at = 'Starting';
 
@@ -27,7 +53,7 @@ export function livingWatcher(architecture: AnyArchitecture, send: (message: Wor
     const { example, readers } = watched;
     // Each read disposes what it computes; the weights it reads are the model's own variables.
     const views = readers.map((r) => r.read(example.length === 1 ? example[0]! : example));
-    send({ type: 'frame', at, views }, views.flatMap((v) => [v.cells.buffer, v.weights.buffer]));
+    send({ type: 'frame', at, views }, [...new Set(views.flatMap((v) => [v.cells.buffer, v.weights.buffer]))]);
   }
 
   return {
@@ -37,23 +63,12 @@ export function livingWatcher(architecture: AnyArchitecture, send: (message: Wor
     watch(model, example) {
       if (watched) throw new Error(`${architecture.id}: the demo watched a second network in one run`);
       const traced = traceNetwork(model, architecture.id);
-      const sizes = new Map(traced.graph.groups.map((g) => [g.id, g.size]));
-      const views = livingSpecs(architecture, traced).map(({ view, spec }) => ({ view, spec, join: liveJoin(traced, spec) }));
       // The watcher owns the example from here: kept (a tidy around the demo's code must not take it) and disposed at `finish`.
       const examples = (Array.isArray(example) ? example : [example]).map((t) => tf.keep(t));
-      watched = { model, example: examples, readers: views.map((v) => frameReader(model, v.join, sizes)) };
-      send({
-        type: 'network',
-        architecture: architecture.id,
-        example: Array.from(examples[0]!.dataSync()),
-        views: views.map(({ view, spec, join }) => ({
-          view,
-          signature: specSignature(spec),
-          spec,
-          cells: join.cells.map((c) => c.node),
-          weights: join.weights.map((w) => ({ edge: w.edge, trainable: w.trainable })),
-        })),
-      });
+      const input = examples.length === 1 ? examples[0]! : examples;
+      const readers = livingSpecs(architecture, traced, model).map((living) => readerOf(living, model, traced, input));
+      watched = { model, example: examples, readers };
+      send({ type: 'network', architecture: architecture.id, example: Array.from(examples[0]!.dataSync()), views: readers.map((r) => r.message) });
       frame();
     },
     reported(update: ProgressUpdate) {

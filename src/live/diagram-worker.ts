@@ -1,12 +1,12 @@
 /**
  * The diagram worker: lays out and draws a living diagram's spec with the build's own layout and
- * renderer (src/layout, src/render), off the page's main thread. Used when the reader's parameters
+ * renderer (src/live/draw.ts), off the page's main thread. Used when the reader's parameters
  * make a network whose drawing the site did not prepare (src/live/living-diagram.ts).
  */
-import type { DiagramSpec } from '../views/types';
+import type { LivingSpec } from './views';
 
-/** Page → worker: draw `spec`; worker → page: its SVG, or why not. */
-export type DiagramRequest = { readonly id: number; readonly spec: DiagramSpec };
+/** Page → worker: draw `living`; worker → page: its SVG, or why not. */
+export type DiagramRequest = { readonly id: number; readonly living: LivingSpec };
 export type DiagramAnswer = { readonly id: number; readonly svg: string } | { readonly id: number; readonly error: string };
 
 interface WorkerScope {
@@ -18,15 +18,15 @@ const scope = self as unknown as WorkerScope;
 
 // Loaded lazily, then the handler ELK's engine installs on load (elk-engine.ts) is taken back: this
 // worker's messages are ours.
-const pipeline = Promise.all([import('../layout/layout'), import('../render/render')]).then(([layout, render]) => {
+const pipeline = import('./draw').then(({ drawLiving }) => {
   scope.onmessage = null;
-  return { layoutDiagram: layout.layoutDiagram, renderSvg: render.renderSvg };
+  return drawLiving;
 });
 
 scope.addEventListener('message', async ({ data }) => {
   try {
-    const { layoutDiagram, renderSvg } = await pipeline;
-    scope.postMessage({ id: data.id, svg: renderSvg(layoutDiagram(data.spec)) });
+    const drawLiving = await pipeline;
+    scope.postMessage({ id: data.id, svg: drawLiving(data.living) });
   } catch (error) {
     scope.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -2,8 +2,8 @@ import type { LivingFrameMessage, LivingViewMessage, TrainedModelMessage, Worker
 import type { DiagramAnswer, DiagramRequest } from './diagram-worker';
 import { modelLinksHtml, savePng, saveSvg } from './downloads';
 import { formatValue } from './format-value';
-import { paint, prepare, weightScale, type Painted } from './paint';
-import { valuesTableHtml } from './values-table';
+import { paint, paintStep, prepare, weightScale, type Painted } from './paint';
+import { stepTableHtml, valuesTableHtml } from './values-table';
 
 /**
  * The page side of a living diagram, loaded with the demo code (src/demos/start.ts): the network the
@@ -26,7 +26,9 @@ export interface LivingDiagram {
   ended(): void;
 }
 
-const VIEW_LABELS: Readonly<Record<string, string>> = { cells: 'Cells', unrolled: 'Unrolled in time' };
+const VIEW_LABELS: Readonly<Record<string, string>> = { cells: 'Cells', unrolled: 'Unrolled in time', internals: 'Inside the cell' };
+/** How fast the internals view walks through the example's steps while it plays. */
+const STEP_EVERY_MS = 600;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 interface Shown {
@@ -65,6 +67,14 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
         </div>
       </div>
     </figure>
+    <div class="rz-living-sequence" data-living-sequence hidden>
+      <button type="button" class="rz-tool" data-living-play aria-pressed="false">Play the steps</button>
+      <label for="rz-living-${id}-step">Step</label>
+      <input type="range" id="rz-living-${id}-step" min="0" max="0" value="0" step="1" data-living-step />
+      <label for="rz-living-${id}-unit">Unit</label>
+      <select id="rz-living-${id}-unit" data-living-unit></select>
+      <output for="rz-living-${id}-step rz-living-${id}-unit" data-living-step-at></output>
+    </div>
     <div class="rz-living-scrub">
       <label for="rz-living-${id}-frame">Frame</label>
       <input type="range" id="rz-living-${id}-frame" min="0" max="0" value="0" step="1" disabled data-living-scrubber />
@@ -74,6 +84,14 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     <details class="rz-living-details" data-living-details><summary>The values of this frame, as a table</summary><div data-living-table></div></details>
     <p class="rz-living-model" data-living-model hidden></p>`;
   const find = <E extends Element>(selector: string) => host.querySelector<E>(selector)!;
+  const [sequenceBox, play, stepInput, unitSelect, stepText] = [
+    find<HTMLElement>('[data-living-sequence]'),
+    find<HTMLButtonElement>('[data-living-play]'),
+    find<HTMLInputElement>('[data-living-step]'),
+    find<HTMLSelectElement>('[data-living-unit]'),
+    find<HTMLOutputElement>('[data-living-step-at]'),
+  ];
+  let playing: ReturnType<typeof setInterval> | undefined;
   const [about, viewButtons, figure, box, scrubber, atText, valueLine, details, table, modelLine] = [
     find<HTMLElement>('[data-living-about]'),
     find<HTMLElement>('[data-living-views]'),
@@ -96,7 +114,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     }
     diagramWorker ??= new Worker(new URL('./diagram-worker.ts', import.meta.url), { type: 'module' });
     const worker = diagramWorker;
-    const request: DiagramRequest = { id: ++requests, spec: view.spec };
+    const request: DiagramRequest = { id: ++requests, living: view };
     return new Promise((resolve, reject) => {
       const listen = ({ data }: MessageEvent<DiagramAnswer>) => {
         if (data.id !== request.id) return;
@@ -129,8 +147,29 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       cell.node.setAttribute('aria-label', view.cells[k]!);
     });
     shown = { view, painted, scale: frames[0] ? weightScale(frames[0].views[index]!.weights) : 1 };
+    sequenceBox.hidden = !view.sequence;
+    if (view.sequence) {
+      stepInput.max = String(view.sequence.steps - 1);
+      stepInput.value = String(view.sequence.steps - 1);
+      unitSelect.innerHTML = Array.from({ length: view.sequence.units }, (_, u) => `<option value="${u}">${u}</option>`).join('');
+      setPlaying(!reducedMotion());
+    } else setPlaying(false);
     at = -1;
     schedule();
+  }
+
+  /** Walks the internals view through the example's steps, over and over, until stopped. */
+  function setPlaying(on: boolean): void {
+    clearInterval(playing);
+    playing = undefined;
+    play.setAttribute('aria-pressed', String(on));
+    if (!on) return;
+    playing = setInterval(() => {
+      if (!box.isConnected) return setPlaying(false);
+      stepInput.value = String((Number(stepInput.value) + 1) % (Number(stepInput.max) + 1));
+      at = -1;
+      schedule();
+    }, STEP_EVERY_MS);
   }
 
   /** Paints the frame the scrubber points at, once per animation frame however many arrive. */
@@ -144,24 +183,41 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       if (!shown || target < 0 || target === at) return;
       at = target;
       const frame = frames[target]!.views[shownView]!;
-      paint(shown.painted, frame, shown.scale);
+      const sequence = shown.view.sequence;
+      if (sequence) {
+        const [step, unit] = [Number(stepInput.value), Number(unitSelect.value || 0)];
+        paintStep(shown.painted, frame.cells, { step, unit, units: sequence.units });
+        stepText.value = `step ${step + 1} of ${sequence.steps}, unit ${unit}`;
+      } else paint(shown.painted, frame, shown.scale);
       scrubber.max = String(frames.length - 1);
       scrubber.value = String(target);
       atText.value = `${target + 1} of ${frames.length}: ${frames[target]!.at}`;
       root.dataset.demoFrame = String(Number(root.dataset.demoFrame ?? 0) + 1);
       root.dataset.livingShown = String(target);
-      if (details.open) table.innerHTML = valuesTableHtml(shown.view, frame);
+      if (details.open) table.innerHTML = tableOf(shown.view, frame);
       const focused = document.activeElement?.closest?.('[data-node]');
       if (focused && box.contains(focused)) describe(focused as SVGGElement);
     });
+  }
+
+  function tableOf(view: LivingViewMessage, frame: { readonly cells: Float32Array; readonly weights: Float32Array }): string {
+    return view.sequence ? stepTableHtml(view, frame.cells, { step: Number(stepInput.value), unit: Number(unitSelect.value || 0) }) : valuesTableHtml(view, frame);
+  }
+
+  /** The value of drawn node k in the frame shown (at the step and unit shown, inside a cell). */
+  function valueAt(k: number): number {
+    const cells = frames[at]!.views[shownView]!.cells;
+    const sequence = shown?.view.sequence;
+    return sequence ? cells[(Number(stepInput.value) * shown!.view.cells.length + k) * sequence.units + Number(unitSelect.value || 0)]! : cells[k]!;
   }
 
   function describe(node: SVGGElement): void {
     if (!shown || at < 0) return;
     const k = shown.view.cells.indexOf(node.dataset.node ?? '');
     if (k < 0) return;
-    const value = formatValue(frames[at]!.views[shownView]!.cells[k]!);
-    valueLine.textContent = `${node.dataset.node} (${node.dataset.cell?.replace(/-/g, ' ')}): ${value} at frame ${at + 1}`;
+    const value = formatValue(valueAt(k));
+    const what = node.dataset.cell?.replace(/-/g, ' ') ?? node.dataset.symbol ?? node.dataset.op ?? '';
+    valueLine.textContent = `${node.dataset.node} (${what}): ${value} at frame ${at + 1}`;
     node.setAttribute('aria-label', `${node.dataset.node}: ${value}`);
   }
 
@@ -186,12 +242,22 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     next.setAttribute('tabindex', '0');
     next.focus();
   });
+  stepInput.addEventListener('input', () => {
+    setPlaying(false);
+    at = -1;
+    schedule();
+  });
+  unitSelect.addEventListener('change', () => {
+    at = -1;
+    schedule();
+  });
+  play.addEventListener('click', () => setPlaying(play.getAttribute('aria-pressed') !== 'true'));
   scrubber.addEventListener('input', () => {
     following = Number(scrubber.value) === frames.length - 1;
     schedule();
   });
   details.addEventListener('toggle', () => {
-    if (details.open && shown && at >= 0) table.innerHTML = valuesTableHtml(shown.view, frames[at]!.views[shownView]!);
+    if (details.open && shown && at >= 0) table.innerHTML = tableOf(shown.view, frames[at]!.views[shownView]!);
   });
   viewButtons.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-view]');
@@ -218,7 +284,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
         host.hidden = false;
         host.dataset.livingExample = JSON.stringify(message.example);
         const shownExample = message.example.slice(0, 6).map(formatValue).join(', ') + (message.example.length > 6 ? `, … (${message.example.length} numbers)` : '');
-        about.textContent = `The demo's own ${message.views.length > 1 ? 'network, in two views' : 'network'}, drawn from the running model; its cells' values on one input, [${shownExample}].`;
+        const NUMBERS = ['', 'one', 'two', 'three'];
+        about.textContent = `The demo's own ${message.views.length > 1 ? `network, in ${NUMBERS[message.views.length] ?? message.views.length} views` : 'network'}, drawn from the running model; its cells' values on one input, [${shownExample}].`;
         viewButtons.innerHTML =
           views.length > 1
             ? views.map((v, k) => `<button type="button" class="rz-tool" data-view="${k}" aria-pressed="${k === 0}">${VIEW_LABELS[v.view] ?? v.view}</button>`).join(' ')

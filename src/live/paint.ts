@@ -22,8 +22,10 @@ export function prepare(svg: SVGSVGElement, view: LivingViewMessage): Painted {
     cells: view.cells.map((id) => {
       const node = nodes.get(id);
       if (!node) return null;
-      const body = node.querySelector('.rz-body');
-      const radius = Number(body?.getAttribute('r')) || 14;
+      // A cell's body, or an operation's circle (an internals view's matmul box gets no ring: its value is the gate's input).
+      const body = node.querySelector('circle.rz-body, circle.rz-op-body');
+      if (!body) return null;
+      const radius = Number(body.getAttribute('r')) + (body.classList.contains('rz-op-body') ? -1 : 0);
       const ring = document.createElementNS(SVG_NS, 'path');
       ring.setAttribute('class', 'rz-live-ring');
       node.append(ring);
@@ -59,6 +61,24 @@ export const lineWidth = (w: number, scale: number): number => 0.6 + (3.4 * Math
 export function weightScale(weights: Float32Array): number {
   const sorted = Array.from(weights, Math.abs).filter(Number.isFinite).sort((a, b) => a - b);
   return Math.max(sorted[Math.floor(sorted.length / 2)] ?? 1, 1e-6);
+}
+
+/** Operations whose value is a share between 0 and 1 (a gate, one minus a gate): their ring shows it as it is. */
+const SHARE_OPS: ReadonlySet<string> = new Set(['sigmoid', 'hard-sigmoid', 'one-minus']);
+
+/**
+ * Shows an internals frame at one step of the example and one unit: each operation's ring — a gate's
+ * openness as the share of the ring it fills, any other value as a cell's is shown.
+ */
+export function paintStep(painted: Painted, values: Float32Array, at: { step: number; unit: number; units: number }): void {
+  const nodes = painted.cells.length;
+  painted.cells.forEach((cell, n) => {
+    if (!cell) return;
+    const v = values[(at.step * nodes + n) * at.units + at.unit]!;
+    const share = SHARE_OPS.has(cell.node.dataset.op ?? '') ? v : ringShare(v);
+    cell.ring.setAttribute('d', Number.isFinite(v) ? arcPath(cell.radius + 4, share, v >= 0) : '');
+    cell.ring.classList.toggle('rz-live-negative', v < 0);
+  });
 }
 
 /** Shows one frame: each valued cell's ring (solid clockwise for a positive value, dashed the other way for a negative one), each line's width and sign. */

@@ -2,8 +2,7 @@ import type { ParamSchema } from '../demos/params';
 import { parseParams } from '../demos/params';
 import type { DemoDefinition } from '../demos/types';
 import { traceNetwork } from '../graph/trace';
-import { layoutDiagram } from '../layout/layout';
-import { renderSvg } from '../render/render';
+import { drawLiving } from './draw';
 import { specSignature } from './signature';
 import { livingSpecs, type LivingView } from './views';
 
@@ -39,10 +38,10 @@ export function preparedViews(id: string): readonly PreparedView[] {
   const { architecture, config } = demo.living;
   const model = architecture.build(config(parseParams(demo.params as ParamSchema, {}) as never));
   try {
-    const views = livingSpecs(architecture, traceNetwork(model, architecture.id)).map(({ view, spec }) => ({
-      view,
-      signature: specSignature(spec),
-      svg: renderSvg(layoutDiagram(spec)),
+    const views = livingSpecs(architecture, traceNetwork(model, architecture.id), model).map((living) => ({
+      view: living.view,
+      signature: specSignature(living.spec),
+      svg: drawLiving(living),
     }));
     prepared.set(id, views);
     return views;

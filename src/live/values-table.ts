@@ -20,3 +20,14 @@ export function valuesTableHtml(view: LivingViewMessage, frame: { readonly cells
       : '',
   ].join('');
 }
+
+/** An internals frame at one step and unit, as a table: every operation and state with its value. */
+export function stepTableHtml(view: LivingViewMessage, values: Float32Array, at: { step: number; unit: number }): string {
+  const units = view.sequence!.units;
+  const rows = view.cells.map((id, n) => {
+    const node = view.view === 'internals' ? view.spec.nodes[n] : undefined;
+    const symbol = node ? node.symbol : '';
+    return `<tr><th scope="row">${escape(id)}</th><td>${escape(symbol)}</td><td data-live-cell="${escape(id)}">${formatValue(values[(at.step * view.cells.length + n) * units + at.unit]!)}</td></tr>`;
+  });
+  return `<table class="rz-living-table"><caption>Inside the cell at step ${at.step + 1}, unit ${at.unit}</caption><thead><tr><th scope="col">operation or state</th><th scope="col">symbol</th><th scope="col">value</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}

@@ -1,19 +1,24 @@
-import type { AnyArchitecture, View } from '../architecture/types';
+import type * as tf from '@tensorflow/tfjs';
+import type { AnyArchitecture } from '../architecture/types';
 import type { TracedNetwork } from '../graph/trace';
 import { cellsView } from '../views/cells';
+import { internalsOf, type OpDiagramSpec } from '../views/internals';
 import type { DiagramSpec } from '../views/types';
 import { unrolledView } from '../views/unrolled';
 
-/** The views a living diagram shows, in this order: those of the architecture's views drawn from its cell graph. */
-export const LIVING_VIEWS = ['cells', 'unrolled'] as const satisfies readonly View[];
+/** The views a living diagram shows, in this order, where the architecture has them. */
+export const LIVING_VIEWS = ['cells', 'unrolled', 'internals'] as const;
 export type LivingView = (typeof LIVING_VIEWS)[number];
 
-const BUILDERS: Readonly<Record<LivingView, (traced: TracedNetwork, architecture: AnyArchitecture) => DiagramSpec>> = {
-  cells: (traced, architecture) => cellsView(traced.graph, architecture),
-  unrolled: (traced, architecture) => unrolledView(traced.graph, architecture),
-};
+/** One living view's spec: drawn from the cell graph (cells, unrolled) or from the first gated cell's op graph (internals). */
+export type LivingSpec = { readonly view: 'cells' | 'unrolled'; readonly spec: DiagramSpec } | { readonly view: 'internals'; readonly spec: OpDiagramSpec };
 
-/** The living views of `architecture` with their specs, drawn from a traced network (the build's own view code). */
-export function livingSpecs(architecture: AnyArchitecture, traced: TracedNetwork): { view: LivingView; spec: DiagramSpec }[] {
-  return LIVING_VIEWS.filter((view) => architecture.views.includes(view)).map((view) => ({ view, spec: BUILDERS[view](traced, architecture) }));
+/** The living views of a built network of `architecture`, with their specs: the build's own view code. */
+export function livingSpecs(architecture: AnyArchitecture, traced: TracedNetwork, model: tf.LayersModel): LivingSpec[] {
+  const has = (view: LivingView) => architecture.views.includes(view);
+  return [
+    ...(has('cells') ? [{ view: 'cells' as const, spec: cellsView(traced.graph, architecture) }] : []),
+    ...(has('unrolled') ? [{ view: 'unrolled' as const, spec: unrolledView(traced.graph, architecture) }] : []),
+    ...(has('internals') ? [{ view: 'internals' as const, spec: internalsOf(architecture, model) }] : []),
+  ];
 }

@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { AnyArchitecture } from '../architecture/types';
 import { nameWithAbbreviation } from '../architecture/names';
 import { findGatedLayer, opGraphOfLayer } from '../network/cells/from-layer';
@@ -97,20 +98,25 @@ function describe(graph: OpGraph, architecture: AnyArchitecture, layer: string):
 export function internalsView(architecture: AnyArchitecture): OpDiagramSpec {
   const model = architecture.build(architecture.configs.diagram);
   try {
-    const found = findGatedLayer(model);
-    if (!found) throw new Error(`${architecture.id}: view "internals" needs an LSTM, GRU or minimal-GRU layer, but the model has ${model.layers.map((l) => l.getClassName()).join(', ')}`);
-    const graph = opGraphOfLayer(found.layer);
-    return {
-      architecture: architecture.id,
-      view: 'internals',
-      title: `${nameWithAbbreviation(architecture)}: inside one ${CELL_NAMES[graph.cell]}`,
-      description: describe(graph, architecture, found.name),
-      layer: found.name,
-      cell: graph.cell,
-      units: graph.units,
-      ...opDiagram(graph),
-    };
+    return internalsOf(architecture, model);
   } finally {
     model.dispose();
   }
+}
+
+/** The internals view of a built network of `architecture` (its first gated layer's cell). */
+export function internalsOf(architecture: AnyArchitecture, model: tf.LayersModel): OpDiagramSpec {
+  const found = findGatedLayer(model);
+  if (!found) throw new Error(`${architecture.id}: view "internals" needs an LSTM, GRU or minimal-GRU layer, but the model has ${model.layers.map((l) => l.getClassName()).join(', ')}`);
+  const graph = opGraphOfLayer(found.layer);
+  return {
+    architecture: architecture.id,
+    view: 'internals',
+    title: `${nameWithAbbreviation(architecture)}: inside one ${CELL_NAMES[graph.cell]}`,
+    description: describe(graph, architecture, found.name),
+    layer: found.name,
+    cell: graph.cell,
+    units: graph.units,
+    ...opDiagram(graph),
+  };
 }

@@ -12,9 +12,8 @@ import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceNetwork } from '../../src/graph/trace';
-import { layoutDiagram } from '../../src/layout/layout';
+import { drawLiving } from '../../src/live/draw';
 import { livingSpecs } from '../../src/live/views';
-import { renderSvg } from '../../src/render/render';
 import { demoRoot, runDemo, setParams } from '../support/demo-driver';
 import { parseSvg } from '../support/svg-metadata';
 import { contrastRatio, parseColour } from '../support/colour';
@@ -127,8 +126,8 @@ describe.concurrent('the living diagram redraws the reader’s network', () => {
     const rbf = registry.get(slug);
     const model = rbf.build({ ...rbf.configs.demo!, centres: 7 } as never);
     try {
-      const { spec } = livingSpecs(rbf, traceNetwork(model, slug)).find((v) => v.view === 'cells')!;
-      const expected = drawnIds(renderSvg(layoutDiagram(spec)));
+      const cells = livingSpecs(rbf, traceNetwork(model, slug), model).find((v) => v.view === 'cells')!;
+      const expected = drawnIds(drawLiving(cells));
       expect(expected.nodes.has('rbf.6') && !expected.nodes.has('rbf.7')).toBe(true);
       expect(drawnIds(drawn)).toEqual(expected);
     } finally {

@@ -85,3 +85,34 @@ describe('a living frame', () => {
     }
   });
 });
+
+describe('a living internals frame', () => {
+  for (const id of ['lstm', 'gru', 'minimal-gru'])
+    it(`${id}: the cell's h_t at every step, computed gate by gate, is the layer's own output`, async () => {
+      const { gateReader } = await import('../../src/live/gates');
+      const { internalsOf } = await import('../../src/views/internals');
+      const { findGatedLayer } = await import('../../src/network/cells/from-layer');
+      const architecture = registry.get(id);
+      const config = architecture.configs.demo as { inputs: number };
+      const model = architecture.build(config);
+      const x = tf.randomNormal([1, 9, config.inputs], 0, 1, 'float32', 7);
+      try {
+        const spec = internalsOf(architecture, model);
+        const frame = gateReader(model, spec).read(x);
+        const layer = findGatedLayer(model)!.layer;
+        const own = (tf.model({ inputs: model.inputs, outputs: layer.output as tf.SymbolicTensor }).predict(x) as tf.Tensor).arraySync() as number[][][];
+        const out = spec.nodes.findIndex((n) => n.kind === 'terminal' && n.role === 'output');
+        expect(frame.steps).toBe(9);
+        for (let step = 0; step < 9; step++)
+          for (let unit = 0; unit < frame.units; unit++) expect(frame.values[(step * spec.nodes.length + out) * frame.units + unit]).toBeCloseTo(own[0]![step]![unit]!, 5);
+        // A gate is a value between 0 and 1 at every step: the gates open and close.
+        const gate = spec.nodes.findIndex((n) => n.kind === 'op' && (n.op === 'sigmoid' || n.op === 'hard-sigmoid'));
+        const gateValues = Array.from({ length: 9 }, (_, step) => frame.values[(step * spec.nodes.length + gate) * frame.units]!);
+        expect(gateValues.every((g) => g >= 0 && g <= 1)).toBe(true);
+        expect(new Set(gateValues.map((g) => g.toFixed(4))).size).toBeGreaterThan(1);
+      } finally {
+        x.dispose();
+        model.dispose();
+      }
+    });
+});

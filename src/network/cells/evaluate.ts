@@ -70,14 +70,21 @@ export function evaluateStep(graph: OpGraph, weights: CellWeights, terminals: Re
 
 /**
  * Runs the cell over a sequence from zero states, as a tfjs recurrent layer does; returns the
- * output h_t of every step and the states after the last one (by role: h, c).
+ * output h_t of every step and the states after the last one (by role: h, c). `onStep` sees every
+ * value of each step (a living internals view shows them: src/live/gates.ts).
  */
-export function runSequence(graph: OpGraph, weights: CellWeights, xs: readonly Vector[]): { outputs: number[][]; states: Map<string, number[]> } {
+export function runSequence(
+  graph: OpGraph,
+  weights: CellWeights,
+  xs: readonly Vector[],
+  onStep?: (values: ReadonlyMap<string, readonly number[]>) => void,
+): { outputs: number[][]; states: Map<string, number[]> } {
   let states = new Map<string, number[]>(graph.inputs.filter((i) => i.role !== 'x').map((i) => [i.role, new Array<number>(graph.units).fill(0)]));
   const outputs: number[][] = [];
   for (const x of xs) {
     const terminals = new Map(graph.inputs.map((i) => [i.id, i.role === 'x' ? x : states.get(i.role)!]));
     const values = evaluateStep(graph, weights, terminals);
+    onStep?.(values);
     outputs.push(values.get(graph.outputs.find((o) => o.role === 'output')!.id)!);
     states = new Map(graph.outputs.filter((o) => o.role !== 'output').map((o) => [o.role, values.get(o.id)!]));
   }
