@@ -3,6 +3,7 @@ import type { AnyArchitecture } from '../architecture/types';
 import { traceNetwork } from '../graph/trace';
 import { frameReader, type LiveFrame } from '../live/frame';
 import { gateReader } from '../live/gates';
+import { layerReader } from '../live/layer-values';
 import { liveJoin } from '../live/join';
 import { specSignature } from '../live/signature';
 import { livingSpecs, type LivingSpec } from '../live/views';
@@ -15,8 +16,15 @@ interface Reader {
   readonly message: LivingViewMessage;
 }
 
-function readerOf(living: LivingSpec, model: tf.LayersModel, traced: ReturnType<typeof traceNetwork>, example: tf.Tensor | readonly tf.Tensor[]): Reader {
+function readerOf(living: LivingSpec, model: tf.LayersModel, traced: ReturnType<typeof traceNetwork> | undefined, example: tf.Tensor | readonly tf.Tensor[]): Reader {
   const signature = specSignature(living.spec);
+  if (living.view === 'layers') {
+    const layers = layerReader(model, living.spec);
+    const names = living.spec.layers.map((l) => l.name);
+    // `weights` lists, per layer (by name), whether its weights train: the second bar of its box.
+    const trains = new Set(model.layers.filter((l) => l.trainableWeights.length > 0).map((l) => l.name));
+    return { read: (x) => layers.read(x), message: { ...living, signature, cells: names, weights: names.map((name) => ({ edge: name, trainable: trains.has(name) })) } };
+  }
   if (living.view === 'internals') {
     const gates = gateReader(model, living.spec);
     const { steps, units } = gates.read(example);
@@ -26,6 +34,7 @@ function readerOf(living: LivingSpec, model: tf.LayersModel, traced: ReturnType<
       message: { ...living, signature, cells: living.spec.nodes.map((n) => n.id), weights: [], sequence: { steps, units } },
     };
   }
+  if (!traced) throw new Error(`${living.spec.architecture}: the ${living.view} view needs the network's cell graph`);
   const join = liveJoin(traced, living.spec);
   const reader = frameReader(model, join, new Map(traced.graph.groups.map((g) => [g.id, g.size])));
   return {
@@ -62,7 +71,8 @@ export function livingWatcher(architecture: AnyArchitecture, send: (message: Wor
     },
     watch(model, example) {
       if (watched) throw new Error(`${architecture.id}: the demo watched a second network in one run`);
-      const traced = traceNetwork(model, architecture.id);
+      // Architectures drawn as layers alone have no cell graph to trace (too many cells).
+      const traced = architecture.views.includes('cells') ? traceNetwork(model, architecture.id) : undefined;
       // The watcher owns the example from here: kept (a tidy around the demo's code must not take it) and disposed at `finish`.
       const examples = (Array.isArray(example) ? example : [example]).map((t) => tf.keep(t));
       const input = examples.length === 1 ? examples[0]! : examples;

@@ -15,7 +15,8 @@ function save(blob: Blob, name: string): void {
  * its own carries them itself, in the light theme's colours.
  */
 const STANDALONE_STYLE =
-  '.rz-live-ring{fill:none;stroke:#1f2328;stroke-width:2.5;stroke-linecap:round}.rz-live-ring.rz-live-negative{stroke-dasharray:3 2.5;stroke-linecap:butt}.rz-edge.rz-live-negative{stroke:#b35900}';
+  '.rz-live-ring{fill:none;stroke:#1f2328;stroke-width:2.5;stroke-linecap:round}.rz-live-ring.rz-live-negative{stroke-dasharray:3 2.5;stroke-linecap:butt}.rz-edge.rz-live-negative{stroke:#b35900}' +
+  '.rz-live-bar{fill:none;stroke:#1f2328;stroke-width:3}.rz-live-bar-weights{stroke-dasharray:4 2;stroke-width:2.5}';
 
 /** The living diagram as it is drawn now, standing alone: the page's live styles added, its interactive attributes left out. */
 function standalone(svg: SVGSVGElement): string {

@@ -2,8 +2,8 @@ import type { LivingFrameMessage, LivingViewMessage, TrainedModelMessage, Worker
 import type { DiagramAnswer, DiagramRequest } from './diagram-worker';
 import { modelLinksHtml, savePng, saveSvg } from './downloads';
 import { formatValue } from './format-value';
-import { paint, paintStep, prepare, weightScale, type Painted } from './paint';
-import { stepTableHtml, valuesTableHtml } from './values-table';
+import { paint, paintLayers, paintStep, prepare, prepareLayers, weightScale, type Painted, type PaintedLayers } from './paint';
+import { layersTableHtml, stepTableHtml, valuesTableHtml } from './values-table';
 
 /**
  * The page side of a living diagram, loaded with the demo code (src/demos/start.ts): the network the
@@ -26,7 +26,18 @@ export interface LivingDiagram {
   ended(): void;
 }
 
-const VIEW_LABELS: Readonly<Record<string, string>> = { cells: 'Cells', unrolled: 'Unrolled in time', internals: 'Inside the cell' };
+/** What the marks mean, by view. */
+const VIEW_CAPTIONS: Readonly<Record<string, string>> = {
+  cells:
+    "A ring round a cell is its value on the example (solid clockwise: positive; dashed anticlockwise: negative; a full ring is never reached: 1 fills half). A line's width is its weight's size; negative weights are drawn in orange. Lines standing for several weights show the largest.",
+  unrolled:
+    "Each step's copy of a cell shows its value at that step of the example, by its ring (solid clockwise: positive; dashed anticlockwise: negative; 1 fills half). A line's width is its weight's size; negative weights are drawn in orange; lines standing for several weights show the largest.",
+  internals:
+    'One unit of the cell at one step of the example: a gate fills as much of its ring as it is open (0 to 1); any other value rings as a cell does (dashed when negative; 1 fills half).',
+  layers:
+    "Each layer's box: the solid bar along its bottom edge is the root mean square of its output on the example (1 fills half the box), the dashed bar along its top edge that of its trainable weights (the first frame's middle layer fills half).",
+};
+const VIEW_LABELS: Readonly<Record<string, string>> = { cells: 'Cells', unrolled: 'Unrolled in time', internals: 'Inside the cell', layers: 'Layers' };
 /** How fast the internals view walks through the example's steps while it plays. */
 const STEP_EVERY_MS = 600;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -34,6 +45,8 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 interface Shown {
   readonly view: LivingViewMessage;
   readonly painted: Painted;
+  /** The layers view's boxes (its `painted` has no cells). */
+  readonly layers?: PaintedLayers;
   readonly scale: number;
 }
 
@@ -59,7 +72,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     <figure class="rz-figure rz-living-figure" data-diagram="${id}-live">
       <div class="rz-scroll" tabindex="0" role="region" aria-label="Living diagram of the demo's network (scrolls sideways when wider than the page)" data-living-svg></div>
       <div class="rz-figure-bar">
-        <figcaption>A ring round a cell is its value on the example (solid clockwise: positive; dashed anticlockwise: negative; a full ring is never reached: 1 fills half). A line's width is its weight's size; negative weights are drawn in orange. Lines standing for several weights show the largest.</figcaption>
+        <figcaption data-living-caption></figcaption>
         <div class="rz-figure-tools">
           <button type="button" class="rz-tool" data-zoom aria-haspopup="dialog">Zoom<span class="sr-only"> into the living diagram</span></button>
           <button type="button" class="rz-tool" data-living-save="svg">SVG<span class="sr-only"> file of the living diagram, this frame</span></button>
@@ -92,6 +105,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     find<HTMLOutputElement>('[data-living-step-at]'),
   ];
   let playing: ReturnType<typeof setInterval> | undefined;
+  const caption = find<HTMLElement>('[data-living-caption]');
   const [about, viewButtons, figure, box, scrubber, atText, valueLine, details, table, modelLine] = [
     find<HTMLElement>('[data-living-about]'),
     find<HTMLElement>('[data-living-views]'),
@@ -138,7 +152,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     // Interactive cells inside: a group of them, not one picture.
     svg.setAttribute('role', 'group');
     svg.setAttribute('data-living', view.view);
-    const painted = prepare(svg, view);
+    const layers = view.view === 'layers' ? prepareLayers(svg, view) : undefined;
+    const painted = layers ? { svg, cells: [], lines: [] } : prepare(svg, view);
     const first = painted.cells.findIndex(Boolean);
     painted.cells.forEach((cell, k) => {
       if (!cell) return;
@@ -146,7 +161,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       cell.node.setAttribute('role', 'img');
       cell.node.setAttribute('aria-label', view.cells[k]!);
     });
-    shown = { view, painted, scale: frames[0] ? weightScale(frames[0].views[index]!.weights) : 1 };
+    shown = { view, painted, ...(layers ? { layers } : {}), scale: frames[0] ? weightScale(frames[0].views[index]!.weights) : 1 };
+    caption.textContent = VIEW_CAPTIONS[view.view] ?? '';
     sequenceBox.hidden = !view.sequence;
     if (view.sequence) {
       stepInput.max = String(view.sequence.steps - 1);
@@ -188,7 +204,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
         const [step, unit] = [Number(stepInput.value), Number(unitSelect.value || 0)];
         paintStep(shown.painted, frame.cells, { step, unit, units: sequence.units });
         stepText.value = `step ${step + 1} of ${sequence.steps}, unit ${unit}`;
-      } else paint(shown.painted, frame, shown.scale);
+      } else if (shown.layers) paintLayers(shown.layers, frame, shown.scale);
+      else paint(shown.painted, frame, shown.scale);
       scrubber.max = String(frames.length - 1);
       scrubber.value = String(target);
       atText.value = `${target + 1} of ${frames.length}: ${frames[target]!.at}`;
@@ -201,6 +218,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
   }
 
   function tableOf(view: LivingViewMessage, frame: { readonly cells: Float32Array; readonly weights: Float32Array }): string {
+    if (view.view === 'layers') return layersTableHtml(view, frame);
     return view.sequence ? stepTableHtml(view, frame.cells, { step: Number(stepInput.value), unit: Number(unitSelect.value || 0) }) : valuesTableHtml(view, frame);
   }
 
@@ -283,9 +301,10 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
         frames = [];
         host.hidden = false;
         host.dataset.livingExample = JSON.stringify(message.example);
-        const shownExample = message.example.slice(0, 6).map(formatValue).join(', ') + (message.example.length > 6 ? `, … (${message.example.length} numbers)` : '');
+        // A short input is listed; a long one (an image) only counted: its numbers would say little here.
+        const input = message.example.length <= 12 ? `[${message.example.map(formatValue).join(', ')}]` : `of ${message.example.length} numbers`;
         const NUMBERS = ['', 'one', 'two', 'three'];
-        about.textContent = `The demo's own ${message.views.length > 1 ? `network, in ${NUMBERS[message.views.length] ?? message.views.length} views` : 'network'}, drawn from the running model; its cells' values on one input, [${shownExample}].`;
+        about.textContent = `The demo's own ${message.views.length > 1 ? `network, in ${NUMBERS[message.views.length] ?? message.views.length} views` : 'network'}, drawn from the running model, with its values on one input ${input}.`;
         viewButtons.innerHTML =
           views.length > 1
             ? views.map((v, k) => `<button type="button" class="rz-tool" data-view="${k}" aria-pressed="${k === 0}">${VIEW_LABELS[v.view] ?? v.view}</button>`).join(' ')

@@ -96,3 +96,42 @@ export function paint(painted: Painted, frame: { readonly cells: Float32Array; r
     line.classList.toggle('rz-live-negative', w < 0);
   });
 }
+
+/** A layers view's boxes, each with two bars: its output's size (solid, along the bottom) and its weights' (dashed, along the top). */
+export interface PaintedLayers {
+  readonly svg: SVGSVGElement;
+  readonly boxes: readonly ({ readonly node: SVGGElement; readonly output: SVGPathElement; readonly weights: SVGPathElement; readonly x: number; readonly y: number; readonly width: number; readonly height: number } | null)[];
+}
+
+export function prepareLayers(svg: SVGSVGElement, view: LivingViewMessage): PaintedLayers {
+  const nodes = new Map<string, SVGGElement>();
+  for (const node of svg.querySelectorAll<SVGGElement>('[data-layer]')) nodes.set(node.dataset.layer!, node);
+  return {
+    svg,
+    boxes: view.cells.map((name) => {
+      const node = nodes.get(name);
+      const body = node?.querySelector('rect.rz-layer-body');
+      if (!node || !body) return null;
+      const bar = (kind: string) => {
+        const path = document.createElementNS(SVG_NS, 'path');
+        path.setAttribute('class', `rz-live-bar rz-live-bar-${kind}`);
+        node.append(path);
+        return path;
+      };
+      const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((a) => Number(body.getAttribute(a)) || 0) as [number, number, number, number];
+      return { node, output: bar('output'), weights: bar('weights'), x, y, width, height };
+    }),
+  };
+}
+
+/** Bar lengths: an output's RMS as a cell value is (|v| / (1 + |v|)), a weights' RMS against `scale` (the first frame's median), as line widths are. */
+export function paintLayers(painted: PaintedLayers, frame: { readonly cells: Float32Array; readonly weights: Float32Array }, scale: number): void {
+  painted.boxes.forEach((box, k) => {
+    if (!box) return;
+    const bar = (value: number, share: number, y: number) => (Number.isFinite(value) && share > 0.001 ? `M${box.x + 3} ${y} h${((box.width - 6) * share).toFixed(2)}` : '');
+    const [out, w] = [frame.cells[k]!, frame.weights[k]!];
+    // On the box's own top and bottom edges, clear of its text.
+    box.output.setAttribute('d', bar(out, ringShare(out), box.y + box.height - 1.25));
+    box.weights.setAttribute('d', bar(w, Math.abs(w) / (Math.abs(w) + scale), box.y + 1.25));
+  });
+}

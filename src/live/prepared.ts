@@ -38,7 +38,9 @@ export function preparedViews(id: string): readonly PreparedView[] {
   const { architecture, config } = demo.living;
   const model = architecture.build(config(parseParams(demo.params as ParamSchema, {}) as never));
   try {
-    const views = livingSpecs(architecture, traceNetwork(model, architecture.id), model).map((living) => ({
+    // Architectures drawn as layers alone have no cell graph to trace (too many cells).
+    const traced = architecture.views.includes('cells') ? traceNetwork(model, architecture.id) : undefined;
+    const views = livingSpecs(architecture, traced, model).map((living) => ({
       view: living.view,
       signature: specSignature(living.spec),
       svg: drawLiving(living),

@@ -1,5 +1,4 @@
-import type { OpDiagramSpec } from '../views/internals';
-import type { DiagramSpec } from '../views/types';
+import type { LivingSpec } from './views';
 
 /**
  * A short fingerprint of what a diagram spec draws (FNV-1a over its JSON). The page compares the
@@ -7,7 +6,7 @@ import type { DiagramSpec } from '../views/types';
  * prebuilt SVG can show the frames; different means the reader's parameters made another network,
  * which is laid out afresh. Not a security measure: both sides are our own code.
  */
-export function specSignature(spec: DiagramSpec | OpDiagramSpec): string {
+export function specSignature(spec: LivingSpec['spec']): string {
   const text = JSON.stringify(spec);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

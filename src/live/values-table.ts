@@ -31,3 +31,11 @@ export function stepTableHtml(view: LivingViewMessage, values: Float32Array, at:
   });
   return `<table class="rz-living-table"><caption>Inside the cell at step ${at.step + 1}, unit ${at.unit}</caption><thead><tr><th scope="col">operation or state</th><th scope="col">symbol</th><th scope="col">value</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
+
+/** A layers frame as a table: each layer's output RMS on the example and its trainable weights' RMS. */
+export function layersTableHtml(view: LivingViewMessage, frame: { readonly cells: Float32Array; readonly weights: Float32Array }): string {
+  const rows = view.cells.map(
+    (name, k) => `<tr><th scope="row">${escape(name)}</th><td data-live-cell="${escape(name)}">${formatValue(frame.cells[k]!)}</td><td data-live-weight="${escape(name)}">${formatValue(frame.weights[k]!)}</td></tr>`,
+  );
+  return `<table class="rz-living-table"><caption>Each layer: root mean square of its output on the example, and of its trainable weights</caption><thead><tr><th scope="col">layer</th><th scope="col">output RMS</th><th scope="col">weights RMS</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}

@@ -116,3 +116,32 @@ describe('a living internals frame', () => {
       }
     });
 });
+
+describe('a living layers frame', () => {
+  it('shows each LeNet-5 layer by the RMS of its output on the example and of its trainable weights', async () => {
+    const { layerReader } = await import('../../src/live/layer-values');
+    const { livingSpecs } = await import('../../src/live/views');
+    const lenet = registry.get('lenet-5');
+    const model = lenet.build(lenet.configs.demo!);
+    const x = tf.randomUniform([1, 32, 32, 1], 0, 1, 'float32', 9);
+    try {
+      const living = livingSpecs(lenet, undefined, model);
+      expect(living.map((l) => l.view)).toEqual(['layers']);
+      const spec = living[0]!.spec as import('../../src/views/layers').LayersDiagramSpec;
+      const frame = layerReader(model, spec).read(x);
+      const rms = (t: tf.Tensor) => Math.sqrt(t.square().mean().dataSync()[0]!);
+      const c1 = spec.layers.findIndex((l) => l.name === 'c1');
+      const output = tf.model({ inputs: model.inputs, outputs: model.getLayer('c1').output as tf.SymbolicTensor }).predict(x) as tf.Tensor;
+      expect(frame.cells[c1]).toBeCloseTo(rms(output), 5);
+      const weights = model.getLayer('c1').trainableWeights.map((w) => w.read());
+      const all = tf.concat(weights.map((w) => w.flatten()));
+      expect(frame.weights[c1]).toBeCloseTo(rms(all), 5);
+      const input = spec.layers.findIndex((l) => l.className === 'InputLayer');
+      expect(frame.cells[input]).toBeCloseTo(rms(x), 5);
+      expect(Number.isNaN(frame.weights[input])).toBe(true);
+    } finally {
+      x.dispose();
+      model.dispose();
+    }
+  });
+});

@@ -28,11 +28,16 @@ demoCheck('shows its own network alive: a painted frame, a value for every value
 
   await living.locator('details[data-living-details] summary').click();
   const listed = await living.locator('[data-live-cell]').count();
-  const rings = await svg.locator('.rz-live-ring').count();
-  expect(listed, 'cells listed in the table').toBe(rings);
   expect(listed).toBeGreaterThan(0);
-  const lines = await svg.locator('[data-from][data-trainable]:not([data-bundle]):not([data-count])').count();
-  expect(await living.locator('[data-live-weight]').count(), 'weight lines listed in the table').toBe(lines);
+  if ((await svg.getAttribute('data-living')) === 'layers') {
+    // A layers view: one row per drawn layer, with two bars in its box.
+    expect(listed, 'layers listed in the table').toBe(await svg.locator('[data-layer]').count());
+    expect(await svg.locator('.rz-live-bar-output').count()).toBe(listed);
+  } else {
+    expect(listed, 'cells listed in the table').toBe(await svg.locator('.rz-live-ring').count());
+    const lines = await svg.locator('[data-from][data-trainable]:not([data-bundle]):not([data-count])').count();
+    expect(await living.locator('[data-live-weight]').count(), 'weight lines listed in the table').toBe(lines);
+  }
   await living.locator('details[data-living-details] summary').click();
 
   const downloads = living.locator('[data-living-download]');
