@@ -11,7 +11,7 @@ import { demoCheck } from '../../support/demo-checks';
 
 const declaresLiving = async (id: string) => ((await import(`../../../src/demos/architectures/${id}.ts`)) as { default: DemoDefinition }).default.living !== undefined;
 
-demoCheck('shows its own network alive: a painted frame, a value for every valued cell and drawn line, the frames to scrub, the trained model', {}, async ({ id, root }) => {
+demoCheck('shows its own network alive: a painted frame, a value for every valued cell and drawn line, the frames to scrub, the trained model', {}, async ({ id, root, visit }) => {
   const living = root.locator('div[data-living]');
   if (!(await declaresLiving(id))) {
     expect(await living.count(), 'no living diagram without a `living` declaration').toBe(0);
@@ -39,6 +39,11 @@ demoCheck('shows its own network alive: a painted frame, a value for every value
     expect(await living.locator('[data-live-weight]').count(), 'weight lines listed in the table').toBe(lines);
   }
   await living.locator('details[data-living-details] summary').click();
+
+  // At the default parameters the drawing is the one the site prepared: fetched, not laid out in the page.
+  const paths = visit.responses.map((r) => new URL(r.url).pathname);
+  expect(paths.filter((p) => p.includes(`/live/${id}.`)).length, 'prepared drawings fetched').toBeGreaterThan(0);
+  expect(paths.filter((p) => p.includes('diagram-worker')), 'the diagram worker is not needed at the defaults').toEqual([]);
 
   const downloads = living.locator('[data-living-download]');
   expect(await downloads.evaluateAll((links) => links.map((l) => l.getAttribute('download')))).toEqual([`${id}.model.json`, `${id}.weights.bin`]);
