@@ -93,7 +93,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       <input type="range" id="rz-living-${id}-frame" min="0" max="0" value="0" step="1" disabled data-living-scrubber />
       <output for="rz-living-${id}-frame" data-living-at></output>
     </div>
-    <p class="rz-living-value" data-living-value>Hover over or focus a cell (Tab into the diagram, then the arrow keys) to read its value.</p>
+    <p class="rz-living-value" data-living-value>Hover over or focus a cell or a layer (Tab into the diagram, then the arrow keys) to read its values.</p>
     <details class="rz-living-details" data-living-details><summary>The values of this frame, as a table</summary><div data-living-table></div></details>
     <p class="rz-living-model" data-living-model hidden></p>`;
   const find = <E extends Element>(selector: string) => host.querySelector<E>(selector)!;
@@ -154,14 +154,13 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     svg.setAttribute('data-living', view.view);
     const layers = view.view === 'layers' ? prepareLayers(svg, view) : undefined;
     const painted = layers ? { svg, cells: [], lines: [] } : prepare(svg, view);
-    const first = painted.cells.findIndex(Boolean);
-    painted.cells.forEach((cell, k) => {
-      if (!cell) return;
-      cell.node.setAttribute('tabindex', k === first ? '0' : '-1');
-      cell.node.setAttribute('role', 'img');
-      cell.node.setAttribute('aria-label', view.cells[k]!);
-    });
     shown = { view, painted, ...(layers ? { layers } : {}), scale: frames[0] ? weightScale(frames[0].views[index]!.weights) : 1 };
+    const focusable = focusableNodes();
+    focusable.forEach((node, k) => {
+      node.setAttribute('tabindex', k === 0 ? '0' : '-1');
+      node.setAttribute('role', 'img');
+      node.setAttribute('aria-label', node.dataset.node ?? '');
+    });
     caption.textContent = VIEW_CAPTIONS[view.view] ?? '';
     sequenceBox.hidden = !view.sequence;
     if (view.sequence) {
@@ -229,10 +228,23 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     return sequence ? cells[(Number(stepInput.value) * shown!.view.cells.length + k) * sequence.units + Number(unitSelect.value || 0)]! : cells[k]!;
   }
 
+  /** The drawn things a reader can focus for their values: valued cells and operations, or layer boxes. */
+  function focusableNodes(): SVGGElement[] {
+    if (!shown) return [];
+    return shown.layers ? shown.layers.boxes.flatMap((b) => (b ? [b.node] : [])) : shown.painted.cells.flatMap((c) => (c ? [c.node] : []));
+  }
+
   function describe(node: SVGGElement): void {
     if (!shown || at < 0) return;
     const k = shown.view.cells.indexOf(node.dataset.node ?? '');
     if (k < 0) return;
+    if (shown.layers) {
+      const frame = frames[at]!.views[shownView]!;
+      const text = `output RMS ${formatValue(frame.cells[k]!)}, weights RMS ${formatValue(frame.weights[k]!)}`;
+      valueLine.textContent = `${node.dataset.node} (${node.dataset.class ?? 'layer'}): ${text} at frame ${at + 1}`;
+      node.setAttribute('aria-label', `${node.dataset.node}: ${text}`);
+      return;
+    }
     const value = formatValue(valueAt(k));
     const what = node.dataset.cell?.replace(/-/g, ' ') ?? node.dataset.symbol ?? node.dataset.op ?? '';
     valueLine.textContent = `${node.dataset.node} (${what}): ${value} at frame ${at + 1}`;
@@ -252,7 +264,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     const current = (event.target as Element).closest?.<SVGGElement>('[data-node][tabindex]');
     if (!shown || step === undefined || !current) return;
-    const cells = shown.painted.cells.flatMap((c) => (c ? [c.node] : []));
+    const cells = focusableNodes();
     const next = cells[cells.indexOf(current) + step];
     if (!next) return;
     event.preventDefault();
