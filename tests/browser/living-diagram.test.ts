@@ -8,7 +8,7 @@
  * the lines it does not train.
  */
 import * as tf from '@tensorflow/tfjs';
-import { describe } from 'vitest';
+import { describe, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { registry } from '../../src/architecture/registry.vite';
 import { traceNetwork } from '../../src/graph/trace';
@@ -22,9 +22,13 @@ import { showScheme, useBuiltSite } from '../support/site-browser';
 const { test: it } = useBuiltSite();
 
 /** The page's table of the frame it shows, as numbers: cell values by node id, weights by `from|to|kind`. */
-async function shownValues(page: Page, slug: string) {
+async function shownValues(page: Page, slug: string, expect: ExpectStatic) {
   const living = demoRoot(page, slug).locator('div[data-living]');
+  // The frame the scrubber points at is painted (on the next animation frame after it arrives).
+  await expect.poll(async () => (await demoRoot(page, slug).getAttribute('data-living-shown')) === (await living.locator('[data-living-scrubber]').inputValue()), { timeout: 30_000 }).toBe(true);
   await living.locator('details[data-living-details] summary').click();
+  // The table is drawn when the details open (their toggle event comes a task later).
+  await expect.poll(() => living.locator('[data-live-cell]').count()).toBeGreaterThan(0);
   const read = (attribute: string) =>
     living.locator(`[${attribute}]`).evaluateAll((cells, name) => cells.map((c) => [c.getAttribute(name)!, Number(c.textContent!.replace('−', '-'))] as const), attribute);
   const values = { cells: new Map(await read('data-live-cell')), weights: new Map(await read('data-live-weight')) };
@@ -64,7 +68,7 @@ describe.concurrent('the living diagram shows the running model’s values', () 
       const living = demoRoot(page, slug).locator('div[data-living]');
       await expect.poll(() => living.locator('[data-living-download]').count()).toBe(2);
       const example = JSON.parse((await living.getAttribute('data-living-example'))!) as number[];
-      const shown = await shownValues(page, slug);
+      const shown = await shownValues(page, slug, expect);
       expect(shown.cells.size).toBeGreaterThan(3);
 
       // Every weight drawn as a line of its own (not a bundle, not a count onto an ellipsis) is listed.
@@ -92,7 +96,7 @@ describe.concurrent('the living diagram shows the running model’s values', () 
       const scrubber = living.locator('[data-living-scrubber]');
       await scrubber.fill('0');
       await expect.poll(() => demoRoot(page, slug).getAttribute('data-living-shown')).toBe('0');
-      const first = await shownValues(page, slug);
+      const first = await shownValues(page, slug, expect);
       const lines = await living.locator('svg [data-from][data-trainable]').evaluateAll((els) => els.map((e) => [`${e.getAttribute('data-from')}|${e.getAttribute('data-to')}|${e.getAttribute('data-kind')}`, e.getAttribute('data-trainable')] as const));
       for (const [edge, trainable] of lines.filter(([edge]) => shown.weights.has(edge)))
         if (trainable === 'false') expect(first.weights.get(edge), edge).toBe(shown.weights.get(edge));
@@ -183,5 +187,28 @@ describe.concurrent('the living diagram reads in both themes and respects reduce
     expect(await runDemo(page, slug)).toBe('done');
     await expect.poll(() => root.getAttribute('data-living-shown'), { timeout: 30_000 }).toBe('1');
     expect(await page.evaluate(() => (window as unknown as { __paintedWhileRunning: string[] }).__paintedWhileRunning)).toEqual([]);
+  });
+});
+
+describe.concurrent('the living diagram from the keyboard', () => {
+  it('is one tab stop whose arrow keys move between cells, each printing the value the table lists', async ({ visit, expect }) => {
+    const slug = 'radial-basis-network';
+    const { page } = await visit(`/architectures/${slug}/`);
+    expect(await runDemo(page, slug)).toBe('done');
+    const living = demoRoot(page, slug).locator('div[data-living]');
+    await expect.poll(() => living.locator('[data-living-download]').count(), { timeout: 30_000 }).toBe(2);
+    const stops = living.locator('svg [data-node][tabindex="0"]');
+    expect(await stops.count(), 'one cell in the tab order').toBe(1);
+    const shown = await shownValues(page, slug, expect);
+    await stops.focus();
+    for (let move = 0; move < 3; move++) {
+      const node = (await page.evaluate(() => (document.activeElement as SVGElement).dataset.node))!;
+      const line = await living.locator('[data-living-value]').innerText();
+      expect(line.startsWith(`${node} (`), line).toBe(true);
+      const printed = Number(/: (\S+) at frame/.exec(line)![1]!.replace('−', '-'));
+      expect(printed, `${node} in ${[...shown.cells.keys()].join(",")}`).toBe(shown.cells.get(node));
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => (document.activeElement as SVGElement).dataset.node)).not.toBe(node);
+    }
   });
 });

@@ -27,8 +27,9 @@ demoCheck('shows its own network alive: a painted frame, a value for every value
   expect(Number(await scrubber.getAttribute('max'))).toBeGreaterThanOrEqual(1);
 
   await living.locator('details[data-living-details] summary').click();
+  // Drawn when the details open (their toggle event comes a task later).
+  await expect.poll(() => living.locator('[data-live-cell]').count()).toBeGreaterThan(0);
   const listed = await living.locator('[data-live-cell]').count();
-  expect(listed).toBeGreaterThan(0);
   if ((await svg.getAttribute('data-living')) === 'layers') {
     // A layers view: one row per drawn layer, with two bars in its box.
     expect(listed, 'layers listed in the table').toBe(await svg.locator('[data-layer]').count());
