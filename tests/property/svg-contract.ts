@@ -21,12 +21,16 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   expect(meta.title).toContain(architecture.name);
   for (const group of graph.groups) expect(meta.desc).toContain(`${group.label} (${groupDigits(group.size)} `);
 
+  // Problems are collected and asserted once per kind: one expect per element would cost more than
+  // drawing the diagram (thousands of elements, a property run's many configs), and say no more.
+  const badValues: string[] = [];
   for (const element of meta.elements)
     for (const [name, value] of Object.entries(element.attributes)) {
-      expect(value, `${element.name} ${name}`).not.toMatch(/NaN|Infinity|undefined/);
+      if (/NaN|Infinity|undefined/.test(value)) badValues.push(`${element.name} ${name}="${value}"`);
       // Coordinates are rounded; ids (data-*, id, class) are names, e.g. cell `hidden-1.119`.
-      if (!/^(data-|id$|class$|aria-)/.test(name)) expect(value, `${element.name} ${name}`).not.toMatch(/\d\.\d{3,}/);
+      else if (!/^(data-|id$|class$|aria-)/.test(name) && /\d\.\d{3,}/.test(value)) badValues.push(`${element.name} ${name}="${value}" (unrounded)`);
     }
+  expect(badValues, 'attribute values that are NaN, Infinity, undefined or unrounded numbers').toEqual([]);
   const [, , width, height] = (meta.root.viewBox ?? '').split(' ').map(Number);
   expect(width).toBeGreaterThan(0);
   expect(height).toBeGreaterThan(0);
@@ -37,11 +41,12 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
     const [x = NaN, y = NaN] = (/matrix\(1,0,0,1,([-\d.]+),([-\d.]+)\)/.exec(n.attributes.transform ?? '') ?? []).slice(1).map(Number);
     return { id: n.attributes['data-node']!, x, y };
   });
-  for (const c of centres) {
-    expect(c.x - r >= 0 && c.y - r >= 0 && c.x + r <= width! && c.y + r <= height!, `${c.id} at ${c.x},${c.y} inside ${width}×${height}`).toBe(true);
-  }
+  const outside = centres.filter((c) => !(c.x - r >= 0 && c.y - r >= 0 && c.x + r <= width! && c.y + r <= height!));
+  expect(outside.map((c) => `${c.id} at ${c.x},${c.y}`), `cells not inside ${width}×${height}`).toEqual([]);
+  const overlapping: string[] = [];
   for (const [i, a] of centres.entries())
-    for (const b of centres.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y) >= 2 * r, `${a.id} clear of ${b.id}`).toBe(true);
+    for (const b of centres.slice(i + 1)) if (!(Math.hypot(a.x - b.x, a.y - b.y) >= 2 * r)) overlapping.push(`${a.id} and ${b.id}`);
+  expect(overlapping, 'cells not clear of each other').toEqual([]);
 
   const drawn = meta.nodes.map((n) => n.attributes['data-node']!);
   expect(new Set(drawn).size, 'each cell drawn once').toBe(drawn.length);
@@ -53,25 +58,34 @@ export function expectDiagramContract(svg: string, architecture: AnyArchitecture
   const shown = drawnAs(meta);
   expect([...shown.keys()].sort()).toEqual(graph.cells.flatMap((c) => stepsOf(c.id).map((s) => (s === undefined ? c.id : `${c.id}@${s}`))).sort());
   const typeOf = new Map(graph.cells.map((c) => [c.id, c.type]));
+  const badNodes: string[] = [];
   for (const node of meta.nodes) {
     const a = node.attributes;
-    expect(CELL_TYPES).toContain(a['data-cell']);
-    expect(a['data-cell']).toBe(typeOf.get(stripStep(a['data-node']!)));
-    expect(a['data-group']).toBeTruthy();
-    if (view === 'unrolled') expect(stepsOf(stripStep(a['data-node']!))).toContain(a['data-step']);
+    const id = a['data-node']!;
+    if (!(CELL_TYPES as readonly (string | undefined)[]).includes(a['data-cell'])) badNodes.push(`${id}: data-cell "${a['data-cell']}" is no cell type`);
+    if (a['data-cell'] !== typeOf.get(stripStep(id))) badNodes.push(`${id}: data-cell "${a['data-cell']}", the graph says ${typeOf.get(stripStep(id))}`);
+    if (!a['data-group']) badNodes.push(`${id}: no data-group`);
+    if (view === 'unrolled' && !stepsOf(stripStep(id)).includes(a['data-step'])) badNodes.push(`${id}: data-step "${a['data-step']}" is not one of its steps`);
   }
+  expect(badNodes, 'cells whose type, group or step is wrong').toEqual([]);
 
+  const TRUE_FALSE: readonly (string | undefined)[] = ['true', 'false'];
+  const badEdges: string[] = [];
   for (const edge of meta.edges) {
     const a = edge.attributes;
-    expect(CONNECTION_KINDS).toContain(a['data-kind']);
+    const what = `${a['data-from']} → ${a['data-to']} (${a['data-kind']})`;
+    if (!(CONNECTION_KINDS as readonly (string | undefined)[]).includes(a['data-kind'])) badEdges.push(`${what}: no connection kind`);
     // A weight is trained or fixed; a weightless dependency carries no such flag.
-    if (WEIGHTLESS_KINDS.has(a['data-kind'] as ConnectionKind)) expect(a['data-trainable']).toBeUndefined();
-    else expect(['true', 'false']).toContain(a['data-trainable']);
-    expect(['true', 'false']).toContain(a['data-directed']);
+    if (WEIGHTLESS_KINDS.has(a['data-kind'] as ConnectionKind)) {
+      if (a['data-trainable'] !== undefined) badEdges.push(`${what}: a weightless dependency with data-trainable`);
+    } else if (!TRUE_FALSE.includes(a['data-trainable'])) badEdges.push(`${what}: data-trainable "${a['data-trainable']}"`);
+    if (!TRUE_FALSE.includes(a['data-directed'])) badEdges.push(`${what}: data-directed "${a['data-directed']}"`);
   }
+  expect(badEdges, 'connections whose kind or flags are wrong').toEqual([]);
   const expanded = expandEdges(meta);
   const ends = new Set([...drawn, ...meta.ellipses.map((e) => e.attributes['data-ellipsis']!)]);
-  for (const e of expanded) expect((ends.has(e.from) || shown.has(e.from)) && (ends.has(e.to) || shown.has(e.to)), `${e.from} → ${e.to} joins drawn ends`).toBe(true);
+  const loose = expanded.filter((e) => !((ends.has(e.from) || shown.has(e.from)) && (ends.has(e.to) || shown.has(e.to))));
+  expect(loose.map((e) => `${e.from} → ${e.to}`), 'connections that do not join drawn ends').toEqual([]);
   // Cells view: each weight once. Unrolled: at each of 3 steps, delayed ones between the 2 step pairs,
   // attention reads from each of 3 steps into each of 3 (README, "Attention reads").
   // A read or write of a store written step by step (an NTM's memory) keeps to its step (storeReads).
