@@ -1,0 +1,399 @@
+import * as tf from '@tensorflow/tfjs';
+import layerSources from 'virtual:layer-sources';
+import type { Paper } from '../architecture/types';
+import type { LayerSources, SourceStatement } from './layer-sources';
+
+/**
+ * "Use this network": the TensorFlow.js code that builds exactly a built model, as a self-contained
+ * ES module (`network.mjs`, needing only `npm i @tensorflow/tfjs`). Read off the model itself — its
+ * layers in order, each one's getConfig() and inbound nodes — never written a second time by hand:
+ * built-in layers become `tf.layers.<factory>({...})`, ours `new <Class>({...})` with the class's
+ * JavaScript pasted in (from virtual:layer-sources, see src/export/layer-sources.plugin.mjs), and
+ * registered for serialisation as ours are, so a saved model loads.
+ *
+ * Pure TypeScript over tfjs: it runs in Node (tests) and in the browser's demo worker alike. It needs
+ * a Vite-based host (the site, its workers, vitest) for `virtual:layer-sources`.
+ */
+
+/** A layer whose weights in the definition's model are not what its initialisers give, and why. */
+export interface WeightNote {
+  readonly layer: string;
+  /** `set-after-build`: the definition writes them after building; `unseeded`: an initialiser without a seed. */
+  readonly reason: 'set-after-build' | 'unseeded';
+}
+
+export interface TfjsCodeOptions {
+  /** What the header names: the definition's id, name, abbreviation and paper. */
+  readonly architecture: { readonly id: string; readonly name: string; readonly abbreviation?: string; readonly paper: Paper };
+  /** The config the model was built at, and what it is called (`configs.demo`, or `your settings`). */
+  readonly config: unknown;
+  readonly configName?: string;
+  /** From `weightNotes(model)`: each such layer's line says so. */
+  readonly weightNotes?: readonly WeightNote[];
+  /** The layers' JavaScript; the bundled `virtual:layer-sources` unless given. */
+  readonly sources?: LayerSources;
+}
+
+/**
+ * Steps a class needs once the model exists, each a function of its source file: they run after
+ * `tf.model(...)` (and, where `onLoad`, after loading a saved model too), as the definitions run them.
+ */
+const AFTER_BUILD: Readonly<Record<string, { readonly fn: string; readonly why: string; readonly onLoad: boolean }>> = {
+  TokenEmbedding: { fn: 'linkTiedEmbeddings', why: 'points every tied layer at the embedding whose matrix it shares', onLoad: true },
+  TiedSoftmax: { fn: 'linkTiedEmbeddings', why: 'points every tied layer at the embedding whose matrix it shares', onLoad: true },
+  WeightCopy: { fn: 'copyWeights', why: 'the target network starts as a copy of the online network', onLoad: false },
+};
+
+const RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with yield let static ' +
+    'implements interface package private protected public await arguments eval undefined NaN Infinity tf model loadModel')
+    .split(' '),
+);
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+type SerializedObject = { readonly className: string; readonly config: { readonly [key: string]: Json } };
+
+const isSerializedObject = (value: unknown): value is SerializedObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as SerializedObject).className === 'string' && typeof (value as SerializedObject).config === 'object';
+
+/** `Dense` → `dense`, `SimpleRNN` → `simpleRNN`, `MaxPooling2D` → `maxPooling2d`: tfjs's own factory of that name, any case. */
+function factoryOf(namespace: object, className: string, kind: string): string {
+  const wanted = className.toLowerCase();
+  // Factories start in lower case; tf.layers also exports a few classes (RNN) under their class names.
+  const found = Object.keys(namespace).find((key) => /^[a-z]/.test(key) && key.toLowerCase() === wanted && typeof (namespace as Record<string, unknown>)[key] === 'function');
+  if (!found) throw new Error(`tfjsCode: no tf.${kind} factory for class "${className}" and no source for it in src/network/layers/`);
+  return found;
+}
+
+const identifierKey = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+
+/** A JSON value as a JavaScript literal on one line: `{ units: 3, activation: 'tanh' }`. */
+function literal(value: Json | undefined): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, Json>).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${identifierKey(k)}: ${literal(v)}`).join(', ')} }`;
+}
+
+const json = (value: unknown): string => JSON.stringify(value ?? null);
+
+type InitializerFactory = (args: object) => tf.serialization.Serializable;
+
+/** A factory's settings when given none, or undefined where it needs some (constant). */
+function defaultSettings(factory: string): Record<string, unknown> | undefined {
+  try {
+    return (tf.initializers as unknown as Record<string, InitializerFactory>)[factory]!({}).getConfig() as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** tfjs serialises glorotUniform and its kin as VarianceScaling; these give it its usual name back. */
+const VARIANCE_SCALING_PRESETS = ['glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'leCunNormal', 'leCunUniform'];
+
+/**
+ * An initialiser as its factory call, with only the settings that differ from the factory's defaults:
+ * `tf.initializers.glorotUniform({ seed: 3 })`. A preset (which takes a seed only) is used where
+ * nothing but the seed differs from it.
+ */
+function initializerCode(object: SerializedObject): string {
+  const differing = (factory: string) => {
+    const defaults = defaultSettings(factory) ?? {};
+    return Object.fromEntries(Object.entries(object.config).filter(([key, value]) => value !== null && json(value) !== json(defaults[key])));
+  };
+  const call = (factory: string, settings: Record<string, Json>) =>
+    `tf.initializers.${factory}(${Object.keys(settings).length === 0 ? '' : literal(settings)})`;
+  if (object.className === 'VarianceScaling')
+    for (const preset of VARIANCE_SCALING_PRESETS) {
+      const settings = differing(preset);
+      if (Object.keys(settings).every((key) => key === 'seed')) return call(preset, settings);
+    }
+  const factory = factoryOf(tf.initializers, object.className, 'initializers');
+  return call(factory, differing(factory));
+}
+
+const SETTING_NAMESPACES = [
+  { suffix: 'Initializer', code: initializerCode },
+  { suffix: 'Regularizer', code: (o: SerializedObject) => `tf.regularizers.${factoryOf(tf.regularizers, o.className, 'regularizers')}(${literal(o.config)})` },
+  { suffix: 'Constraint', code: (o: SerializedObject) => `tf.constraints.${factoryOf(tf.constraints, o.className, 'constraints')}(${literal(o.config)})` },
+] as const;
+
+/** What an RNN layer adds to its cell's settings (tfjs's RNN.getConfig spreads the cell's config into its own). */
+const RNN_OWN = new Set(['name', 'trainable', 'dtype', 'batchInputShape', 'inputDtype', 'returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'numConstants', 'cell']);
+
+/** Writes layer constructions; remembers which of our classes they use. */
+class LayerWriter {
+  readonly usedClasses = new Set<string>();
+  private readonly custom: ReadonlyMap<string, string>;
+
+  constructor(sources: LayerSources) {
+    this.custom = new Map(sources.classes.map((c) => [c.className, c.identifier]));
+  }
+
+  /** `tf.layers.dense({...})` or `new Heaviside({...})`, for a layer's class name and config. */
+  construction(className: string, config: Record<string, Json>): string {
+    const identifier = this.custom.get(className);
+    const args = this.settings(config);
+    if (identifier) {
+      this.usedClasses.add(className);
+      return `new ${identifier}(${args})`;
+    }
+    return `tf.layers.${factoryOf(tf.layers, className, 'layers')}(${args})`;
+  }
+
+  private settings(config: Record<string, Json>): string {
+    const cell = isSerializedObject(config.cell) ? config.cell : undefined;
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(config)) {
+      // Unset settings are left to their defaults; an RNN's copies of its cell's settings stay with the cell.
+      if (value === null || value === undefined || (cell && !RNN_OWN.has(key) && key in cell.config)) continue;
+      parts.push(`${identifierKey(key)}: ${this.value(key, value)}`);
+    }
+    return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+  }
+
+  private value(key: string, value: Json): string {
+    if (isSerializedObject(value)) {
+      const setting = SETTING_NAMESPACES.find((n) => key.endsWith(n.suffix));
+      if (setting) return setting.code(value);
+      if (key === 'layer' || key === 'cell') return this.construction(value.className, value.config as Record<string, Json>);
+    }
+    if (key === 'cells' && Array.isArray(value) && value.every(isSerializedObject))
+      return `[${(value as SerializedObject[]).map((c) => this.construction(c.className, c.config as Record<string, Json>)).join(', ')}]`;
+    return literal(value);
+  }
+}
+
+/** The statements the named top-level declarations need, in the bundle's order, each once. */
+function neededStatements(sources: LayerSources, roots: readonly string[]): SourceStatement[] {
+  const declaring = new Map<string, SourceStatement>();
+  for (const s of sources.statements) for (const name of s.names) declaring.set(name, s);
+  const keep = new Set<SourceStatement>();
+  const visit = (name: string) => {
+    const statement = declaring.get(name);
+    if (!statement || keep.has(statement)) return;
+    keep.add(statement);
+    statement.uses.forEach(visit);
+  };
+  roots.forEach(visit);
+  const kept = new Set([...keep].flatMap((s) => s.names));
+  // Side effects (the registerClass calls) of what is kept, and nothing that needs what is not.
+  return sources.statements.filter((s) => keep.has(s) || (s.names.length === 0 && s.uses.length > 0 && s.uses.every((u) => kept.has(u))));
+}
+
+/** The kept statements with their comments, a heading before each file's. */
+function sourceCode(statements: readonly SourceStatement[]): string {
+  const out: string[] = [];
+  let file = '';
+  for (const s of statements) {
+    if (s.file !== file) {
+      out.push(`\n// ---- from ${s.file} ----`);
+      file = s.file;
+    }
+    out.push(s.comment === '' ? s.code : `${s.comment}\n${s.code}`);
+  }
+  return out.join('\n');
+}
+
+/** A variable name from a layer name: `dense_1` → `dense1`, `block1/conv` → `block1Conv`, never one taken. */
+function variableNamer(taken: Set<string>): (name: string) => string {
+  return (name) => {
+    const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+    // Digits meeting digits keep a separator: `block1_0_bn` → `block1_0Bn`, not `block10Bn`.
+    let base = words.reduce((joined, w) => (joined === '' ? w : /[0-9]$/.test(joined) && /^[0-9]/.test(w) ? `${joined}_${w}` : joined + w[0]!.toUpperCase() + w.slice(1)), '') || 'layer';
+    if (/^[0-9]/.test(base)) base = `_${base}`;
+    let candidate = base;
+    for (let k = 2; RESERVED.has(candidate) || taken.has(candidate); k++) candidate = `${base}_${k}`;
+    taken.add(candidate);
+    return candidate;
+  };
+}
+
+type Node = tf.layers.Layer['inboundNodes'][number];
+type ContainerInternals = { containerNodes?: Set<string>; inputLayers: tf.layers.Layer[]; outputLayers: tf.layers.Layer[]; outputLayersNodeIndices: number[]; outputLayersTensorIndices: number[] };
+
+/** A layer's inbound nodes that belong to this model (a layer built into another model too has more). */
+function modelNodes(model: tf.LayersModel, layer: tf.layers.Layer): { node: Node; index: number }[] {
+  const own = (model as unknown as ContainerInternals).containerNodes;
+  return layer.inboundNodes.map((node, index) => ({ node, index })).filter(({ index }) => !own || own.has(`${layer.name}_ib-${index}`));
+}
+
+function header(model: tf.LayersModel, options: TfjsCodeOptions, notes: readonly string[]): string {
+  const { architecture: a, config } = options;
+  const p = a.paper;
+  const lines = [
+    `${a.name}${a.abbreviation ? ` (${a.abbreviation})` : ''}: the network Runnable Zoo builds from src/zoo/${a.id}.ts`,
+    `at ${options.configName ?? 'this config'}: ${json(config)}`,
+    `Paper: ${p.authors.join(', ')} (${p.year}). ${p.title}. ${p.venue}. ${p.url}`,
+    '',
+    `Its ${model.layers.length} layers and ${model.countParams().toLocaleString('en-US')} parameters, as TensorFlow.js code. Run: npm i @tensorflow/tfjs,`,
+    `save this file as network.mjs, then: import { model } from './network.mjs'; model.predict(...)`,
+    'Weights are freshly initialised (seeded as the definition seeds them): a trained model is a',
+    "separate download (model.json + weights), which loadModel('…/model.json') below loads.",
+    ...notes,
+  ];
+  return lines.map((l) => (l === '' ? '//' : `// ${l}`)).join('\n');
+}
+
+/**
+ * The ES module source that builds `model` again: `import * as tf`, the custom classes it uses,
+ * then one line per layer in model order, and `export const model = tf.model({ inputs, outputs, name })`
+ * and `export async function loadModel(pathOrIOHandler)`.
+ */
+export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): string {
+  const sources = options.sources ?? layerSources;
+  const writer = new LayerWriter(sources);
+  const container = model as unknown as ContainerInternals;
+  const notes = new Map((options.weightNotes ?? []).map((n) => [n.layer, n.reason]));
+
+  // Layer lines first (they decide which classes are used), variable names last (they must avoid the classes' helpers).
+  type Line = { layer: tf.layers.Layer; node?: { node: Node; index: number }; shared: boolean; first: boolean };
+  const lines: Line[] = [];
+  const emitted = new Set<string>();
+  const key = (layer: tf.layers.Layer, index: number) => `${layer.name}#${index}`;
+  const pending = model.layers.map((layer) => ({ layer, nodes: modelNodes(model, layer) }));
+  const constructed = new Set<tf.layers.Layer>();
+  // In dependency order: a shared layer's later call may need layers after it in model.layers.
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const entry of pending)
+      for (const n of [...entry.nodes]) {
+        const ready = n.node.inboundLayers.every((l, i) => emitted.has(key(l, n.node.nodeIndices[i]!)));
+        if (!ready) continue;
+        entry.nodes.splice(entry.nodes.indexOf(n), 1);
+        const shared = modelNodes(model, entry.layer).length > 1;
+        lines.push({ layer: entry.layer, node: n, shared, first: !constructed.has(entry.layer) });
+        constructed.add(entry.layer);
+        emitted.add(key(entry.layer, n.index));
+        progress = true;
+      }
+  }
+  const left = pending.filter((e) => e.nodes.length > 0).map((e) => e.layer.name);
+  if (left.length > 0) throw new Error(`tfjsCode: cannot order the calls of layer(s) ${left.join(', ')}`);
+
+  const constructions = new Map<tf.layers.Layer, string>();
+  for (const { layer } of lines)
+    if (layer.getClassName() !== 'InputLayer' && !constructions.has(layer))
+      constructions.set(layer, writer.construction(layer.getClassName(), layer.getConfig() as Record<string, Json>));
+
+  const steps = [...new Map([...writer.usedClasses].flatMap((c) => (AFTER_BUILD[c] ? [[AFTER_BUILD[c].fn, AFTER_BUILD[c]] as const] : []))).values()];
+  const identifiers = sources.classes.filter((c) => writer.usedClasses.has(c.className)).map((c) => c.identifier);
+  const statements = neededStatements(sources, [...identifiers, ...steps.map((s) => s.fn)]);
+
+  const taken = new Set(statements.flatMap((s) => s.names));
+  const nameFor = variableNamer(taken);
+  const layerVariable = new Map<tf.layers.Layer, string>();
+  const outputVariable = new Map<string, string>();
+  const body: string[] = [];
+  const reference = (layer: tf.layers.Layer, nodeIndex: number, tensorIndex: number): string => {
+    const variable = outputVariable.get(key(layer, nodeIndex))!;
+    return layer.inboundNodes[nodeIndex]!.outputTensors.length > 1 ? `${variable}[${tensorIndex}]` : variable;
+  };
+  for (const { layer, node, shared, first } of lines) {
+    const n = node!;
+    if (layer.getClassName() === 'InputLayer') {
+      const c = layer.getConfig() as { batchInputShape: (number | null)[]; dtype?: string; name: string };
+      const [batch, ...shape] = c.batchInputShape;
+      const settings = { name: c.name, ...(batch === null ? { shape } : { batchShape: c.batchInputShape }), ...(c.dtype && c.dtype !== 'float32' ? { dtype: c.dtype } : {}) };
+      const variable = nameFor(layer.name);
+      outputVariable.set(key(layer, n.index), variable);
+      body.push(`const ${variable} = tf.input(${literal(settings as Json)});`);
+      continue;
+    }
+    const inputs = n.node.inboundLayers.map((l, i) => reference(l, n.node.nodeIndices[i]!, n.node.tensorIndices[i]!));
+    const argument = inputs.length === 1 ? inputs[0]! : `[${inputs.join(', ')}]`;
+    const callArgs = Object.fromEntries(Object.entries(n.node.callArgs ?? {}).filter(([, v]) => v !== undefined && typeof v !== 'object'));
+    const call = `.apply(${argument}${Object.keys(callArgs).length > 0 ? `, ${literal(callArgs as Json)}` : ''})`;
+    const note = notes.get(layer.name);
+    const comment =
+      note === 'set-after-build' ? ' // the definition sets these weights after building; here they start from the initialisers'
+      : note === 'unseeded' ? ' // an unseeded initialiser: these weights differ from run to run'
+      : '';
+    if (!shared) {
+      const variable = nameFor(layer.name);
+      outputVariable.set(key(layer, n.index), variable);
+      body.push(`const ${variable} = ${constructions.get(layer)}${call};${comment}`);
+      continue;
+    }
+    if (first) {
+      const variable = nameFor(`${layer.name}_layer`);
+      layerVariable.set(layer, variable);
+      body.push(`const ${variable} = ${constructions.get(layer)}; // shared: called ${modelNodes(model, layer).length} times${comment}`);
+    }
+    const variable = nameFor(`${layer.name}_${n.index}`);
+    outputVariable.set(key(layer, n.index), variable);
+    body.push(`const ${variable} = ${layerVariable.get(layer)}${call};`);
+  }
+  const ends = (layers: tf.layers.Layer[], nodeIndices: number[], tensorIndices: number[]) => {
+    const refs = layers.map((l, i) => reference(l, nodeIndices[i]!, tensorIndices[i]!));
+    return refs.length === 1 ? refs[0]! : `[${refs.join(', ')}]`;
+  };
+  const inputs = ends(container.inputLayers, container.inputLayers.map(() => 0), container.inputLayers.map(() => 0));
+  const outputs = ends(container.outputLayers, container.outputLayersNodeIndices, container.outputLayersTensorIndices);
+  body.push(`export const model = tf.model({ inputs: ${inputs.startsWith('[') ? inputs : `[${inputs}]`}, outputs: ${outputs}, name: ${literal(model.name)} });`);
+  for (const step of steps) body.push(`${step.fn}(model); // ${step.why}`);
+
+  const onLoad = steps.filter((s) => s.onLoad);
+  const load = [
+    '/** A saved model of this network (model.json + weights), its custom layers registered above. */',
+    'export async function loadModel(pathOrIOHandler) {',
+    '  const loaded = await tf.loadLayersModel(pathOrIOHandler);',
+    ...onLoad.map((s) => `  ${s.fn}(loaded); // ${s.why}`),
+    '  return loaded;',
+    '}',
+  ];
+  const noteLines = [...new Set(notes.values())].map((reason) =>
+    reason === 'set-after-build'
+      ? 'Layers marked below get their starting weights from the definition after building (a fixed\nreservoir, a learning rule, a hand-set bias): here they start from their initialisers instead.'
+      : 'Layers marked below draw their weights without a seed: different on every run.',
+  );
+  return [
+    header(model, options, noteLines.length > 0 ? ['', ...noteLines.flatMap((t) => t.split('\n'))] : []),
+    "import * as tf from '@tensorflow/tfjs';",
+    ...(statements.length > 0 ? [`\n// ---- Custom layers (Runnable Zoo's src/network/layers/), registered so a saved model loads ----${sourceCode(statements)}`] : []),
+    '\n// ---- The network, layer by layer ----',
+    ...body,
+    '',
+    ...load,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Which layers' weights in `model` are not what their initialisers give: built again from the
+ * model's own JSON (fresh weights, same seeds), compared variable by variable. For the notes of
+ * `tfjsCode`; async because tfjs builds a model from JSON only so.
+ */
+export async function weightNotes(model: tf.LayersModel): Promise<WeightNote[]> {
+  const fresh = await tf.models.modelFromJSON({ modelTopology: model.toJSON(null, false) as tf.io.ModelJSON['modelTopology'] });
+  try {
+    const notes: WeightNote[] = [];
+    for (const layer of model.layers) {
+      const own = (l: tf.layers.Layer) => [...l.trainableWeights, ...l.nonTrainableWeights];
+      const mine = own(layer);
+      const theirs = own(fresh.getLayer(layer.name));
+      const differs = mine.some((w, i) => {
+        const other = theirs[i];
+        if (!other) return true;
+        return tf.tidy(() => tf.any(tf.notEqual(w.read(), other.read())).dataSync()[0] === 1);
+      });
+      if (!differs) continue;
+      notes.push({ layer: layer.name, reason: unseeded(layer.getConfig()) ? 'unseeded' : 'set-after-build' });
+    }
+    return notes;
+  } finally {
+    fresh.dispose();
+  }
+}
+
+/** Whether a layer's config (or its wrapped layer's, its cell's) has a random initialiser with no seed. */
+function unseeded(config: unknown): boolean {
+  if (Array.isArray(config)) return config.some(unseeded);
+  if (typeof config !== 'object' || config === null) return false;
+  if (isSerializedObject(config) && /^(Glorot|He|LeCun|Random|Truncated|VarianceScaling|Orthogonal)/.test(config.className) && config.config.seed == null) return true;
+  return Object.values(config).some(unseeded);
+}

@@ -1,0 +1,147 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import layerSources from 'virtual:layer-sources';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../src/architecture/registry.vite';
+import type { AnyArchitecture } from '../../src/architecture/types';
+import { tfjsCode, weightNotes } from '../../src/export/tfjs-code';
+
+/**
+ * The generated module is imported the way a reader runs it: by Node, from a file beside a
+ * node_modules that holds @tensorflow/tfjs (a link to the project's, so it is the same tfjs instance
+ * as the definitions'). Every architecture's diagram and demo configs are checked; canonical sizes
+ * are not (ImageNet-sized networks, and the same code path as the small ones).
+ */
+let dir = '';
+let written = 0;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rz-tfjs-code-'));
+  symlinkSync(realpathSync('node_modules'), join(dir, 'node_modules'), 'dir');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface GeneratedModule {
+  readonly model: tf.LayersModel;
+  loadModel(handler: tf.io.IOHandler): Promise<tf.LayersModel>;
+}
+
+async function importCode(code: string): Promise<GeneratedModule> {
+  const file = join(dir, `network-${written++}.mjs`);
+  writeFileSync(file, code);
+  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as GeneratedModule;
+}
+
+/** A seeded random batch of two for each of the model's inputs, at the sizes the definition states. */
+function randomInputs(architecture: AnyArchitecture, config: unknown): tf.Tensor[] {
+  const shapes = architecture.shapes(config);
+  return [shapes.input, ...(shapes.moreInputs ?? [])].map((shape, i) => tf.randomUniform([2, ...shape], 0, 1, 'float32', 17 + i));
+}
+
+const predict = (model: tf.LayersModel, inputs: tf.Tensor[]): tf.Tensor[] => {
+  const out = model.predict(inputs.length === 1 ? inputs[0]! : inputs);
+  return Array.isArray(out) ? out : [out];
+};
+
+const largestDifference = (a: tf.Tensor[], b: tf.Tensor[]): number =>
+  tf.tidy(() => Math.max(...a.map((t, i) => (t.shape.join() === b[i]!.shape.join() ? tf.max(tf.abs(tf.sub(t, b[i]!))).dataSync()[0]! : Infinity))));
+
+/** Copies the definition's weights into the generated model, layer by layer in model order. */
+function copyWeights(from: tf.LayersModel, to: tf.LayersModel): void {
+  for (const layer of from.layers) to.getLayer(layer.name).setWeights(layer.getWeights());
+}
+
+async function saveAndLoad(model: tf.LayersModel, loadModel: GeneratedModule['loadModel']): Promise<tf.LayersModel> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+  return loadModel(tf.io.fromMemory(saved!));
+}
+
+/**
+ * Whether the generated module builds `model` again: what differs, in words (empty: nothing). With
+ * `loadModel`, the generated model is also saved and loaded again, and the loaded one must agree too.
+ * Every model predicts once, from its first call: a seeded sampling layer draws anew on each call.
+ */
+async function differences(architecture: AnyArchitecture, config: unknown, model: tf.LayersModel, generated: tf.LayersModel, loadModel?: GeneratedModule['loadModel']): Promise<string[]> {
+  const describe = (m: tf.LayersModel) => m.layers.map((l) => `${l.name}:${l.getClassName()}`);
+  if (describe(generated).join() !== describe(model).join()) return [`layers ${describe(generated).join(' ')} ≠ ${describe(model).join(' ')}`];
+  const problems: string[] = [];
+  if (generated.countParams() !== model.countParams()) problems.push(`${generated.countParams()} parameters ≠ ${model.countParams()}`);
+  copyWeights(model, generated);
+  const loaded = loadModel && (await saveAndLoad(generated, loadModel));
+  if (loaded && describe(loaded).join() !== describe(model).join()) problems.push(`loaded layers ${describe(loaded).join(' ')} ≠ ${describe(model).join(' ')}`);
+  const inputs = randomInputs(architecture, config);
+  const expected = predict(model, inputs);
+  for (const [what, other] of [['predictions', generated], ['predictions after saving and loading', loaded]] as const) {
+    if (!other) continue;
+    try {
+      const actual = predict(other, inputs);
+      const difference = largestDifference(expected, actual);
+      if (!(difference <= 1e-5)) problems.push(`${what} differ by ${difference}`);
+      tf.dispose(actual);
+    } catch (error) {
+      problems.push(`${what}: predict fails: ${(error as Error).message}`);
+    }
+  }
+  tf.dispose([inputs, expected]);
+  loaded?.dispose();
+  return problems;
+}
+
+const cases = registry.architectures.flatMap((architecture) =>
+  (['diagram', 'demo'] as const).flatMap((key) => (architecture.configs[key] === undefined ? [] : [{ architecture, key }])),
+);
+
+describe('tfjsCode', () => {
+  it.each(cases.map((c) => [`${c.architecture.id} (configs.${c.key})`, c] as const))(
+    '%s builds again from its generated code: same layers, parameters and predictions, saved and loaded too',
+    async (_, { architecture, key }) => {
+      const config = architecture.configs[key];
+      const model = architecture.build(config);
+      const code = tfjsCode(model, { architecture, config, configName: `configs.${key}`, weightNotes: await weightNotes(model) });
+      for (const { identifier } of layerSources.classes)
+        expect(code.split(`tf.serialization.registerClass(${identifier});`).length - 1, `${identifier} registered once at most`).toBeLessThanOrEqual(1);
+      const { model: generated, loadModel } = await importCode(code);
+      expect(await differences(architecture, config, model, generated, loadModel)).toEqual([]);
+      generated.dispose();
+      model.dispose();
+    },
+  );
+
+  it.each([
+    ['an activation', 'recurrent-network', /activation: 'tanh'/, "activation: 'relu'"],
+    ['returnSequences', 'lstm', /returnSequences: true/, 'returnSequences: false'],
+    ['a custom layer setting', 'capsule-network', /iterations: 3/, 'iterations: 1'],
+  ] as const)('a generated module with %s changed does not pass as the network (%s)', async (_, id, from, to) => {
+    const architecture = registry.get(id);
+    const config = architecture.configs.diagram;
+    const model = architecture.build(config);
+    const code = tfjsCode(model, { architecture, config });
+    expect(code).toMatch(from);
+    const { model: tampered } = await importCode(code.replace(from, to));
+    expect(await differences(architecture, config, model, tampered)).not.toEqual([]);
+    tampered.dispose();
+    model.dispose();
+  });
+
+  it('pastes every custom layer file together without a clash: one bundle, names kept apart', async () => {
+    const code = ["import * as tf from '@tensorflow/tfjs';", ...layerSources.statements.map((s) => s.code)].join('\n');
+    await importCode(code);
+    const declared = layerSources.statements.flatMap((s) => s.names);
+    expect(declared.length).toBe(new Set(declared).size);
+  });
+
+  it('writes each layer once per line, in model order, with its class and the header naming paper and config', () => {
+    const architecture = registry.get('lstm');
+    const config = architecture.configs.diagram;
+    const model = architecture.build(config);
+    const code = tfjsCode(model, { architecture, config, configName: 'configs.diagram', weightNotes: [{ layer: 'memory', reason: 'set-after-build' }] });
+    expect(code).toContain(architecture.paper.title);
+    expect(code).toContain(`configs.diagram: ${JSON.stringify(config)}`);
+    expect(code).toMatch(/^const memory = tf\.layers\.lstm\(\{ name: 'memory', .*recurrentInitializer: tf\.initializers\.orthogonal\(\{ seed: \d+ \}\).*\.apply\(input\); \/\/ the definition sets these weights/m);
+    expect(code).toMatch(/^export const model = tf\.model\(\{ inputs: \[input\], outputs: output, name: 'lstm' \}\);$/m);
+    model.dispose();
+  });
+});
