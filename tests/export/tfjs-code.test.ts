@@ -126,6 +126,29 @@ describe('tfjsCode', () => {
     model.dispose();
   });
 
+  it('wires what no architecture uses yet: a shared layer, a layer with several outputs, wrappers, images', async () => {
+    const seeded = (seed: number) => ({ kernelInitializer: tf.initializers.glorotUniform({ seed }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }) });
+    const sequence = tf.input({ shape: [4, 3], name: 'sequence' });
+    const image = tf.input({ shape: [6, 6, 2], name: 'image' });
+    const [states, lastH, lastC] = tf.layers.lstm({ units: 3, returnSequences: true, returnState: true, name: 'lstm_states', ...seeded(1) }).apply(sequence) as tf.SymbolicTensor[];
+    const perStep = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }), name: 'per_step' }).apply(states!) as tf.SymbolicTensor;
+    const shared = tf.layers.dense({ units: 3, activation: 'relu', name: 'shared_dense', kernelInitializer: tf.initializers.heNormal({ seed: 4 }) });
+    const fromH = shared.apply(lastH!) as tf.SymbolicTensor;
+    const fromC = shared.apply(lastC!) as tf.SymbolicTensor;
+    const pooled = tf.layers.maxPooling2d({ poolSize: 2, name: 'pool' }).apply(tf.layers.conv2d({ filters: 2, kernelSize: 3, padding: 'same', name: 'conv', kernelInitializer: tf.initializers.heUniform({ seed: 5 }) }).apply(image)) as tf.SymbolicTensor;
+    const joined = tf.layers.concatenate({ name: 'joined' }).apply([fromH, fromC, tf.layers.flatten({ name: 'flat' }).apply(pooled) as tf.SymbolicTensor, tf.layers.flatten({ name: 'flat_steps' }).apply(perStep) as tf.SymbolicTensor]) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: [sequence, image], outputs: joined, name: 'wiring' });
+    const architecture = { ...registry.get('lstm'), id: 'wiring', shapes: () => ({ input: [4, 3], moreInputs: [[6, 6, 2]], output: [1] }) } as AnyArchitecture;
+    const code = tfjsCode(model, { architecture, config: {} });
+    expect(code).toMatch(/^const sharedDenseLayer = tf\.layers\.dense\(.*\); \/\/ shared: called 2 times$/m);
+    expect(code).toMatch(/sharedDenseLayer\.apply\(lstmStates\[1\]\)/);
+    expect(code).toMatch(/tf\.layers\.timeDistributed\(\{ .*layer: tf\.layers\.dense\(/);
+    const { model: generated, loadModel } = await importCode(code);
+    expect(await differences(architecture, {}, model, generated, loadModel)).toEqual([]);
+    generated.dispose();
+    model.dispose();
+  });
+
   it('pastes every custom layer file together without a clash: one bundle, names kept apart', async () => {
     const code = ["import * as tf from '@tensorflow/tfjs';", ...layerSources.statements.map((s) => s.code)].join('\n');
     await importCode(code);
