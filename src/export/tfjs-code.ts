@@ -20,6 +20,8 @@ export interface WeightNote {
   readonly layer: string;
   /** `set-after-build`: the definition writes them after building; `unseeded`: an initialiser without a seed. */
   readonly reason: 'set-after-build' | 'unseeded';
+  /** Which of the layer's weights (indices into `layer.weights`) differ; absent: all of them. */
+  readonly weights?: readonly number[];
 }
 
 export interface TfjsCodeOptions {
@@ -28,10 +30,38 @@ export interface TfjsCodeOptions {
   /** The config the model was built at, and what it is called (`configs.demo`, or `your settings`). */
   readonly config: unknown;
   readonly configName?: string;
-  /** From `weightNotes(model)`: each such layer's line says so. */
+  /**
+   * From `weightNotes(model)`. When these layers hold `inlineWeightLimit` numbers or fewer in all,
+   * their weights are written out after the model, so the module builds the definition's network
+   * number for number; otherwise each such layer's line says why its weights differ.
+   */
   readonly weightNotes?: readonly WeightNote[];
+  /** At most this many numbers are written out (default `INLINE_WEIGHT_LIMIT`); 0: never. */
+  readonly inlineWeightLimit?: number;
   /** The layers' JavaScript; the bundled `virtual:layer-sources` unless given. */
   readonly sources?: LayerSources;
+}
+
+/** Written out up to this many numbers (about 10 characters each): a diagram-sized network's, not a demo's reservoir. */
+export const INLINE_WEIGHT_LIMIT = 2000;
+
+/** The shortest decimal that is the same float32: `0.1`, not `0.10000000149011612`. */
+function float32Text(value: number): string {
+  for (let digits = 1; digits < 9; digits++) {
+    const text = String(Number(value.toPrecision(digits)));
+    if (Math.fround(Number(text)) === value) return text;
+  }
+  return String(Number(value.toPrecision(9)));
+}
+
+/** The weights of a noted layer that differ from its initialisers'. */
+const notedWeights = (layer: tf.layers.Layer, note: WeightNote): tf.LayerVariable[] =>
+  note.weights === undefined ? layer.weights : note.weights.map((i) => layer.weights[i]!);
+
+/** `model.getLayer('memory').weights[2].write(tf.tensor([…], [12])); // memory/bias` */
+function writeWeightLine(layer: tf.layers.Layer, variable: tf.LayerVariable): string {
+  const values = Array.from(variable.read().dataSync(), float32Text).join(', ');
+  return `model.getLayer(${literal(layer.name)}).weights[${layer.weights.indexOf(variable)}].write(tf.tensor([${values}], ${literal(variable.shape)})); // ${variable.originalName}`;
 }
 
 /**
@@ -249,6 +279,9 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
   const writer = new LayerWriter(sources);
   const container = model as unknown as ContainerInternals;
   const notes = new Map((options.weightNotes ?? []).map((n) => [n.layer, n.reason]));
+  const written = (options.weightNotes ?? []).flatMap((n) => notedWeights(model.getLayer(n.layer), n).map((variable) => ({ layer: model.getLayer(n.layer), variable })));
+  const noted = model.layers.filter((l) => notes.has(l.name));
+  const inline = written.reduce((sum, w) => sum + w.variable.read().size, 0) <= (options.inlineWeightLimit ?? INLINE_WEIGHT_LIMIT);
 
   // Layer lines first (they decide which classes are used), variable names last (they must avoid the classes' helpers).
   type Line = { layer: tf.layers.Layer; node?: { node: Node; index: number }; shared: boolean; first: boolean };
@@ -310,9 +343,10 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
     const call = `.apply(${argument}${Object.keys(callArgs).length > 0 ? `, ${literal(callArgs as Json)}` : ''})`;
     const note = notes.get(layer.name);
     const comment =
-      note === 'set-after-build' ? ' // the definition sets these weights after building; here they start from the initialisers'
-      : note === 'unseeded' ? ' // an unseeded initialiser: these weights differ from run to run'
-      : '';
+      note === undefined ? ''
+      : inline ? ` // weights: written out below, as the definition ${note === 'unseeded' ? 'drew them (its initialiser has no seed)' : 'sets them after building'}`
+      : note === 'set-after-build' ? ' // weights: not reproduced (the definition sets them after building); here they start from the initialisers'
+      : ' // weights: unseeded, different on every run';
     if (!shared) {
       const variable = nameFor(layer.name);
       outputVariable.set(key(layer, n.index), variable);
@@ -336,6 +370,8 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
   const outputs = ends(container.outputLayers, container.outputLayersNodeIndices, container.outputLayersTensorIndices);
   body.push(`export const model = tf.model({ inputs: ${inputs.startsWith('[') ? inputs : `[${inputs}]`}, outputs: ${outputs}, name: ${literal(model.name)} });`);
   for (const step of steps) body.push(`${step.fn}(model); // ${step.why}`);
+  if (inline && written.length > 0)
+    body.push('', '// Starting weights the definition sets after building or draws unseeded, as it had them:', ...written.map((w) => writeWeightLine(w.layer, w.variable)));
 
   const onLoad = steps.filter((s) => s.onLoad);
   const load = [
@@ -346,13 +382,16 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
     '  return loaded;',
     '}',
   ];
-  const noteLines = [...new Set(notes.values())].map((reason) =>
-    reason === 'set-after-build'
-      ? 'Layers marked below get their starting weights from the definition after building (a fixed\nreservoir, a learning rule, a hand-set bias): here they start from their initialisers instead.'
-      : 'Layers marked below draw their weights without a seed: different on every run.',
-  );
+  const reasons = new Set(noted.map((l) => notes.get(l.name)));
+  const noteLines =
+    noted.length === 0 ? []
+    : inline ? ['Starting weights the definition sets after building (a fixed reservoir, a learning rule, a', 'hand-set bias) or draws without a seed are written out below the model, number for number.']
+    : [
+        ...(reasons.has('set-after-build') ? ["Layers marked 'not reproduced' get their starting weights from the definition after building", '(a fixed reservoir, a learning rule, a hand-set bias): here they start from their initialisers.'] : []),
+        ...(reasons.has('unseeded') ? ["Layers marked 'unseeded' draw their weights without a seed: different on every run."] : []),
+      ];
   return [
-    header(model, options, noteLines.length > 0 ? ['', ...noteLines.flatMap((t) => t.split('\n'))] : []),
+    header(model, options, noteLines.length > 0 ? ['', ...noteLines] : []),
     "import * as tf from '@tensorflow/tfjs';",
     ...(statements.length > 0 ? [`\n// ---- Custom layers (Runnable Zoo's src/network/layers/), registered so a saved model loads ----${sourceCode(statements)}`] : []),
     '\n// ---- The network, layer by layer ----',
@@ -374,15 +413,14 @@ export async function weightNotes(model: tf.LayersModel): Promise<WeightNote[]> 
     const notes: WeightNote[] = [];
     for (const layer of model.layers) {
       const own = (l: tf.layers.Layer) => [...l.trainableWeights, ...l.nonTrainableWeights];
-      const mine = own(layer);
       const theirs = own(fresh.getLayer(layer.name));
-      const differs = mine.some((w, i) => {
+      const differing = own(layer).flatMap((w, i) => {
         const other = theirs[i];
-        if (!other) return true;
-        return tf.tidy(() => tf.any(tf.notEqual(w.read(), other.read())).dataSync()[0] === 1);
+        const differs = !other || tf.tidy(() => tf.any(tf.notEqual(w.read(), other.read())).dataSync()[0] === 1);
+        return differs ? [layer.weights.indexOf(w)] : [];
       });
-      if (!differs) continue;
-      notes.push({ layer: layer.name, reason: unseeded(layer.getConfig()) ? 'unseeded' : 'set-after-build' });
+      if (differing.length === 0) continue;
+      notes.push({ layer: layer.name, reason: unseeded(layer.getConfig()) ? 'unseeded' : 'set-after-build', weights: differing });
     }
     return notes;
   } finally {

@@ -7,7 +7,7 @@ import layerSources from 'virtual:layer-sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import type { AnyArchitecture } from '../../src/architecture/types';
-import { tfjsCode, weightNotes } from '../../src/export/tfjs-code';
+import { INLINE_WEIGHT_LIMIT, tfjsCode, weightNotes } from '../../src/export/tfjs-code';
 
 /**
  * The generated module is imported the way a reader runs it: by Node, from a file beside a
@@ -60,22 +60,25 @@ async function saveAndLoad(model: tf.LayersModel, loadModel: GeneratedModule['lo
 }
 
 /**
- * Whether the generated module builds `model` again: what differs, in words (empty: nothing). With
- * `loadModel`, the generated model is also saved and loaded again, and the loaded one must agree too.
- * Every model predicts once, from its first call: a seeded sampling layer draws anew on each call.
+ * Whether the generated module builds `model` again: what differs, in words (empty: nothing).
+ * `fresh`: its own starting weights must already give the definition's predictions (every seed
+ * carried over, every weight the definition sets written out). Then, with the definition's weights
+ * copied in, the predictions must agree; with `loadModel`, also after saving and loading. A seeded
+ * sampling layer draws anew on each call, so calls are compared by their index: first with first.
  */
-async function differences(architecture: AnyArchitecture, config: unknown, model: tf.LayersModel, generated: tf.LayersModel, loadModel?: GeneratedModule['loadModel']): Promise<string[]> {
+async function differences(
+  architecture: AnyArchitecture,
+  config: unknown,
+  model: tf.LayersModel,
+  generated: tf.LayersModel,
+  { fresh = false, loadModel }: { fresh?: boolean; loadModel?: GeneratedModule['loadModel'] } = {},
+): Promise<string[]> {
   const describe = (m: tf.LayersModel) => m.layers.map((l) => `${l.name}:${l.getClassName()}`);
   if (describe(generated).join() !== describe(model).join()) return [`layers ${describe(generated).join(' ')} ≠ ${describe(model).join(' ')}`];
   const problems: string[] = [];
   if (generated.countParams() !== model.countParams()) problems.push(`${generated.countParams()} parameters ≠ ${model.countParams()}`);
-  copyWeights(model, generated);
-  const loaded = loadModel && (await saveAndLoad(generated, loadModel));
-  if (loaded && describe(loaded).join() !== describe(model).join()) problems.push(`loaded layers ${describe(loaded).join(' ')} ≠ ${describe(model).join(' ')}`);
   const inputs = randomInputs(architecture, config);
-  const expected = predict(model, inputs);
-  for (const [what, other] of [['predictions', generated], ['predictions after saving and loading', loaded]] as const) {
-    if (!other) continue;
+  const compare = (what: string, expected: tf.Tensor[], other: tf.LayersModel) => {
     try {
       const actual = predict(other, inputs);
       const difference = largestDifference(expected, actual);
@@ -84,9 +87,20 @@ async function differences(architecture: AnyArchitecture, config: unknown, model
     } catch (error) {
       problems.push(`${what}: predict fails: ${(error as Error).message}`);
     }
+  };
+  const first = predict(model, inputs);
+  if (fresh) compare('predictions from its own starting weights', first, generated);
+  else tf.dispose(predict(generated, inputs));
+  copyWeights(model, generated);
+  const loaded = loadModel && (await saveAndLoad(generated, loadModel));
+  const second = predict(model, inputs);
+  compare('predictions with the definition\'s weights', second, generated);
+  if (loaded) {
+    if (describe(loaded).join() !== describe(model).join()) problems.push(`loaded layers ${describe(loaded).join(' ')} ≠ ${describe(model).join(' ')}`);
+    compare('predictions after saving and loading', first, loaded);
+    loaded.dispose();
   }
-  tf.dispose([inputs, expected]);
-  loaded?.dispose();
+  tf.dispose([inputs, first, second]);
   return problems;
 }
 
@@ -100,11 +114,15 @@ describe('tfjsCode', () => {
     async (_, { architecture, key }) => {
       const config = architecture.configs[key];
       const model = architecture.build(config);
-      const code = tfjsCode(model, { architecture, config, configName: `configs.${key}`, weightNotes: await weightNotes(model) });
+      const notes = await weightNotes(model);
+      const code = tfjsCode(model, { architecture, config, configName: `configs.${key}`, weightNotes: notes });
+      // Where the weights the definition sets are few enough to write out, the module's own are the definition's.
+      const noted = notes.flatMap((n) => n.weights!.map((i) => model.getLayer(n.layer).weights[i]!.read().size));
+      const fresh = noted.reduce((sum, size) => sum + size, 0) <= INLINE_WEIGHT_LIMIT;
       for (const { identifier } of layerSources.classes)
         expect(code.split(`tf.serialization.registerClass(${identifier});`).length - 1, `${identifier} registered once at most`).toBeLessThanOrEqual(1);
       const { model: generated, loadModel } = await importCode(code);
-      expect(await differences(architecture, config, model, generated, loadModel)).toEqual([]);
+      expect(await differences(architecture, config, model, generated, { fresh, loadModel })).toEqual([]);
       generated.dispose();
       model.dispose();
     },
@@ -144,7 +162,7 @@ describe('tfjsCode', () => {
     expect(code).toMatch(/sharedDenseLayer\.apply\(lstmStates\[1\]\)/);
     expect(code).toMatch(/tf\.layers\.timeDistributed\(\{ .*layer: tf\.layers\.dense\(/);
     const { model: generated, loadModel } = await importCode(code);
-    expect(await differences(architecture, {}, model, generated, loadModel)).toEqual([]);
+    expect(await differences(architecture, {}, model, generated, { fresh: true, loadModel })).toEqual([]);
     generated.dispose();
     model.dispose();
   });
@@ -156,15 +174,21 @@ describe('tfjsCode', () => {
     expect(declared.length).toBe(new Set(declared).size);
   });
 
-  it('writes each layer once per line, in model order, with its class and the header naming paper and config', () => {
+  it('writes a header naming paper and config, one line per layer, and the weights the definition sets, or says it does not', () => {
     const architecture = registry.get('lstm');
     const config = architecture.configs.diagram;
     const model = architecture.build(config);
-    const code = tfjsCode(model, { architecture, config, configName: 'configs.diagram', weightNotes: [{ layer: 'memory', reason: 'set-after-build' }] });
+    const weightNotes = [{ layer: 'memory', reason: 'set-after-build' }] as const;
+    const code = tfjsCode(model, { architecture, config, configName: 'configs.diagram', weightNotes });
     expect(code).toContain(architecture.paper.title);
     expect(code).toContain(`configs.diagram: ${JSON.stringify(config)}`);
-    expect(code).toMatch(/^const memory = tf\.layers\.lstm\(\{ name: 'memory', .*recurrentInitializer: tf\.initializers\.orthogonal\(\{ seed: \d+ \}\).*\.apply\(input\); \/\/ the definition sets these weights/m);
+    expect(code).toMatch(/^const memory = tf\.layers\.lstm\(\{ name: 'memory', .*recurrentInitializer: tf\.initializers\.orthogonal\(\{ seed: \d+ \}\).*\.apply\(input\); \/\/ weights: written out below/m);
     expect(code).toMatch(/^export const model = tf\.model\(\{ inputs: \[input\], outputs: output, name: 'lstm' \}\);$/m);
+    expect(code).toMatch(/^model\.getLayer\('memory'\)\.weights\[0\]\.write\(tf\.tensor\(\[.*\], \[2, 12\]\)\); \/\/ memory\/kernel$/m);
+    // Past the limit, the line says the weights are not the definition's.
+    const long = tfjsCode(model, { architecture, config, weightNotes, inlineWeightLimit: 0 });
+    expect(long).toMatch(/\.apply\(input\); \/\/ weights: not reproduced \(the definition sets them after building\)/);
+    expect(long).not.toContain('.write(');
     model.dispose();
   });
 });
