@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import layerSources from 'virtual:layer-sources';
-import type { Paper } from '../architecture/types';
+import type { AnyArchitecture, Paper } from '../architecture/types';
 import type { LayerSources, SourceStatement } from './layer-sources';
 
 /**
@@ -400,6 +400,20 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
     ...load,
     '',
   ].join('\n');
+}
+
+/**
+ * The module for an architecture built at `config`, as "Use this network" offers it: builds the
+ * network, notes which starting weights the definition set itself (before anything trains it: a
+ * trained model's every weight would differ), writes the code and disposes the network.
+ */
+export async function architectureCode(architecture: AnyArchitecture, config: unknown, configName?: string): Promise<string> {
+  const model = architecture.build(config);
+  try {
+    return tfjsCode(model, { architecture, config, configName, weightNotes: await weightNotes(model) });
+  } finally {
+    model.dispose();
+  }
 }
 
 /**

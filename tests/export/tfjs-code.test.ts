@@ -7,7 +7,7 @@ import layerSources from 'virtual:layer-sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import type { AnyArchitecture } from '../../src/architecture/types';
-import { INLINE_WEIGHT_LIMIT, tfjsCode, weightNotes } from '../../src/export/tfjs-code';
+import { architectureCode, INLINE_WEIGHT_LIMIT, tfjsCode, weightNotes } from '../../src/export/tfjs-code';
 
 /**
  * The generated module is imported the way a reader runs it: by Node, from a file beside a
@@ -165,6 +165,16 @@ describe('tfjsCode', () => {
     expect(await differences(architecture, {}, model, generated, { fresh: true, loadModel })).toEqual([]);
     generated.dispose();
     model.dispose();
+  });
+
+  it('architectureCode builds an architecture at a config and writes its module, its set weights noted', async () => {
+    const architecture = registry.get('lstm');
+    const config = architecture.configs.demo!;
+    const model = architecture.build(config);
+    const expected = tfjsCode(model, { architecture, config, configName: 'configs.demo', weightNotes: await weightNotes(model) });
+    model.dispose();
+    expect(await architectureCode(architecture, config, 'configs.demo')).toBe(expected);
+    expect(expected).toMatch(/^model\.getLayer\('memory'\)\.weights\[2\]\.write\(/m);
   });
 
   it('pastes every custom layer file together without a clash: one bundle, names kept apart', async () => {
