@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import layerSources from 'virtual:layer-sources';
 import type { AnyArchitecture, Paper } from '../architecture/types';
-import type { LayerSources, SourceStatement } from './layer-sources';
+import { neededStatements, sourceCode, type LayerSources } from './layer-sources';
+import { weightNotes, type WeightNote } from './weight-notes';
+
+export { weightNotes, type WeightNote };
 
 /**
  * "Use this network": the TensorFlow.js code that builds exactly a built model, as a self-contained
@@ -14,15 +17,6 @@ import type { LayerSources, SourceStatement } from './layer-sources';
  * Pure TypeScript over tfjs: it runs in Node (tests) and in the browser's demo worker alike. It needs
  * a Vite-based host (the site, its workers, vitest) for `virtual:layer-sources`.
  */
-
-/** A layer whose weights in the definition's model are not what its initialisers give, and why. */
-export interface WeightNote {
-  readonly layer: string;
-  /** `set-after-build`: the definition writes them after building; `unseeded`: an initialiser without a seed. */
-  readonly reason: 'set-after-build' | 'unseeded';
-  /** Which of the layer's weights (indices into `layer.weights`) differ; absent: all of them. */
-  readonly weights?: readonly number[];
-}
 
 export interface TfjsCodeOptions {
   /** What the header names: the definition's id, name, abbreviation and paper. */
@@ -196,37 +190,6 @@ class LayerWriter {
       return `[${(value as SerializedObject[]).map((c) => this.construction(c.className, c.config as Record<string, Json>)).join(', ')}]`;
     return literal(value);
   }
-}
-
-/** The statements the named top-level declarations need, in the bundle's order, each once. */
-function neededStatements(sources: LayerSources, roots: readonly string[]): SourceStatement[] {
-  const declaring = new Map<string, SourceStatement>();
-  for (const s of sources.statements) for (const name of s.names) declaring.set(name, s);
-  const keep = new Set<SourceStatement>();
-  const visit = (name: string) => {
-    const statement = declaring.get(name);
-    if (!statement || keep.has(statement)) return;
-    keep.add(statement);
-    statement.uses.forEach(visit);
-  };
-  roots.forEach(visit);
-  const kept = new Set([...keep].flatMap((s) => s.names));
-  // Side effects (the registerClass calls) of what is kept, and nothing that needs what is not.
-  return sources.statements.filter((s) => keep.has(s) || (s.names.length === 0 && s.uses.length > 0 && s.uses.every((u) => kept.has(u))));
-}
-
-/** The kept statements with their comments, a heading before each file's. */
-function sourceCode(statements: readonly SourceStatement[]): string {
-  const out: string[] = [];
-  let file = '';
-  for (const s of statements) {
-    if (s.file !== file) {
-      out.push(`\n// ---- from ${s.file} ----`);
-      file = s.file;
-    }
-    out.push(s.comment === '' ? s.code : `${s.comment}\n${s.code}`);
-  }
-  return out.join('\n');
 }
 
 /** A variable name from a layer name: `dense_1` → `dense1`, `block1/conv` → `block1Conv`, never one taken. */
@@ -414,38 +377,4 @@ export async function architectureCode(architecture: AnyArchitecture, config: un
   } finally {
     model.dispose();
   }
-}
-
-/**
- * Which layers' weights in `model` are not what their initialisers give: built again from the
- * model's own JSON (fresh weights, same seeds), compared variable by variable. For the notes of
- * `tfjsCode`; async because tfjs builds a model from JSON only so.
- */
-export async function weightNotes(model: tf.LayersModel): Promise<WeightNote[]> {
-  const fresh = await tf.models.modelFromJSON({ modelTopology: model.toJSON(null, false) as tf.io.ModelJSON['modelTopology'] });
-  try {
-    const notes: WeightNote[] = [];
-    for (const layer of model.layers) {
-      const own = (l: tf.layers.Layer) => [...l.trainableWeights, ...l.nonTrainableWeights];
-      const theirs = own(fresh.getLayer(layer.name));
-      const differing = own(layer).flatMap((w, i) => {
-        const other = theirs[i];
-        const differs = !other || tf.tidy(() => tf.any(tf.notEqual(w.read(), other.read())).dataSync()[0] === 1);
-        return differs ? [layer.weights.indexOf(w)] : [];
-      });
-      if (differing.length === 0) continue;
-      notes.push({ layer: layer.name, reason: unseeded(layer.getConfig()) ? 'unseeded' : 'set-after-build', weights: differing });
-    }
-    return notes;
-  } finally {
-    fresh.dispose();
-  }
-}
-
-/** Whether a layer's config (or its wrapped layer's, its cell's) has a random initialiser with no seed. */
-function unseeded(config: unknown): boolean {
-  if (Array.isArray(config)) return config.some(unseeded);
-  if (typeof config !== 'object' || config === null) return false;
-  if (isSerializedObject(config) && /^(Glorot|He|LeCun|Random|Truncated|VarianceScaling|Orthogonal)/.test(config.className) && config.config.seed == null) return true;
-  return Object.values(config).some(unseeded);
 }
