@@ -35,7 +35,8 @@ export async function weightNotes(model: tf.LayersModel): Promise<WeightNote[]> 
   }
 }
 
-/** A serialised initialiser (or any tfjs object): `{ className, config }`. */const isInitializer = (value: object): value is { className: string; config: { seed?: unknown } } =>
+/** A serialised initialiser (or any tfjs object): `{ className, config }`. */
+const isInitializer = (value: object): value is { className: string; config: { seed?: unknown } } =>
   typeof (value as { className?: unknown }).className === 'string' && typeof (value as { config?: unknown }).config === 'object';
 
 /** Whether a layer's config (or its wrapped layer's, its cell's) has a random initialiser with no seed. */
