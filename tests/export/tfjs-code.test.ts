@@ -76,6 +76,11 @@ async function differences(
   const describe = (m: tf.LayersModel) => m.layers.map((l) => `${l.name}:${l.getClassName()}`);
   if (describe(generated).join() !== describe(model).join()) return [`layers ${describe(generated).join(' ')} ≠ ${describe(model).join(' ')}`];
   const problems: string[] = [];
+  // Every setting as getConfig() gives it, so a setting dropped shows even where these inputs would not.
+  for (const layer of model.layers) {
+    const [mine, theirs] = [layer, generated.getLayer(layer.name)].map((l) => JSON.stringify(l.getConfig()));
+    if (mine !== theirs) problems.push(`layer ${layer.name}: config ${theirs} ≠ ${mine}`);
+  }
   if (generated.countParams() !== model.countParams()) problems.push(`${generated.countParams()} parameters ≠ ${model.countParams()}`);
   const inputs = randomInputs(architecture, config);
   const compare = (what: string, expected: tf.Tensor[], other: tf.LayersModel) => {
