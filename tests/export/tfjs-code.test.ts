@@ -172,6 +172,22 @@ describe('tfjsCode', () => {
     model.dispose();
   });
 
+  it.each([
+    ['recurrent-network', 'simpleRNN'],
+    ['bidirectional-gru', 'bidirectional({ mergeMode: \'concat\', layer: tf.layers.gru('],
+    ['convolutional-network', 'conv1d'],
+    ['convolutional-network', 'maxPooling1d'],
+    ['resnet-50', 'zeroPadding2d'],
+    ['resnet-50', 'globalAveragePooling2d'],
+    ['dcign', 'conv2dTranspose'],
+    ['minimal-gru', 'rnn({'],
+  ] as const)('names tfjs\'s factory for each class: %s uses tf.layers.%s', (id, factory) => {
+    const architecture = registry.get(id);
+    const model = architecture.build(architecture.configs.diagram);
+    expect(tfjsCode(model, { architecture, config: architecture.configs.diagram })).toContain(`tf.layers.${factory}`);
+    model.dispose();
+  });
+
   it('architectureCode builds an architecture at a config and writes its module, its set weights noted', async () => {
     const architecture = registry.get('lstm');
     const config = architecture.configs.demo!;
