@@ -62,10 +62,11 @@ function writeWeightLine(layer: tf.layers.Layer, variable: tf.LayerVariable): st
  * Steps a class needs once the model exists, each a function of its source file: they run after
  * `tf.model(...)` (and, where `onLoad`, after loading a saved model too), as the definitions run them.
  */
-const AFTER_BUILD: Readonly<Record<string, { readonly fn: string; readonly why: string; readonly onLoad: boolean }>> = {
-  TokenEmbedding: { fn: 'linkTiedEmbeddings', why: 'points every tied layer at the embedding whose matrix it shares', onLoad: true },
-  TiedSoftmax: { fn: 'linkTiedEmbeddings', why: 'points every tied layer at the embedding whose matrix it shares', onLoad: true },
-  WeightCopy: { fn: 'copyWeights', why: 'the target network starts as a copy of the online network', onLoad: false },
+const TIED = { fn: 'linkTiedEmbeddings', file: 'src/network/layers/token-embedding.ts', why: 'points every tied layer at the embedding whose matrix it shares', onLoad: true };
+const AFTER_BUILD: Readonly<Record<string, { readonly fn: string; readonly file: string; readonly why: string; readonly onLoad: boolean }>> = {
+  TokenEmbedding: TIED,
+  TiedSoftmax: TIED,
+  WeightCopy: { fn: 'copyWeights', file: 'src/network/layers/weight-copy.ts', why: 'the target network starts as a copy of the online network', onLoad: false },
 };
 
 const RESERVED = new Set(
@@ -277,6 +278,10 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
       constructions.set(layer, writer.construction(layer.getClassName(), layer.getConfig() as Record<string, Json>));
 
   const steps = [...new Map([...writer.usedClasses].flatMap((c) => (AFTER_BUILD[c] ? [[AFTER_BUILD[c].fn, AFTER_BUILD[c]] as const] : []))).values()];
+  for (const step of steps)
+    // rolldown renames a top-level name that two files declare: the step must still be its own file's.
+    if (!sources.statements.some((s) => s.file === step.file && s.names.includes(step.fn)))
+      throw new Error(`tfjsCode: ${step.file} declares no top-level "${step.fn}" in the bundled layer sources`);
   const identifiers = sources.classes.filter((c) => writer.usedClasses.has(c.className)).map((c) => c.identifier);
   const statements = neededStatements(sources, [...identifiers, ...steps.map((s) => s.fn)]);
 
