@@ -375,10 +375,15 @@ export function tfjsCode(model: tf.LayersModel, options: TfjsCodeOptions): strin
  * network, notes which starting weights the definition set itself (before anything trains it: a
  * trained model's every weight would differ), writes the code and disposes the network.
  */
-export async function architectureCode(architecture: AnyArchitecture, config: unknown, configName?: string): Promise<string> {
+export async function architectureCode(
+  architecture: AnyArchitecture,
+  config: unknown,
+  configName?: string,
+  options: Pick<TfjsCodeOptions, 'inlineWeightLimit'> = {},
+): Promise<string> {
   const model = architecture.build(config);
   try {
-    return tfjsCode(model, { architecture, config, configName, weightNotes: await weightNotes(model) });
+    return tfjsCode(model, { ...options, architecture, config, configName, weightNotes: await weightNotes(model) });
   } finally {
     model.dispose();
   }
