@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { layerSources } from './src/export/layer-sources.plugin.mjs';
 import { deploymentFromEnv } from './src/site/deployment.mjs';
 
 const { site, base } = deploymentFromEnv(process.env);
@@ -38,12 +39,13 @@ const nodeShimsInWorkers = {
 
 export default defineConfig({
   vite: {
-    plugins: [leanTfjsInBrowser],
+    // layerSources: virtual:layer-sources, the custom layers' JavaScript for src/export/tfjs-code.ts.
+    plugins: [leanTfjsInBrowser, layerSources()],
     // Vite builds each worker as a bundle of its own, which does not see `plugins` above.
     // ES format: the demo worker is a module worker (`{ type: 'module' }` in src/demos/start.ts).
     // Comments: the page bundles drop them when minified, but worker output does not inherit that,
     // and tfjs's 767 licence headers would double the worker (1.05 MB → 0.55 MB).
-    worker: { format: 'es', plugins: () => [leanTfjsInBrowser, nodeShimsInWorkers], rolldownOptions: { output: { comments: false } } },
+    worker: { format: 'es', plugins: () => [leanTfjsInBrowser, nodeShimsInWorkers, layerSources()], rolldownOptions: { output: { comments: false } } },
   },
   site,
   base,

@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { layerSources } from './src/export/layer-sources.plugin.mjs';
 
 export default defineConfig({
+  // virtual:layer-sources, for the generated TensorFlow.js code (src/export/tfjs-code.ts).
+  plugins: [layerSources()],
   test: {
     include: ['tests/**/*.test.ts'],
     // Training a few small networks on the CPU backend takes seconds, not milliseconds.

@@ -96,6 +96,11 @@ tf.serialization.registerClass(LeakyIntegrateAndFireCell);
  */
 export class SpikingLiquid extends tf.RNN {
   static override readonly className = 'SpikingLiquid';
+
+  /** tfjs's RNN writes its cell into the config only under the class name "RNN"; without it a saved liquid would not load. */
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), cell: { className: this.cell.getClassName(), config: this.cell.getConfig() } };
+  }
 }
 tf.serialization.registerClass(SpikingLiquid);
 

@@ -29,9 +29,17 @@ interface EmbeddingOwner extends tf.layers.Layer {
   readonly matrix: tf.LayerVariable;
 }
 
+/**
+ * A layer name as tfjs's loader gives back a string of a saved config: it camel-cases every one but
+ * the layer's own name (convertPythonicToTs), so a saved `tiedTo: "source_embedding"` loads as
+ * "sourceEmbedding".
+ */
+const asLoaded = (name: string): string => name.replace(/_+(\w|$)/g, (_, c: string) => c.toUpperCase());
+
 /** Whatever reads a shared embedding matrix: a tied embedding, a tied softmax. */
 abstract class ReadsEmbedding extends tf.layers.Layer {
-  readonly tiedTo?: string;
+  /** Set to the owner's own name when linked (after loading, it may be the camel-cased form: see `asLoaded`). */
+  tiedTo?: string;
   private owner?: EmbeddingOwner;
 
   constructor(args: { name?: string; tiedTo?: string }, owner?: EmbeddingOwner) {
@@ -42,7 +50,8 @@ abstract class ReadsEmbedding extends tf.layers.Layer {
 
   /** Points a tied layer at the layer owning its matrix (after a JSON round trip: see `linkTiedEmbeddings`). */
   link(owner: EmbeddingOwner): void {
-    if (owner.name !== this.tiedTo) throw new Error(`${this.getClassName()} "${this.name}": tied to "${this.tiedTo}", not "${owner.name}"`);
+    if (owner.name !== this.tiedTo && asLoaded(owner.name) !== this.tiedTo) throw new Error(`${this.getClassName()} "${this.name}": tied to "${this.tiedTo}", not "${owner.name}"`);
+    this.tiedTo = owner.name;
     this.owner = owner;
   }
 
@@ -159,7 +168,11 @@ tf.serialization.registerClass(TiedSoftmax);
 /** After a JSON round trip, points every tied layer of `model` at the embedding it names. */
 export function linkTiedEmbeddings(model: tf.LayersModel): void {
   for (const layer of model.layers)
-    if (layer instanceof ReadsEmbedding && layer.tiedTo && layer.name !== layer.tiedTo) layer.link(model.getLayer(layer.tiedTo) as TokenEmbedding);
+    if (layer instanceof ReadsEmbedding && layer.tiedTo && layer.name !== layer.tiedTo) {
+      const tiedTo = layer.tiedTo;
+      const owner = model.layers.find((l) => l.name === tiedTo) ?? model.layers.find((l) => asLoaded(l.name) === tiedTo) ?? model.getLayer(tiedTo);
+      layer.link(owner as TokenEmbedding);
+    }
 }
 
 /** Plain JavaScript, float64: one sequence of symbols → x E √d + PE. A reference for tests. */
