@@ -58,6 +58,8 @@ export type WorkerMessage =
   | { readonly type: 'network'; readonly architecture: string; readonly example: readonly number[]; readonly views: readonly LivingViewMessage[] }
   | LivingFrameMessage
   | TrainedModelMessage
+  /** The TensorFlow.js code that builds the living network at the reader's parameters (sent when they are not the defaults). */
+  | { readonly type: 'code'; readonly code: string; readonly parameters: string }
   | {
       readonly type: 'done';
       readonly result: DemoResult;

@@ -114,6 +114,7 @@ export function demoController(root: HTMLElement): DemoController {
     if (from !== worker || !running) return; // left over from a cancelled run
     if (message.type === 'progress') return showProgress(message.update);
     if (message.type === 'network' || message.type === 'frame' || message.type === 'model') return toLiving((diagram) => diagram.receive(message));
+    if (message.type === 'code') return showCode(message.code, message.parameters);
     if (message.type === 'preview') {
       // Interim pictures: marked busy, so assistive technology waits for the result.
       ui.result.setAttribute('aria-busy', 'true');
@@ -128,6 +129,18 @@ export function demoController(root: HTMLElement): DemoController {
     root.dataset.demoBackend = message.backend;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     finish('done', `${metricsHtml(message.result.metrics)} · ${seconds} s · ${backendHtml(message.backend, message.backendNote)}`);
+  }
+
+  /** The page's "Use this network" box (UseThisNetwork.astro) shows the code of the network the reader's parameters made. */
+  function showCode(code: string, parameters: string): void {
+    const box = root.parentElement?.querySelector<HTMLElement>(`[data-network-code="${root.dataset.demo}"]`);
+    if (!box) return;
+    box.querySelector('[data-code]')!.textContent = code;
+    box.querySelector('[data-code-about]')!.textContent = `Generated from the definition at your parameters (${parameters}), for the network your last run built. Its weights start fresh; the trained model is offered beside the living diagram.`;
+    const link = box.querySelector<HTMLAnchorElement>('[data-code-download]')!;
+    URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    box.dataset.codeParameters = parameters;
   }
 
   function spawn(): Worker {

@@ -45,7 +45,25 @@ async function run(request: RunRequest): Promise<void> {
   const result = await demo.run(values, plan);
   // A watched network must be finished before it is disposed: its last frame and the model download come from it.
   if (watcher?.unfinished) throw new Error(`demo "${request.id}" watched its network but did not call progress.finish()`);
+  if (demo.living) await sendCode(demo, values);
   send({ type: 'done', result, tensors: tf.memory().numTensors, runtime: DEMO_MARKER, backend: tf.getBackend(), ...(backend.note ? { backendNote: backend.note } : {}) });
+}
+
+/**
+ * The code that builds the living network at the reader's parameters, where they make another
+ * network than the defaults (the page already shows the defaults' code). Loaded only then: the
+ * generator carries every custom layer's source.
+ */
+async function sendCode(demo: DemoDefinition, values: ReturnType<typeof parseParams>): Promise<void> {
+  const { architecture, config } = demo.living!;
+  const chosen = config(values as never);
+  if (JSON.stringify(chosen) === JSON.stringify(config(parseParams(demo.params, {}) as never))) return;
+  const { architectureCode } = await import('../export/tfjs-code');
+  const parameters = Object.entries(values)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  send({ type: 'code', code: await architectureCode(architecture, chosen, 'your parameters'), parameters });
 }
 
 /** The demo's declared backend, unless the request overrides it (a timing run). */

@@ -1,5 +1,6 @@
 import type { ParamSchema } from '../demos/params';
 import { parseParams } from '../demos/params';
+import type { AnyArchitecture } from '../architecture/types';
 import type { DemoDefinition } from '../demos/types';
 import { traceNetwork } from '../graph/trace';
 import { drawLiving } from './draw';
@@ -23,6 +24,17 @@ export const livingDemoIds = (): string[] =>
     .filter(([, demo]) => demo.living)
     .map(([path]) => path.replace(/^.*\//, '').replace(/\.ts$/, ''))
     .sort();
+
+/**
+ * The network an architecture's page shows by default: its demo's own (`living.config` at the default
+ * parameters) where the demo declares one, else the definition's demo config, else its diagram config.
+ */
+export function defaultNetwork(architecture: AnyArchitecture): { config: unknown; configName: string } {
+  const demo = demos[`../demos/architectures/${architecture.id}.ts`];
+  if (demo?.living) return { config: demo.living.config(parseParams(demo.params as ParamSchema, {}) as never), configName: 'the demo’s default parameters' };
+  if (architecture.configs.demo) return { config: architecture.configs.demo, configName: 'configs.demo' };
+  return { config: architecture.configs.diagram, configName: 'configs.diagram' };
+}
 
 /**
  * The living views of demo `id` at its default parameters, drawn by the build's pipeline from the
