@@ -1,15 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LiveJoin } from './join';
+import type { LiveCell, LiveJoin } from './join';
 
 /**
  * One moment of a running network, aligned with its LiveJoin: `cells[k]` is the value of
  * `join.cells[k]` on the example, `weights[k]` the current value of `join.weights[k]` (for a block of
  * weights, the entry of largest magnitude, with its sign). NaN where the model has no such value (a
- * cell of a step the example does not have).
+ * cell of a step the example does not have). An unrolled view's cells come once per window of steps
+ * (`cells[w · n + k]`, n = join.cells.length, `windows` of them, the last ending at the example's end):
+ * window w shows steps w, w + 1, … of each group's run.
  */
 export interface LiveFrame {
   readonly cells: Float32Array;
   readonly weights: Float32Array;
+  /** How many windows of steps `cells` holds (1 but for an unrolled view). */
+  readonly windows?: number;
 }
 
 /** Reads frames of one model: built once per model (a second model over the same layers gives every output at once). */
@@ -21,18 +25,21 @@ export interface FrameReader {
 /** The example's own value for an input group; a layer's (first) output for any other. */
 const outputOf = (layer: tf.layers.Layer): tf.SymbolicTensor => (Array.isArray(layer.output) ? layer.output[0]! : (layer.output as tf.SymbolicTensor));
 
+/** The steps a layer's output holds for one example: the leading length of a sequence ([steps, units]), 1 for anything else. */
+function stepsIn(shape: readonly number[], size: number): number {
+  const total = shape.reduce((a, b) => a * b, 1);
+  return shape.length <= 1 || total === size ? 1 : total / (shape.at(-1) ?? 1);
+}
+
 /**
  * Where cell `index` (+ `offset`) is in a layer's output for one example, flattened: the flat entry
  * when the output has exactly that many entries per cell (positions × channels), else the entry on
- * the last axis at a time step (a sequence's [steps, units]): the last step for the cells view, and
- * `fromEnd` steps before it for a copy in the unrolled view. −1 where the example has no such step.
+ * the last axis at step `step` of a sequence's [steps, units]. −1 where the example has no such step.
  */
-function entryOf(shape: readonly number[], size: number, offset: number, index: number, fromEnd: number | undefined): number {
-  const total = shape.reduce((a, b) => a * b, 1);
-  const last = shape.at(-1) ?? 1;
-  if (shape.length <= 1 || total === size) return fromEnd ? -1 : offset + index;
-  const at = total / last - 1 - (fromEnd ?? 0);
-  return at < 0 ? -1 : at * last + offset + index;
+function entryOf(shape: readonly number[], size: number, offset: number, index: number, step: number): number {
+  const steps = stepsIn(shape, size);
+  if (steps === 1) return step === 0 ? offset + index : -1;
+  return step < 0 || step >= steps ? -1 : step * (shape.at(-1) ?? 1) + offset + index;
 }
 
 /** The signed entry of largest magnitude among `indices` of `values`. */
@@ -58,15 +65,25 @@ export function frameReader(model: tf.LayersModel, join: LiveJoin, groupSizes: R
       const first = (t: tf.Tensor) => ({ values: t.dataSync(), shape: t.shape.slice(1) });
       layerNames.forEach((name, k) => byLayer.set(name, first(produced[k]!)));
       inputNames.forEach((name, k) => byLayer.set(name, first(inputs[k]!)));
-      const cells = Float32Array.from(join.cells, (c) => {
+      // Windows: as many as the longest run's steps allow for its drawn copies (1 for the cells view).
+      const steps = (c: LiveCell) => stepsIn(byLayer.get(c.source.layer)!.shape, groupSizes.get(c.group) ?? 0);
+      const windows = Math.max(1, ...join.cells.map((c) => (c.drawn ? steps(c) - c.drawn.count + 1 : 1)));
+      const n = join.cells.length;
+      const cells = new Float32Array(windows * n);
+      join.cells.forEach((c, k) => {
         const { values, shape } = byLayer.get(c.source.layer)!;
-        const at = entryOf(shape, groupSizes.get(c.group) ?? 0, c.source.offset, c.index, c.fromEnd);
-        return at >= 0 && at < values.length ? values[at]! : NaN;
+        const last = steps(c) - 1;
+        for (let w = 0; w < windows; w++) {
+          // The cells view shows a sequence's last step; an unrolled copy its place in the window (the last window ends at the run's end).
+          const step = c.drawn ? last - (windows - 1 - w) - (c.drawn.count - 1 - c.drawn.position) : last;
+          const at = entryOf(shape, groupSizes.get(c.group) ?? 0, c.source.offset, c.index, step);
+          cells[w * n + k] = at >= 0 && at < values.length ? values[at]! : NaN;
+        }
       });
       tf.dispose(produced);
       const read = new Map(variables.map((v) => [v, v.read().dataSync()]));
       const weights = Float32Array.from(join.weights, (w) => strongest(read.get(w.source.variable)!, w.source.indices));
-      return { cells, weights };
+      return { cells, weights, ...(windows > 1 ? { windows } : {}) };
     },
     dispose() {
       // The probe shares the model's layers and weights: disposing it would dispose them, so it is only dropped.

@@ -9,11 +9,12 @@ export interface LiveCell {
   readonly group: string;
   readonly index: number;
   /**
-   * Unrolled view: how many steps before the example's last this copy of the cell stands for. A group
-   * drawn at steps t−1, t, t+1 shows the example's last three steps (2, 1, 0 from the end); an
-   * encoder's or a decoder's, drawn at three positions each, the last three of its own run.
+   * Unrolled view: which of its group's drawn copies this is (`position` of `count`, left to right).
+   * The copies show `count` consecutive steps of the example's run through that group — a window the
+   * reader slides along the sequence (src/live/frame.ts); an encoder's and a decoder's groups each
+   * slide along their own run.
    */
-  readonly fromEnd?: number;
+  readonly drawn?: { readonly position: number; readonly count: number };
   readonly source: CellSource;
 }
 
@@ -56,8 +57,8 @@ export function liveJoin(traced: TracedNetwork, spec: DiagramSpec): LiveJoin {
     if (node.elided || !source) continue;
     const index = Number(node.cell.slice(node.cell.lastIndexOf('.') + 1));
     const steps = stepsOf.get(group);
-    const fromEnd = node.step !== undefined && steps ? steps.length - 1 - steps.indexOf(node.step) : undefined;
-    cells.push({ node: node.id, group, index, ...(fromEnd !== undefined ? { fromEnd } : {}), source });
+    const drawn = node.step !== undefined && steps ? { position: steps.indexOf(node.step), count: steps.length } : undefined;
+    cells.push({ node: node.id, group, index, ...(drawn ? { drawn } : {}), source });
   }
   const weights: LiveWeight[] = [];
   for (const edge of spec.edges) {

@@ -162,18 +162,41 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       node.setAttribute('aria-label', node.dataset.node ?? '');
     });
     caption.textContent = VIEW_CAPTIONS[view.view] ?? '';
-    sequenceBox.hidden = !view.sequence;
-    if (view.sequence) {
-      stepInput.max = String(view.sequence.steps - 1);
-      stepInput.value = String(view.sequence.steps - 1);
-      unitSelect.innerHTML = Array.from({ length: view.sequence.units }, (_, u) => `<option value="${u}">${u}</option>`).join('');
-      setPlaying(!reducedMotion());
-    } else setPlaying(false);
+    setUpSteps();
     at = -1;
     schedule();
   }
 
-  /** Walks the internals view through the example's steps, over and over, until stopped. */
+  /** How many windows of steps the unrolled view's frames hold (1: nothing to step through). */
+  const windowsOf = (view: LivingViewMessage): number =>
+    view.view === 'unrolled' && frames[0] && view.cells.length > 0 ? frames[0].views[views.indexOf(view)]!.cells.length / view.cells.length : 1;
+
+  /**
+   * The step controls: inside the cell, the example's steps and a unit; unrolled, which steps the
+   * copies show (the window slides along the sequence). Both play on their own unless the reader
+   * prefers reduced motion; both start at the end of the example.
+   */
+  function setUpSteps(): void {
+    const view = shown?.view;
+    const steps = view?.sequence?.steps ?? (view ? windowsOf(view) : 1);
+    sequenceBox.hidden = steps <= 1;
+    for (const unit of sequenceBox.querySelectorAll<HTMLElement>('label[for$="-unit"], [data-living-unit]')) unit.hidden = !view?.sequence;
+    if (steps <= 1) return setPlaying(false);
+    stepInput.max = String(steps - 1);
+    stepInput.value = String(steps - 1);
+    if (view?.sequence) unitSelect.innerHTML = Array.from({ length: view.sequence.units }, (_, u) => `<option value="${u}">${u}</option>`).join('');
+    setPlaying(!reducedMotion());
+  }
+
+  /** An unrolled frame's values at the window shown; any other frame as it is. */
+  function atWindow(view: LivingViewMessage, frame: { readonly cells: Float32Array; readonly weights: Float32Array }) {
+    if (view.view !== 'unrolled' || frame.cells.length === view.cells.length) return frame;
+    const n = view.cells.length;
+    const w = Number(stepInput.value);
+    return { cells: frame.cells.subarray(w * n, (w + 1) * n), weights: frame.weights };
+  }
+
+  /** Walks through the example's steps (inside the cell) or windows of steps (unrolled), over and over, until stopped. */
   function setPlaying(on: boolean): void {
     clearInterval(playing);
     playing = undefined;
@@ -197,14 +220,18 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       const target = following ? frames.length - 1 : Number(scrubber.value);
       if (!shown || target < 0 || target === at) return;
       at = target;
-      const frame = frames[target]!.views[shownView]!;
+      const frame = atWindow(shown.view, frames[target]!.views[shownView]!);
       const sequence = shown.view.sequence;
       if (sequence) {
         const [step, unit] = [Number(stepInput.value), Number(unitSelect.value || 0)];
         paintStep(shown.painted, frame.cells, { step, unit, units: sequence.units });
         stepText.value = `step ${step + 1} of ${sequence.steps}, unit ${unit}`;
       } else if (shown.layers) paintLayers(shown.layers, frame, shown.scale);
-      else paint(shown.painted, frame, shown.scale);
+      else {
+        paint(shown.painted, frame, shown.scale);
+        const windows = windowsOf(shown.view);
+        if (windows > 1) stepText.value = `window ${Number(stepInput.value) + 1} of ${windows} along the example (the last ends at its last step)`;
+      }
       scrubber.max = String(frames.length - 1);
       scrubber.value = String(target);
       atText.value = `${target + 1} of ${frames.length}: ${frames[target]!.at}`;
@@ -218,12 +245,13 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
 
   function tableOf(view: LivingViewMessage, frame: { readonly cells: Float32Array; readonly weights: Float32Array }): string {
     if (view.view === 'layers') return layersTableHtml(view, frame);
+    if (view.view === 'unrolled') return valuesTableHtml(view, atWindow(view, frame));
     return view.sequence ? stepTableHtml(view, frame.cells, { step: Number(stepInput.value), unit: Number(unitSelect.value || 0) }) : valuesTableHtml(view, frame);
   }
 
   /** The value of drawn node k in the frame shown (at the step and unit shown, inside a cell). */
   function valueAt(k: number): number {
-    const cells = frames[at]!.views[shownView]!.cells;
+    const cells = atWindow(shown!.view, frames[at]!.views[shownView]!).cells;
     const sequence = shown?.view.sequence;
     return sequence ? cells[(Number(stepInput.value) * shown!.view.cells.length + k) * sequence.units + Number(unitSelect.value || 0)]! : cells[k]!;
   }
@@ -326,7 +354,10 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       }
       if (message.type === 'frame') {
         frames.push(message);
-        if (frames.length === 1 && shown) shown = { ...shown, scale: weightScale(message.views[shownView]!.weights) };
+        if (frames.length === 1 && shown) {
+          shown = { ...shown, scale: weightScale(message.views[shownView]!.weights) };
+          setUpSteps();
+        }
         scrubber.disabled = false;
         scrubber.max = String(frames.length - 1);
         schedule();

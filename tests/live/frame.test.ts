@@ -14,7 +14,9 @@ function frameOf(id: string, view: 'cells' | 'unrolled', example: (model: tf.Lay
   const join = liveJoin(traced, diagramSpec(architecture, view, traced.graph));
   const x = example(model);
   const frame = frameReader(model, join, new Map(traced.graph.groups.map((g) => [g.id, g.size]))).read(x);
-  const shown = (node: string) => frame.cells[join.cells.findIndex((c) => c.node === node)];
+  // An unrolled frame holds a window of steps after another; the last ends at the example's end.
+  const last = frame.cells.length - join.cells.length;
+  const shown = (node: string, window?: number) => frame.cells[(window ?? last / join.cells.length) * join.cells.length + join.cells.findIndex((c) => c.node === node)];
   const weight = (from: string, to: string, kind = 'dense') => frame.weights[join.weights.findIndex((w) => w.edge === `${from}|${to}|${kind}`)];
   return { model, join, frame, x, shown, weight };
 }
@@ -70,7 +72,7 @@ describe('a living frame', () => {
     }
   });
 
-  it('shows a GRU unrolled at the example’s last three steps, t−1, t and t+1', () => {
+  it('shows a GRU unrolled over every window of three steps of the example, t−1, t and t+1', () => {
     const { model, x, shown } = frameOf('gru', 'unrolled', () => tf.randomNormal([1, 9, 3], 0, 1, 'float32', 4));
     try {
       const out = (model.predict(x) as tf.Tensor).arraySync() as number[][][];
@@ -78,6 +80,8 @@ describe('a living frame', () => {
       for (const step of [0, 1, 2]) {
         expect(shown(`output.0@${step}`)).toBeCloseTo(out[0]![6 + step]![0]!, 5);
         expect(shown(`input.1@${step}`)).toBeCloseTo(inputs[0]![6 + step]![1]!, 6);
+        // The window slides along all 9 steps: the first shows steps 0, 1, 2.
+        expect(shown(`output.0@${step}`, 0)).toBeCloseTo(out[0]![step]![0]!, 5);
       }
     } finally {
       x.dispose();
