@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { errorByPosition, trainSideBySide } from '../network/bidirectional';
+import { errorByPosition } from '../network/bidirectional';
+import { trainSideBySide } from '../network/training/side-by-side';
 import { neighbourProduct, ONE_LAYER_FLOOR } from '../network/datasets/neighbour-product';
 import { createRandom } from '../network/numerics/random';
 import { buildDeepBidirectional } from '../zoo/deep-bidirectional-lstm';

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { buildSequenceNetwork, errorByPosition, trainSideBySide, type CellKind } from '../network/bidirectional';
+import { buildSequenceNetwork, errorByPosition, type CellKind } from '../network/bidirectional';
+import { trainSideBySide } from '../network/training/side-by-side';
 import { FORWARD_ONLY_FLOOR, neighbourFill } from '../network/datasets/neighbour-fill';
 import { createRandom } from '../network/numerics/random';
 import { plotSvg } from './plot';

@@ -118,43 +118,6 @@ export async function trainOnSequences(
   }
 }
 
-/**
- * `trainOnSequences` for several networks at once, interleaved: each epoch, one full-batch Adam step
- * for each network in the given order, so every learning curve grows from the start (a demo shows
- * them side by side while they train). Each network has its own optimiser and the steps are the ones
- * `model.fit` takes, so every network's losses are those `trainOnSequences` returns for it alone.
- * `onEpoch` gets the epoch (from 0) and each network's loss after it, by index.
- */
-export async function trainSideBySide(
-  models: readonly tf.LayersModel[],
-  set: SequenceSet,
-  options: { epochs: number; learningRate: number; onEpoch?: (epoch: number, losses: readonly number[]) => void | Promise<void> },
-): Promise<number[][]> {
-  const [xs, ys] = [tf.tensor3d(set.inputs as number[][][]), tf.tensor3d(set.targets as number[][][])];
-  const optimizers = models.map((model) => {
-    const optimizer = tf.train.adam(options.learningRate);
-    model.compile({ optimizer, loss: 'meanSquaredError' });
-    return optimizer;
-  });
-  const losses: number[][] = models.map(() => []);
-  try {
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      const now: number[] = [];
-      for (const [k, model] of models.entries()) {
-        const loss = (await model.trainOnBatch(xs, ys)) as number;
-        losses[k]!.push(loss);
-        now.push(loss);
-      }
-      await options.onEpoch?.(epoch, now);
-    }
-    return losses;
-  } finally {
-    for (const optimizer of optimizers) optimizer.dispose();
-    xs.dispose();
-    ys.dispose();
-  }
-}
-
 /** Mean squared error at each step, over the sequences and features of `set`: where in time a network fails. */
 export function errorByPosition(model: tf.LayersModel, set: SequenceSet): number[] {
   return tf.tidy(() => {
