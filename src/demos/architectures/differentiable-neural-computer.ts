@@ -11,6 +11,8 @@ import params from './differentiable-neural-computer.params';
 
 const LENGTHS = [1, 2, 3, 4, 5, 6];
 const SEQUENCES = 32;
+/** While training, the maps are redrawn at most every this many batches (the loss curves at every preview): they cost a run of the DNC. */
+const MAPS_EVERY = 3;
 
 /** One example run of the DNC: per step, its write weighting, read weighting and usage; and the memory at the end. */
 function trace(cell: DncCell, example: CopyBatch) {
@@ -103,13 +105,17 @@ export default defineDemo({
     const trainers = [copyTrainer(model, training), copyTrainer(lstm, training)] as const;
     try {
       const report = progress.within('both');
-      progress.show(maps('before training'));
+      let shown = { at: 0, maps: maps('before training') };
+      progress.show(shown.maps);
       const [losses, lstmLosses]: [number[], number[]] = [[], []];
       for (let b = 1; b <= values.iterations; b++) {
         losses.push(await trainers[0].step());
         lstmLosses.push(await trainers[1].step());
         report({ phase: 'batches', done: b, total: values.iterations, error: losses.at(-1) });
-        progress.show(() => [lossPlot(losses, lstmLosses, `Training loss per batch so far, ${b} of ${values.iterations} (cross-entropy per recalled bit)`), ...maps(`after ${b} batches`)]);
+        progress.show(() => {
+          if (b - shown.at >= MAPS_EVERY || b === 1) shown = { at: b, maps: maps(`after ${b} batches`) };
+          return [lossPlot(losses, lstmLosses, `Training loss per batch so far, ${b} of ${values.iterations} (cross-entropy per recalled bit)`), ...shown.maps];
+        });
       }
       const dncErrors = bitErrorByLength((b) => predictCopy(model, b), sizes.bits, LENGTHS, SEQUENCES, createRandom(9));
       const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), sizes.bits, LENGTHS, SEQUENCES, createRandom(9));

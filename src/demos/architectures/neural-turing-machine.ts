@@ -12,6 +12,8 @@ import params from './neural-turing-machine.params';
 export const DEMO_SIZES = { bits: 3, width: 4, units: 16, lstmUnits: 10 } as const;
 const BATCH = 16;
 const TEST_SEQUENCES = 50;
+/** While training, the heads are redrawn at most every this many batches (the loss curves at every preview): they cost a run of the machine. */
+const HEADS_EVERY = 5;
 
 /** The write and read weightings over time, and the memory after the last step, for one copy sequence. */
 function headMaps(model: tf.LayersModel, length: number, rows: number, note: string): string[] {
@@ -90,13 +92,17 @@ export default defineDemo({
     try {
       const report = progress.within('both');
       // The untrained heads at once, so something is on screen before the first batch ends.
-      progress.show(headMaps(machine, longest, rows, ', before training'));
+      let heads = { at: 0, maps: headMaps(machine, longest, rows, ', before training') };
+      progress.show(heads.maps);
       const [ntmLoss, lstmLoss]: [number[], number[]] = [[], []];
       for (let b = 1; b <= batches; b++) {
         ntmLoss.push(await trainers[0].step());
         lstmLoss.push(await trainers[1].step());
         report({ phase: 'batches', done: b, total: batches, error: ntmLoss.at(-1) });
-        progress.show(() => [lossPlot(ntmLoss, lstmLoss, `Training loss per batch so far, ${b} of ${batches}`), ...headMaps(machine, longest, rows, `, after ${b} batches`)]);
+        progress.show(() => {
+          if (b - heads.at >= HEADS_EVERY || b === 1) heads = { at: b, maps: headMaps(machine, longest, rows, `, after ${b} batches`) };
+          return [lossPlot(ntmLoss, lstmLoss, `Training loss per batch so far, ${b} of ${batches}`), ...heads.maps];
+        });
       }
       const ntmErrors = bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
       const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));

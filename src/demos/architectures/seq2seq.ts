@@ -3,6 +3,7 @@ import { reversalSet } from '../../network/datasets/reversal';
 import { createRandom } from '../../network/numerics/random';
 import {
   afterMistake,
+  attentionReader,
   attentionWeights,
   freeRunningPredictions,
   scoresOf,
@@ -19,7 +20,8 @@ import params from './seq2seq.params';
 const TRAINING = 600;
 const HELD_OUT = 200;
 const BATCH = 50;
-const PREVIEW = 50;
+/** Held-out strings the attention map is averaged over while training: enough to show the pattern, cheap to run several times a second. */
+const PREVIEW = 20;
 const letter = (symbol: number) => String.fromCharCode(65 + symbol);
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
 
@@ -78,6 +80,7 @@ export default defineDemo({
     try {
       const report = progress.within('reversal');
       const trainer = teacherForcedTrainer(model, train, { learningRate: values.learningRate, batchSize: BATCH });
+      const attention = attentionReader(model);
       // The loss of every minibatch (shown while training) and of every epoch, their mean (as model.fit reports it).
       const batchLoss: number[] = [];
       const loss: number[] = [];
@@ -88,7 +91,7 @@ export default defineDemo({
           if (done % trainer.batches === 0) loss.push(batchLoss.slice(-trainer.batches).reduce((a, b) => a + b, 0) / trainer.batches);
           report({ phase: 'minibatches', done, total, error: batchLoss.at(-1)! });
           progress.show(() => {
-            const mean = meanOver(attentionWeights(model, preview));
+            const mean = meanOver(attention(preview));
             return [
               heatMap(mean, `Attention weights after ${done} of ${total} minibatches, mean over ${PREVIEW} held-out strings (teacher-forced)`, describeRows(mean)),
               plotSvg({

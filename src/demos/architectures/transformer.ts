@@ -23,13 +23,21 @@ function accuracyOf(said: readonly (readonly number[])[], set: TranslationSet): 
   return right.filter(Boolean).length / right.length;
 }
 
-/** Each head's attention weights, mean over the held-out set, for the multi-head attention `name`: [head][i][j]. */
-function meanAttention(model: tf.LayersModel, name: string, set: TranslationSet): number[][][] {
-  return tf.tidy(() => {
-    const alpha = attentionWeightsOf(model, name).predict([tf.tensor3d(set.sources), tf.tensor3d(set.shifted)]) as tf.Tensor4D;
-    return alpha.mean(0).arraySync() as number[][][];
-  });
+/**
+ * A reader of each head's attention weights, mean over a set, for the multi-head attention `name`:
+ * [head][i][j]. The second model on the same layers is built once, so it can be read while training.
+ */
+function attentionReader(model: tf.LayersModel, name: string): (set: TranslationSet) => number[][][] {
+  const weights = attentionWeightsOf(model, name);
+  return (set) =>
+    tf.tidy(() => {
+      const alpha = weights.predict([tf.tensor3d(set.sources), tf.tensor3d(set.shifted)]) as tf.Tensor4D;
+      return alpha.mean(0).arraySync() as number[][][];
+    });
 }
+
+/** Each head's attention weights, mean over the held-out set, for the multi-head attention `name`: [head][i][j]. */
+const meanAttention = (model: tf.LayersModel, name: string, set: TranslationSet): number[][][] => attentionReader(model, name)(set);
 
 function heatMap(values: readonly (readonly number[])[], title: string, description: string, columnsLabel: string): string {
   return heatMapSvg({
@@ -119,6 +127,7 @@ export default defineDemo({
         const model = buildTransformer(config, { causal });
         nets.push({ label: causal ? 'masked decoder' : 'unmasked decoder', causal, model, steps: [], loss: [], trainer: teacherForcedTrainer(model, { ...train, previous: train.shifted }, { learningRate: values.learningRate, batchSize: BATCH }) });
       }
+      const crossNow = attentionReader(nets[0]!.model, 'dec1_cross');
       const batches = nets[0]!.trainer.batches;
       const total = values.epochs * batches;
       for (let done = 1; done <= total; done++) {
@@ -126,7 +135,7 @@ export default defineDemo({
         if (done % batches === 0) for (const net of nets) net.loss.push(net.steps.slice(-batches).reduce((a, b) => a + b, 0) / batches);
         report({ phase: 'minibatches', done, total, error: nets[0]!.steps.at(-1)! });
         progress.show(() => {
-          const cross = meanAttention(nets[0]!.model, 'dec1_cross', test)[0]!;
+          const cross = crossNow(test)[0]!;
           const now = nets.map((net) => `${net.label} ${net.steps.at(-1)!.toFixed(3)}`).join(', ');
           return [
             heatMap(cross, `Encoder–decoder attention, head 1, after ${done} of ${total} minibatches: mean α over ${HELD_OUT} held-out sequences`, `Forming: a reversal puts the weight on source position n−1−i in row i.`, 'source position j'),

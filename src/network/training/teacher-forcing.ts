@@ -136,12 +136,18 @@ export function freeRunningPredictions(model: tf.LayersModel, sources: number[][
   return chosen;
 }
 
-/** A second model on the same layers whose output is the attention weights α (batch, T, S), for the teacher-forced inputs. */
+/**
+ * A reader of the attention weights α (batch, T, S) for teacher-forced inputs: a second model on the
+ * same layers, built once, so a demo can read α many times while training at the cost of a pass.
+ */
+export function attentionReader(model: tf.LayersModel): (set: Pick<TeacherForcedSet, 'sources' | 'previous'>) => number[][][] {
+  const alpha = tf.model({ inputs: model.inputs, outputs: model.getLayer('score').output as tf.SymbolicTensor });
+  return (set) => tf.tidy(() => (alpha.predict([tf.tensor3d(set.sources), tf.tensor3d(set.previous)]) as tf.Tensor).arraySync() as number[][][]);
+}
+
+/** The attention weights α (batch, T, S) for the teacher-forced inputs, read once. */
 export function attentionWeights(model: tf.LayersModel, set: Pick<TeacherForcedSet, 'sources' | 'previous'>): number[][][] {
-  return tf.tidy(() => {
-    const alpha = tf.model({ inputs: model.inputs, outputs: model.getLayer('score').output as tf.SymbolicTensor });
-    return (alpha.predict([tf.tensor3d(set.sources), tf.tensor3d(set.previous)]) as tf.Tensor).arraySync() as number[][][];
-  });
+  return attentionReader(model)(set);
 }
 
 /** How right a set of predictions is: per symbol, per whole sequence, and per position. */
