@@ -36,10 +36,11 @@ describe('neural turing machine demo', () => {
     // Chance at 3 vectors of 3 bits is 4.5 bits wrong.
     expect(metric['ntm-trained']!).toBeLessThan(4.5);
     // Side by side: one report per batch for both networks.
-    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual(Array.from({ length: 60 }, (_, b) => `both:batches ${b + 1}`));
+    const { batches } = parseParams(params, {});
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual(Array.from({ length: batches }, (_, b) => `both:batches ${b + 1}`));
     // Once before training, then after every batch (the worker spaces them): both losses and the heads.
-    expect(previews).toHaveLength(61);
-    expect(previews[1]![0]).toContain('Training loss per batch so far, 1 of 60');
+    expect(previews).toHaveLength(batches + 1);
+    expect(previews[1]![0]).toContain(`Training loss per batch so far, 1 of ${batches}`);
     expect(previews[1]).toHaveLength(4);
     expect(result.plots).toHaveLength(5);
     // The figures the article prints from this run.
