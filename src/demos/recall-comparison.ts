@@ -72,7 +72,7 @@ export function recallComparison(cells: readonly RecallCell[], backend?: DemoBac
   });
 }
 
-async function race(cells: readonly RecallCell[], values: { delay: number; noise: number; units: number; steps: number }, progress: ProgressPlan) {
+function race(cells: readonly RecallCell[], values: { delay: number; noise: number; units: number; steps: number }, progress: ProgressPlan) {
   const task = { delay: values.delay, noise: values.noise };
   const curves = new Map<RecallCell, Curves>(cells.map((cell) => [cell, { loss: [], recall: [] }]));
   const models: { cell: RecallCell; model: tf.LayersModel; trainer: RecallTrainer }[] = [];
@@ -94,8 +94,6 @@ async function race(cells: readonly RecallCell[], values: { delay: number; noise
       }
       report({ phase: 'steps', done: step, total: values.steps, error: curves.get(cells.at(-1)!)!.loss.at(-1)! });
       progress.show(() => plots(cells, curves, values, step));
-      // Lets the worker post what it has shown before the next round (the backends run synchronously).
-      await Promise.resolve();
     }
   } finally {
     for (const { model, trainer } of models) {

@@ -76,7 +76,7 @@ export default defineDemo({
   params,
   backend: 'wasm',
   stages: [{ key: 'both:steps', label: 'Training the two stacked LSTM layers and the single wide layer side by side', unit: 'steps', errorLabel: 'loss, stacked', weight: 1 }],
-  async run(values, progress) {
+  run(values, progress) {
     const task = { window: values.window, length: values.length };
     const wide = singleLayerUnits(values.units);
     const report = progress.within('both');
@@ -98,7 +98,6 @@ export default defineDemo({
         }
         report({ phase: 'steps', done: step, total: values.steps, error: networks[0]!.curves.loss.at(-1)! });
         progress.show(() => plots(networks, values, step));
-        await Promise.resolve();
       }
       const [deep, flat] = networks as [Network, Network];
       const final = (n: Network) => n.curves.accuracy.at(-1)![1];
