@@ -37,9 +37,14 @@ describe('neural turing machine demo', () => {
     expect(metric['ntm-trained']!).toBeLessThan(4.5);
     // Side by side: one report per batch for both networks.
     const { batches } = parseParams(params, {});
-    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual(Array.from({ length: batches }, (_, b) => `both:batches ${b + 1}`));
-    // Once before training, then after every batch (the worker spaces them): both losses and the heads.
-    expect(previews).toHaveLength(batches + 1);
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual([
+      ...Array.from({ length: batches }, (_, b) => `both:batches ${b + 1}`),
+      ...Array.from({ length: 6 }, (_, k) => `test:lengths ${k + 1}`),
+    ]);
+    // Once before training, after every batch (the worker spaces them): both losses and the heads;
+    // then after each length tested, the bits-wrong curves so far.
+    expect(previews).toHaveLength(batches + 1 + 6);
+    expect(previews.at(-1)![0]).toContain('against its length so far');
     expect(previews[1]![0]).toContain(`Training loss per batch so far, 1 of ${batches}`);
     expect(previews[1]).toHaveLength(4);
     expect(result.plots).toHaveLength(5);

@@ -81,7 +81,10 @@ function lossPlot(ntmLoss: readonly number[], lstmLoss: readonly number[], title
  */
 export default defineDemo({
   params,
-  stages: [{ key: 'both:batches', label: 'Training the Neural Turing Machine and the LSTM side by side, on the same batches', unit: 'batches', errorLabel: 'loss, NTM', weight: 1 }],
+  stages: [
+    { key: 'both:batches', label: 'Training the Neural Turing Machine and the LSTM side by side, on the same batches', unit: 'batches', errorLabel: 'loss, NTM', weight: 6 },
+    { key: 'test:lengths', label: 'Counting bits wrong at each length, both networks', unit: 'lengths', weight: 1 },
+  ],
   async run(values, progress) {
     const { longest, rows, batches, learningRate } = values;
     const machine = ntm.build({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
@@ -89,6 +92,20 @@ export default defineDemo({
     const lengths = Array.from({ length: 2 * longest }, (_, k) => k + 1);
     const training = { batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
     const trainers = [copyTrainer(machine, training), copyTrainer(lstm, training)] as const;
+    const errorPlot = (ntmErrors: readonly LengthError[], lstmErrors: readonly LengthError[], title: string) =>
+      plotSvg({
+        title,
+        description:
+          `${DEMO_SIZES.bits} bits per vector; chance is half of them. NTM: ${ntmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. ` +
+          `LSTM: ${lstmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. Lengths past ${longest} were never trained on.`,
+        x: { label: 'sequence length (vectors)' },
+        y: { label: 'bits wrong per sequence' },
+        series: [
+          { label: `NTM (${machine.countParams()} parameters)`, mark: 'line', points: errorSeries(ntmErrors) },
+          { label: `LSTM (${lstm.countParams()} parameters)`, mark: 'dashed', points: errorSeries(lstmErrors) },
+          { label: 'chance (half the bits)', mark: 'thin', points: lengths.map((l) => [l, (l * DEMO_SIZES.bits) / 2] as const) },
+        ],
+      });
     try {
       const report = progress.within('both');
       // The untrained heads at once, so something is on screen before the first batch ends.
@@ -104,8 +121,17 @@ export default defineDemo({
           return [lossPlot(ntmLoss, lstmLoss, `Training loss per batch so far, ${b} of ${batches}`), ...heads.maps];
         });
       }
-      const ntmErrors = bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
-      const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
+      // One length at a time, both networks, each from its own stream of test sequences (the same
+      // sequences as measuring every length at once), the curves shown as they grow.
+      const [ntmErrors, lstmErrors]: [LengthError[], LengthError[]] = [[], []];
+      const [ntmTests, lstmTests] = [createRandom(77), createRandom(77)];
+      const test = progress.within('test');
+      for (const length of lengths) {
+        ntmErrors.push(...bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, [length], TEST_SEQUENCES, ntmTests));
+        lstmErrors.push(...bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, [length], TEST_SEQUENCES, lstmTests));
+        test({ phase: 'lengths', done: length, total: lengths.length });
+        progress.show(() => [errorPlot(ntmErrors, lstmErrors, `Bits wrong per copied sequence against its length so far, after ${batches} batches of lengths 1–${longest}`), lossPlot(ntmLoss, lstmLoss, 'Training loss per batch')]);
+      }
       const at = (errors: readonly LengthError[], length: number) => errors.find((e) => e.length === length)!.bitsWrong;
       return {
         metrics: [
@@ -117,19 +143,7 @@ export default defineDemo({
           { name: 'lstm-params', label: 'LSTM parameters', value: lstm.countParams(), kind: 'count' },
         ],
         plots: [
-          plotSvg({
-            title: `Bits wrong per copied sequence against its length, after ${batches} batches of lengths 1–${longest}`,
-            description:
-              `${DEMO_SIZES.bits} bits per vector; chance is half of them. NTM: ${ntmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. ` +
-              `LSTM: ${lstmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. Lengths past ${longest} were never trained on.`,
-            x: { label: 'sequence length (vectors)' },
-            y: { label: 'bits wrong per sequence' },
-            series: [
-              { label: `NTM (${machine.countParams()} parameters)`, mark: 'line', points: errorSeries(ntmErrors) },
-              { label: `LSTM (${lstm.countParams()} parameters)`, mark: 'dashed', points: errorSeries(lstmErrors) },
-              { label: 'chance (half the bits)', mark: 'thin', points: lengths.map((l) => [l, (l * DEMO_SIZES.bits) / 2] as const) },
-            ],
-          }),
+          errorPlot(ntmErrors, lstmErrors, `Bits wrong per copied sequence against its length, after ${batches} batches of lengths 1–${longest}`),
           ...headMaps(machine, longest, rows, ''),
           lossPlot(ntmLoss, lstmLoss, 'Training loss per batch'),
         ],
