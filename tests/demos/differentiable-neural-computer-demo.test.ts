@@ -19,9 +19,14 @@ describe('differentiable neural computer demo', () => {
     expect(metric['dnc-1']).toBe(0);
     expect(metric['dnc-2']!).toBeLessThan(1);
     expect(metric['dnc-6']!).toBeGreaterThan(metric['dnc-2']!);
-    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual(Array.from({ length: 30 }, (_, b) => `both:batches ${b + 1}`));
-    // One before training, then after every batch (the worker spaces them): both losses and the four maps.
-    expect(previews).toHaveLength(1 + 30);
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual([
+      ...Array.from({ length: 30 }, (_, b) => `both:batches ${b + 1}`),
+      ...Array.from({ length: 6 }, (_, k) => `test:lengths ${k + 1}`),
+    ]);
+    // One before training, then after every batch (the worker spaces them): both losses and the four
+    // maps; then after each length tested, the bits-wrong curves so far.
+    expect(previews).toHaveLength(1 + 30 + 6);
+    expect(previews.at(-1)![0]).toContain('against its length so far');
     expect(previews[0]).toHaveLength(4);
     expect(previews[1]).toHaveLength(5);
     expect(previews[1]![0]).toContain('so far, 1 of 30');

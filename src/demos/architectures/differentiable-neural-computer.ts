@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { bitErrorByLength, copyBatch, type CopyBatch } from '../../network/datasets/copy-task';
+import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { unrollDnc, type DncCell } from '../../network/layers/dnc';
 import { createRandom } from '../../network/numerics/random';
 import { copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
@@ -75,7 +75,10 @@ export default defineDemo({
   params,
   // The CPU backend: 1.8 s at the defaults against 1.9 s on WebAssembly (medians of 3, Chromium, 2-core
   // machine shared with other jobs, bench/demo-backends.ts), every metric identical on both.
-  stages: [{ key: 'both:batches', label: 'Training the DNC and an LSTM of about the same size side by side, on the same batches', unit: 'batches', errorLabel: 'loss, DNC', weight: 1 }],
+  stages: [
+    { key: 'both:batches', label: 'Training the DNC and an LSTM of about the same size side by side, on the same batches', unit: 'batches', errorLabel: 'loss, DNC', weight: 6 },
+    { key: 'test:lengths', label: 'Counting bits wrong at each length, both networks', unit: 'lengths', weight: 1 },
+  ],
   async run(values, progress) {
     const sizes = COPY_SIZES;
     const model = dnc.build({ bits: sizes.bits, controller: sizes.controller, locations: values.locations, width: sizes.width, readHeads: 1, length: values.maxLength, seed: sizes.seed });
@@ -103,6 +106,19 @@ export default defineDemo({
     };
     const training = { batchSize: sizes.batch, lengths: [1, values.maxLength] as const, learningRate: values.learningRate, clipNorm: COPY_CLIP_NORM, seed: sizes.seed + 1 };
     const trainers = [copyTrainer(model, training), copyTrainer(lstm, training)] as const;
+    const describe = (errors: readonly LengthError[]) => errors.map((e) => `length ${e.length}: ${e.bitsWrong.toFixed(2)} of ${e.length * sizes.bits}`).join(', ');
+    const errorPlot = (dncErrors: readonly LengthError[], lstmErrors: readonly LengthError[], title: string) =>
+      plotSvg({
+        title,
+        description: `Mean over ${SEQUENCES} fresh sequences per length. DNC (${model.countParams()} parameters): ${describe(dncErrors)}. LSTM (${lstm.countParams()} parameters): ${describe(lstmErrors)}.`,
+        x: { label: 'sequence length (2-bit vectors)' },
+        y: { label: 'bits wrong per sequence' },
+        series: [
+          { label: 'bits in the sequence (all wrong)', mark: 'band', points: LENGTHS.map((l) => [l, l * sizes.bits] as const) },
+          { label: 'DNC', mark: 'line', points: dncErrors.map((e) => [e.length, e.bitsWrong] as const) },
+          { label: 'LSTM', mark: 'dashed', points: lstmErrors.map((e) => [e.length, e.bitsWrong] as const) },
+        ],
+      });
     try {
       const report = progress.within('both');
       let shown = { at: 0, maps: maps('before training') };
@@ -117,9 +133,17 @@ export default defineDemo({
           return [lossPlot(losses, lstmLosses, `Training loss per batch so far, ${b} of ${values.iterations} (cross-entropy per recalled bit)`), ...shown.maps];
         });
       }
-      const dncErrors = bitErrorByLength((b) => predictCopy(model, b), sizes.bits, LENGTHS, SEQUENCES, createRandom(9));
-      const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), sizes.bits, LENGTHS, SEQUENCES, createRandom(9));
-      const describe = (errors: typeof dncErrors) => errors.map((e) => `length ${e.length}: ${e.bitsWrong.toFixed(2)} of ${e.length * sizes.bits}`).join(', ');
+      // One length at a time, both networks, each from its own stream of test sequences (the same
+      // sequences as measuring every length at once), the curves shown as they grow.
+      const [dncErrors, lstmErrors]: [LengthError[], LengthError[]] = [[], []];
+      const [dncTests, lstmTests] = [createRandom(9), createRandom(9)];
+      const test = progress.within('test');
+      for (const length of LENGTHS) {
+        dncErrors.push(...bitErrorByLength((b) => predictCopy(model, b), sizes.bits, [length], SEQUENCES, dncTests));
+        lstmErrors.push(...bitErrorByLength((b) => predictCopy(lstm, b), sizes.bits, [length], SEQUENCES, lstmTests));
+        test({ phase: 'lengths', done: length, total: LENGTHS.length });
+        progress.show(() => [errorPlot(dncErrors, lstmErrors, `Bits wrong per copied sequence against its length so far, trained on lengths 1 to ${values.maxLength}`)]);
+      }
       return {
         metrics: [
           ...dncErrors.map((e) => ({ name: `dnc-${e.length}`, label: `DNC bits wrong per sequence, length ${e.length}`, value: e.bitsWrong })),
@@ -128,17 +152,7 @@ export default defineDemo({
           { name: 'lstm-params', label: 'LSTM parameters', value: lstm.countParams() },
         ],
         plots: [
-          plotSvg({
-            title: `Bits wrong per copied sequence against its length, trained on lengths 1 to ${values.maxLength}`,
-            description: `Mean over ${SEQUENCES} fresh sequences per length. DNC (${model.countParams()} parameters): ${describe(dncErrors)}. LSTM (${lstm.countParams()} parameters): ${describe(lstmErrors)}.`,
-            x: { label: 'sequence length (2-bit vectors)' },
-            y: { label: 'bits wrong per sequence' },
-            series: [
-              { label: 'bits in the sequence (all wrong)', mark: 'band', points: LENGTHS.map((l) => [l, l * sizes.bits] as const) },
-              { label: 'DNC', mark: 'line', points: dncErrors.map((e) => [e.length, e.bitsWrong] as const) },
-              { label: 'LSTM', mark: 'dashed', points: lstmErrors.map((e) => [e.length, e.bitsWrong] as const) },
-            ],
-          }),
+          errorPlot(dncErrors, lstmErrors, `Bits wrong per copied sequence against its length, trained on lengths 1 to ${values.maxLength}`),
           ...maps(`after ${values.iterations} batches`),
           lossPlot(losses, lstmLosses, 'Training loss per batch (cross-entropy per recalled bit)'),
         ],
