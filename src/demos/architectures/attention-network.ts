@@ -91,8 +91,11 @@ export default defineDemo({
         batchSize: BATCH,
         onProgress: (p) => {
           report(p);
-          const mean = meanOver(attentionOf(model, { ...test, sources: test.sources.slice(0, 50) }));
-          progress.show([heatMap(mean, `Attention weights after epoch ${p.done}, mean over 50 held-out sequences`, describeRows(mean), positions)]);
+          // Drawn only when the worker will show it (it drops previews closer than its spacing).
+          progress.show(() => {
+            const mean = meanOver(attentionOf(model, { ...test, sources: test.sources.slice(0, 50) }));
+            return [heatMap(mean, `Attention weights after epoch ${p.done}, mean over 50 held-out sequences`, describeRows(mean), positions)];
+          });
         },
       });
       const weights = attentionOf(model, test);
