@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { errorByPosition, trainOnSequences } from '../network/bidirectional';
+import { errorByPosition } from '../network/bidirectional';
+import { trainSideBySide } from '../network/training/side-by-side';
 import { neighbourProduct, ONE_LAYER_FLOOR } from '../network/datasets/neighbour-product';
 import { createRandom } from '../network/numerics/random';
 import { buildDeepBidirectional } from '../zoo/deep-bidirectional-lstm';
@@ -15,52 +16,83 @@ export interface DeepContextValues {
 }
 
 export const deepContextStages: readonly Stage[] = [
-  { key: 'shallow:epochs', label: 'Training the one-layer bidirectional LSTM', unit: 'epochs', errorLabel: 'loss', weight: 1 },
-  { key: 'deep:epochs', label: 'Training the two-layer bidirectional LSTM', unit: 'epochs', errorLabel: 'loss', weight: 2 },
+  { key: 'both:epochs', label: 'Training the two-layer and the one-layer bidirectional LSTM side by side', unit: 'epochs', errorLabel: 'loss, two layers', weight: 1 },
 ];
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+type Depth = 'shallow' | 'deep';
+type Run = { losses: number[]; errors: number[]; params: number };
+
 /**
  * One bidirectional LSTM layer of 2 × units cells per chain against two layers of `units` per chain
  * (about as many weights), same seed, data and optimiser, on the neighbour-product task
- * (src/network/datasets/neighbour-product.ts): 64 training and 64 test sequences. Returns each
- * network's loss per epoch and test error at each position; the one-layer network cannot go below
- * 1/9 at the inner steps, the two-layer one can.
+ * (src/network/datasets/neighbour-product.ts): 64 training and 64 test sequences. Trained side by
+ * side, an epoch each in turn, the page's own two-layer network first. Returns each network's loss
+ * per epoch and test error at each position; the one-layer network cannot go below 1/9 at the inner
+ * steps, the two-layer one can.
  */
 export async function trainDeepAndShallow(
   values: DeepContextValues,
   seed: number,
-  onEpoch?: (name: 'shallow' | 'deep', epoch: number, loss: number) => void | Promise<void>,
-): Promise<Record<'shallow' | 'deep', { losses: number[]; errors: number[]; params: number }>> {
+  onEpoch?: (epoch: number, losses: Readonly<Record<Depth, readonly number[]>>) => void | Promise<void>,
+): Promise<Record<Depth, Run>> {
   const train = neighbourProduct(64, values.steps, createRandom(1));
   const test = neighbourProduct(64, values.steps, createRandom(2));
-  const runs: Partial<Record<'shallow' | 'deep', { losses: number[]; errors: number[]; params: number }>> = {};
-  for (const name of ['shallow', 'deep'] as const) {
-    const config = name === 'deep' ? { layers: 2, units: values.units } : { layers: 1, units: 2 * values.units };
-    const model: tf.LayersModel = buildDeepBidirectional({ inputs: 1, outputs: 1, seed, steps: values.steps, ...config }, name);
-    try {
-      const losses = await trainOnSequences(model, train, {
-        epochs: values.epochs,
-        learningRate: values.learningRate,
-        onEpoch: (epoch, loss) => onEpoch?.(name, epoch, loss),
-      });
-      runs[name] = { losses, errors: errorByPosition(model, test), params: model.countParams() };
-    } finally {
-      model.dispose();
+  const models: tf.LayersModel[] = [];
+  try {
+    for (const name of ['deep', 'shallow'] as const) {
+      const config = name === 'deep' ? { layers: 2, units: values.units } : { layers: 1, units: 2 * values.units };
+      models.push(buildDeepBidirectional({ inputs: 1, outputs: 1, seed, steps: values.steps, ...config }, name));
     }
+    const [deep, shallow] = models as [tf.LayersModel, tf.LayersModel];
+    const losses = { deep: [] as number[], shallow: [] as number[] };
+    await trainSideBySide([deep, shallow], train, {
+      epochs: values.epochs,
+      learningRate: values.learningRate,
+      onEpoch: (epoch, [d, s]) => {
+        losses.deep.push(d!);
+        losses.shallow.push(s!);
+        return onEpoch?.(epoch, losses);
+      },
+    });
+    const run = (model: tf.LayersModel, name: Depth): Run => ({ losses: losses[name], errors: errorByPosition(model, test), params: model.countParams() });
+    return { deep: run(deep, 'deep'), shallow: run(shallow, 'shallow') };
+  } finally {
+    for (const model of models) model.dispose();
   }
-  return runs as Record<'shallow' | 'deep', { losses: number[]; errors: number[]; params: number }>;
 }
 
 /** The inner steps' mean error (steps 2 … T−1, where the target is a product of two inputs). */
 export const innerError = (errors: readonly number[]): number => mean(errors.slice(1, -1));
 
+/** The training-loss plot, of the whole run or (while training) of the epochs so far. */
+const lossPlot = (shallow: readonly number[], deep: readonly number[], title: string, description: string): string =>
+  plotSvg({
+    title,
+    description,
+    x: { label: 'epoch' },
+    y: { label: 'training loss (mean squared error)', scale: 'log', floor: 1e-4 },
+    series: [
+      { label: 'one layer', mark: 'dashed', points: shallow.map((l, e) => [e + 1, l] as const) },
+      { label: 'two layers', mark: 'line', points: deep.map((l, e) => [e + 1, l] as const) },
+    ],
+  });
+
 export async function runDeepContext(values: DeepContextValues, progress: ProgressPlan, seed: number): Promise<DemoResult> {
-  const reports = { shallow: progress.within('shallow'), deep: progress.within('deep') };
-  const { shallow, deep } = await trainDeepAndShallow(values, seed, (name, epoch, loss) =>
-    reports[name]({ phase: 'epochs', done: epoch + 1, total: values.epochs, error: loss }),
-  );
+  const report = progress.within('both');
+  const { shallow, deep } = await trainDeepAndShallow(values, seed, (epoch, losses) => {
+    const [s, d] = [losses.shallow.at(-1)!, losses.deep.at(-1)!];
+    report({ phase: 'epochs', done: epoch + 1, total: values.epochs, error: d });
+    progress.show(() => [
+      lossPlot(
+        losses.shallow,
+        losses.deep,
+        `Training loss so far, epoch ${epoch + 1} of ${values.epochs}: one-layer and two-layer bidirectional LSTM`,
+        `After ${epoch + 1} epochs the one-layer network's loss is ${s.toFixed(4)}, the two-layer network's ${d.toFixed(4)}.`,
+      ),
+    ]);
+  });
   const byPosition = (errors: readonly number[]) => errors.map((e, t) => [t + 1, e] as const);
   return {
     metrics: [
@@ -69,17 +101,12 @@ export async function runDeepContext(values: DeepContextValues, progress: Progre
       { name: 'floor', label: 'Least error possible for one layer at the inner steps', value: ONE_LAYER_FLOOR },
     ],
     plots: [
-      plotSvg({
-        title: 'Training loss of a one-layer and a two-layer bidirectional LSTM on the neighbour product',
-        description:
-          `After ${values.epochs} epochs the one-layer network's loss is ${shallow.losses.at(-1)!.toFixed(4)}, the two-layer network's ${deep.losses.at(-1)!.toFixed(4)}.`,
-        x: { label: 'epoch' },
-        y: { label: 'training loss (mean squared error)', scale: 'log', floor: 1e-4 },
-        series: [
-          { label: 'one layer', mark: 'dashed', points: shallow.losses.map((l, e) => [e + 1, l] as const) },
-          { label: 'two layers', mark: 'line', points: deep.losses.map((l, e) => [e + 1, l] as const) },
-        ],
-      }),
+      lossPlot(
+        shallow.losses,
+        deep.losses,
+        'Training loss of a one-layer and a two-layer bidirectional LSTM on the neighbour product',
+        `After ${values.epochs} epochs the one-layer network's loss is ${shallow.losses.at(-1)!.toFixed(4)}, the two-layer network's ${deep.losses.at(-1)!.toFixed(4)}.`,
+      ),
       plotSvg({
         title: `Test error at each position of a ${values.steps}-step sequence`,
         description:

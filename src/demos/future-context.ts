@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { buildSequenceNetwork, errorByPosition, trainOnSequences, type CellKind } from '../network/bidirectional';
+import { buildSequenceNetwork, errorByPosition, type CellKind } from '../network/bidirectional';
+import { trainSideBySide } from '../network/training/side-by-side';
 import { FORWARD_ONLY_FLOOR, neighbourFill } from '../network/datasets/neighbour-fill';
 import { createRandom } from '../network/numerics/random';
 import { plotSvg } from './plot';
@@ -17,39 +18,73 @@ export interface FutureContextValues {
 const CELL_NAME: Readonly<Record<CellKind, string>> = { simpleRNN: 'Elman', lstm: 'LSTM', gru: 'GRU' };
 
 export const futureContextStages = (kind: CellKind): readonly Stage[] => [
-  { key: 'forward:epochs', label: `Training the forward-only ${CELL_NAME[kind]} network`, unit: 'epochs', errorLabel: 'loss', weight: 1 },
-  { key: 'bidirectional:epochs', label: `Training the bidirectional ${CELL_NAME[kind]} network`, unit: 'epochs', errorLabel: 'loss', weight: 2 },
+  { key: 'both:epochs', label: `Training the bidirectional and the forward-only ${CELL_NAME[kind]} network side by side`, unit: 'epochs', errorLabel: 'loss, bidirectional', weight: 1 },
 ];
+
+/** The training-loss plot, of the whole run or (while training) of the epochs so far. */
+function lossPlot(cell: string, forward: readonly number[], both: readonly number[], title: string, description: string): string {
+  return plotSvg({
+    title,
+    description,
+    x: { label: 'epoch' },
+    y: { label: 'training loss (mean squared error)', scale: 'log', floor: 1e-5 },
+    series: [
+      { label: `forward-only ${cell}`, mark: 'dashed', points: forward.map((l, e) => [e + 1, l] as const) },
+      { label: `bidirectional ${cell}`, mark: 'line', points: both.map((l, e) => [e + 1, l] as const) },
+    ],
+  });
+}
 
 /**
  * Two networks of the same cell, same seed, same data and optimiser: one reads the sequences
  * forward only (2 × units cells in its one chain), the other both ways (units cells per chain).
- * Both learn to fill every position from its two neighbours; the plots show their training loss and
- * their test error at each position, where the forward-only network fails wherever half the answer
- * is the next input, and succeeds at the last position, whose answer lies wholly in the past.
+ * Both learn to fill every position from its two neighbours, side by side, one epoch each in turn
+ * (the page's own, bidirectional network first), their loss curves shown as they grow; the result
+ * plots their training loss and their test error at each position, where the forward-only network
+ * fails wherever half the answer is the next input, and succeeds at the last position, whose answer
+ * lies wholly in the past.
  */
 export async function runFutureContext(kind: CellKind, values: FutureContextValues, progress: ProgressPlan, seed: number): Promise<DemoResult> {
   const train = neighbourFill(128, values.steps, createRandom(1));
   const test = neighbourFill(64, values.steps, createRandom(2));
-  const runs: Partial<Record<'forward' | 'bidirectional', { losses: number[]; errors: number[] }>> = {};
-  for (const name of ['forward', 'bidirectional'] as const) {
-    const report = progress.within(name);
-    const model: tf.LayersModel = buildSequenceNetwork(kind, { inputs: 1, units: values.units, outputs: 1, seed }, { bidirectional: name === 'bidirectional', name });
-    try {
-      const losses = await trainOnSequences(model, train, {
-        epochs: values.epochs,
-        learningRate: values.learningRate,
-        onEpoch: (epoch, loss) => report({ phase: 'epochs', done: epoch + 1, total: values.epochs, error: loss }),
-      });
-      runs[name] = { losses, errors: errorByPosition(model, test) };
-    } finally {
-      model.dispose();
-    }
+  const cell = CELL_NAME[kind];
+  const report = progress.within('both');
+  const build = (name: 'forward' | 'bidirectional') =>
+    buildSequenceNetwork(kind, { inputs: 1, units: values.units, outputs: 1, seed }, { bidirectional: name === 'bidirectional', name });
+  const models: tf.LayersModel[] = [];
+  let runs: Record<'forward' | 'bidirectional', { losses: number[]; errors: number[] }>;
+  try {
+    models.push(build('bidirectional'), build('forward'));
+    const [bidirectional, forward] = models as [tf.LayersModel, tf.LayersModel];
+    const curves = { both: [] as number[], forward: [] as number[] };
+    await trainSideBySide([bidirectional, forward], train, {
+      epochs: values.epochs,
+      learningRate: values.learningRate,
+      onEpoch: (epoch, [both, alone]) => {
+        curves.both.push(both!);
+        curves.forward.push(alone!);
+        report({ phase: 'epochs', done: epoch + 1, total: values.epochs, error: both });
+        progress.show(() => [
+          lossPlot(
+            cell,
+            curves.forward,
+            curves.both,
+            `Training loss so far, epoch ${epoch + 1} of ${values.epochs}: forward-only and bidirectional ${cell} network`,
+            `After ${epoch + 1} epochs the forward-only network's loss is ${alone!.toFixed(4)}, the bidirectional network's ${both!.toFixed(4)}.`,
+          ),
+        ]);
+      },
+    });
+    runs = {
+      forward: { losses: curves.forward, errors: errorByPosition(forward, test) },
+      bidirectional: { losses: curves.both, errors: errorByPosition(bidirectional, test) },
+    };
+  } finally {
+    for (const model of models) model.dispose();
   }
   const forward = runs.forward!;
   const both = runs.bidirectional!;
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const cell = CELL_NAME[kind];
   const lastStep = values.steps;
   const byPosition = (errors: readonly number[]) => errors.map((e, t) => [t + 1, e] as const);
   return {
@@ -60,18 +95,14 @@ export async function runFutureContext(kind: CellKind, values: FutureContextValu
       { name: 'floor', label: 'Least error possible without the next input', value: FORWARD_ONLY_FLOOR },
     ],
     plots: [
-      plotSvg({
-        title: `Training loss of a forward-only and a bidirectional ${cell} network filling each position from its neighbours`,
-        description:
-          `After ${values.epochs} epochs the forward-only network's loss is ${forward.losses.at(-1)!.toFixed(4)}, ` +
+      lossPlot(
+        cell,
+        forward.losses,
+        both.losses,
+        `Training loss of a forward-only and a bidirectional ${cell} network filling each position from its neighbours`,
+        `After ${values.epochs} epochs the forward-only network's loss is ${forward.losses.at(-1)!.toFixed(4)}, ` +
           `the bidirectional network's ${both.losses.at(-1)!.toFixed(4)}. Without the next input no network can do better than about ${FORWARD_ONLY_FLOOR.toFixed(3)} at each step but the last.`,
-        x: { label: 'epoch' },
-        y: { label: 'training loss (mean squared error)', scale: 'log', floor: 1e-5 },
-        series: [
-          { label: `forward-only ${cell}`, mark: 'dashed', points: forward.losses.map((l, e) => [e + 1, l] as const) },
-          { label: `bidirectional ${cell}`, mark: 'line', points: both.losses.map((l, e) => [e + 1, l] as const) },
-        ],
-      }),
+      ),
       plotSvg({
         title: `Test error at each position of a ${values.steps}-step sequence`,
         description:

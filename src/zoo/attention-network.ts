@@ -71,7 +71,7 @@ export interface ReversalTraining {
 export async function trainReversal(
   model: tf.LayersModel,
   set: { readonly sources: readonly (readonly (readonly number[])[])[]; readonly targets: readonly (readonly (readonly number[])[])[] },
-  options: { epochs: number; learningRate: number; batchSize: number; onProgress?: OnProgress },
+  options: { epochs: number; learningRate: number; batchSize: number; onProgress?: OnProgress; onBatch?: (loss: number) => void },
 ): Promise<ReversalTraining> {
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
@@ -83,7 +83,10 @@ export async function trainReversal(
       batchSize: options.batchSize,
       shuffle: false,
       verbose: 0,
-      callbacks: { onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'epochs', done: epoch + 1, total: options.epochs, error: logs?.loss }) },
+      callbacks: {
+        onBatchEnd: (_, logs) => options.onBatch?.(logs?.loss as number),
+        onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'epochs', done: epoch + 1, total: options.epochs, error: logs?.loss }),
+      },
     });
     return { loss: history.history.loss as number[] };
   } finally {

@@ -7,6 +7,8 @@ import lsmDemo from '../../src/demos/architectures/liquid-state-machine';
 import dncDemo from '../../src/demos/architectures/differentiable-neural-computer';
 import vggDemo from '../../src/demos/architectures/vgg-16';
 import googlenetDemo from '../../src/demos/architectures/googlenet';
+import lstmDemo from '../../src/demos/architectures/lstm';
+import gruDemo from '../../src/demos/architectures/gru';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
@@ -107,6 +109,16 @@ describe('the figures articles print from their demos', () => {
     const dense = await metricsOf(lsmDemo, { density: '0.2' });
     expect(text).toContain(`the held-out accuracy falls to ${dense.accuracy!.toFixed(3)}, while the training\naccuracy stays at ${dense['train-accuracy']!.toFixed(3)}`);
   });
+  it.each([
+    ['lstm', lstmDemo],
+    ['gru', gruDemo],
+  ] as const)('%s: recall R² of the gated and the plain network at the default settings', async (id, demo) => {
+    const m = await metricsOf(demo);
+    const r2 = (v: number) => v.toFixed(2).replace('-', '−');
+    const text = article(id).replace(/\s+/g, ' ');
+    expect(text).toContain(`k = 8 and 150 steps, the ${id.toUpperCase()} recalls with R² **${r2(m[`${id}-recall`]!)}** and the plain network **${r2(m['rnn-recall']!)}**`);
+  }, 60_000);
+
   it('differentiable-neural-computer: bits wrong per copied sequence, DNC and LSTM, and their sizes', async () => {
     const m = await metricsOf(dncDemo);
     const text = article('differentiable-neural-computer');

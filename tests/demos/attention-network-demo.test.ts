@@ -12,7 +12,7 @@ describe('attention network demo', () => {
     expect(attention.configs.demo).toMatchObject({ steps, symbols });
   });
 
-  it('learns to reverse, shows α concentrated on the anti-diagonal as a titled heat map, reports every epoch and leaks no tensor', async () => {
+  it('learns to reverse, shows α concentrated on the anti-diagonal as a titled heat map, reports and previews every minibatch and leaks no tensor', async () => {
     const updates: ProgressUpdate[] = [];
     const previews: (readonly string[])[] = [];
     const before = tf.memory().numTensors;
@@ -25,8 +25,11 @@ describe('attention network demo', () => {
     expect(metric.accuracy!).toBeGreaterThan(0.9);
     expect(metric['attention-on-target']!).toBeGreaterThan(0.6);
     expect(metric['even-accuracy']!).toBeLessThan(metric.accuracy! - 0.3);
-    expect(updates.map((u) => u.done)).toEqual(Array.from({ length: 15 }, (_, e) => e + 1));
-    expect(previews).toHaveLength(15);
+    // 600 training sequences in minibatches of 100: 6 reports and 6 previews offered per epoch, 15 epochs.
+    expect(updates.map((u) => `${u.stage} ${u.done}/${u.total}`)).toEqual(Array.from({ length: 90 }, (_, k) => `reversal:minibatches ${k + 1}/90`));
+    expect(updates.every((u) => Number.isFinite(u.error?.value))).toBe(true);
+    expect(previews).toHaveLength(90);
+    expect(previews[0]![0]).toContain('after 1 of 90 minibatches (epoch 1)');
     expect(result.plots).toHaveLength(3);
     for (const plot of result.plots) expect(plot).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
     expect(result.plots[0]).toContain('reads j = 0 most');

@@ -26,16 +26,22 @@ describe.each(demos)('the %s demo', (_, demo, params, architecture) => {
     expect(architecture.configs.demo).toMatchObject({ units, steps });
   });
 
-  it('trains both networks with progress per epoch, plots loss and error by position, and leaks no tensor', async () => {
+  it('trains both networks side by side with progress and a growing loss plot per epoch, plots loss and error by position, and leaks no tensor', async () => {
     const before = tf.memory().numTensors;
     const updates: ProgressUpdate[] = [];
-    const result = await demo.run(parseParams(demo.params, { epochs: '10', units: '2', steps: '5' }), progressPlan(demo.stages, (u) => updates.push(u)));
+    const previews: (readonly string[])[] = [];
+    const result = await demo.run(
+      parseParams(demo.params, { epochs: '10', units: '2', steps: '5' }),
+      progressPlan(demo.stages, (u) => updates.push(u), (plots) => previews.push(plots)),
+    );
     expect(tf.memory().numTensors).toBe(before);
-    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual([
-      ...Array.from({ length: 10 }, (_, i) => `forward:epochs ${i + 1}`),
-      ...Array.from({ length: 10 }, (_, i) => `bidirectional:epochs ${i + 1}`),
-    ]);
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual(Array.from({ length: 10 }, (_, i) => `both:epochs ${i + 1}`));
     expect(updates.at(-1)!.fraction).toBe(1);
+    // Both curves grow from the first epoch: each preview has one more point on each of the two lines.
+    expect(previews).toHaveLength(10);
+    expect(previews[0]![0]).toContain('epoch 1 of 10');
+    expect(previews[9]![0]).toContain('epoch 10 of 10');
+    expect(previews[9]![0]).toMatch(/forward-only/);
     for (const metric of result.metrics) expect(Number.isFinite(metric.value), metric.name).toBe(true);
     expect(result.plots).toHaveLength(2);
     // The error-by-position plot names each of the 5 positions' story: steps 1–4 need the next input.

@@ -6,7 +6,7 @@ import { parseParams } from '../../src/demos/params';
 import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
 
 describe('differentiable neural computer demo', () => {
-  it('trains the DNC and the LSTM on the copy task, redraws the memory heat maps as it learns, measures bits wrong against length, and leaks no tensor', async () => {
+  it('trains the DNC and the LSTM side by side on the copy task, redraws both losses and the memory heat maps as they learn, measures bits wrong against length, and leaks no tensor', async () => {
     const updates: ProgressUpdate[] = [];
     const previews: (readonly string[])[] = [];
     const before = tf.memory().numTensors;
@@ -19,10 +19,17 @@ describe('differentiable neural computer demo', () => {
     expect(metric['dnc-1']).toBe(0);
     expect(metric['dnc-2']!).toBeLessThan(1);
     expect(metric['dnc-6']!).toBeGreaterThan(metric['dnc-2']!);
-    expect(updates.filter((u) => u.stage === 'dnc:batches')).toHaveLength(30);
-    // One before training, then every 5 batches.
-    expect(previews).toHaveLength(1 + 30 / 5);
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual([
+      ...Array.from({ length: 30 }, (_, b) => `both:batches ${b + 1}`),
+      ...Array.from({ length: 6 }, (_, k) => `test:lengths ${k + 1}`),
+    ]);
+    // One before training, then after every batch (the worker spaces them): both losses and the four
+    // maps; then after each length tested, the bits-wrong curves so far.
+    expect(previews).toHaveLength(1 + 30 + 6);
+    expect(previews.at(-1)![0]).toContain('against its length so far');
     expect(previews[0]).toHaveLength(4);
+    expect(previews[1]).toHaveLength(5);
+    expect(previews[1]![0]).toContain('so far, 1 of 30');
     expect(result.plots).toHaveLength(6);
     for (const plot of result.plots) expect(plot).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
   }, 120_000);

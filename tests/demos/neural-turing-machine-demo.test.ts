@@ -13,7 +13,7 @@ describe('neural turing machine demo', () => {
     expect(ntm.configs.demo).toMatchObject({ rows, length: longest, bits: DEMO_SIZES.bits, width: DEMO_SIZES.width, units: DEMO_SIZES.units });
   });
 
-  it('trains the NTM and the LSTM on the same batches, shows the heads while learning, measures bits wrong against length and leaks no tensor', async () => {
+  it('trains the NTM and the LSTM side by side on the same batches, shows both losses and the heads while learning, measures bits wrong against length and leaks no tensor', async () => {
     const updates: ProgressUpdate[] = [];
     const previews: (readonly string[])[] = [];
     const before = tf.memory().numTensors;
@@ -35,10 +35,18 @@ describe('neural turing machine demo', () => {
     expect(Math.abs(metric['ntm-params']! - metric['lstm-params']!) / metric['lstm-params']!).toBeLessThan(0.05);
     // Chance at 3 vectors of 3 bits is 4.5 bits wrong.
     expect(metric['ntm-trained']!).toBeLessThan(4.5);
-    expect(updates.filter((u) => u.stage === 'ntm:batches')).toHaveLength(60);
-    expect(updates.filter((u) => u.stage === 'lstm:batches')).toHaveLength(60);
-    // Once before training, then every 15 batches.
-    expect(previews).toHaveLength(5);
+    // Side by side: one report per batch for both networks.
+    const { batches } = parseParams(params, {});
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual([
+      ...Array.from({ length: batches }, (_, b) => `both:batches ${b + 1}`),
+      ...Array.from({ length: 6 }, (_, k) => `test:lengths ${k + 1}`),
+    ]);
+    // Once before training, after every batch (the worker spaces them): both losses and the heads;
+    // then after each length tested, the bits-wrong curves so far.
+    expect(previews).toHaveLength(batches + 1 + 6);
+    expect(previews.at(-1)![0]).toContain('against its length so far');
+    expect(previews[1]![0]).toContain(`Training loss per batch so far, 1 of ${batches}`);
+    expect(previews[1]).toHaveLength(4);
     expect(result.plots).toHaveLength(5);
     // The figures the article prints from this run.
     const article = readFileSync(new URL('../../content/architectures/neural-turing-machine.mdx', import.meta.url), 'utf8');

@@ -29,7 +29,8 @@ describe('deep-bidirectional-lstm', () => {
     const updates: ProgressUpdate[] = [];
     const before = tf.memory().numTensors;
     const started = Date.now();
-    const result = await demo.run(parseParams(params, {}), progressPlan(demo.stages, (u) => updates.push(u), () => {}));
+    const previews: (readonly string[])[] = [];
+    const result = await demo.run(parseParams(params, {}), progressPlan(demo.stages, (u) => updates.push(u), (plots) => previews.push(plots)));
     const seconds = (Date.now() - started) / 1000;
     expect(tf.memory().numTensors).toBe(before);
     const metric = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
@@ -38,7 +39,11 @@ describe('deep-bidirectional-lstm', () => {
     expect(metric.floor).toBeCloseTo(1 / 9, 6);
     expect(metric['shallow-error']!).toBeGreaterThan(0.9 * ONE_LAYER_FLOOR);
     expect(metric['deep-error']!).toBeLessThan(0.5 * ONE_LAYER_FLOOR);
-    expect(updates.length).toBeGreaterThanOrEqual(80);
+    // Side by side: one report and one growing loss plot per epoch, for both networks at once.
+    const { epochs } = parseParams(params, {});
+    expect(updates.map((u) => `${u.stage} ${u.done}`)).toEqual(Array.from({ length: epochs }, (_, e) => `both:epochs ${e + 1}`));
+    expect(previews).toHaveLength(epochs);
+    expect(previews[0]![0]).toContain(`epoch 1 of ${epochs}`);
     expect(result.plots).toHaveLength(2);
   }, 60_000);
 

@@ -33,8 +33,14 @@ describe('stacked-lstm', () => {
   it('learns the parity of the last 4 bits without an error in 150 steps, where one wider LSTM layer trained alike still errs, and leaks no tensor', async () => {
     expect(singleLayerUnits(8)).toBe(14);
     const before = tf.memory().numTensors;
-    const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, () => {}));
+    const updates: string[] = [];
+    const previews: (readonly string[])[] = [];
+    const result = await demo.run(parseParams(demo.params, {}), progressPlan(demo.stages, (u) => updates.push(`${u.stage} ${u.done}`), (p) => previews.push(p)));
     expect(tf.memory().numTensors).toBe(before);
+    // Side by side: a report and a preview of both networks' curves after every step.
+    expect(updates).toEqual(Array.from({ length: 150 }, (_, k) => `both:steps ${k + 1}`));
+    expect(previews).toHaveLength(150);
+    expect(previews[0]![1]).toContain('after 1 of 150 steps');
     const value = (name: string) => result.metrics.find((m) => m.name === name)!.value;
     expect(value('stacked-params')).toBe(873);
     expect(value('single-params')).toBe(911);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { bitErrorByLength, copyBatch, type CopyBatch } from '../../network/datasets/copy-task';
+import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { unrollDnc, type DncCell } from '../../network/layers/dnc';
 import { createRandom } from '../../network/numerics/random';
-import { copyLstm, predictCopy, trainCopy } from '../../network/training/copy-task';
+import { copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
 import dnc, { COPY_CLIP_NORM, COPY_SIZES } from '../../zoo/differentiable-neural-computer';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
@@ -11,8 +11,8 @@ import params from './differentiable-neural-computer.params';
 
 const LENGTHS = [1, 2, 3, 4, 5, 6];
 const SEQUENCES = 32;
-/** How often (in training batches) the heat maps are redrawn while the DNC learns (and once before it starts). */
-const EVERY = 5;
+/** While training, the maps are redrawn at most every this many batches (the loss curves at every preview): they cost a run of the DNC. */
+const MAPS_EVERY = 3;
 
 /** One example run of the DNC: per step, its write weighting, read weighting and usage; and the memory at the end. */
 function trace(cell: DncCell, example: CopyBatch) {
@@ -50,19 +50,34 @@ function weightingMap(values: readonly (readonly number[])[], labels: readonly s
   });
 }
 
+/** The loss of every batch so far, for both networks. */
+function lossPlot(losses: readonly number[], lstmLosses: readonly number[], title: string): string {
+  return plotSvg({
+    title,
+    description: `Last batch: DNC ${losses.at(-1)!.toFixed(3)}, LSTM ${lstmLosses.at(-1)!.toFixed(3)}. The loss jumps with the length drawn for each batch.`,
+    x: { label: 'batch' },
+    y: { label: 'loss (nats per bit)' },
+    series: [
+      { label: 'DNC', mark: 'line', points: losses.map((l, i) => [i + 1, l] as const) },
+      { label: 'LSTM', mark: 'dashed', points: lstmLosses.map((l, i) => [i + 1, l] as const) },
+    ],
+  });
+}
+
 /**
  * Trains a small DNC on the copy task (read a sequence of 2-bit vectors, then write it back after a
- * delimiter), showing as it learns where it writes and reads on one example sequence; then an
- * LSTM of about the same size on the same batches; then bits wrong against sequence length for both,
- * on lengths up to 6 (the longer ones never trained on).
+ * delimiter) and an LSTM of about the same size on the same batches, side by side (a batch each in
+ * turn, the DNC first: each takes the steps it would alone), showing as they learn both losses and
+ * where the DNC writes and reads on one example sequence; then bits wrong against sequence length
+ * for both, on lengths up to 6 (the longer ones never trained on).
  */
 export default defineDemo({
   params,
   // The CPU backend: 1.8 s at the defaults against 1.9 s on WebAssembly (medians of 3, Chromium, 2-core
   // machine shared with other jobs, bench/demo-backends.ts), every metric identical on both.
   stages: [
-    { key: 'dnc:batches', label: 'Training the DNC on the copy task', unit: 'batches', errorLabel: 'loss', weight: 5 },
-    { key: 'lstm:batches', label: 'Training an LSTM of about the same size on the same batches', unit: 'batches', errorLabel: 'loss', weight: 1 },
+    { key: 'both:batches', label: 'Training the DNC and an LSTM of about the same size side by side, on the same batches', unit: 'batches', errorLabel: 'loss, DNC', weight: 6 },
+    { key: 'test:lengths', label: 'Counting bits wrong at each length, both networks', unit: 'lengths', weight: 1 },
   ],
   async run(values, progress) {
     const sizes = COPY_SIZES;
@@ -89,21 +104,46 @@ export default defineDemo({
         }),
       ];
     };
-    const training = { batchSize: sizes.batch, batches: values.iterations, lengths: [1, values.maxLength] as const, learningRate: values.learningRate, clipNorm: COPY_CLIP_NORM, seed: sizes.seed + 1 };
-    try {
-      const report = progress.within('dnc');
-      progress.show(maps('before training'));
-      const losses = await trainCopy(model, {
-        ...training,
-        onProgress: (p) => {
-          report(p);
-          if (p.done % EVERY === 0) progress.show(maps(`after ${p.done} batches`));
-        },
+    const training = { batchSize: sizes.batch, lengths: [1, values.maxLength] as const, learningRate: values.learningRate, clipNorm: COPY_CLIP_NORM, seed: sizes.seed + 1 };
+    const trainers = [copyTrainer(model, training), copyTrainer(lstm, training)] as const;
+    const describe = (errors: readonly LengthError[]) => errors.map((e) => `length ${e.length}: ${e.bitsWrong.toFixed(2)} of ${e.length * sizes.bits}`).join(', ');
+    const errorPlot = (dncErrors: readonly LengthError[], lstmErrors: readonly LengthError[], title: string) =>
+      plotSvg({
+        title,
+        description: `Mean over ${SEQUENCES} fresh sequences per length. DNC (${model.countParams()} parameters): ${describe(dncErrors)}. LSTM (${lstm.countParams()} parameters): ${describe(lstmErrors)}.`,
+        x: { label: 'sequence length (2-bit vectors)' },
+        y: { label: 'bits wrong per sequence' },
+        series: [
+          { label: 'bits in the sequence (all wrong)', mark: 'band', points: LENGTHS.map((l) => [l, l * sizes.bits] as const) },
+          { label: 'DNC', mark: 'line', points: dncErrors.map((e) => [e.length, e.bitsWrong] as const) },
+          { label: 'LSTM', mark: 'dashed', points: lstmErrors.map((e) => [e.length, e.bitsWrong] as const) },
+        ],
       });
-      const lstmLosses = await trainCopy(lstm, { ...training, onProgress: progress.within('lstm') });
-      const dncErrors = bitErrorByLength((b) => predictCopy(model, b), sizes.bits, LENGTHS, SEQUENCES, createRandom(9));
-      const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), sizes.bits, LENGTHS, SEQUENCES, createRandom(9));
-      const describe = (errors: typeof dncErrors) => errors.map((e) => `length ${e.length}: ${e.bitsWrong.toFixed(2)} of ${e.length * sizes.bits}`).join(', ');
+    try {
+      const report = progress.within('both');
+      let shown = { at: 0, maps: maps('before training') };
+      progress.show(shown.maps);
+      const [losses, lstmLosses]: [number[], number[]] = [[], []];
+      for (let b = 1; b <= values.iterations; b++) {
+        losses.push(await trainers[0].step());
+        lstmLosses.push(await trainers[1].step());
+        report({ phase: 'batches', done: b, total: values.iterations, error: losses.at(-1) });
+        progress.show(() => {
+          if (b - shown.at >= MAPS_EVERY || b === 1) shown = { at: b, maps: maps(`after ${b} batches`) };
+          return [lossPlot(losses, lstmLosses, `Training loss per batch so far, ${b} of ${values.iterations} (cross-entropy per recalled bit)`), ...shown.maps];
+        });
+      }
+      // One length at a time, both networks, each from its own stream of test sequences (the same
+      // sequences as measuring every length at once), the curves shown as they grow.
+      const [dncErrors, lstmErrors]: [LengthError[], LengthError[]] = [[], []];
+      const [dncTests, lstmTests] = [createRandom(9), createRandom(9)];
+      const test = progress.within('test');
+      for (const length of LENGTHS) {
+        dncErrors.push(...bitErrorByLength((b) => predictCopy(model, b), sizes.bits, [length], SEQUENCES, dncTests));
+        lstmErrors.push(...bitErrorByLength((b) => predictCopy(lstm, b), sizes.bits, [length], SEQUENCES, lstmTests));
+        test({ phase: 'lengths', done: length, total: LENGTHS.length });
+        progress.show(() => [errorPlot(dncErrors, lstmErrors, `Bits wrong per copied sequence against its length so far, trained on lengths 1 to ${values.maxLength}`)]);
+      }
       return {
         metrics: [
           ...dncErrors.map((e) => ({ name: `dnc-${e.length}`, label: `DNC bits wrong per sequence, length ${e.length}`, value: e.bitsWrong })),
@@ -112,31 +152,13 @@ export default defineDemo({
           { name: 'lstm-params', label: 'LSTM parameters', value: lstm.countParams() },
         ],
         plots: [
-          plotSvg({
-            title: `Bits wrong per copied sequence against its length, trained on lengths 1 to ${values.maxLength}`,
-            description: `Mean over ${SEQUENCES} fresh sequences per length. DNC (${model.countParams()} parameters): ${describe(dncErrors)}. LSTM (${lstm.countParams()} parameters): ${describe(lstmErrors)}.`,
-            x: { label: 'sequence length (2-bit vectors)' },
-            y: { label: 'bits wrong per sequence' },
-            series: [
-              { label: 'bits in the sequence (all wrong)', mark: 'band', points: LENGTHS.map((l) => [l, l * sizes.bits] as const) },
-              { label: 'DNC', mark: 'line', points: dncErrors.map((e) => [e.length, e.bitsWrong] as const) },
-              { label: 'LSTM', mark: 'dashed', points: lstmErrors.map((e) => [e.length, e.bitsWrong] as const) },
-            ],
-          }),
+          errorPlot(dncErrors, lstmErrors, `Bits wrong per copied sequence against its length, trained on lengths 1 to ${values.maxLength}`),
           ...maps(`after ${values.iterations} batches`),
-          plotSvg({
-            title: 'Training loss per batch (cross-entropy per recalled bit)',
-            description: `Last batch: DNC ${losses.at(-1)!.toFixed(3)}, LSTM ${lstmLosses.at(-1)!.toFixed(3)}. The loss jumps with the length drawn for each batch.`,
-            x: { label: 'batch' },
-            y: { label: 'loss (nats per bit)' },
-            series: [
-              { label: 'DNC', mark: 'line', points: losses.map((l, i) => [i + 1, l] as const) },
-              { label: 'LSTM', mark: 'dashed', points: lstmLosses.map((l, i) => [i + 1, l] as const) },
-            ],
-          }),
+          lossPlot(losses, lstmLosses, 'Training loss per batch (cross-entropy per recalled bit)'),
         ],
       };
     } finally {
+      for (const trainer of trainers) trainer.dispose();
       model.dispose();
       lstm.dispose();
     }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bitErrorByLength, copyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { createRandom } from '../../network/numerics/random';
-import { copyLstm, predictCopy, trainCopy } from '../../network/training/copy-task';
+import { copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
 import ntm, { runMachine } from '../../zoo/neural-turing-machine';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
@@ -12,8 +12,8 @@ import params from './neural-turing-machine.params';
 export const DEMO_SIZES = { bits: 3, width: 4, units: 16, lstmUnits: 10 } as const;
 const BATCH = 16;
 const TEST_SEQUENCES = 50;
-/** How often (in batches) the heat maps are redrawn while the NTM learns (and once before it starts). */
-const PREVIEW_EVERY = 15;
+/** While training, the heads are redrawn at most every this many batches (the loss curves at every preview): they cost a run of the machine. */
+const HEADS_EVERY = 5;
 
 /** The write and read weightings over time, and the memory after the last step, for one copy sequence. */
 function headMaps(model: tf.LayersModel, length: number, rows: number, note: string): string[] {
@@ -59,37 +59,79 @@ function headMaps(model: tf.LayersModel, length: number, rows: number, note: str
 
 const errorSeries = (errors: readonly LengthError[]) => errors.map((e) => [e.length, e.bitsWrong] as const);
 
+/** The loss of every batch so far, for both networks. */
+function lossPlot(ntmLoss: readonly number[], lstmLoss: readonly number[], title: string): string {
+  return plotSvg({
+    title,
+    description: `Binary cross-entropy per recalled bit. NTM: ${ntmLoss[0]!.toFixed(3)} → ${ntmLoss.at(-1)!.toFixed(3)}; LSTM: ${lstmLoss[0]!.toFixed(3)} → ${lstmLoss.at(-1)!.toFixed(3)}.`,
+    x: { label: 'batch' },
+    y: { label: 'loss (nats per recalled bit)' },
+    series: [
+      { label: 'NTM', mark: 'line', points: ntmLoss.map((l, b) => [b + 1, l] as const) },
+      { label: 'LSTM', mark: 'dashed', points: lstmLoss.map((l, b) => [b + 1, l] as const) },
+    ],
+  });
+}
+
 /**
  * Trains a Neural Turing Machine and an LSTM of about as many parameters on the copy task, the same
- * batches for both, then measures bits wrong per sequence against sequence length, up to twice the
- * longest trained. While the NTM learns, the heads' weightings and the memory are redrawn.
+ * batches for both, side by side (a batch each in turn, the NTM first: each takes the steps it would
+ * alone), then measures bits wrong per sequence against sequence length, up to twice the longest
+ * trained. While they learn, both loss curves grow and the NTM's heads and memory are redrawn.
  */
 export default defineDemo({
   params,
   stages: [
-    { key: 'ntm:batches', label: 'Training the Neural Turing Machine', unit: 'batches', errorLabel: 'loss', weight: 3 },
-    { key: 'lstm:batches', label: 'Training the LSTM on the same batches', unit: 'batches', errorLabel: 'loss', weight: 1 },
+    { key: 'both:batches', label: 'Training the Neural Turing Machine and the LSTM side by side, on the same batches', unit: 'batches', errorLabel: 'loss, NTM', weight: 6 },
+    { key: 'test:lengths', label: 'Counting bits wrong at each length, both networks', unit: 'lengths', weight: 1 },
   ],
   async run(values, progress) {
     const { longest, rows, batches, learningRate } = values;
     const machine = ntm.build({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
     const lstm = copyLstm(DEMO_SIZES.bits, DEMO_SIZES.lstmUnits, 1);
     const lengths = Array.from({ length: 2 * longest }, (_, k) => k + 1);
-    const training = { batches, batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
-    try {
-      const ntmReport = progress.within('ntm');
-      // The untrained heads at once, so something is on screen before the first batch ends.
-      progress.show(headMaps(machine, longest, rows, ', before training'));
-      const ntmLoss = await trainCopy(machine, {
-        ...training,
-        onProgress: (p) => {
-          ntmReport(p);
-          if (p.done % PREVIEW_EVERY === 0 || p.done === p.total) progress.show(headMaps(machine, longest, rows, `, after ${p.done} batches`));
-        },
+    const training = { batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
+    const trainers = [copyTrainer(machine, training), copyTrainer(lstm, training)] as const;
+    const errorPlot = (ntmErrors: readonly LengthError[], lstmErrors: readonly LengthError[], title: string) =>
+      plotSvg({
+        title,
+        description:
+          `${DEMO_SIZES.bits} bits per vector; chance is half of them. NTM: ${ntmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. ` +
+          `LSTM: ${lstmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. Lengths past ${longest} were never trained on.`,
+        x: { label: 'sequence length (vectors)' },
+        y: { label: 'bits wrong per sequence' },
+        series: [
+          { label: `NTM (${machine.countParams()} parameters)`, mark: 'line', points: errorSeries(ntmErrors) },
+          { label: `LSTM (${lstm.countParams()} parameters)`, mark: 'dashed', points: errorSeries(lstmErrors) },
+          { label: 'chance (half the bits)', mark: 'thin', points: lengths.map((l) => [l, (l * DEMO_SIZES.bits) / 2] as const) },
+        ],
       });
-      const lstmLoss = await trainCopy(lstm, { ...training, onProgress: progress.within('lstm') });
-      const ntmErrors = bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
-      const lstmErrors = bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, lengths, TEST_SEQUENCES, createRandom(77));
+    try {
+      const report = progress.within('both');
+      // The untrained heads at once, so something is on screen before the first batch ends.
+      let heads = { at: 0, maps: headMaps(machine, longest, rows, ', before training') };
+      progress.show(heads.maps);
+      const [ntmLoss, lstmLoss]: [number[], number[]] = [[], []];
+      for (let b = 1; b <= batches; b++) {
+        ntmLoss.push(await trainers[0].step());
+        lstmLoss.push(await trainers[1].step());
+        report({ phase: 'batches', done: b, total: batches, error: ntmLoss.at(-1) });
+        progress.show(() => {
+          if (b - heads.at >= HEADS_EVERY || b === 1) heads = { at: b, maps: headMaps(machine, longest, rows, `, after ${b} batches`) };
+          return [lossPlot(ntmLoss, lstmLoss, `Training loss per batch so far, ${b} of ${batches}`), ...heads.maps];
+        });
+      }
+      // One length at a time, both networks, each from its own stream of test sequences (the same
+      // sequences as measuring every length at once), the curves shown as they grow.
+      const [ntmErrors, lstmErrors]: [LengthError[], LengthError[]] = [[], []];
+      const [ntmTests, lstmTests] = [createRandom(77), createRandom(77)];
+      const test = progress.within('test');
+      for (const length of lengths) {
+        ntmErrors.push(...bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, [length], TEST_SEQUENCES, ntmTests));
+        lstmErrors.push(...bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, [length], TEST_SEQUENCES, lstmTests));
+        test({ phase: 'lengths', done: length, total: lengths.length });
+        progress.show(() => [errorPlot(ntmErrors, lstmErrors, `Bits wrong per copied sequence against its length so far, after ${batches} batches of lengths 1–${longest}`), lossPlot(ntmLoss, lstmLoss, 'Training loss per batch')]);
+      }
       const at = (errors: readonly LengthError[], length: number) => errors.find((e) => e.length === length)!.bitsWrong;
       return {
         metrics: [
@@ -101,33 +143,13 @@ export default defineDemo({
           { name: 'lstm-params', label: 'LSTM parameters', value: lstm.countParams(), kind: 'count' },
         ],
         plots: [
-          plotSvg({
-            title: `Bits wrong per copied sequence against its length, after ${batches} batches of lengths 1–${longest}`,
-            description:
-              `${DEMO_SIZES.bits} bits per vector; chance is half of them. NTM: ${ntmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. ` +
-              `LSTM: ${lstmErrors.map((e) => `${e.length}: ${e.bitsWrong.toFixed(2)}`).join(', ')}. Lengths past ${longest} were never trained on.`,
-            x: { label: 'sequence length (vectors)' },
-            y: { label: 'bits wrong per sequence' },
-            series: [
-              { label: `NTM (${machine.countParams()} parameters)`, mark: 'line', points: errorSeries(ntmErrors) },
-              { label: `LSTM (${lstm.countParams()} parameters)`, mark: 'dashed', points: errorSeries(lstmErrors) },
-              { label: 'chance (half the bits)', mark: 'thin', points: lengths.map((l) => [l, (l * DEMO_SIZES.bits) / 2] as const) },
-            ],
-          }),
+          errorPlot(ntmErrors, lstmErrors, `Bits wrong per copied sequence against its length, after ${batches} batches of lengths 1–${longest}`),
           ...headMaps(machine, longest, rows, ''),
-          plotSvg({
-            title: 'Training loss per batch',
-            description: `Binary cross-entropy per recalled bit. NTM: ${ntmLoss[0]!.toFixed(3)} → ${ntmLoss.at(-1)!.toFixed(3)}; LSTM: ${lstmLoss[0]!.toFixed(3)} → ${lstmLoss.at(-1)!.toFixed(3)}.`,
-            x: { label: 'batch' },
-            y: { label: 'loss (nats per recalled bit)' },
-            series: [
-              { label: 'NTM', mark: 'line', points: ntmLoss.map((l, b) => [b + 1, l] as const) },
-              { label: 'LSTM', mark: 'dashed', points: lstmLoss.map((l, b) => [b + 1, l] as const) },
-            ],
-          }),
+          lossPlot(ntmLoss, lstmLoss, 'Training loss per batch'),
         ],
       };
     } finally {
+      for (const trainer of trainers) trainer.dispose();
       machine.dispose();
       lstm.dispose();
     }

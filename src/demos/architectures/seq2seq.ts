@@ -3,12 +3,13 @@ import { reversalSet } from '../../network/datasets/reversal';
 import { createRandom } from '../../network/numerics/random';
 import {
   afterMistake,
+  attentionReader,
   attentionWeights,
   freeRunningPredictions,
   scoresOf,
   teacherForcedPredictions,
   teacherForcedReversal,
-  trainTeacherForced,
+  teacherForcedTrainer,
 } from '../../network/training/teacher-forcing';
 import seq2seq from '../../zoo/seq2seq';
 import { heatMapSvg } from '../heat-map';
@@ -19,7 +20,8 @@ import params from './seq2seq.params';
 const TRAINING = 600;
 const HELD_OUT = 200;
 const BATCH = 50;
-const PREVIEW = 50;
+/** Held-out strings the attention map is averaged over while training: enough to show the pattern, cheap to run several times a second. */
+const PREVIEW = 20;
 const letter = (symbol: number) => String.fromCharCode(65 + symbol);
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
 
@@ -68,7 +70,7 @@ export default defineDemo({
   // machine under a load of about 6, bench/demo-backends.ts; the fastest WebAssembly run 2.8 s), the
   // same metrics on both.
   backend: 'wasm',
-  stages: [{ key: 'reversal:epochs', label: 'Training the encoder, decoder and attention with teacher forcing', unit: 'epochs', errorLabel: 'loss', weight: 1 }],
+  stages: [{ key: 'reversal:minibatches', label: 'Training the encoder, decoder and attention with teacher forcing', unit: 'minibatches', errorLabel: 'loss', weight: 1 }],
   async run(values, progress) {
     const { steps, symbols } = values;
     const train = teacherForcedReversal(reversalSet(TRAINING, steps, symbols, createRandom(1)), symbols);
@@ -77,16 +79,34 @@ export default defineDemo({
     const model: tf.LayersModel = seq2seq.build({ ...seq2seq.configs.demo!, sourceSymbols: symbols, targetSymbols: symbols + 1, steps });
     try {
       const report = progress.within('reversal');
-      const loss = await trainTeacherForced(model, train, {
-        epochs: values.epochs,
-        learningRate: values.learningRate,
-        batchSize: BATCH,
-        onProgress: (p) => {
-          report(p);
-          const mean = meanOver(attentionWeights(model, preview));
-          progress.show([heatMap(mean, `Attention weights after epoch ${p.done}, mean over ${PREVIEW} held-out strings (teacher-forced)`, describeRows(mean))]);
-        },
-      });
+      const trainer = teacherForcedTrainer(model, train, { learningRate: values.learningRate, batchSize: BATCH });
+      const attention = attentionReader(model);
+      // The loss of every minibatch (shown while training) and of every epoch, their mean (as model.fit reports it).
+      const batchLoss: number[] = [];
+      const loss: number[] = [];
+      try {
+        const total = values.epochs * trainer.batches;
+        for (let done = 1; done <= total; done++) {
+          batchLoss.push(await trainer.step());
+          if (done % trainer.batches === 0) loss.push(batchLoss.slice(-trainer.batches).reduce((a, b) => a + b, 0) / trainer.batches);
+          report({ phase: 'minibatches', done, total, error: batchLoss.at(-1)! });
+          progress.show(() => {
+            const mean = meanOver(attention(preview));
+            return [
+              heatMap(mean, `Attention weights after ${done} of ${total} minibatches, mean over ${PREVIEW} held-out strings (teacher-forced)`, describeRows(mean)),
+              plotSvg({
+                title: `Training loss so far, minibatch ${done} of ${total}`,
+                description: `Cross-entropy per letter on each minibatch of ${BATCH} strings; now ${batchLoss.at(-1)!.toFixed(3)}. Guessing scores about ${Math.log(symbols).toFixed(2)}.`,
+                x: { label: 'epoch' },
+                y: { label: 'training loss (cross-entropy per letter)' },
+                series: [{ label: 'teacher forcing', mark: 'line', points: batchLoss.map((l, k) => [(k + 1) / trainer.batches, l] as const) }],
+              }),
+            ];
+          });
+        }
+      } finally {
+        trainer.dispose();
+      }
       const forcedOut = teacherForcedPredictions(model, test);
       const freeOut = freeRunningPredictions(model, test.sources, steps, test.start);
       const forced = scoresOf(forcedOut, test.answers);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { attentionWeightsOf } from '../../network/layers/multi-head-attention';
 import { translationReversal, type TranslationSet } from '../../network/datasets/translation-reversal';
 import { createRandom } from '../../network/numerics/random';
-import { teacherForcedPredictions, trainTeacherForced } from '../../network/training/teacher-forcing';
+import { teacherForcedPredictions, teacherForcedTrainer, type TeacherForcedTrainer } from '../../network/training/teacher-forcing';
 import transformer, { buildTransformer, decodeGreedy } from '../../zoo/transformer';
 import type { DemoMetric } from '../types';
 import { heatMapSvg } from '../heat-map';
@@ -23,13 +23,21 @@ function accuracyOf(said: readonly (readonly number[])[], set: TranslationSet): 
   return right.filter(Boolean).length / right.length;
 }
 
-/** Each head's attention weights, mean over the held-out set, for the multi-head attention `name`: [head][i][j]. */
-function meanAttention(model: tf.LayersModel, name: string, set: TranslationSet): number[][][] {
-  return tf.tidy(() => {
-    const alpha = attentionWeightsOf(model, name).predict([tf.tensor3d(set.sources), tf.tensor3d(set.shifted)]) as tf.Tensor4D;
-    return alpha.mean(0).arraySync() as number[][][];
-  });
+/**
+ * A reader of each head's attention weights, mean over a set, for the multi-head attention `name`:
+ * [head][i][j]. The second model on the same layers is built once, so it can be read while training.
+ */
+function attentionReader(model: tf.LayersModel, name: string): (set: TranslationSet) => number[][][] {
+  const weights = attentionWeightsOf(model, name);
+  return (set) =>
+    tf.tidy(() => {
+      const alpha = weights.predict([tf.tensor3d(set.sources), tf.tensor3d(set.shifted)]) as tf.Tensor4D;
+      return alpha.mean(0).arraySync() as number[][][];
+    });
 }
+
+/** Each head's attention weights, mean over the held-out set, for the multi-head attention `name`: [head][i][j]. */
+const meanAttention = (model: tf.LayersModel, name: string, set: TranslationSet): number[][][] => attentionReader(model, name)(set);
 
 function heatMap(values: readonly (readonly number[])[], title: string, description: string, columnsLabel: string): string {
   return heatMapSvg({
@@ -66,12 +74,26 @@ interface Trained {
   readonly self: number[][][];
 }
 
+/** A loss plot: per epoch for the result, per minibatch (at fractions of an epoch) while training. */
+function lossPlot(title: string, description: string, curves: readonly { label: string; points: readonly (readonly [number, number])[] }[]): string {
+  return plotSvg({
+    title,
+    description,
+    x: { label: 'epoch' },
+    y: { label: 'training loss (cross-entropy per letter)' },
+    series: curves.map((c) => ({ label: c.label, mark: 'line' as const, points: c.points })),
+  });
+}
+
 /**
  * Trains the Transformer to reverse short sequences of letters with teacher forcing, then scores it on
  * held-out sequences two ways: fed the right previous letters (as in training) and decoding freely
  * from its own previous answers. Shows each head's attention: the encoder–decoder attention (the
  * reversal) and the masked decoder self-attention (nothing above the diagonal). With `unmasked` = 1
- * it also trains the same network, same seed and data, without the decoder's mask, and compares.
+ * it also trains the same network, same seed and data, without the decoder's mask, side by side (a
+ * minibatch each in turn, the masked one first: each takes the steps it would alone), and compares.
+ * While they train, the page shows both loss curves per minibatch and the masked network's
+ * encoder–decoder attention (head 1) as it forms.
  */
 export default defineDemo({
   params,
@@ -79,34 +101,56 @@ export default defineDemo({
   // metrics to 3 decimals (median of 3 runs each, Chromium, bench/demo-backends.ts, a shared 2-core
   // machine).
   backend: 'wasm',
-  stages: [
-    { key: 'masked:epochs', label: 'Training the Transformer, decoder masked', unit: 'epochs', errorLabel: 'loss', weight: 1 },
-    { key: 'unmasked:epochs', label: 'Training the same network without the mask', unit: 'epochs', errorLabel: 'loss', weight: 1 },
-  ],
+  stages: [{ key: 'train:minibatches', label: 'Training the Transformer (and its unmasked twin, side by side)', unit: 'minibatches', errorLabel: 'loss, masked', weight: 1 }],
   async run(values, progress) {
     const { length, alphabet } = values;
     const train = translationReversal(TRAINING, length, alphabet, createRandom(1));
     const test = translationReversal(HELD_OUT, length, alphabet, createRandom(2));
     const config = { ...transformer.configs.demo!, symbols: alphabet + 1, positions: length };
-    const options = { epochs: values.epochs, learningRate: values.learningRate, batchSize: BATCH };
-    const trainOne = async (causal: boolean): Promise<Trained & { cross: number[][][]; said: number[] }> => {
-      const model = buildTransformer(config, { causal });
-      try {
-        const loss = await trainTeacherForced(model, { ...train, previous: train.shifted }, { ...options, onProgress: progress.within(causal ? 'masked' : 'unmasked') });
-        return {
-          loss,
-          forced: accuracyOf(teacherForcedPredictions(model, { sources: test.sources, previous: test.shifted }), test),
-          free: accuracyOf(decodeGreedy(model, test.sources, alphabet), test),
-          self: meanAttention(model, 'dec1_self', test),
-          cross: meanAttention(model, 'dec1_cross', test),
-          said: decodeGreedy(model, [test.sources[0]!], alphabet)[0]!,
-        };
-      } finally {
-        model.dispose();
-      }
+    const report = progress.within('train');
+    type Net = { label: string; causal: boolean; model: tf.LayersModel; trainer: TeacherForcedTrainer; steps: number[]; loss: number[] };
+    const score = (net: Net): Trained & { cross: number[][][]; said: number[] } => {
+      return {
+        loss: net.loss,
+        forced: accuracyOf(teacherForcedPredictions(net.model, { sources: test.sources, previous: test.shifted }), test),
+        free: accuracyOf(decodeGreedy(net.model, test.sources, alphabet), test),
+        self: meanAttention(net.model, 'dec1_self', test),
+        cross: meanAttention(net.model, 'dec1_cross', test),
+        said: decodeGreedy(net.model, [test.sources[0]!], alphabet)[0]!,
+      };
     };
-    const m = await trainOne(true);
-    const u = values.unmasked === 1 ? await trainOne(false) : undefined;
+    let m: ReturnType<typeof score>;
+    let u: ReturnType<typeof score> | undefined;
+    const nets: Net[] = [];
+    try {
+      for (const causal of values.unmasked === 1 ? [true, false] : [true]) {
+        const model = buildTransformer(config, { causal });
+        nets.push({ label: causal ? 'masked decoder' : 'unmasked decoder', causal, model, steps: [], loss: [], trainer: teacherForcedTrainer(model, { ...train, previous: train.shifted }, { learningRate: values.learningRate, batchSize: BATCH }) });
+      }
+      const crossNow = attentionReader(nets[0]!.model, 'dec1_cross');
+      const batches = nets[0]!.trainer.batches;
+      const total = values.epochs * batches;
+      for (let done = 1; done <= total; done++) {
+        for (const net of nets) net.steps.push(await net.trainer.step());
+        if (done % batches === 0) for (const net of nets) net.loss.push(net.steps.slice(-batches).reduce((a, b) => a + b, 0) / batches);
+        report({ phase: 'minibatches', done, total, error: nets[0]!.steps.at(-1)! });
+        progress.show(() => {
+          const cross = crossNow(test)[0]!;
+          const now = nets.map((net) => `${net.label} ${net.steps.at(-1)!.toFixed(3)}`).join(', ');
+          return [
+            heatMap(cross, `Encoder–decoder attention, head 1, after ${done} of ${total} minibatches: mean α over ${HELD_OUT} held-out sequences`, `Forming: a reversal puts the weight on source position n−1−i in row i.`, 'source position j'),
+            lossPlot(`Training loss so far, minibatch ${done} of ${total}`, `Loss on each minibatch, now: ${now}.`, nets.map((net) => ({ label: net.label, points: net.steps.map((l, k) => [(k + 1) / batches, l] as const) }))),
+          ];
+        });
+      }
+      m = score(nets[0]!);
+      u = nets[1] ? score(nets[1]) : undefined;
+    } finally {
+      for (const net of nets) {
+        net.trainer.dispose();
+        net.model.dispose();
+      }
+    }
     const onTarget = m.cross.map((head) => head.reduce((sum, row, i) => sum + row[length - 1 - i]!, 0) / length);
     const example = test.symbols[0]!;
     const metrics: DemoMetric[] = [
@@ -121,8 +165,8 @@ export default defineDemo({
         { name: 'unmasked-free-accuracy', label: 'Unmasked: right, decoding freely', value: u.free, kind: 'fraction' },
         { name: 'unmasked-next-weight', label: 'Unmasked decoder: mean α on position i + 1', value: nextWeight(u.self), kind: 'fraction' },
       );
-    const series = [{ label: 'masked decoder', mark: 'line' as const, points: m.loss.map((l, e) => [e + 1, l] as const) }];
-    if (u) series.push({ label: 'unmasked decoder', mark: 'line' as const, points: u.loss.map((l, e) => [e + 1, l] as const) });
+    const curves = [{ label: 'masked decoder', points: m.loss.map((l, e) => [e + 1, l] as const) }];
+    if (u) curves.push({ label: 'unmasked decoder', points: u.loss.map((l, e) => [e + 1, l] as const) });
     return {
       metrics,
       plots: [
@@ -152,16 +196,13 @@ export default defineDemo({
               ),
             ]
           : []),
-        plotSvg({
-          title: `Training loss, teacher forcing, reversing ${length} letters out of ${alphabet}`,
-          description:
-            `Masked: ${pct(m.forced)} right when fed the right previous letters, ${pct(m.free)} decoding freely. ` +
+        lossPlot(
+          `Training loss, teacher forcing, reversing ${length} letters out of ${alphabet}`,
+          `Masked: ${pct(m.forced)} right when fed the right previous letters, ${pct(m.free)} decoding freely. ` +
             (u ? `Unmasked: ${pct(u.forced)} fed the right letters, ${pct(u.free)} decoding freely. ` : '') +
             `Guessing gets ${(100 / alphabet).toFixed(0)} %.`,
-          x: { label: 'epoch' },
-          y: { label: 'training loss (cross-entropy per letter)' },
-          series,
-        }),
+          curves,
+        ),
       ],
     };
   },

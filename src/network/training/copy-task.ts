@@ -48,19 +48,27 @@ export interface CopyTraining {
   readonly cancelled?: () => boolean;
 }
 
+/** A network learning the copy task one batch at a time, so a caller can interleave several. */
+export interface CopyTrainer {
+  /** One gradient step on the next seeded batch; returns its loss, in nats per recalled bit. */
+  step(): Promise<number>;
+  /** Frees the optimiser's state (the model stays the caller's). */
+  dispose(): void;
+}
+
 /**
  * Backpropagation through time with Adam on the copy task: binary cross-entropy of the outputs at
  * the recall steps only (what the network shows before the delimiter is not scored), one fresh
- * seeded batch per step. Returns the loss of each batch, in nats per recalled bit.
+ * seeded batch per step: two trainers of the same options draw the same batches, whatever runs
+ * between their steps.
  */
-export async function trainCopy(model: tf.LayersModel, options: CopyTraining): Promise<number[]> {
+export function copyTrainer(model: tf.LayersModel, options: Omit<CopyTraining, 'batches' | 'onProgress' | 'cancelled'>): CopyTrainer {
   const random = createRandom(options.seed);
   const optimizer = tf.train.adam(options.learningRate);
   const bits = model.outputs[0]!.shape.at(-1)!;
   const [shortest, longest] = options.lengths;
-  const losses: number[] = [];
-  try {
-    for (let b = 0; b < options.batches && !options.cancelled?.(); b++) {
+  return {
+    step: async () => {
       const length = shortest + Math.floor(random.next() * (longest - shortest + 1));
       const batch = copyBatch({ bits, length }, options.batchSize, random);
       const { value, grads } = tf.variableGrads(() =>
@@ -74,14 +82,27 @@ export async function trainCopy(model: tf.LayersModel, options: CopyTraining): P
         }),
       );
       applyStep(optimizer, grads, options.clipNorm);
-      losses.push((await value.data())[0]!);
+      const loss = (await value.data())[0]!;
       tf.dispose([value, ...Object.values(grads)]);
+      return loss;
+    },
+    dispose: () => optimizer.dispose(),
+  };
+}
+
+/** `copyTrainer` for `options.batches` batches (or until cancelled). Returns the loss of each batch. */
+export async function trainCopy(model: tf.LayersModel, options: CopyTraining): Promise<number[]> {
+  const trainer = copyTrainer(model, options);
+  const losses: number[] = [];
+  try {
+    for (let b = 0; b < options.batches && !options.cancelled?.(); b++) {
+      losses.push(await trainer.step());
       options.onProgress?.({ phase: 'batches', done: b + 1, total: options.batches, error: losses.at(-1) });
       if (b % 5 === 4) await tf.nextFrame();
     }
     return losses;
   } finally {
-    optimizer.dispose();
+    trainer.dispose();
   }
 }
 

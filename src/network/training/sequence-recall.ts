@@ -43,33 +43,55 @@ export function recallScore(model: tf.LayersModel, batch: RecallBatch): number {
   return 1 - mse / CUE_VARIANCE;
 }
 
+/** A network learning delayed recall one Adam step at a time, so a caller can interleave several. */
+export interface RecallTrainer {
+  /** One Adam step on a fresh batch; returns that batch's loss (squared error at the recall step). */
+  step(): number;
+  /** Recall (R²) on the held-out test set now. */
+  recall(): number;
+  /** Frees the optimiser's state (the model stays the caller's). */
+  dispose(): void;
+}
+
 /**
  * Backpropagation through time with Adam on the squared error at the recall step only: each step
  * draws a fresh batch, so the network cannot memorise sequences, only the rule. Seeded throughout,
- * so a seeded model trains to the same curve each time. Returns the learning curve.
+ * so a seeded model trains the same way each time, whatever else runs between its steps.
  */
-export async function trainRecall(model: tf.LayersModel, task: RecallTask, options: RecallTraining): Promise<RecallPoint[]> {
+export function recallTrainer(model: tf.LayersModel, task: RecallTask, options: Pick<RecallTraining, 'batchSize' | 'learningRate' | 'seed' | 'testSize'>): RecallTrainer {
   const batches = createRandom(options.seed);
   const test = recallBatch(task, options.testSize, createRandom(options.seed + 1_000_003));
   const optimizer = tf.train.adam(options.learningRate);
-  const curve: RecallPoint[] = [];
-  try {
-    for (let step = 1; step <= options.steps; step++) {
+  return {
+    step: () => {
       const batch = recallBatch(task, options.batchSize, batches);
-      const loss = tf.tidy(() => {
+      return tf.tidy(() => {
         const xs = inputTensor(batch);
         const cues = tf.tensor1d(batch.cues);
         const cost = optimizer.minimize(() => tf.losses.meanSquaredError(cues, answers(model, xs, true)) as tf.Scalar, true);
         return cost!.dataSync()[0]!;
       });
+    },
+    recall: () => recallScore(model, test),
+    dispose: () => optimizer.dispose(),
+  };
+}
+
+/** `recallTrainer` run for `options.steps` steps, measured every `options.every`: the learning curve. */
+export async function trainRecall(model: tf.LayersModel, task: RecallTask, options: RecallTraining): Promise<RecallPoint[]> {
+  const trainer = recallTrainer(model, task, options);
+  const curve: RecallPoint[] = [];
+  try {
+    for (let step = 1; step <= options.steps; step++) {
+      const loss = trainer.step();
       if (step % options.every === 0 || step === options.steps) {
-        const point = { step, loss, recall: recallScore(model, test) };
+        const point = { step, loss, recall: trainer.recall() };
         curve.push(point);
         await options.onMeasure?.(point);
       }
     }
     return curve;
   } finally {
-    optimizer.dispose();
+    trainer.dispose();
   }
 }

@@ -67,6 +67,50 @@ export async function trainTeacherForced(
   }
 }
 
+/** A model trained with teacher forcing one minibatch at a time, so a caller can interleave several. */
+export interface TeacherForcedTrainer {
+  /** Minibatches in one pass over the set. */
+  readonly batches: number;
+  /** One Adam step on the next minibatch, in `trainTeacherForced`'s fixed order; returns its loss. */
+  step(): Promise<number>;
+  /** Frees the data and the optimiser's state (the model stays the caller's). */
+  dispose(): void;
+}
+
+/**
+ * `trainTeacherForced` step by step: the same optimiser, loss and minibatches in the same order, so
+ * the weights after k steps are those `model.fit` reaches after k minibatches, and the mean of an
+ * epoch's step losses is the loss `fit` reports for it (the minibatches are equally large, or the
+ * last is weighted by its size there; pass sizes that divide the set for identical figures).
+ */
+export function teacherForcedTrainer(
+  model: tf.LayersModel,
+  set: Pick<TeacherForcedSet, 'sources' | 'previous' | 'targets'>,
+  options: { learningRate: number; batchSize: number },
+): TeacherForcedTrainer {
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const count = set.sources.length;
+  const batches = Math.ceil(count / options.batchSize);
+  const slices = Array.from({ length: batches }, (_, b) => {
+    const [from, to] = [b * options.batchSize, Math.min(count, (b + 1) * options.batchSize)];
+    return [tf.tensor3d(set.sources.slice(from, to)), tf.tensor3d(set.previous.slice(from, to)), tf.tensor3d(set.targets.slice(from, to))] as const;
+  });
+  let next = 0;
+  return {
+    batches,
+    step: async () => {
+      const [xs, previous, ys] = slices[next]!;
+      next = (next + 1) % batches;
+      return (await model.trainOnBatch([xs, previous], ys)) as number;
+    },
+    dispose: () => {
+      optimizer.dispose();
+      tf.dispose(slices.flat());
+    },
+  };
+}
+
 /** The decoder fed the true previous symbols (as in training): one pass, the most probable symbol at every step. */
 export function teacherForcedPredictions(model: tf.LayersModel, set: Pick<TeacherForcedSet, 'sources' | 'previous'>): number[][] {
   return tf.tidy(() => (model.predict([tf.tensor3d(set.sources), tf.tensor3d(set.previous)]) as tf.Tensor).argMax(-1).arraySync() as number[][]);
@@ -92,12 +136,18 @@ export function freeRunningPredictions(model: tf.LayersModel, sources: number[][
   return chosen;
 }
 
-/** A second model on the same layers whose output is the attention weights α (batch, T, S), for the teacher-forced inputs. */
+/**
+ * A reader of the attention weights α (batch, T, S) for teacher-forced inputs: a second model on the
+ * same layers, built once, so a demo can read α many times while training at the cost of a pass.
+ */
+export function attentionReader(model: tf.LayersModel): (set: Pick<TeacherForcedSet, 'sources' | 'previous'>) => number[][][] {
+  const alpha = tf.model({ inputs: model.inputs, outputs: model.getLayer('score').output as tf.SymbolicTensor });
+  return (set) => tf.tidy(() => (alpha.predict([tf.tensor3d(set.sources), tf.tensor3d(set.previous)]) as tf.Tensor).arraySync() as number[][][]);
+}
+
+/** The attention weights α (batch, T, S) for the teacher-forced inputs, read once. */
 export function attentionWeights(model: tf.LayersModel, set: Pick<TeacherForcedSet, 'sources' | 'previous'>): number[][][] {
-  return tf.tidy(() => {
-    const alpha = tf.model({ inputs: model.inputs, outputs: model.getLayer('score').output as tf.SymbolicTensor });
-    return (alpha.predict([tf.tensor3d(set.sources), tf.tensor3d(set.previous)]) as tf.Tensor).arraySync() as number[][][];
-  });
+  return attentionReader(model)(set);
 }
 
 /** How right a set of predictions is: per symbol, per whole sequence, and per position. */

@@ -39,32 +39,54 @@ export function parityAccuracy(model: tf.LayersModel, task: ParityTask, batch: P
   return right / counted;
 }
 
+/** A network learning windowed parity one Adam step at a time, so a caller can interleave several. */
+export interface ParityTrainer {
+  /** One Adam step on a fresh batch; returns that batch's loss (squared error at every step). */
+  step(): number;
+  /** Held-out accuracy now. */
+  accuracy(): number;
+  /** Frees the optimiser's state (the model stays the caller's). */
+  dispose(): void;
+}
+
 /**
  * Backpropagation through time with Adam on the squared error at every step, a fresh seeded batch
- * each step (so only the rule can be learned, not the sequences). Returns the learning curve.
+ * each step (so only the rule can be learned, not the sequences), whatever else runs in between.
  */
-export async function trainParity(model: tf.LayersModel, task: ParityTask, options: ParityTraining): Promise<ParityPoint[]> {
+export function parityTrainer(model: tf.LayersModel, task: ParityTask, options: Pick<ParityTraining, 'batchSize' | 'learningRate' | 'seed' | 'testSize'>): ParityTrainer {
   const batches = createRandom(options.seed);
   const test = parityBatch(task, options.testSize, createRandom(options.seed + 1_000_003));
   const optimizer = tf.train.adam(options.learningRate);
-  const curve: ParityPoint[] = [];
-  try {
-    for (let step = 1; step <= options.steps; step++) {
+  return {
+    step: () => {
       const batch = parityBatch(task, options.batchSize, batches);
-      const loss = tf.tidy(() => {
+      return tf.tidy(() => {
         const xs = inputs(batch);
         const ys = targets(batch);
         const cost = optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar, true);
         return cost!.dataSync()[0]!;
       });
+    },
+    accuracy: () => parityAccuracy(model, task, test),
+    dispose: () => optimizer.dispose(),
+  };
+}
+
+/** `parityTrainer` run for `options.steps` steps, measured every `options.every`: the learning curve. */
+export async function trainParity(model: tf.LayersModel, task: ParityTask, options: ParityTraining): Promise<ParityPoint[]> {
+  const trainer = parityTrainer(model, task, options);
+  const curve: ParityPoint[] = [];
+  try {
+    for (let step = 1; step <= options.steps; step++) {
+      const loss = trainer.step();
       if (step % options.every === 0 || step === options.steps) {
-        const point = { step, loss, accuracy: parityAccuracy(model, task, test) };
+        const point = { step, loss, accuracy: trainer.accuracy() };
         curve.push(point);
         await options.onMeasure?.(point);
       }
     }
     return curve;
   } finally {
-    optimizer.dispose();
+    trainer.dispose();
   }
 }
