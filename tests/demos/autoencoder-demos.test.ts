@@ -20,13 +20,23 @@ const demos: [string, DemoDefinition][] = [
 ];
 
 describe.each(demos)('the %s demo', (_, demo) => {
-  it('runs a short training with progress per epoch, returns numeric metrics and drawn images, and leaks no tensor', async () => {
+  it('runs a short training with progress and a live picture per mini-batch, returns numeric metrics and drawn images, and leaks no tensor', async () => {
     const before = tf.memory().numTensors;
     const updates: ProgressUpdate[] = [];
-    const result = await demo.run(parseParams(demo.params, { epochs: '4' }), progressPlan(demo.stages, (u) => updates.push(u)));
+    const previews: (readonly string[])[] = [];
+    const result = await demo.run(parseParams(demo.params, { epochs: '4' }), progressPlan(demo.stages, (u) => updates.push(u), (p) => previews.push(p)));
     expect(tf.memory().numTensors).toBe(before);
-    expect(updates.map((u) => u.done)).toEqual([1, 2, 3, 4]);
+    // Every batch of the 4 epochs, in order: 1000 digits in batches of 100 (25 for DC-IGN).
+    const batches = updates.at(-1)!.total;
+    expect([40, 160]).toContain(batches);
+    expect(updates.map((u) => u.done)).toEqual(Array.from({ length: batches }, (_, k) => k + 1));
     expect(updates.at(-1)!.fraction).toBe(1);
+    // The live pictures: the network's images as they are now, and the loss curve one point longer each batch.
+    expect(previews).toHaveLength(batches);
+    for (const [k, plots] of [previews[0]!, previews.at(-1)!].entries()) {
+      expect(plots[0]).toContain('rz-image-grid');
+      expect(plots[1]).toContain(k === 0 ? `After ${(4 / batches).toFixed(1)} of 4 epochs` : 'After 4.0 of 4 epochs');
+    }
     for (const metric of result.metrics) expect(Number.isFinite(metric.value), metric.name).toBe(true);
     expect(result.plots.some((svg) => svg.includes('rz-image-grid') && (svg.match(/<path /g) ?? []).length > 20)).toBe(true);
     for (const svg of result.plots) expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
