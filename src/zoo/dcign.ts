@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as z from 'zod/mini';
+import { useFastBiasKernels } from '../network/kernels/bias';
 import { useFastConvolutionGradients } from '../network/kernels/conv2d-backprop-filter';
 import { useFastMaxPoolGradients } from '../network/kernels/max-pool-grad';
 import { defineArchitecture } from '../architecture/define';
@@ -133,12 +134,13 @@ const trainElbo = elboTrainer(forward);
  * minimised with Adam through the reparameterised sample. Mini-batches are random digits; the paper's
  * clamped batches (one scene factor varying, all but one code unit held to the batch mean) need
  * data labelled by factor, which the digits are not. Returns the mean loss (nats per image) per epoch.
- * The kernel gradients (the convolution's and the transposed convolution's) and the pooling's go
- * through faster CPU kernels for Conv2DBackpropFilter and MaxPoolGrad, which compute the same sums.
+ * The kernel gradients (the convolution's and the transposed convolution's), the pooling's and the
+ * biases go through faster CPU kernels (src/network/kernels), which compute the same sums.
  */
 export const trainDcign: typeof trainElbo = (model, images, options) => {
   useFastConvolutionGradients();
   useFastMaxPoolGradients();
+  useFastBiasKernels();
   return trainElbo(model, images, options);
 };
 

@@ -72,7 +72,7 @@ export default defineDemo({
         epsilon: { from: 1, to: 0.05, over: Math.round(values.steps * EXPLORE_SHARE) },
         targetEvery: values.targetEvery,
         seed: values.seed,
-        onEpisode: (episode, ret) => {
+        onEpisode: (_, ret) => {
           returns.push(ret);
           progress.show(live);
         },
