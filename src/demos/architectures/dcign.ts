@@ -53,8 +53,10 @@ export default defineDemo({
     try {
       const history = await trainDcign(model, trainImages, {
         epochs: values.epochs,
-        batchSize: 25,
-        learningRate: 0.01,
+        // 25 batches of 40 an epoch: as good a code as 40 batches of 25 at 0.01 (error 0.040, 2.57 against
+        // 2.56 nats), in 250 steps instead of 400, and a step's cost is mostly per operation, not per digit.
+        batchSize: 40,
+        learningRate: 0.015,
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
