@@ -10,7 +10,7 @@ const BATCH = 64;
 /** Points compared with the data for the distance, and drawn in the scatter. */
 const SAMPLE = 400;
 const CHECK_EVERY = 100;
-/** Progress between the checks, with the last distance measured: the bar moves a few times a second. */
+/** Progress after the first step and between the checks, with the last distance measured: the bar moves a few times a second. */
 const REPORT_EVERY = 20;
 /** Steps averaged in the loss curves: single steps of a two-player game are noisy. */
 const SMOOTHING = 25;
@@ -83,7 +83,7 @@ export default defineDemo({
         },
         onProgress: report,
         onStep: (step) => {
-          if (step % REPORT_EVERY === 0 && step % CHECK_EVERY !== 0 && step !== values.steps) report({ phase: 'train', done: step, total: values.steps, error: checks.at(-1)![1] });
+          if ((step === 1 || step % REPORT_EVERY === 0) && step % CHECK_EVERY !== 0 && step !== values.steps) report({ phase: 'train', done: step, total: values.steps, error: checks.at(-1)![1] });
           progress.show(live(step));
         },
       });
