@@ -1,4 +1,5 @@
 import { imageGridSvg } from './image-grid';
+import type { ProgressPlan, Stage } from './progress-plan';
 
 /** Pixels per side of the bars-and-stripes patterns the Boltzmann demos learn. */
 export const SIDE = 4;
@@ -17,4 +18,19 @@ export function samplesSvg(title: string, description: string, samples: readonly
     pixel: 6,
     rows: [{ images: samples.slice(0, SHOWN).map((pixels) => ({ pixels, caption: valid(pixels) ? 'valid' : '—' })) }],
   });
+}
+
+/** The stage of drawing the final samples (`generate`'s `onSample` reports it through `sampling`). */
+export const SAMPLING_STAGE: Stage = { key: 'sample:chains', label: `Drawing ${SAMPLES} samples, ${SAMPLE_STEPS} Gibbs steps each`, unit: 'samples', weight: 0.5 };
+
+/**
+ * `generate`'s `onSample` for the final samples: progress every 10 samples, and the samples so far
+ * with the figures `plots` draws (only when the page will show them).
+ */
+export function sampling(progress: ProgressPlan, plots: (samples: readonly ArrayLike<number>[]) => readonly string[]): (samples: readonly ArrayLike<number>[]) => void {
+  const report = progress.within('sample');
+  return (samples) => {
+    if (samples.length % 10 === 0) report({ phase: 'chains', done: samples.length, total: SAMPLES });
+    progress.show(() => plots(samples));
+  };
 }

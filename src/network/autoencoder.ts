@@ -87,13 +87,21 @@ export interface FitOptions {
   readonly learningRate: number;
   /** Seeds the order of the examples in each epoch. */
   readonly seed: number;
-  /** Reports phase `train`: epochs done, with the epoch's mean loss as the error. */
+  /**
+   * Reports phase `train` after every mini-batch: batches done of all the epochs' batches, with the
+   * mean loss of the current epoch's batches so far as the error.
+   */
   readonly onProgress?: OnProgress;
+  /**
+   * Called after every mini-batch with the epochs done so far (a fraction: 2.5 is halfway through
+   * the third) and that batch's loss, for a live curve.
+   */
+  readonly onBatch?: (epochs: number, loss: number) => void;
 }
 
 /**
  * Adam on mini-batches in a seeded shuffled order, minimising `loss(batch)` — which runs the network
- * itself, so each architecture decides what its loss adds. Awaits between epochs, so a caller's
+ * itself, so each architecture decides what its loss adds. Awaits after every batch, so a caller's
  * event loop keeps turning. Returns the mean loss of every epoch.
  */
 export async function fitAutoencoder(images: tf.Tensor2D, loss: (batch: tf.Tensor2D) => tf.Scalar, options: FitOptions): Promise<number[]> {
@@ -105,17 +113,21 @@ export async function fitAutoencoder(images: tf.Tensor2D, loss: (batch: tf.Tenso
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       const order = shuffled(count, random.next);
       let total = 0;
+      const batches = Math.ceil(count / options.batchSize);
       for (let start = 0; start < count; start += options.batchSize) {
         const indices = order.slice(start, start + options.batchSize);
         const value = tf.tidy(() => {
           const batch = tf.gather(images, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
           return optimizer.minimize(() => loss(batch), true)!;
         });
-        total += (await value.data())[0]! * indices.length;
+        const batchLoss = (await value.data())[0]!;
+        total += batchLoss * indices.length;
         value.dispose();
+        const done = start / options.batchSize + 1;
+        options.onProgress?.({ phase: 'train', done: epoch * batches + done, total: options.epochs * batches, error: total / Math.min(count, start + options.batchSize) });
+        options.onBatch?.(epoch + done / batches, batchLoss);
       }
       history.push(total / count);
-      options.onProgress?.({ phase: 'train', done: epoch + 1, total: options.epochs, error: total / count });
     }
     return history;
   } finally {

@@ -78,7 +78,11 @@ export function visibleProbabilities(rbm: RbmParams, h: ArrayLike<number>): Floa
 }
 
 /** Binary units: 1 with probability pᵢ. */
-export const sampleUnits = (p: ArrayLike<number>, random: Random): Float64Array => Float64Array.from(p, (x) => (random.next() < x ? 1 : 0));
+export function sampleUnits(p: ArrayLike<number>, random: Random): Float64Array {
+  const units = new Float64Array(p.length);
+  for (let k = 0; k < p.length; k++) units[k] = random.next() < p[k]! ? 1 : 0;
+  return units;
+}
 
 export interface CdSchedule {
   /** Gibbs steps in the negative phase: CD-k. */
@@ -199,18 +203,25 @@ export function trainGreedy(
  * Draws `count` samples from the generative model the layers define. The top layer is an RBM: a
  * Gibbs chain started from uniform noise on its visible units runs `steps` steps (h ∼ p(h | v),
  * v ∼ p(v | h)). Its visible sample then passes down once through each lower layer, through that
- * layer's W transposed: v ∼ p(v | h). For one layer, plain Gibbs sampling of an RBM.
+ * layer's W transposed: v ∼ p(v | h). For one layer, plain Gibbs sampling of an RBM. `onSample` sees
+ * the samples so far after each one.
  */
-export function generate(model: tf.LayersModel, options: { count: number; steps: number; seed: number }): Float64Array[] {
+export function generate(
+  model: tf.LayersModel,
+  options: { count: number; steps: number; seed: number; onSample?: (samples: readonly Float64Array[]) => void },
+): Float64Array[] {
   const stack = boltzmannLayers(model).map(readRbm);
   const top = stack.at(-1)!;
   const random = createRandom(options.seed);
-  return Array.from({ length: options.count }, () => {
+  const samples: Float64Array[] = [];
+  while (samples.length < options.count) {
     let v = sampleUnits(new Float64Array(top.visible).fill(0.5), random);
     for (let step = 0; step < options.steps; step++) v = sampleUnits(visibleProbabilities(top, sampleUnits(hiddenProbabilities(top, v), random)), random);
     for (let l = stack.length - 2; l >= 0; l--) v = sampleUnits(visibleProbabilities(stack[l]!, v), random);
-    return v;
-  });
+    samples.push(v);
+    options.onSample?.(samples);
+  }
+  return samples;
 }
 
 /**
@@ -260,13 +271,15 @@ export function freeEnergy(rbm: RbmParams, v: ArrayLike<number>): number {
 export function logPartition(rbm: RbmParams): number {
   if (rbm.hidden > MAX_ENUMERATED) throw new Error(`logPartition: ${rbm.hidden} hidden units are too many to enumerate (at most ${MAX_ENUMERATED})`);
   const terms: number[] = [];
+  // A unit that is off adds W·0 = 0, so only the units that are on are added: the same sums, in the
+  // same order, without a vector per state (2¹⁶ of them).
   for (let state = 0; state < 1 << rbm.hidden; state++) {
-    const h = bits(rbm.hidden, state);
     let t = 0;
-    for (let j = 0; j < rbm.hidden; j++) t += rbm.c[j]! * h[j]!;
+    for (let j = 0; j < rbm.hidden; j++) if ((state >> j) & 1) t += rbm.c[j]!;
     for (let i = 0; i < rbm.visible; i++) {
       let x = rbm.b[i]!;
-      for (let j = 0; j < rbm.hidden; j++) x += rbm.W[i * rbm.hidden + j]! * h[j]!;
+      const row = i * rbm.hidden;
+      for (let j = 0; j < rbm.hidden; j++) if ((state >> j) & 1) x += rbm.W[row + j]!;
       t += softplus(x);
     }
     terms.push(t);

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import * as z from 'zod/mini';
+import { useFastBiasKernels } from '../network/kernels/bias';
+import { useFastConvolutionGradients } from '../network/kernels/conv2d-backprop-filter';
+import { useFastMaxPoolGradients } from '../network/kernels/max-pool-grad';
 import { defineArchitecture } from '../architecture/define';
 import { count, fields, seed, type ConfigOf } from '../architecture/config-schema';
 import { declareOutputMatchesInput } from '../graph/output-role';
@@ -123,14 +126,23 @@ export function forward(model: tf.LayersModel, images: tf.Tensor2D): Variational
   });
 }
 
+const trainElbo = elboTrainer(forward);
+
 /**
  * The paper's objective, the variational lower bound: per image, the reconstruction loss (Bernoulli
  * cross-entropy over the pixels) plus the KL divergence of the code's distribution from N(0, I),
  * minimised with Adam through the reparameterised sample. Mini-batches are random digits; the paper's
  * clamped batches (one scene factor varying, all but one code unit held to the batch mean) need
  * data labelled by factor, which the digits are not. Returns the mean loss (nats per image) per epoch.
+ * The kernel gradients (the convolution's and the transposed convolution's), the pooling's and the
+ * biases go through faster CPU kernels (src/network/kernels), which compute the same sums.
  */
-export const trainDcign = elboTrainer(forward);
+export const trainDcign: typeof trainElbo = (model, images, options) => {
+  useFastConvolutionGradients();
+  useFastMaxPoolGradients();
+  useFastBiasKernels();
+  return trainElbo(model, images, options);
+};
 
 export default defineArchitecture<DcignConfig>({
   id: 'dcign',

@@ -107,7 +107,7 @@ export interface DqnTraining {
   readonly onEpisode?: (episode: number, ret: number) => void;
   /** Called after each target copy with the number of gradient steps so far. */
   readonly onCopy?: (gradientSteps: number) => void;
-  /** Every 100 moves and after the last: moves done, the last episode's return as the error. */
+  /** Every 25 moves and after the last: moves done, the last episode's return as the error. */
   readonly onProgress?: OnProgress;
 }
 
@@ -162,7 +162,7 @@ export function trainDqn(model: tf.LayersModel, options: DqnTraining): DqnHistor
         moves = 0;
         total = 0;
       }
-      if ((t + 1) % 100 === 0 || t + 1 === options.steps)
+      if ((t + 1) % 25 === 0 || t + 1 === options.steps)
         options.onProgress?.({ phase: 'train', done: t + 1, total: options.steps, ...(returns.length > 0 ? { error: returns.at(-1)! } : {}) });
       if (t + 1 < options.warmup) continue;
       const batch = Array.from({ length: options.batchSize }, () => memory[Math.floor(random.next() * memory.length)]!);

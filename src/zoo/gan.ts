@@ -84,6 +84,8 @@ export interface GanTraining {
   readonly every?: number;
   readonly check?: (step: number) => number;
   readonly onProgress?: OnProgress;
+  /** Called after every step with its number (from 1), for live pictures. */
+  readonly onStep?: (step: number) => void;
 }
 
 export interface GanHistory {
@@ -133,6 +135,7 @@ export function trainGan(model: tf.LayersModel, options: GanTraining): GanHistor
         const error = options.check?.(step);
         options.onProgress?.({ phase: 'train', done: step, total: options.steps, ...(error === undefined ? {} : { error }) });
       }
+      options.onStep?.(step);
     }
   } finally {
     dOptimizer.dispose();

@@ -21,6 +21,9 @@ describe('restricted-boltzmann-machine and deep-belief-network demos', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(shown.length).toBeGreaterThanOrEqual(40);
     expect(shown[0]![1]).toContain('Gibbs samples');
+    // While the final samples are drawn, one more picture per sample: 200 of them.
+    expect(shown.filter((plots) => plots[1]!.includes('Samples from the trained RBM so far'))).toHaveLength(200);
+    expect(shown.at(-1)![1]).toContain('200 of 200');
     const metric = (name: string) => result.metrics.find((m) => m.name === name)!.value;
     expect(metric('reconstruction-error')).toBeLessThan(0.002);
     expect(metric('log-likelihood')).toBeCloseTo(-5.54, 1);
@@ -29,12 +32,12 @@ describe('restricted-boltzmann-machine and deep-belief-network demos', () => {
     expect(quick.plots[0]).toContain('CD-3');
   });
 
-  it('DBN: trains layer after layer, reporting each, and measures the bound against one RBM as the article quotes', async () => {
+  it('DBN: trains layer after layer, reporting each, then the sampling, and measures the bound against one RBM as the article quotes', async () => {
     const before = tf.memory().numTensors;
     const stages = new Set<string>();
     const result = await dbnDemo.run(parseParams(dbnDemo.params, {}), progressPlan(dbnDemo.stages, (u) => stages.add(u.stage)));
     expect(tf.memory().numTensors).toBe(before);
-    expect([...stages]).toEqual(['train:layer-1', 'train:layer-2']);
+    expect([...stages]).toEqual(['train:layer-1', 'train:layer-2', 'sample:chains']);
     const metric = (name: string) => result.metrics.find((m) => m.name === name)!.value;
     expect(metric('rbm-log-likelihood')).toBeCloseTo(-6.21, 2);
     expect(metric('dbn-bound')).toBeCloseTo(-5.47, 2);

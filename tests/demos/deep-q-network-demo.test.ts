@@ -24,4 +24,17 @@ describe('deep-q-network demo', () => {
     expect(metric(rare, 'greedy-return')).toBeCloseTo(-1.5, 6);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('shows the returns so far and the greedy agent’s path after every episode, from the first one on, and at every progress report', async () => {
+    const previews: (readonly string[])[] = [];
+    const reports: number[] = [];
+    const result = await demo.run(parseParams(demo.params, { steps: '300' }), progressPlan(demo.stages, (u) => reports.push(u.done), (plots) => previews.push(plots)));
+    expect(reports).toEqual(Array.from({ length: 12 }, (_, k) => 25 * (k + 1)));
+    const episodes = metric(result, 'episodes');
+    const counted = previews.map((plots) => Number(/so far \((\d+) episodes?\)/.exec(plots[0]!)![1]));
+    expect(new Set(counted)).toEqual(new Set(Array.from({ length: episodes }, (_, k) => k + 1)));
+    expect(previews[0]![0]).toContain('Return per episode so far (1 episode)');
+    expect(previews.at(-1)![0]).toContain(`(${metric(result, 'episodes')} episodes)`);
+    expect(previews.every((plots) => plots[1]!.includes('The greedy agent now'))).toBe(true);
+  });
 });

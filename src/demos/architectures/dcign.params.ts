@@ -7,6 +7,6 @@ import { defineParams } from '../params';
  */
 export default defineParams([
   { name: 'latent', label: 'Code units', hint: 'Size of the graphics code z: each unit has its own mean and log-variance cell.', scale: 'linear', min: 2, max: 8, step: 1, value: 4 },
-  { name: 'epochs', label: 'Training epochs', hint: 'Passes over the 1000 training digits.', scale: 'linear', min: 2, max: 30, step: 2, value: 10 },
+  { name: 'epochs', label: 'Training epochs', hint: 'Passes over the 1000 training digits.', scale: 'linear', min: 2, max: 30, step: 2, value: 8 },
   { name: 'digit', label: 'Digit to vary', hint: 'The held-out digit whose code the traversal starts from: every unit but two stays at its value.', scale: 'linear', min: 0, max: 9, step: 1, value: 3 },
 ]);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor } from '../../network/autoencoder';
 import { digitSplit, oneOfEach } from '../../network/datasets/digits';
 import dcign, { decode, encode, trainDcign } from '../../zoo/dcign';
+import { batchLoss, everyBatch } from '../batch-loss';
 import { elboCurveSvg } from '../elbo-curve';
 import { imageGridSvg } from '../image-grid';
 import { defineDemo } from '../types';
@@ -26,15 +27,40 @@ export default defineDemo({
   params,
   // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
   // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
-  stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'epochs', errorLabel: 'negative ELBO (nats)', weight: 1 }],
+  stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'batches', errorLabel: 'negative ELBO (nats)', weight: 1 }],
   async run(values, progress) {
     const model = dcign.build({ ...dcign.configs.demo!, latent: values.latent });
     const { train, test, testLabels } = digitSplit();
     const trainImages = imageTensor(train);
     const testImages = imageTensor(test);
+    const shown = oneOfEach(testLabels, test.map((_, i) => i));
+    const shownImages = tf.gather(testImages, shown);
+    const originalRow = { label: 'original', images: (shownImages.arraySync() as number[][]).map((pixels) => ({ pixels })) };
+    const curve = batchLoss({ model: 'DC-IGN', epochs: values.epochs, yLabel: 'negative ELBO (nats per digit)', digits: 1 });
+    // Live: ten held-out digits rendered from their inferred codes now, and the loss of every batch.
+    const live = () => [
+      imageGridSvg({
+        title: `Held-out digits and what the decoder renders from their inferred codes after ${curve.points.at(-1)![0].toFixed(1)} epochs`,
+        description: `Top row: ten digits the network never saw. Bottom row: the decoder's rendering of each digit's mean code so far.`,
+        width: 8,
+        rows: [
+          originalRow,
+          { label: `through ${values.latent} code units`, images: tf.tidy(() => decode(model, encode(model, shownImages).mean).arraySync()).map((pixels) => ({ pixels })) },
+        ],
+      }),
+      curve.svg(),
+    ];
     try {
-      const history = await trainDcign(model, trainImages, { epochs: values.epochs, batchSize: 25, learningRate: 0.01, seed: 7, onProgress: progress.within('fit') });
-      const shown = oneOfEach(testLabels, test.map((_, i) => i));
+      const history = await trainDcign(model, trainImages, {
+        epochs: values.epochs,
+        // 25 batches of 40 an epoch at 0.02: over the default 8 epochs, 200 steps where 10 epochs of 40
+        // batches of 25 at 0.01 took 400 (a step's cost is mostly per operation, not per digit), for a
+        // code nearly as good (held-out error 0.042 against 0.040, 2.64 nats against 2.56).
+        batchSize: 40,
+        learningRate: 0.02,
+        seed: 7,
+        ...everyBatch(progress, curve, live),
+      });
       const result = tf.tidy(() => {
         const { mean, logVariance } = encode(model, testImages);
         const reconstruction = decode(model, mean);
@@ -44,7 +70,6 @@ export default defineDemo({
           error: tf.mean(tf.squaredDifference(reconstruction, testImages)).dataSync()[0]!,
           baseline: tf.mean(tf.squaredDifference(meanImage, testImages)).dataSync()[0]!,
           kl: klPerUnit(mean, logVariance),
-          originals: tf.gather(testImages, picked).arraySync() as number[][],
           rebuilt: tf.gather(reconstruction, picked).arraySync() as number[][],
           start: (tf.gather(mean, [shown[values.digit]!]).arraySync() as number[][])[0]!,
         };
@@ -78,7 +103,7 @@ export default defineDemo({
             description: `Top row: ten digits the network never saw. Bottom row: the decoder's rendering of each digit's mean code. Mean squared error per pixel over all 797 held-out digits: ${result.error.toFixed(4)}, against ${result.baseline.toFixed(4)} for the average training digit.`,
             width: 8,
             rows: [
-              { label: 'original', images: result.originals.map((pixels) => ({ pixels })) },
+              originalRow,
               { label: `through ${values.latent} code units`, images: result.rebuilt.map((pixels) => ({ pixels })) },
             ],
           }),
@@ -86,7 +111,7 @@ export default defineDemo({
         ],
       };
     } finally {
-      tf.dispose([trainImages, testImages]);
+      tf.dispose([trainImages, testImages, shownImages]);
       model.dispose();
     }
   },

@@ -1,6 +1,6 @@
 import { barsAndStripes, boltzmannLayers, generate, logLikelihood, readRbm, trainGreedy, validShare, variationalBound } from '../../network/rbm';
 import dbn from '../../zoo/deep-belief-network';
-import { SAMPLES, SAMPLE_STEPS, SIDE, samplesSvg } from '../boltzmann-figures';
+import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, sampling, samplesSvg } from '../boltzmann-figures';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './deep-belief-network.params';
@@ -21,6 +21,7 @@ export default defineDemo({
   stages: [
     { key: 'train:layer-1', label: 'Layer 1: contrastive divergence on the patterns', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 },
     { key: 'train:layer-2', label: 'Layer 2: contrastive divergence on layer 1’s hidden probabilities', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 },
+    SAMPLING_STAGE,
   ],
   run(values, progress) {
     const { hidden1, hidden2, k, epochs } = values;
@@ -47,8 +48,16 @@ export default defineDemo({
       const [bottom, top] = boltzmannLayers(model).map(readRbm);
       const single = logLikelihood(bottom!, patterns);
       const bound = variationalBound(bottom!, top!, patterns);
-      const samples = generate(model, { count: SAMPLES, steps: SAMPLE_STEPS, seed: 3 });
       const known = new Set(patterns.map((p) => p.join('')));
+      const valid = (s: ArrayLike<number>) => known.has(Array.from(s).join(''));
+      const samples = generate(model, {
+        count: SAMPLES,
+        steps: SAMPLE_STEPS,
+        seed: 3,
+        onSample: sampling(progress, (so) => [
+          samplesSvg(`Samples from the DBN so far: ${so.length} of ${SAMPLES}`, `${SAMPLE_STEPS} Gibbs steps in the top RBM, then one pass down; ${so.filter(valid).length} of the ${so.length} drawn so far are valid patterns.`, so, valid),
+        ]),
+      });
       const share = validShare(samples, patterns);
       return {
         metrics: [
@@ -68,7 +77,7 @@ export default defineDemo({
             `Samples from the DBN: ${SAMPLE_STEPS} Gibbs steps in the top RBM, then one pass down`,
             `The first 12 of ${SAMPLES} samples; ${(share * 100).toFixed(1)} % of all ${SAMPLES} are one of the 30 patterns.`,
             samples,
-            (s) => known.has(Array.from(s).join('')),
+            valid,
           ),
         ],
       };

@@ -15,8 +15,6 @@ const EXPLORE_SHARE = 0.55;
 const SMOOTHING = 10;
 /** Episodes of the random policy the trained agent is compared with. */
 const RANDOM_EPISODES = 200;
-/** The live figures are redrawn every this many episodes. */
-const SHOW_EVERY = 10;
 
 const smooth = (values: readonly number[]) =>
   values.map((_, i) => {
@@ -61,6 +59,9 @@ export default defineDemo({
           caption: episode.reachedGoal ? `${episode.cells.length - 1} moves to G, return ${episode.return.toFixed(2)}` : `no goal in ${world.maxSteps} moves, return ${episode.return.toFixed(2)}`,
         });
       const returns: number[] = [];
+      // Drawn only when the page will show it (a few times a second), so asking after every episode is free.
+      const live = () => [returnsPlot(returns, `Return per episode so far (${returns.length} episode${returns.length === 1 ? '' : 's'})`), episodeSvg('The greedy agent now', greedy())];
+      const report = progress.within('agent');
       const history = trainDqn(model, {
         world,
         steps: values.steps,
@@ -71,11 +72,15 @@ export default defineDemo({
         epsilon: { from: 1, to: 0.05, over: Math.round(values.steps * EXPLORE_SHARE) },
         targetEvery: values.targetEvery,
         seed: values.seed,
-        onEpisode: (episode, ret) => {
+        onEpisode: (_, ret) => {
           returns.push(ret);
-          if (episode % SHOW_EVERY === 0) progress.show([returnsPlot(returns, `Return per episode so far (${episode} episodes)`), episodeSvg('The greedy agent now', greedy())]);
+          progress.show(live);
         },
-        onProgress: progress.within('agent'),
+        onProgress: (update) => {
+          report(update);
+          // Between episodes too: the greedy agent's path changes with every gradient step.
+          if (returns.length > 0) progress.show(live);
+        },
       });
       const final = greedy();
       return {

@@ -10,6 +10,8 @@ const BATCH = 64;
 /** Points compared with the data for the distance, and drawn in the scatter. */
 const SAMPLE = 400;
 const CHECK_EVERY = 100;
+/** Progress after the first step and between the checks, with the last distance measured: the bar moves a few times a second. */
+const REPORT_EVERY = 20;
 /** Steps averaged in the loss curves: single steps of a two-player game are noisy. */
 const SMOOTHING = 25;
 
@@ -36,6 +38,37 @@ export default defineDemo({
       const distance = () => slicedWasserstein(generate(model, SAMPLE, 4), reference);
       const checks: (readonly [number, number])[] = [[0, distance()]];
       const stream = createRandom(3);
+      const report = progress.within('game');
+      const ring = Array.from({ length: 121 }, (_, k) => {
+        const angle = (2 * Math.PI * k) / 120;
+        return [DEFAULT_RING.centre[0] + DEFAULT_RING.radius * Math.cos(angle), DEFAULT_RING.centre[1] + DEFAULT_RING.radius * Math.sin(angle)] as const;
+      });
+      const pointsPlot = (title: string, description: string) =>
+        plotSvg({
+          title,
+          description,
+          x: { label: 'x' },
+          y: { label: 'y' },
+          // The data is a circle: drawn to equal scales, it looks like one.
+          aspect: 'equal',
+          series: [
+            { label: 'data: a ring of radius 1 around (1.5, 1)', mark: 'band', points: ring },
+            { label: 'generated points', mark: 'dots', points: pairs(generate(model, SAMPLE, 7)) },
+          ],
+        });
+      const distancePlot = (description: string) =>
+        plotSvg({
+          title: `GAN: distance between generated points and the data, every ${CHECK_EVERY} steps`,
+          description,
+          x: { label: 'step' },
+          y: { label: 'sliced Wasserstein distance' },
+          series: [{ label: 'distance to the data', mark: 'line', points: checks }],
+        });
+      // Live: the generator's points as they move onto the ring, and the distance measured so far.
+      const live = (step: number) => () => [
+        pointsPlot(`GAN: the ring the data comes from, and 400 points from the generator after ${step} of ${values.steps} steps`, `The last distance measured, at step ${checks.at(-1)![0]}, is ${checks.at(-1)![1].toFixed(3)}.`),
+        distancePlot(`The distance so far: ${checks.map(([s, d]) => `${d.toFixed(3)} at step ${s}`).join(', ')}.`),
+      ];
       const history = trainGan(model, {
         steps: values.steps,
         batchSize: BATCH,
@@ -48,31 +81,23 @@ export default defineDemo({
           checks.push([step, distance()]);
           return checks.at(-1)![1];
         },
-        onProgress: progress.within('game'),
+        onProgress: report,
+        onStep: (step) => {
+          if ((step === 1 || step % REPORT_EVERY === 0) && step % CHECK_EVERY !== 0 && step !== values.steps) report({ phase: 'train', done: step, total: values.steps, error: checks.at(-1)![1] });
+          progress.show(live(step));
+        },
       });
       const [before, after] = [checks[0]![1], checks.at(-1)![1]];
-      const ring = Array.from({ length: 121 }, (_, k) => {
-        const angle = (2 * Math.PI * k) / 120;
-        return [DEFAULT_RING.centre[0] + DEFAULT_RING.radius * Math.cos(angle), DEFAULT_RING.centre[1] + DEFAULT_RING.radius * Math.sin(angle)] as const;
-      });
       return {
         metrics: [
           { name: 'distance', label: 'Distance to the data after training (sliced Wasserstein)', value: after },
           { name: 'distance-before', label: 'Distance before training', value: before },
         ],
         plots: [
-          plotSvg({
-            title: 'GAN: the ring the data comes from, and 400 points from the trained generator',
-            description: `The generated points are ${after.toFixed(3)} from the data (sliced Wasserstein distance), against ${before.toFixed(3)} before training.`,
-            x: { label: 'x' },
-            y: { label: 'y' },
-            // The data is a circle: drawn to equal scales, it looks like one.
-            aspect: 'equal',
-            series: [
-              { label: 'data: a ring of radius 1 around (1.5, 1)', mark: 'band', points: ring },
-              { label: 'generated points', mark: 'dots', points: pairs(generate(model, SAMPLE, 7)) },
-            ],
-          }),
+          pointsPlot(
+            'GAN: the ring the data comes from, and 400 points from the trained generator',
+            `The generated points are ${after.toFixed(3)} from the data (sliced Wasserstein distance), against ${before.toFixed(3)} before training.`,
+          ),
           plotSvg({
             title: 'GAN: both losses over training (moving average of 25 steps)',
             description: `At the end the discriminator's loss is ${history.discriminatorLoss.at(-1)!.toFixed(2)} and the generator's ${history.generatorLoss.at(-1)!.toFixed(2)}; at the game's balance they are 2 ln 2 ≈ 1.39 and ln 2 ≈ 0.69.`,
@@ -83,13 +108,7 @@ export default defineDemo({
               { label: 'generator loss', mark: 'dashed', points: smooth(history.generatorLoss).map((v, i) => [i + 1, v]) },
             ],
           }),
-          plotSvg({
-            title: 'GAN: distance between generated points and the data, every 100 steps',
-            description: `The distance falls from ${before.toFixed(3)} to ${after.toFixed(3)}.`,
-            x: { label: 'step' },
-            y: { label: 'sliced Wasserstein distance' },
-            series: [{ label: 'distance to the data', mark: 'line', points: checks }],
-          }),
+          distancePlot(`The distance falls from ${before.toFixed(3)} to ${after.toFixed(3)}.`),
         ],
       };
     } finally {

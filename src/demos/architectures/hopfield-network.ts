@@ -95,6 +95,8 @@ export default defineDemo({
         }
         // Every tenth update, a look and a short pause, so the reader sees the pixels settle; none past the first few sweeps.
         if (updates % 10 === 0 && sweep <= WATCHED_SWEEPS) {
+          // The bar moves within a watched sweep too (a tenth of a sweep at a time), not only after 0.4 s.
+          if (!endOfSweep) report({ phase: 'sweeps', done: sweep - 1 + (updates % SIDE ** 2) / SIDE ** 2, total: layer.maxSweeps, error: energies.at(-1)![1] });
           show(state, sweep);
           await pause(PAUSE_MS);
         }

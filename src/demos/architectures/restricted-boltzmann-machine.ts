@@ -1,6 +1,6 @@
 import { barsAndStripes, generate, logLikelihood, readRbm, trainGreedy, validShare } from '../../network/rbm';
 import rbm from '../../zoo/restricted-boltzmann-machine';
-import { SAMPLES, SAMPLE_STEPS, SIDE, samplesSvg } from '../boltzmann-figures';
+import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, sampling, samplesSvg } from '../boltzmann-figures';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './restricted-boltzmann-machine.params';
@@ -13,7 +13,7 @@ import params from './restricted-boltzmann-machine.params';
  */
 export default defineDemo({
   params,
-  stages: [{ key: 'train:layer-1', label: 'Contrastive divergence on bars and stripes', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 }],
+  stages: [{ key: 'train:layer-1', label: 'Contrastive divergence on bars and stripes', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 }, SAMPLING_STAGE],
   run(values, progress) {
     const { hidden, k, learningRate, epochs } = values;
     const model = rbm.build({ ...rbm.configs.demo!, hidden });
@@ -35,15 +35,26 @@ export default defineDemo({
         onProgress: progress.within('train'),
         onEpoch: (_, epoch, error) => {
           curve.push([epoch, error]);
-          const peek = generate(model, { count: 12, steps: 50, seed: 5 });
-          progress.show([
-            errorPlot(`Reconstruction error up to epoch ${epoch} of ${epochs}`),
-            samplesSvg(`Gibbs samples from the model at epoch ${epoch}`, `Twelve 50-step Gibbs chains from noise, with the weights of epoch ${epoch}; ${peek.filter(valid).length} of 12 are valid patterns.`, peek, valid),
-          ]);
+          // Drawn only when the page will show it: the Gibbs chains cost more than an epoch of training.
+          progress.show(() => {
+            const peek = generate(model, { count: 12, steps: 50, seed: 5 });
+            return [
+              errorPlot(`Reconstruction error up to epoch ${epoch} of ${epochs}`),
+              samplesSvg(`Gibbs samples from the model at epoch ${epoch}`, `Twelve 50-step Gibbs chains from noise, with the weights of epoch ${epoch}; ${peek.filter(valid).length} of 12 are valid patterns.`, peek, valid),
+            ];
+          });
         },
       });
       const after = logLikelihood(readRbm(model.getLayer('hidden')), patterns);
-      const samples = generate(model, { count: SAMPLES, steps: SAMPLE_STEPS, seed: 3 });
+      const samples = generate(model, {
+        count: SAMPLES,
+        steps: SAMPLE_STEPS,
+        seed: 3,
+        onSample: sampling(progress, (so) => [
+          errorPlot(`Reconstruction error over all ${epochs} epochs`),
+          samplesSvg(`Samples from the trained RBM so far: ${so.length} of ${SAMPLES}`, `${SAMPLE_STEPS}-step Gibbs chains from noise; ${so.filter(valid).length} of the ${so.length} drawn so far are valid patterns.`, so, valid),
+        ]),
+      });
       const share = validShare(samples, patterns);
       return {
         metrics: [
