@@ -42,7 +42,7 @@ export interface ProgressPlan {
    */
   watch(model: tf.LayersModel, example: tf.Tensor | readonly tf.Tensor[]): void;
   /** The watched network's last frame, and the trained model offered for download: call before disposing it. */
-  finish(): Promise<void>;
+  finish(): void;
 }
 
 /** What a plan does with a watched network: nothing (a run outside the page), or the worker's living diagram. */
@@ -50,14 +50,14 @@ export interface Watcher {
   watch(model: tf.LayersModel, example: tf.Tensor | readonly tf.Tensor[]): void;
   /** After every progress report: a frame, if one is due. */
   reported(update: ProgressUpdate): void;
-  finish(): Promise<void>;
+  finish(): void;
 }
 
 /** Outside the page nobody watches: the example, which the plan owns, goes at once. */
 const IGNORED: Watcher = {
   watch: (_model, example) => (Array.isArray(example) ? example : [example]).forEach((t: tf.Tensor) => t.dispose()),
   reported: () => {},
-  finish: async () => {},
+  finish: () => {},
 };
 
 export interface PlanOptions {

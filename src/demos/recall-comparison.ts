@@ -64,13 +64,19 @@ function plots(cells: readonly RecallCell[], curves: ReadonlyMap<RecallCell, Cur
  */
 export function recallComparison(cells: readonly RecallCell[], backend?: DemoBackend) {
   const params = recallParams();
+  const own = CELLS[cells.at(-1)!].definition;
   return defineDemo({
     params,
+    // The page's own network: the last named (the gated one).
+    living: { architecture: own, config: (values) => networkConfig(values) },
     ...(backend ? { backend } : {}),
     stages: [{ key: 'race:steps', label: `Training the ${cells.map((cell) => CELLS[cell].label).join(' and the ')} side by side`, unit: 'steps', errorLabel: `loss, ${CELLS[cells.at(-1)!].label}`, weight: 1 }],
     run: (values, progress) => race(cells, values, progress),
   });
 }
+
+/** Every network of the race: the task's channels in, `units` cells, one recall output, a sequence of delay + 1 steps. */
+const networkConfig = (values: { delay: number; units: number }) => ({ inputs: RECALL_CHANNELS, units: values.units, outputs: 1, seed: SEED, steps: values.delay + 1 });
 
 function race(cells: readonly RecallCell[], values: { delay: number; noise: number; units: number; steps: number }, progress: ProgressPlan) {
   const task = { delay: values.delay, noise: values.noise };
@@ -80,9 +86,11 @@ function race(cells: readonly RecallCell[], values: { delay: number; noise: numb
   try {
     // The page's own network (the last named) takes the first step of each round.
     for (const cell of [...cells].reverse()) {
-      const model = CELLS[cell].definition.build({ inputs: RECALL_CHANNELS, units: values.units, outputs: 1, seed: SEED, steps: values.delay + 1 });
+      const model = CELLS[cell].definition.build(networkConfig(values));
       const trainer = recallTrainer(model, task, { batchSize: 32, learningRate: 0.01, seed: 1, testSize: 200 });
       models.push({ cell, model, trainer });
+      // The living diagram shows the page's network on one held-out sequence of the task.
+      if (cell === cells.at(-1)) progress.watch(model, trainer.example());
       // Where each curve starts: the untrained network's recall.
       curves.get(cell)!.recall.push([0, trainer.recall()]);
     }
@@ -95,6 +103,7 @@ function race(cells: readonly RecallCell[], values: { delay: number; noise: numb
       report({ phase: 'steps', done: step, total: values.steps, error: curves.get(cells.at(-1)!)!.loss.at(-1)! });
       progress.show(() => plots(cells, curves, values, step));
     }
+    progress.finish();
   } finally {
     for (const { model, trainer } of models) {
       trainer.dispose();

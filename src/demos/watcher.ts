@@ -5,6 +5,7 @@ import { frameReader, type LiveFrame } from '../live/frame';
 import { gateReader } from '../live/gates';
 import { layerReader } from '../live/layer-values';
 import { liveJoin } from '../live/join';
+import { savedModel } from '../live/saved-model';
 import { specSignature } from '../live/signature';
 import { livingSpecs, type LivingSpec } from '../live/views';
 import type { ProgressUpdate, Watcher } from './progress-plan';
@@ -85,27 +86,14 @@ export function livingWatcher(architecture: AnyArchitecture, send: (message: Wor
       at = `${update.label}: ${update.done} of ${update.total} ${update.unit}`;
       if (performance.now() - lastFrame >= FRAME_EVERY_MS) frame();
     },
-    async finish() {
+    finish() {
       if (!watched) return;
       at = 'Trained';
       frame();
       const { model, example } = watched;
-      await model.save(
-        tf.io.withSaveHandler(async (artifacts) => {
-          const weightsFile = `${architecture.id}.weights.bin`;
-          const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData);
-          // The model.json that tf.LayersModel.save writes over HTTP or to files: topology, then the weights manifest.
-          const modelJson = JSON.stringify({
-            modelTopology: artifacts.modelTopology,
-            format: artifacts.format,
-            generatedBy: artifacts.generatedBy,
-            convertedBy: artifacts.convertedBy ?? null,
-            weightsManifest: [{ paths: [weightsFile], weights: artifacts.weightSpecs ?? [] }],
-          });
-          send({ type: 'model', modelJson, weightsFile, weights }, [weights]);
-          return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-        }),
-      );
+      const weightsFile = `${architecture.id}.weights.bin`;
+      const { modelJson, weights } = savedModel(model, weightsFile);
+      send({ type: 'model', modelJson, weightsFile, weights }, [weights]);
       tf.dispose(example);
       watched = undefined;
     },

@@ -22,10 +22,12 @@ export function prepare(svg: SVGSVGElement, view: LivingViewMessage): Painted {
     cells: view.cells.map((id) => {
       const node = nodes.get(id);
       if (!node) return null;
-      // A cell's body, or an operation's circle (an internals view's matmul box gets no ring: its value is the gate's input).
-      const body = node.querySelector('circle.rz-body, circle.rz-op-body');
+      // A cell's body (a circle, or a rounded square for kernel cells), or an operation's circle (an
+      // internals view's matmul box gets no ring: its value is the gate's input).
+      const body = node.querySelector('.rz-body, circle.rz-op-body');
       if (!body) return null;
-      const radius = Number(body.getAttribute('r')) + (body.classList.contains('rz-op-body') ? -1 : 0);
+      const radius =
+        body.tagName === 'circle' ? Number(body.getAttribute('r')) + (body.classList.contains('rz-op-body') ? -1 : 0) : Math.SQRT2 * (Number(body.getAttribute('width')) / 2) - 2;
       const ring = document.createElementNS(SVG_NS, 'path');
       ring.setAttribute('class', 'rz-live-ring');
       node.append(ring);

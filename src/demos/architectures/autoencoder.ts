@@ -14,6 +14,7 @@ import params from './autoencoder.params';
  */
 export default defineDemo({
   params,
+  living: { architecture: autoencoder, config: (values) => ({ ...autoencoder.configs.demo!, code: values.code }) },
   // WebAssembly: 1.0 s against 2.4 s on the CPU backend (median of 2 runs each, Chromium,
   // 2-core machine at load 9, bench/demo-backends.ts), held-out error 0.024 on both.
   backend: 'wasm',
@@ -41,6 +42,7 @@ export default defineDemo({
       curve.svg(),
     ];
     try {
+      progress.watch(model, testImages.slice([0], [1]));
       const history = await trainAutoencoder(model, trainImages, {
         epochs: values.epochs,
         batchSize: 100,
@@ -48,6 +50,7 @@ export default defineDemo({
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
+      progress.finish();
       const error = reconstructionError(model, testImages);
       const rebuilt = rebuild();
       return {

@@ -2,6 +2,7 @@ import { anneal, boltzmannDistribution, energy, gibbsSweep, indexOf, logLikeliho
 import { createRandom } from '../../network/numerics/random';
 import boltzmann, { TWO_PATTERNS, trainBoltzmann, weightsOf } from '../../zoo/boltzmann-machine';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './boltzmann-machine.params';
 
@@ -50,6 +51,7 @@ function likelihoodPlot(title: string, logLikelihoods: readonly number[], epochs
  */
 export default defineDemo({
   params,
+  living: { architecture: boltzmann, config: () => boltzmann.configs.demo! },
   stages: [
     { key: 'train:epochs', label: 'Learning: clamped co-occurrences minus free ones, every epoch', unit: 'epochs', errorLabel: 'mean log-likelihood', weight: 1 },
     { key: 'sample:sweeps', label: 'Sampling the free-running machine at T = 1', unit: 'sweeps', weight: 1 },
@@ -60,6 +62,7 @@ export default defineDemo({
     const config = boltzmann.configs.demo!;
     const model = boltzmann.build(config);
     try {
+      progress.watch(model, shapedExample(boltzmann, config));
       const n = config.visible + config.hidden;
       const learning = progress.within('train');
       const sofar = [logLikelihood(weightsOf(model), config.temperature, TWO_PATTERNS)];
@@ -136,6 +139,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

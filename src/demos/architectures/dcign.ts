@@ -25,6 +25,7 @@ function klPerUnit(mean: tf.Tensor2D, logVariance: tf.Tensor2D): number[] {
  */
 export default defineDemo({
   params,
+  living: { architecture: dcign, config: (values) => ({ ...dcign.configs.demo!, latent: values.latent }) },
   // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
   // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
   stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'batches', errorLabel: 'negative ELBO (nats)', weight: 1 }],
@@ -51,6 +52,7 @@ export default defineDemo({
       curve.svg(),
     ];
     try {
+      progress.watch(model, testImages.slice([0], [1]));
       const history = await trainDcign(model, trainImages, {
         epochs: values.epochs,
         // 25 batches of 40 an epoch at 0.02: over the default 8 epochs, 200 steps where 10 epochs of 40
@@ -61,6 +63,7 @@ export default defineDemo({
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
+      progress.finish();
       const result = tf.tidy(() => {
         const { mean, logVariance } = encode(model, testImages);
         const reconstruction = decode(model, mean);

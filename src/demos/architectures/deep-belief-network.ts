@@ -2,6 +2,7 @@ import { barsAndStripes, boltzmannLayers, generate, logLikelihood, readRbm, trai
 import dbn from '../../zoo/deep-belief-network';
 import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, sampling, samplesSvg } from '../boltzmann-figures';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './deep-belief-network.params';
 
@@ -18,6 +19,7 @@ const UPPER_LEARNING_RATE = 0.1;
  */
 export default defineDemo({
   params,
+  living: { architecture: dbn, config: (values) => ({ ...dbn.configs.demo!, hidden: [values.hidden1, values.hidden2] }) },
   stages: [
     { key: 'train:layer-1', label: 'Layer 1: contrastive divergence on the patterns', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 },
     { key: 'train:layer-2', label: 'Layer 2: contrastive divergence on layer 1’s hidden probabilities', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 },
@@ -27,6 +29,7 @@ export default defineDemo({
     const { hidden1, hidden2, k, epochs } = values;
     const model = dbn.build({ ...dbn.configs.demo!, hidden: [hidden1, hidden2] });
     try {
+      progress.watch(model, shapedExample(dbn, { ...dbn.configs.demo!, hidden: [hidden1, hidden2] }));
       const patterns = barsAndStripes(SIDE);
       const curves: [number, number][][] = [[], []];
       const series = () => curves.map((points, i) => ({ label: `layer ${i + 1}`, mark: i === 0 ? ('line' as const) : ('dashed' as const), points }));
@@ -82,6 +85,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

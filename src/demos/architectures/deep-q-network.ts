@@ -3,6 +3,7 @@ import { createRandom } from '../../network/numerics/random';
 import dqn, { greedyAction, trainDqn } from '../../zoo/deep-q-network';
 import { gridWorldSvg } from '../grid-world-svg';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './deep-q-network.params';
 
@@ -29,6 +30,7 @@ const smooth = (values: readonly number[]) =>
  */
 export default defineDemo({
   params,
+  living: { architecture: dqn, config: (values) => ({ ...dqn.configs.demo!, seed: values.seed }) },
   stages: [{ key: 'agent:train', label: 'Playing ε-greedily, replaying transitions, copying the online network into the target every C steps', unit: 'moves', errorLabel: 'return of the last episode', weight: 1 }],
   run(values, progress) {
     const world = DEMO_WORLD;
@@ -37,6 +39,7 @@ export default defineDemo({
     const randomReturn = Array.from({ length: RANDOM_EPISODES }, () => runEpisode(world, () => Math.floor(random.next() * ACTION_NAMES.length)).return).reduce((s, r) => s + r, 0) / RANDOM_EPISODES;
     const model = dqn.build({ ...dqn.configs.demo!, seed: values.seed });
     try {
+      progress.watch(model, shapedExample(dqn, { ...dqn.configs.demo!, seed: values.seed }));
       const greedy = () => runEpisode(world, (cell) => greedyAction(model, observe(world, cell)));
       const returnsPlot = (returns: readonly number[], title: string) =>
         plotSvg({
@@ -97,6 +100,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -15,6 +15,7 @@ import params from './denoising-autoencoder.params';
  */
 export default defineDemo({
   params,
+  living: { architecture: dae, config: (values) => ({ ...dae.configs.demo!, noise: values.noise }) },
   // WebAssembly: 1.2 s against 2.5 s on the CPU backend (median of 2 runs each, Chromium,
   // 2-core machine at load 9, bench/demo-backends.ts), errors 0.034 and 0.091 on both.
   backend: 'wasm',
@@ -44,6 +45,7 @@ export default defineDemo({
       curve.svg([noiseBand(curve.points.at(-1)![0])]),
     ];
     try {
+      progress.watch(model, clean.slice([0], [1]));
       const history = await trainDenoisingAutoencoder(model, trainImages, {
         epochs: values.epochs,
         batchSize: 100,
@@ -51,6 +53,7 @@ export default defineDemo({
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
+      progress.finish();
       const cleaned = denoisingError(model, noisy, clean);
       const left = tf.tidy(() => meanSquaredError(clean, noisy).dataSync()[0]!);
       const output = denoise();

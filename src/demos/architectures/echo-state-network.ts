@@ -2,6 +2,8 @@ import { nextStepPairs, twoSineSeries } from '../../network/datasets';
 import { createRandom } from '../../network/numerics/random';
 import esn, { fitReadout, nrmse, predictSequence, stateDistance } from '../../zoo/echo-state-network';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './echo-state-network.params';
 
@@ -18,8 +20,12 @@ const START_SEED = 7;
  * the echo-state property itself: two copies of the reservoir, started from different states and
  * driven with the same input, either converge (the state is an echo of the input) or do not.
  */
+/** The network at the reader's settings: every parameter but the ridge shapes it. */
+const networkAt = ({ ridge: _ridge, ...reservoir }: ParamValues<typeof params>) => ({ ...esn.configs.demo!, ...reservoir });
+
 export default defineDemo({
   params,
+  living: { architecture: esn, config: networkAt },
   stages: [
     { key: 'fit:drive', label: 'Driving the reservoir through the training steps', unit: 'steps', weight: 2 },
     { key: 'fit:solve', label: 'Solving for the readout weights', unit: 'solver steps', errorLabel: 'relative residual', weight: 1 },
@@ -30,6 +36,7 @@ export default defineDemo({
     const { ridge, ...reservoir } = values;
     const model = esn.build({ ...esn.configs.demo!, ...reservoir });
     try {
+      progress.watch(model, shapedExample(esn, { ...esn.configs.demo!, ...reservoir }));
       const { inputs, targets } = nextStepPairs(twoSineSeries(STEPS + 1));
       fitReadout(model, inputs.slice(0, TRAIN), targets.slice(0, TRAIN), { washout: WASHOUT, ridge, onProgress: progress.within('fit') });
       // Run the whole sequence so the reservoir state carries over into the held-out part.
@@ -66,6 +73,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -3,6 +3,7 @@ import { createRandom } from '../../network/numerics/random';
 import { slicedWasserstein } from '../../network/numerics/sliced-wasserstein';
 import gan, { generate, trainGan } from '../../zoo/gan';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './gan.params';
 
@@ -30,10 +31,12 @@ const pairs = (flat: Float32Array) => Array.from({ length: flat.length / 2 }, (_
  */
 export default defineDemo({
   params,
+  living: { architecture: gan, config: (values) => ({ ...gan.configs.demo!, noise: values.noise }) },
   stages: [{ key: 'game:train', label: 'Training the discriminator and the generator in turn', unit: 'steps', errorLabel: 'distance to the data', weight: 1 }],
   run(values, progress) {
     const model = gan.build({ ...gan.configs.demo!, noise: values.noise });
     try {
+      progress.watch(model, shapedExample(gan, { ...gan.configs.demo!, noise: values.noise }));
       const reference = ringSamples(DEFAULT_RING, SAMPLE, createRandom(99));
       const distance = () => slicedWasserstein(generate(model, SAMPLE, 4), reference);
       const checks: (readonly [number, number])[] = [[0, distance()]];
@@ -112,6 +115,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -3,6 +3,7 @@ import hopfieldNetwork, { hopfieldLayer, overlap } from '../../zoo/hopfield-netw
 import { PICTURES, pictures } from '../hopfield-pictures';
 import { imageGridSvg, type GridImage } from '../image-grid';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './hopfield-network.params';
 
@@ -41,6 +42,7 @@ export function settledOn(final: readonly number[], stored: readonly (readonly n
  */
 export default defineDemo({
   params,
+  living: { architecture: hopfieldNetwork, config: () => ({ ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE }) },
   stages: [{ key: 'recall:sweeps', label: 'Recalling: every unit updates once per sweep, in a fresh random order', unit: 'sweeps', errorLabel: 'energy', weight: 1 }],
   async run(values, progress) {
     const stored = pictures().slice(0, values.patterns);
@@ -49,6 +51,7 @@ export default defineDemo({
     const name = PICTURES[cue]!.name;
     const model = hopfieldNetwork.build({ ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE });
     try {
+      progress.watch(model, shapedExample(hopfieldNetwork, { ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE }));
       const layer = hopfieldLayer(model);
       layer.store(stored);
       const w = layer.weightValues();
@@ -140,6 +143,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -1,6 +1,7 @@
 import kohonen, { prototypesOf, quantisationError, randomColours, trainKohonen } from '../../zoo/kohonen-network';
 import { colourGridSvg, type ColourMap } from '../colour-grid';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './kohonen-network.params';
 
@@ -18,11 +19,13 @@ const FINAL_LEARNING_RATE = 0.05;
  */
 export default defineDemo({
   params,
+  living: { architecture: kohonen, config: (values) => ({ ...kohonen.configs.demo!, rows: values.side, columns: values.side }) },
   stages: [{ key: 'train:epochs', label: 'Organising the map: each colour pulls its best-matching cell and the cell’s neighbours', unit: 'epochs', errorLabel: 'quantisation error', weight: 1 }],
   run(values, progress) {
     const { side, epochs, radius, learningRate } = values;
     const model = kohonen.build({ ...kohonen.configs.demo!, rows: side, columns: side });
     try {
+      progress.watch(model, shapedExample(kohonen, { ...kohonen.configs.demo!, rows: side, columns: side }));
       const colours = randomColours(COLOURS, 3);
       const map = (label: string, prototypes: readonly (readonly number[])[]): ColourMap => ({ label, rows: side, columns: side, colours: prototypes.map((w) => [...w]) });
       const start = prototypesOf(model);
@@ -74,6 +77,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

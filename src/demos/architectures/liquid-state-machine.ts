@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { SpikeTrains } from '../../network/datasets/spike-patterns';
 import lsm, { SPIKE_TASK, classifySpikePatterns, liquidSpikes, predictedClasses } from '../../zoo/liquid-state-machine';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './liquid-state-machine.params';
 
@@ -46,8 +48,12 @@ function rasterPlot(title: string, input: SpikeTrains[number], spikes: number[][
  * classified by the readout's output averaged over the trial. For comparison, the same readout is
  * fitted on the inputs' own spike rates.
  */
+/** The network at the reader's settings: every parameter but the jitter shapes it. */
+const networkAt = ({ jitter: _jitter, ...liquid }: ParamValues<typeof params>) => ({ ...lsm.configs.demo!, ...liquid });
+
 export default defineDemo({
   params,
+  living: { architecture: lsm, config: networkAt },
   // WebAssembly: 1.2 s against 4.5 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), every metric identical to 3 decimals (held-out accuracy 0.933).
   backend: 'wasm',
@@ -62,6 +68,7 @@ export default defineDemo({
     const task = { ...SPIKE_TASK, jitter };
     const model = lsm.build(config);
     try {
+      progress.watch(model, shapedExample(lsm, config));
       const spikesOf = (input: SpikeTrains[number]) => tf.tidy(() => liquidSpikes(model, [input]).arraySync()[0]!);
       const result = classifySpikePatterns(model, config, task, {
         onProgress: (step) => progress.within(step),
@@ -93,6 +100,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -1,5 +1,6 @@
 import mc, { distributions, stationaryDistribution, totalVariation, transitionsOf, visitFrequencies, walk } from '../../zoo/markov-chain';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './markov-chain.params';
 
@@ -23,6 +24,7 @@ const FORWARD_SHOWN = 30;
  */
 export default defineDemo({
   params,
+  living: { architecture: mc, config: (values) => ({ ...mc.configs.demo!, states: values.states, successors: Math.min(values.successors, values.states - 1), stickiness: values.stickiness }) },
   stages: [
     { key: 'walk:steps', label: 'Walking the chain and counting visits to each state', unit: 'steps', errorLabel: 'total-variation distance to π', weight: 3 },
     { key: 'forward:steps', label: 'Running the model: the distribution over states, step by step', unit: 'steps', weight: 1 },
@@ -34,6 +36,7 @@ export default defineDemo({
     const steps = Math.round(values.steps);
     const model = mc.build({ ...mc.configs.demo!, states, successors, stickiness });
     try {
+      progress.watch(model, shapedExample(mc, { ...mc.configs.demo!, states, successors, stickiness }));
       const pi = stationaryDistribution(transitionsOf(model));
       const path = walk(model, 0, steps, seed);
       const stateAxis = { label: 'state' };
@@ -103,6 +106,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

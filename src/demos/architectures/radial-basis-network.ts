@@ -37,7 +37,7 @@ export default defineDemo({
       solveOutputWeights(model, inputs, targets, { onProgress: progress.within('fit') });
       if (values.epochs > 0) await trainByGradient(model, inputs, targets, { epochs: values.epochs, learningRate: LEARNING_RATE, onProgress: progress.within('tune') });
 
-      await progress.finish();
+      progress.finish();
       const fitted = predictRows(model, GRID.map((x) => [x])).map((row) => row[0]!);
       const { bumps, bias } = weightedBumps(model, GRID.map((x) => [x]));
       const rmse = Math.sqrt(GRID.reduce((s, x, i) => s + (fitted[i]! - dampedSine(x)) ** 2, 0) / GRID.length);

@@ -2,6 +2,7 @@ import { barsAndStripes, generate, logLikelihood, readRbm, trainGreedy, validSha
 import rbm from '../../zoo/restricted-boltzmann-machine';
 import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, sampling, samplesSvg } from '../boltzmann-figures';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './restricted-boltzmann-machine.params';
 
@@ -13,11 +14,13 @@ import params from './restricted-boltzmann-machine.params';
  */
 export default defineDemo({
   params,
+  living: { architecture: rbm, config: (values) => ({ ...rbm.configs.demo!, hidden: values.hidden }) },
   stages: [{ key: 'train:layer-1', label: 'Contrastive divergence on bars and stripes', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 }, SAMPLING_STAGE],
   run(values, progress) {
     const { hidden, k, learningRate, epochs } = values;
     const model = rbm.build({ ...rbm.configs.demo!, hidden });
     try {
+      progress.watch(model, shapedExample(rbm, { ...rbm.configs.demo!, hidden }));
       const patterns = barsAndStripes(SIDE);
       const known = new Set(patterns.map((p) => p.join('')));
       const valid = (s: ArrayLike<number>) => known.has(Array.from(s).join(''));
@@ -79,6 +82,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -18,6 +18,7 @@ const FEATURES = 20;
  */
 export default defineDemo({
   params,
+  living: { architecture: sae, config: () => sae.configs.demo! },
   // WebAssembly: 1.5 s against 4.0 s on the CPU backend (median of 2 runs each, Chromium,
   // 2-core machine at load 9, bench/demo-backends.ts), every metric the same to 3 decimals (mean activity
   // 0.056, 10.44 cells above 0.1, held-out error 0.043).
@@ -46,6 +47,7 @@ export default defineDemo({
       curve.svg(),
     ];
     try {
+      progress.watch(model, testImages.slice([0], [1]));
       const history = await trainSparseAutoencoder(model, trainImages, {
         epochs: values.epochs,
         batchSize: 100,
@@ -55,6 +57,7 @@ export default defineDemo({
         weightDecay: values.weightDecay,
         ...everyBatch(progress, curve, live),
       });
+      progress.finish();
       const activity = codeActivity(model, testImages);
       const [weak, firing] = activity.perInput.map((p) => p.cells) as [number, number];
       const error = tf.tidy(() => meanSquaredError(testImages, model.predict(testImages) as tf.Tensor).dataSync()[0]!);

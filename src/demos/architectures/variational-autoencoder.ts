@@ -18,6 +18,7 @@ const SPAN = 2;
  */
 export default defineDemo({
   params,
+  living: { architecture: vae, config: (values) => ({ ...vae.configs.demo!, hidden: values.hidden }) },
   // WebAssembly: 1.6 s against 4.1 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), KL 1.450 and reconstruction 24.394 nats on both.
   backend: 'wasm',
@@ -46,6 +47,7 @@ export default defineDemo({
       curve.svg(),
     ];
     try {
+      progress.watch(model, testImages.slice([0], [1]));
       const history = await trainVariationalAutoencoder(model, trainImages, {
         epochs: values.epochs,
         batchSize: 100,
@@ -53,6 +55,7 @@ export default defineDemo({
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
+      progress.finish();
       const [kl, reconstruction] = tf.tidy(() => {
         const pass = forward(model, testImages);
         return [tf.mean(klDivergence(pass.mean, pass.logVariance)).dataSync()[0]!, tf.mean(reconstructionLoss(testImages, pass.reconstruction)).dataSync()[0]!];

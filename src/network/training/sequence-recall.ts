@@ -49,6 +49,8 @@ export interface RecallTrainer {
   step(): number;
   /** Recall (R²) on the held-out test set now. */
   recall(): number;
+  /** The first held-out sequence as a batch of one (a tensor the caller owns): what a living diagram shows. */
+  example(): tf.Tensor;
   /** Frees the optimiser's state (the model stays the caller's). */
   dispose(): void;
 }
@@ -73,6 +75,7 @@ export function recallTrainer(model: tf.LayersModel, task: RecallTask, options: 
       });
     },
     recall: () => recallScore(model, test),
+    example: () => tf.tidy(() => inputTensor(test).slice([0], [1])),
     dispose: () => optimizer.dispose(),
   };
 }
