@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { replaceCpuKernel, type KernelFunc } from './replace-cpu-kernel';
 
-type KernelFunc = tf.KernelConfig['kernelFunc'];
 type TypedArray = Float32Array | Int32Array | Uint8Array;
 
 interface CpuBackend {
@@ -54,9 +54,6 @@ function conv2dBackpropFilterNhwc(x: tf.TensorInfo, dy: tf.TensorInfo, backend: 
   return backend.makeTensorInfo(info.filterShape, 'float32', Float32Array.from(sums));
 }
 
-/** Marks the kernel function installed here, so that installing twice is a no-op. */
-const FAST = Symbol('fast Conv2DBackpropFilter');
-
 /**
  * Replaces tfjs's CPU kernel for Conv2DBackpropFilter with `conv2dBackpropFilterNhwc` (channels-first
  * inputs still go to tfjs's own), once per JavaScript realm; the WebAssembly backend has no such
@@ -64,16 +61,11 @@ const FAST = Symbol('fast Conv2DBackpropFilter');
  * kernel to float32 rounding (tests/network/kernels/conv2d-backprop-filter.test.ts).
  */
 export function useFastConvolutionGradients(): void {
-  const current = tf.getKernel('Conv2DBackpropFilter', 'cpu');
-  if (!current || FAST in current.kernelFunc) return;
-  const original = current.kernelFunc;
-  const kernelFunc: KernelFunc = (args) => {
+  replaceCpuKernel('Conv2DBackpropFilter', (original): KernelFunc => (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs as unknown as Attributes;
     if (attrs.dataFormat === 'NCHW' || x.dtype !== 'float32' || dy.dtype !== 'float32') return original(args);
     const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
     return conv2dBackpropFilterNhwc(x, dy, args.backend as unknown as CpuBackend, info);
-  };
-  tf.unregisterKernel('Conv2DBackpropFilter', 'cpu');
-  tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'cpu', kernelFunc: Object.assign(kernelFunc, { [FAST]: true }) });
+  });
 }
