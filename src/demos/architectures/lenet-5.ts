@@ -1,7 +1,7 @@
 import { loadDigits, oneOfEach } from '../../network/datasets/digits';
 import lenet, { BACKGROUND, FOREGROUND, digitAccuracy, enlargeDigit, featureMaps, predictDigits, trainLeNet } from '../../zoo/lenet-5';
 import { imageGridSvg } from '../image-grid';
-import { plotSvg } from '../plot';
+import { accuracyCurvePlot, batchLossPlot, type AccuracyPoint } from '../training-curves';
 import { defineDemo } from '../types';
 import params from './lenet-5.params';
 
@@ -29,7 +29,7 @@ export default defineDemo({
   // (src/network/layers/connection-table-conv2d.ts), so the missing Conv2DBackpropFilter kernel
   // does not stop it.
   backend: 'wasm',
-  stages: [{ key: 'train:epochs', label: 'Training C1 to F6 by backpropagation', unit: 'epochs', errorLabel: 'MAP criterion', weight: 1 }],
+  stages: [{ key: 'train:batches', label: 'Training C1 to F6 by backpropagation', unit: 'mini-batches', errorLabel: 'MAP criterion', weight: 1 }],
   async run(values, progress) {
     const digits = loadDigits();
     const images = digits.images.map((image) => enlargeDigit(image, SIDE));
@@ -38,26 +38,29 @@ export default defineDemo({
     const model = lenet.build(lenet.configs.demo!);
     try {
       const report = progress.within('train');
-      const curve: { epoch: number; train: number; test: number }[] = [];
+      const curve: AccuracyPoint[] = [];
+      const losses: (readonly [number, number])[] = [];
       const accuracyPlot = (title: string) =>
-        plotSvg({
+        accuracyCurvePlot(
           title,
-          description: `After ${curve.length} of ${values.epochs} epochs LeNet-5 classifies ${(100 * curve.at(-1)!.test).toFixed(1)} % of the 597 unseen digits correctly (${(100 * curve.at(-1)!.train).toFixed(1)} % of its ${values.trainImages} training digits).`,
-          x: { label: 'epoch' },
-          y: { label: 'accuracy' },
-          series: [
-            { label: 'training digits', mark: 'line', points: curve.map((c) => [c.epoch, c.train]) },
-            { label: 'unseen test digits', mark: 'dashed', points: curve.map((c) => [c.epoch, c.test]) },
-          ],
-        });
+          `After ${curve.length} of ${values.epochs} epochs LeNet-5 classifies ${(100 * curve.at(-1)!.test).toFixed(1)} % of the 597 unseen digits correctly (${(100 * curve.at(-1)!.train).toFixed(1)} % of its ${values.trainImages} training digits).`,
+          curve,
+        );
+      const lossPlot = (title: string) => batchLossPlot(title, 'MAP criterion', BATCH, losses);
       await trainLeNet(model, train.images, train.labels, {
         epochs: values.epochs,
         learningRate: values.learningRate,
         batchSize: BATCH,
-        onEpoch: (epoch, loss) => {
+        onBatch: (epoch, batch, batches, loss) => {
+          losses.push([epoch - 1 + batch / batches, loss]);
+          report({ phase: 'batches', done: (epoch - 1) * batches + batch, total: values.epochs * batches, error: loss });
+          progress.show(() => [
+            lossPlot(`LeNet-5 learning: the criterion of each mini-batch so far, epoch ${epoch} of ${values.epochs}`),
+            ...(curve.length ? [accuracyPlot('Accuracy after each finished epoch')] : []),
+          ]);
+        },
+        onEpoch: (epoch) => {
           curve.push({ epoch, train: digitAccuracy(model, train.images, train.labels), test: digitAccuracy(model, test.images, test.labels) });
-          report({ phase: 'epochs', done: epoch, total: values.epochs, error: loss });
-          progress.show([accuracyPlot(`LeNet-5: accuracy after epoch ${epoch} of ${values.epochs}`)]);
         },
       });
       const testAccuracy = curve.at(-1)!.test;
@@ -75,6 +78,7 @@ export default defineDemo({
         ],
         plots: [
           accuracyPlot('LeNet-5: accuracy after each epoch on the training digits and on unseen test digits'),
+          lossPlot('LeNet-5: the MAP criterion of each training mini-batch'),
           imageGridSvg({
             title: `Inside LeNet-5: an unseen ${values.digit} and the feature maps it raises in C1 and C3`,
             description: `The 32×32 input (answered ${answer}), its 6 feature maps of 28×28 in C1 and its 16 maps of 10×10 in C3, each after the squashing function, each stretched from its lowest to its highest value.`,
