@@ -5,9 +5,9 @@ import { parseParams } from '../../src/demos/params';
 import zfnet from '../../src/zoo/zfnet';
 
 describe('alexnet and zfnet demo parameters', () => {
-  it('default to what the AlexNet article describes: 200 digits, 5 epochs, a learning rate of about 0.005, a 25 % target', () => {
+  it('default to what the AlexNet article describes: 200 digits, 6 epochs, a learning rate of about 0.005, a 25 % target', () => {
     const { trainImages, epochs, learningRate, target } = parseParams(alexnetParams, {});
-    expect([trainImages, epochs, target]).toEqual([200, 5, 0.25]);
+    expect([trainImages, epochs, target]).toEqual([200, 6, 0.25]);
     expect(learningRate).toBeCloseTo(0.005, 4);
     // The slider's 0.01, which the article quotes too.
     expect(parseParams(alexnetParams, { learningRate: '-2' }).learningRate).toBeCloseTo(0.01, 10);
