@@ -18,8 +18,11 @@ const BATCH = 50;
  */
 export default defineDemo({
   params,
-  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
-  // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
+  // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
+  // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
+  // 0.46 s of CPU time against 0.74 s on the CPU backend with our faster gradient kernels (2.0 s
+  // without them), the same accuracy, 0.873.
+  backend: 'wasm',
   stages: [{ key: 'train:batches', label: 'Training the kernels and the dense head', unit: 'mini-batches', errorLabel: 'training loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();

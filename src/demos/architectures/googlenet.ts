@@ -25,9 +25,11 @@ const NETWORKS = [
  */
 export default defineDemo({
   params,
-  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
-  // a convolution fails there. The gradients of convolutions and max pooling run on our faster CPU
-  // kernels (src/network/kernels/), the same numbers.
+  // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
+  // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
+  // 0.84 s of CPU time against 1.9 s on the CPU backend (itself with our faster gradient kernels,
+  // 9.7 s wall before them), every metric and loss identical to 3 decimals.
+  backend: 'wasm',
   stages: [{ key: 'both:batches', label: 'Training GoogLeNet and VGG, a mini-batch each in turn', unit: 'mini-batches', errorLabel: 'GoogLeNet’s loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();

