@@ -10,11 +10,14 @@ const MARKS: readonly Mark[] = ['line', 'dashed', 'dots'];
 
 /**
  * The capsule network at the reader's settings classifies handwritten 3s, 5s and 8s: three of every
- * four images train it, the fourth are held out for the accuracy. Then it shows the coupling
- * coefficients routing chose for one held-out digit.
+ * four images train it, the fourth are held out for the accuracy. While it learns, and at the end,
+ * it shows the coupling coefficients routing chooses for one held-out digit, and the loss per epoch.
  */
 export default defineDemo({
   params,
+  // WebAssembly: at the defaults, in Node on this 2-core machine, 0.30 s of CPU time against 0.78 s on
+  // the CPU backend, the same held-out accuracy (0.970) and routing share (0.50).
+  backend: 'wasm',
   stages: [{ key: 'fit:train', label: 'Training the capsules on the margin loss', unit: 'epochs', errorLabel: 'margin loss', weight: 1 }],
   run(values, progress) {
     const digits = loadDigits();
