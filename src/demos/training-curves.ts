@@ -1,24 +1,29 @@
 import { plotSvg } from './plot';
 
-/** A classifier's accuracy after an epoch, on its training images and on held-out ones. */
+/** A classifier's accuracy after an epoch on held-out images, and on its training images where measured. */
 export interface AccuracyPoint {
   readonly epoch: number;
-  readonly train: number;
+  readonly train?: number;
   readonly test: number;
 }
 
-/** Accuracy after each epoch, on the training digits (line) and on unseen test digits (dashed). */
-export const accuracyCurvePlot = (title: string, description: string, curve: readonly AccuracyPoint[]): string =>
-  plotSvg({
+/**
+ * Accuracy after each epoch, on unseen test digits (dashed) and on the training digits: a line where
+ * every epoch measured it, dots where only some did.
+ */
+export const accuracyCurvePlot = (title: string, description: string, curve: readonly AccuracyPoint[]): string => {
+  const trained = curve.flatMap((c) => (c.train === undefined ? [] : [[c.epoch, c.train] as const]));
+  return plotSvg({
     title,
     description,
     x: { label: 'epoch' },
     y: { label: 'accuracy' },
     series: [
-      { label: 'training digits', mark: 'line', points: curve.map((c) => [c.epoch, c.train]) },
-      { label: 'unseen test digits', mark: 'dashed', points: curve.map((c) => [c.epoch, c.test]) },
+      ...(trained.length ? [{ label: 'training digits', mark: trained.length === curve.length ? ('line' as const) : ('dots' as const), points: trained }] : []),
+      { label: 'unseen test digits', mark: 'dashed' as const, points: curve.map((c) => [c.epoch, c.test] as const) },
     ],
   });
+};
 
 /**
  * The loss of every training mini-batch so far, at its place in the run (epoch 2.5: half-way

@@ -43,7 +43,8 @@ export default defineDemo({
       const accuracyPlot = (title: string) =>
         accuracyCurvePlot(
           title,
-          `After ${curve.length} of ${values.epochs} epochs LeNet-5 classifies ${(100 * curve.at(-1)!.test).toFixed(1)} % of the 597 unseen digits correctly (${(100 * curve.at(-1)!.train).toFixed(1)} % of its ${values.trainImages} training digits).`,
+          `After ${curve.length} of ${values.epochs} epochs LeNet-5 classifies ${(100 * curve.at(-1)!.test).toFixed(1)} % of the 597 unseen digits correctly` +
+            (curve.at(-1)!.train === undefined ? '.' : ` (${(100 * curve.at(-1)!.train!).toFixed(1)} % of its ${values.trainImages} training digits).`),
           curve,
         );
       const lossPlot = (title: string) => batchLossPlot(title, 'MAP criterion', BATCH, losses);
@@ -60,9 +61,11 @@ export default defineDemo({
           ]);
         },
         onEpoch: (epoch) => {
-          curve.push({ epoch, train: digitAccuracy(model, train.images, train.labels), test: digitAccuracy(model, test.images, test.labels) });
+          // Held-out accuracy a few times (once an epoch); the training digits only at the end.
+          curve.push({ epoch, test: digitAccuracy(model, test.images, test.labels) });
         },
       });
+      curve.push({ ...curve.pop()!, train: digitAccuracy(model, train.images, train.labels) });
       const testAccuracy = curve.at(-1)!.test;
       const picked = oneOfEach(test.labels, test.labels.map((_, i) => i))[values.digit]!;
       const image = test.images[picked]!;
@@ -77,7 +80,7 @@ export default defineDemo({
           { name: 'parameters', label: 'Trained parameters', value: trainedParameters(model), kind: 'count' },
         ],
         plots: [
-          accuracyPlot('LeNet-5: accuracy after each epoch on the training digits and on unseen test digits'),
+          accuracyPlot('LeNet-5: accuracy after each epoch on unseen test digits, and on the training digits at the end'),
           lossPlot('LeNet-5: the MAP criterion of each training mini-batch'),
           imageGridSvg({
             title: `Inside LeNet-5: an unseen ${values.digit} and the feature maps it raises in C1 and C3`,
