@@ -10,6 +10,8 @@ export const TEST_FROM = 1200;
 const SHOWN_TEST_DIGITS = 10;
 const BATCH = 10;
 const SIDE = 32;
+/** Held-out digits scored between two pictures (the scoring of one epoch takes several). */
+const SCORING_SLICE = 150;
 
 /** A LeNet-5 input (paper levels −0.1…1.175) back on the 0…1 ink scale. */
 const ink = (image: Float32Array) => Array.from(image, (v) => (v - BACKGROUND) / (FOREGROUND - BACKGROUND));
@@ -48,6 +50,7 @@ export default defineDemo({
           curve,
         );
       const lossPlot = (title: string) => batchLossPlot(title, 'MAP criterion', BATCH, losses);
+      const batchesPerEpoch = Math.ceil(train.images.length / BATCH);
       await trainLeNet(model, train.images, train.labels, {
         epochs: values.epochs,
         learningRate: values.learningRate,
@@ -60,9 +63,21 @@ export default defineDemo({
             ...(curve.length ? [accuracyPlot('Accuracy after each finished epoch')] : []),
           ]);
         },
-        onEpoch: (epoch) => {
-          // Held-out accuracy a few times (once an epoch); the training digits only at the end.
-          curve.push({ epoch, test: digitAccuracy(model, test.images, test.labels) });
+        onEpoch: (epoch, loss) => {
+          // Held-out accuracy a few times (once an epoch), scored a slice at a time so the reader
+          // watches the epoch's point settle; the training digits only at the end.
+          let right = 0;
+          for (let from = 0; from < test.images.length; from += SCORING_SLICE) {
+            const to = Math.min(test.images.length, from + SCORING_SLICE);
+            right += predictDigits(model, test.images.slice(from, to)).filter((p, k) => p === test.labels[from + k]).length;
+            const point = { epoch, test: right / to };
+            report({ phase: 'batches', done: epoch * batchesPerEpoch, total: values.epochs * batchesPerEpoch, error: loss });
+            progress.show(() => [
+              lossPlot(`LeNet-5 learning: the criterion of each mini-batch, epoch ${epoch} of ${values.epochs}`),
+              accuracyCurvePlot(`Scoring epoch ${epoch} on the unseen digits: ${to} of ${test.images.length} so far`, `${right} of the first ${to} unseen digits are right after epoch ${epoch}.`, [...curve, point]),
+            ]);
+          }
+          curve.push({ epoch, test: right / test.images.length });
         },
       });
       curve.push({ ...curve.pop()!, train: digitAccuracy(model, train.images, train.labels) });
