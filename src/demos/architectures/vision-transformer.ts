@@ -53,6 +53,15 @@ export default defineDemo({
         key: { label: 'attention weight of the class token' },
       });
     };
+    const lossPlot = (losses: readonly number[], description: string) =>
+      plotSvg({
+        title: `Training loss of the vision transformer ${config.positions ? 'with' : 'without'} position embeddings`,
+        description,
+        x: { label: 'epoch' },
+        y: { label: 'training loss (cross-entropy)' },
+        series: [{ label: 'vision transformer', mark: 'line', points: losses.map((l, e) => [e + 1, l] as const) }],
+      });
+    const sofar: number[] = [];
     try {
       const report = progress.within('vit');
       const losses = await trainVit(model, config, train, digits.labels.slice(0, TRAINING), {
@@ -61,7 +70,8 @@ export default defineDemo({
         learningRate: values.learningRate,
         onProgress: (p) => {
           report(p);
-          progress.show([attentionMap(test[0]!, `Where the class token looks after epoch ${p.done}, for the first held-out digit`)]);
+          sofar.push(p.error!);
+          progress.show(() => [attentionMap(test[0]!, `Where the class token looks after epoch ${p.done}, for the first held-out digit`), lossPlot(sofar, `The loss after epoch ${p.done} of ${p.total} is ${p.error!.toFixed(3)}.`)]);
         },
       });
       const intact = classify(model, config, test);
@@ -95,15 +105,11 @@ export default defineDemo({
             ],
           }),
           attentionMap(test[e]!, `Where the class token looks in the trained network, for that digit as it is (a ${truth[e]})`),
-          plotSvg({
-            title: `Training loss of the vision transformer ${config.positions ? 'with' : 'without'} position embeddings`,
-            description:
-              `After ${values.epochs} epochs the loss is ${losses.at(-1)!.toFixed(3)}; ${percent(accuracy)} of held-out digits are right as they are and ${percent(shuffledAccuracy)} with their patches shuffled, ` +
+          lossPlot(
+            losses,
+            `After ${values.epochs} epochs the loss is ${losses.at(-1)!.toFixed(3)}; ${percent(accuracy)} of held-out digits are right as they are and ${percent(shuffledAccuracy)} with their patches shuffled, ` +
               `and ${percent(unchanged)} of the answers stay the same. Guessing gets 10 %.`,
-            x: { label: 'epoch' },
-            y: { label: 'training loss (cross-entropy)' },
-            series: [{ label: 'vision transformer', mark: 'line', points: losses.map((l, e) => [e + 1, l] as const) }],
-          }),
+          ),
         ],
       };
     } finally {
