@@ -49,6 +49,8 @@ export interface CapsuleTraining {
   /** Seed of the order examples are visited in. */
   readonly seed: number;
   readonly onProgress?: OnProgress;
+  /** Called after each minibatch step with the loss of the batch it stepped on (`batch` from 1 within the epoch). */
+  readonly onBatch?: (epoch: number, batch: number, batches: number, loss: number) => void;
 }
 
 /**
@@ -77,8 +79,10 @@ export function trainCapsuleNetwork(model: tf.LayersModel, images: readonly Floa
           const y = tf.oneHot(tf.tensor1d(batch.map((i) => labels[i]!), 'int32'), classes) as tf.Tensor2D;
           return optimizer.minimize(() => marginLoss(model.apply(x, { training: true }) as tf.Tensor2D, y), true)!;
         });
-        total += loss.dataSync()[0]! * batch.length;
+        const value = loss.dataSync()[0]!;
+        total += value * batch.length;
         loss.dispose();
+        options.onBatch?.(epoch + 1, start / options.batchSize + 1, Math.ceil(order.length / options.batchSize), value);
       }
       losses.push(total / order.length);
       options.onProgress?.({ phase: 'train', done: epoch + 1, total: options.epochs, error: losses.at(-1) });

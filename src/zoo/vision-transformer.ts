@@ -92,6 +92,8 @@ export interface VitTraining {
   readonly batchSize: number;
   readonly learningRate: number;
   readonly onProgress?: OnProgress;
+  /** Called after each minibatch step with the loss of the batch it stepped on (`batch` from 1 within the epoch). */
+  readonly onBatch?: (epoch: number, batch: number, batches: number, loss: number) => void;
 }
 
 /**
@@ -110,13 +112,19 @@ export async function trainVit(
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d([...labels], 'int32'), config.classes).toFloat());
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const onBatch = options.onBatch;
+  const batches = Math.ceil(images.length / options.batchSize);
+  let current = 1;
   try {
     const history = await model.fit(xs, ys, {
       epochs: options.epochs,
       batchSize: options.batchSize,
       shuffle: false,
       verbose: 0,
-      callbacks: { onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'train', done: epoch + 1, total: options.epochs, error: logs?.loss }) },
+      callbacks: {
+        onEpochEnd: (epoch, logs) => options.onProgress?.({ phase: 'train', done: epoch + 1, total: options.epochs, error: logs?.loss }),
+        ...(onBatch ? { onEpochBegin: (epoch: number) => void (current = epoch + 1), onBatchEnd: (batch: number, logs?: tf.Logs) => onBatch(current, batch + 1, batches, logs!.loss!) } : {}),
+      },
     });
     return history.history.loss as number[];
   } finally {

@@ -1,24 +1,29 @@
 import { loadDigits } from '../../network/datasets/digits';
 import cnn, { accuracy, kernels, predictClasses, trainClassifier } from '../../zoo/convolutional-network';
 import { imageGridSvg } from '../image-grid';
-import { plotSvg } from '../plot';
+import { accuracyCurvePlot, batchLossPlot, type AccuracyPoint } from '../training-curves';
 import { defineDemo } from '../types';
 import params from './convolutional-network.params';
 
 /** The last 597 digits are never trained on: the test set. */
 const TEST_FROM = 1200;
 const SHOWN_TEST_DIGITS = 12;
+const BATCH = 50;
 
 /**
  * The CNN definition at demo size (8×8 digits, 3×3 kernels, 2×2 max pooling, 10-way softmax), trained
- * with Adam on the first digits and scored on the held-out ones after every epoch. Shows the learned
+ * with Adam on the first digits, the loss of every mini-batch drawn as it learns, and scored on the
+ * held-out ones after every epoch. Shows the learned
  * kernels and a few test digits with the network's answers.
  */
 export default defineDemo({
   params,
-  // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
-  // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
-  stages: [{ key: 'train:epochs', label: 'Training the kernels and the dense head', unit: 'epochs', errorLabel: 'training loss', weight: 1 }],
+  // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
+  // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
+  // 0.46 s of CPU time against 0.74 s on the CPU backend with our faster gradient kernels (2.0 s
+  // without them), the same accuracy, 0.873.
+  backend: 'wasm',
+  stages: [{ key: 'train:batches', label: 'Training the kernels and the dense head', unit: 'mini-batches', errorLabel: 'training loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();
     const train = { images: images.slice(0, values.trainImages), labels: labels.slice(0, values.trainImages) };
@@ -27,14 +32,23 @@ export default defineDemo({
     const model = cnn.build(config);
     try {
       const report = progress.within('train');
-      const curve: { epoch: number; train: number; test: number }[] = [];
+      const curve: AccuracyPoint[] = [];
+      const losses: (readonly [number, number])[] = [];
+      const lossPlot = (title: string) => batchLossPlot(title, 'loss (cross-entropy)', BATCH, losses);
       await trainClassifier(model, train.images, train.labels, config.classes, {
         epochs: values.epochs,
         learningRate: values.learningRate,
-        batchSize: 50,
-        onEpoch: (epoch, loss) => {
+        batchSize: BATCH,
+        onBatch: (epoch, batch, batches, loss) => {
+          losses.push([epoch - 1 + batch / batches, loss]);
+          report({ phase: 'batches', done: (epoch - 1) * batches + batch, total: values.epochs * batches, error: loss });
+          progress.show(() => [
+            lossPlot(`Convolutional network learning: the loss of each mini-batch so far, epoch ${epoch} of ${values.epochs}`),
+            ...(curve.length ? [accuracyCurvePlot('Accuracy after each finished epoch', `After epoch ${curve.length}: ${(100 * curve.at(-1)!.test).toFixed(1)} % of the unseen digits right.`, curve)] : []),
+          ]);
+        },
+        onEpoch: (epoch) => {
           curve.push({ epoch, train: accuracy(model, train.images, train.labels), test: accuracy(model, test.images, test.labels) });
-          report({ phase: 'epochs', done: epoch, total: values.epochs, error: loss });
         },
       });
       const testAccuracy = curve.at(-1)!.test;
@@ -44,16 +58,12 @@ export default defineDemo({
       return {
         metrics: [{ name: 'accuracy', label: 'Accuracy on 597 unseen digits', value: testAccuracy, kind: 'fraction' }],
         plots: [
-          plotSvg({
-            title: 'Convolutional network: accuracy after each epoch on the training digits and on unseen test digits',
-            description: `After ${values.epochs} epochs the network classifies ${(100 * testAccuracy).toFixed(1)} % of the 597 unseen digits correctly, with ${weights} kernel weights shared across every position.`,
-            x: { label: 'epoch' },
-            y: { label: 'accuracy' },
-            series: [
-              { label: 'training digits', mark: 'line', points: curve.map((c) => [c.epoch, c.train]) },
-              { label: 'unseen test digits', mark: 'dashed', points: curve.map((c) => [c.epoch, c.test]) },
-            ],
-          }),
+          accuracyCurvePlot(
+            'Convolutional network: accuracy after each epoch on the training digits and on unseen test digits',
+            `After ${values.epochs} epochs the network classifies ${(100 * testAccuracy).toFixed(1)} % of the 597 unseen digits correctly, with ${weights} kernel weights shared across every position.`,
+            curve,
+          ),
+          lossPlot('Convolutional network: the loss of each training mini-batch'),
           imageGridSvg({
             title: 'The learned 3×3 kernels, inked most where the weight is largest',
             description: `${config.filters} kernels of 9 weights each; every one is applied at all 36 positions of the 8×8 digit.`,

@@ -1,7 +1,7 @@
 import { loadDigits, oneOfEach } from '../../network/datasets/digits';
 import lenet, { BACKGROUND, FOREGROUND, digitAccuracy, enlargeDigit, featureMaps, predictDigits, trainLeNet } from '../../zoo/lenet-5';
 import { imageGridSvg } from '../image-grid';
-import { plotSvg } from '../plot';
+import { accuracyCurvePlot, batchLossPlot, type AccuracyPoint } from '../training-curves';
 import { defineDemo } from '../types';
 import params from './lenet-5.params';
 
@@ -10,6 +10,8 @@ export const TEST_FROM = 1200;
 const SHOWN_TEST_DIGITS = 10;
 const BATCH = 10;
 const SIDE = 32;
+/** Held-out digits scored between two pictures (the scoring of one epoch takes several). */
+const SCORING_SLICE = 150;
 
 /** A LeNet-5 input (paper levels −0.1…1.175) back on the 0…1 ink scale. */
 const ink = (image: Float32Array) => Array.from(image, (v) => (v - BACKGROUND) / (FOREGROUND - BACKGROUND));
@@ -29,7 +31,7 @@ export default defineDemo({
   // (src/network/layers/connection-table-conv2d.ts), so the missing Conv2DBackpropFilter kernel
   // does not stop it.
   backend: 'wasm',
-  stages: [{ key: 'train:epochs', label: 'Training C1 to F6 by backpropagation', unit: 'epochs', errorLabel: 'MAP criterion', weight: 1 }],
+  stages: [{ key: 'train:batches', label: 'Training C1 to F6 by backpropagation', unit: 'mini-batches', errorLabel: 'MAP criterion', weight: 1 }],
   async run(values, progress) {
     const digits = loadDigits();
     const images = digits.images.map((image) => enlargeDigit(image, SIDE));
@@ -38,28 +40,47 @@ export default defineDemo({
     const model = lenet.build(lenet.configs.demo!);
     try {
       const report = progress.within('train');
-      const curve: { epoch: number; train: number; test: number }[] = [];
+      const curve: AccuracyPoint[] = [];
+      const losses: (readonly [number, number])[] = [];
       const accuracyPlot = (title: string) =>
-        plotSvg({
+        accuracyCurvePlot(
           title,
-          description: `After ${curve.length} of ${values.epochs} epochs LeNet-5 classifies ${(100 * curve.at(-1)!.test).toFixed(1)} % of the 597 unseen digits correctly (${(100 * curve.at(-1)!.train).toFixed(1)} % of its ${values.trainImages} training digits).`,
-          x: { label: 'epoch' },
-          y: { label: 'accuracy' },
-          series: [
-            { label: 'training digits', mark: 'line', points: curve.map((c) => [c.epoch, c.train]) },
-            { label: 'unseen test digits', mark: 'dashed', points: curve.map((c) => [c.epoch, c.test]) },
-          ],
-        });
+          `After ${curve.length} of ${values.epochs} epochs LeNet-5 classifies ${(100 * curve.at(-1)!.test).toFixed(1)} % of the 597 unseen digits correctly` +
+            (curve.at(-1)!.train === undefined ? '.' : ` (${(100 * curve.at(-1)!.train!).toFixed(1)} % of its ${values.trainImages} training digits).`),
+          curve,
+        );
+      const lossPlot = (title: string) => batchLossPlot(title, 'MAP criterion', BATCH, losses);
+      const batchesPerEpoch = Math.ceil(train.images.length / BATCH);
       await trainLeNet(model, train.images, train.labels, {
         epochs: values.epochs,
         learningRate: values.learningRate,
         batchSize: BATCH,
+        onBatch: (epoch, batch, batches, loss) => {
+          losses.push([epoch - 1 + batch / batches, loss]);
+          report({ phase: 'batches', done: (epoch - 1) * batches + batch, total: values.epochs * batches, error: loss });
+          progress.show(() => [
+            lossPlot(`LeNet-5 learning: the criterion of each mini-batch so far, epoch ${epoch} of ${values.epochs}`),
+            ...(curve.length ? [accuracyPlot('Accuracy after each finished epoch')] : []),
+          ]);
+        },
         onEpoch: (epoch, loss) => {
-          curve.push({ epoch, train: digitAccuracy(model, train.images, train.labels), test: digitAccuracy(model, test.images, test.labels) });
-          report({ phase: 'epochs', done: epoch, total: values.epochs, error: loss });
-          progress.show([accuracyPlot(`LeNet-5: accuracy after epoch ${epoch} of ${values.epochs}`)]);
+          // Held-out accuracy a few times (once an epoch), scored a slice at a time so the reader
+          // watches the epoch's point settle; the training digits only at the end.
+          let right = 0;
+          for (let from = 0; from < test.images.length; from += SCORING_SLICE) {
+            const to = Math.min(test.images.length, from + SCORING_SLICE);
+            right += predictDigits(model, test.images.slice(from, to)).filter((p, k) => p === test.labels[from + k]).length;
+            const point = { epoch, test: right / to };
+            report({ phase: 'batches', done: epoch * batchesPerEpoch, total: values.epochs * batchesPerEpoch, error: loss });
+            progress.show(() => [
+              lossPlot(`LeNet-5 learning: the criterion of each mini-batch, epoch ${epoch} of ${values.epochs}`),
+              accuracyCurvePlot(`Scoring epoch ${epoch} on the unseen digits: ${to} of ${test.images.length} so far`, `${right} of the first ${to} unseen digits are right after epoch ${epoch}.`, [...curve, point]),
+            ]);
+          }
+          curve.push({ epoch, test: right / test.images.length });
         },
       });
+      curve.push({ ...curve.pop()!, train: digitAccuracy(model, train.images, train.labels) });
       const testAccuracy = curve.at(-1)!.test;
       const picked = oneOfEach(test.labels, test.labels.map((_, i) => i))[values.digit]!;
       const image = test.images[picked]!;
@@ -74,7 +95,8 @@ export default defineDemo({
           { name: 'parameters', label: 'Trained parameters', value: trainedParameters(model), kind: 'count' },
         ],
         plots: [
-          accuracyPlot('LeNet-5: accuracy after each epoch on the training digits and on unseen test digits'),
+          accuracyPlot('LeNet-5: accuracy after each epoch on unseen test digits, and on the training digits at the end'),
+          lossPlot('LeNet-5: the MAP criterion of each training mini-batch'),
           imageGridSvg({
             title: `Inside LeNet-5: an unseen ${values.digit} and the feature maps it raises in C1 and C3`,
             description: `The 32×32 input (answered ${answer}), its 6 feature maps of 28×28 in C1 and its 16 maps of 10×10 in C3, each after the squashing function, each stretched from its lowest to its highest value.`,

@@ -26,7 +26,8 @@ interface Outcome {
 /**
  * The change Zeiler and Fergus made to AlexNet's first layer, at digit size: the ZFNet definition's
  * demo configuration (one convolution, pooling, a dense layer, softmax) with its first layer as
- * ZFNet has it and as AlexNet had it, trained from the same seed on the same enlarged digits. Shows
+ * ZFNet has it and as AlexNet had it, trained from the same seed on the same enlarged digits, side by
+ * side (a mini-batch of each in turn, the loss of every mini-batch drawn as they learn). Shows
  * both sets of learned first-layer filters, and measures test accuracy, how often a one-pixel shift
  * changes the answer (what a coarse stride makes worse) and how many filters never respond.
  */
@@ -37,7 +38,7 @@ export default defineDemo({
   // headless Chromium on this 2-core machine: median 3.6 s on the CPU backend, 0.7 s on WebAssembly,
   // every metric identical to 3 decimals.
   backend: 'wasm',
-  stages: FIRST_LAYERS.map((f) => ({ key: `${f}:epochs`, label: `Training with ${NAMES[f]}`, unit: 'epochs', errorLabel: 'training error', weight: 1 })),
+  stages: [{ key: 'both:batches', label: 'Training with each first layer, a mini-batch each in turn', unit: 'mini-batches', errorLabel: 'ZFNet-style network’s loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();
     const big = images.map((image) => enlarge(image, 8, DEMO_SIDE / 8));
@@ -47,52 +48,65 @@ export default defineDemo({
     const shifted = imageBatch(big.slice(TEST_FROM).map((image) => shiftRight(image, DEMO_SIDE)), DEMO_SIDE);
     const trainBatch = imageBatch(train.images, DEMO_SIDE);
     const outcomes: Partial<Record<FirstLayer, Outcome>> = {};
-    const curves: Partial<Record<FirstLayer, number[]>> = {};
+    const curves: Record<FirstLayer, number[]> = { alexnet: [], zfnet: [] };
+    const losses: Record<FirstLayer, (readonly [number, number])[]> = { alexnet: [], zfnet: [] };
+    const mark = (f: FirstLayer) => (f === 'zfnet' ? ('line' as const) : ('dashed' as const));
     const curvePlot = (title: string) =>
       plotSvg({
         title,
-        description: FIRST_LAYERS.filter((f) => curves[f]?.length)
-          .map((f) => `${SHORT[f]}: training error ${curves[f]!.map((e) => `${(100 * e).toFixed(1)} %`).join(', ')} after epochs 1 to ${curves[f]!.length}.`)
+        description: FIRST_LAYERS.filter((f) => curves[f].length)
+          .map((f) => `${SHORT[f]}: training error ${curves[f].map((e) => `${(100 * e).toFixed(1)} %`).join(', ')} after epochs 1 to ${curves[f].length}.`)
           .join(' '),
         x: { label: 'epoch' },
         y: { label: 'training error (share misclassified)' },
-        series: FIRST_LAYERS.filter((f) => curves[f]?.length).map((f) => ({
-          label: SHORT[f],
-          mark: f === 'zfnet' ? ('line' as const) : ('dashed' as const),
-          points: curves[f]!.map((e, i) => [i + 1, e] as const),
-        })),
+        series: FIRST_LAYERS.filter((f) => curves[f].length).map((f) => ({ label: SHORT[f], mark: mark(f), points: curves[f].map((e, i) => [i + 1, e] as const) })),
       });
+    const lossPlot = (title: string) =>
+      plotSvg({
+        title,
+        description: FIRST_LAYERS.filter((f) => losses[f].length)
+          .map((f) => `${SHORT[f]}: loss ${losses[f].at(-1)![1].toFixed(3)} on its mini-batch at epoch ${losses[f].at(-1)![0].toFixed(1)}.`)
+          .join(' '),
+        x: { label: 'epoch' },
+        y: { label: 'mini-batch loss (cross-entropy)', floor: 0 },
+        series: FIRST_LAYERS.filter((f) => losses[f].length).map((f) => ({ label: SHORT[f], mark: mark(f), points: losses[f] })),
+      });
+    const demo = zfnet.configs.demo!;
+    const models = FIRST_LAYERS.map((first) =>
+      zfnet.build({ ...demo, seed: values.seed, convolutions: [first === 'zfnet' ? demo.convolutions[0]! : FIRST_LAYER_ALEXNET, ...demo.convolutions.slice(1)] }),
+    );
+    const report = progress.within('both');
     try {
-      for (const first of FIRST_LAYERS) {
-        const demo = zfnet.configs.demo!;
-        const model = zfnet.build({ ...demo, seed: values.seed, convolutions: [first === 'zfnet' ? demo.convolutions[0]! : FIRST_LAYER_ALEXNET, ...demo.convolutions.slice(1)] });
-        const report = progress.within(first);
-        curves[first] = [];
-        try {
-          await trainImageClassifier(model, train.images, train.labels, {
+      await Promise.all(
+        FIRST_LAYERS.map((first, n) =>
+          trainImageClassifier(models[n]!, train.images, train.labels, {
             epochs: values.epochs,
             learningRate: values.learningRate,
             momentum: 0.9,
             batchSize: 20,
-            onEpoch: (epoch, error) => {
-              curves[first]!.push(error);
-              report({ phase: 'epochs', done: epoch, total: values.epochs, error });
-              progress.show([curvePlot(`Training error after each epoch so far (${SHORT[first]} first layer training)`)]);
+            onBatch: (epoch, batch, batches, loss) => {
+              losses[first].push([epoch - 1 + batch / batches, loss]);
+              if (first !== 'zfnet') return;
+              report({ phase: 'batches', done: (epoch - 1) * batches + batch, total: values.epochs * batches, error: loss });
+              progress.show(() => [lossPlot(`Loss of each mini-batch so far, epoch ${epoch} of ${values.epochs}`), ...(curves.zfnet.length ? [curvePlot('Training error after each epoch so far')] : [])]);
             },
-          });
-          const [plain, moved] = tf.tidy(() => [test, shifted].map((x) => (model.predict(x) as tf.Tensor2D).argMax(1).dataSync()));
-          outcomes[first] = {
-            errors: curves[first]!,
-            testAccuracy: 1 - classificationError(model, test, testLabels),
-            shiftFlips: plain!.filter((p, i) => p !== moved![i]).length / testLabels.length,
-            dead: deadFirstLayerFilters(model, trainBatch),
-            kernels: firstLayerKernels(model),
-          };
-        } finally {
-          model.dispose();
-        }
-      }
+            onEpoch: (_, error) => void curves[first].push(error),
+          }),
+        ),
+      );
+      FIRST_LAYERS.forEach((first, n) => {
+        const model = models[n]!;
+        const [plain, moved] = tf.tidy(() => [test, shifted].map((x) => (model.predict(x) as tf.Tensor2D).argMax(1).dataSync()));
+        outcomes[first] = {
+          errors: curves[first],
+          testAccuracy: 1 - classificationError(model, test, testLabels),
+          shiftFlips: plain!.filter((p, i) => p !== moved![i]).length / testLabels.length,
+          dead: deadFirstLayerFilters(model, trainBatch),
+          kernels: firstLayerKernels(model),
+        };
+      });
     } finally {
+      for (const model of models) model.dispose();
       tf.dispose([test, shifted, trainBatch]);
     }
     const [a, z] = [outcomes.alexnet!, outcomes.zfnet!];
@@ -122,6 +136,7 @@ export default defineDemo({
         curvePlot(
           `Training error with each first layer: on 597 unseen digits the AlexNet-style network scores ${percent(a.testAccuracy)}, the ZFNet-style one ${percent(z.testAccuracy)}`,
         ),
+        lossPlot('Loss of each mini-batch while the two networks learn'),
       ],
     };
   },

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { replaceCpuKernel, type CpuBackend } from './cpu-kernel';
+import { replaceCpuKernel, type CpuBackend, type KernelFunc } from './cpu-kernel';
+
+type TypedArray = Float32Array | Int32Array | Uint8Array;
 
 interface Attributes {
   strides: number | [number, number];
@@ -16,12 +18,10 @@ interface Attributes {
  * arguments, one call per term: training a small ResNet spent two thirds of each step there.
  * Channels-last only (the layers' default); sums in double precision, as tfjs's kernel does.
  */
-function conv2dBackpropFilterNhwc(x: tf.TensorInfo, dy: tf.TensorInfo, backend: CpuBackend, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+function conv2dBackpropFilterNhwc(xs: TypedArray, dys: TypedArray, info: tf.backend_util.Conv2DInfo): Float32Array {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
-  const xs = backend.data.get(x.dataId).values;
-  const dys = backend.data.get(dy.dataId).values;
   const sums = new Float64Array(filterHeight * filterWidth * inChannels * outChannels);
   for (let b = 0; b < batchSize; b++)
     for (let yr = 0; yr < outHeight; yr++)
@@ -44,8 +44,12 @@ function conv2dBackpropFilterNhwc(x: tf.TensorInfo, dy: tf.TensorInfo, backend: 
           }
         }
       }
-  return backend.makeTensorInfo(info.filterShape, 'float32', Float32Array.from(sums));
+  return Float32Array.from(sums);
 }
+
+/** The layer's attributes as tfjs's convolution arithmetic wants them. */
+const conv2dInfo = (x: tf.TensorInfo, attrs: Attributes) =>
+  tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
 
 /**
  * Replaces tfjs's CPU kernel for Conv2DBackpropFilter with `conv2dBackpropFilterNhwc` (channels-first
@@ -54,11 +58,43 @@ function conv2dBackpropFilterNhwc(x: tf.TensorInfo, dy: tf.TensorInfo, backend: 
  * kernel to float32 rounding (tests/network/kernels/conv2d-backprop-filter.test.ts).
  */
 export function useFastConvolutionGradients(): void {
-  replaceCpuKernel('Conv2DBackpropFilter', (original) => (args) => {
+  replaceCpuKernel('Conv2DBackpropFilter', (original): KernelFunc => (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs as unknown as Attributes;
     if (attrs.dataFormat === 'NCHW' || x.dtype !== 'float32' || dy.dtype !== 'float32') return original(args);
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
-    return conv2dBackpropFilterNhwc(x, dy, args.backend as unknown as CpuBackend, info);
+    const backend = args.backend as unknown as CpuBackend;
+    const info = conv2dInfo(x, attrs);
+    return backend.makeTensorInfo(info.filterShape, 'float32', conv2dBackpropFilterNhwc(backend.data.get(x.dataId).values, backend.data.get(dy.dataId).values, info));
+  });
+}
+
+/** The part of tfjs-backend-wasm's backend a kernel written in JavaScript uses (as its own Slice does). */
+interface WasmBackend {
+  readSync(dataId: object): TypedArray;
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): TypedArray;
+}
+
+/**
+ * Registers `conv2dBackpropFilterNhwc` as the WebAssembly backend's Conv2DBackpropFilter, which
+ * tfjs-backend-wasm 4.22 lacks (training a convolution there fails without it). It runs in
+ * JavaScript on the backend's own memory; every other kernel of a training step stays WebAssembly.
+ * Channels-last only. Once per JavaScript realm.
+ */
+export function useWasmConvolutionGradients(): void {
+  if (tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: (args) => {
+      const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+      const attrs = args.attrs as unknown as Attributes;
+      if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on WebAssembly: expected channels-last (NHWC) data, but got NCHW');
+      const backend = args.backend as unknown as WasmBackend;
+      const info = conv2dInfo(x, attrs);
+      const out = backend.makeOutput(info.filterShape, 'float32');
+      backend.typedArrayFromHeap(out).set(conv2dBackpropFilterNhwc(backend.readSync(x.dataId), backend.readSync(dy.dataId), info));
+      return out;
+    },
   });
 }

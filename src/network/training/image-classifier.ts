@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { useFastConvolutionGradients, useWasmConvolutionGradients } from '../kernels/conv2d-backprop-filter';
+import { useFastMaxPoolGradients } from '../kernels/max-pool-grad';
 
 /** Images as flat rows of pixels (row by row, channels last), with the class each shows. */
 export interface LabelledImages {
@@ -16,6 +18,11 @@ export interface ImageTrainingOptions {
    * awaited, so a caller can score the model, report or show a plot.
    */
   readonly onEpoch?: (epoch: number, loss: number) => void | Promise<void>;
+  /**
+   * Called after each mini-batch step with the loss of the batch it stepped on, `batch` counting
+   * from 1 within the epoch; awaited, so two trainings run side by side take turns.
+   */
+  readonly onBatch?: (epoch: number, batch: number, batches: number, loss: number) => void | Promise<void>;
 }
 
 /** The rows as one batch shaped like the model's image input: [n, height, width, channels]. */
@@ -40,7 +47,8 @@ export function imageAccuracy(model: tf.LayersModel, set: LabelledImages): numbe
  * Backpropagation with Adam on categorical cross-entropy, mini-batches in a fixed order (no
  * shuffling), so a seeded model trains to the same weights every time. The same procedure for
  * every network it is handed, so two networks compared on it differ only in themselves. Returns
- * the training loss of each epoch.
+ * the training loss of each epoch. On the CPU backend the gradients of convolutions and of max
+ * pooling run on faster kernels with the same results (src/network/kernels/).
  */
 export async function trainImageClassifier(
   model: tf.LayersModel,
@@ -52,10 +60,21 @@ export async function trainImageClassifier(
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(train.labels as number[], 'int32'), classes).toFloat());
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  useFastConvolutionGradients();
+  useWasmConvolutionGradients();
+  useFastMaxPoolGradients();
   const losses: number[] = [];
+  const batches = Math.ceil(train.images.length / options.batchSize);
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
-      const history = await model.fit(xs, ys, { epochs: 1, batchSize: options.batchSize, shuffle: false, verbose: 0 });
+      const onBatch = options.onBatch;
+      const history = await model.fit(xs, ys, {
+        epochs: 1,
+        batchSize: options.batchSize,
+        shuffle: false,
+        verbose: 0,
+        ...(onBatch ? { callbacks: { onBatchEnd: (batch: number, logs?: tf.Logs) => onBatch(epoch, batch + 1, batches, logs!.loss!) } } : {}),
+      });
       const loss = history.history.loss!.at(-1) as number;
       losses.push(loss);
       await options.onEpoch?.(epoch, loss);

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
-import { useFastConvolutionGradients } from '../../../src/network/kernels/conv2d-backprop-filter';
+// Importing the WebAssembly backend makes it tfjs's first choice: each test picks its backend.
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFastConvolutionGradients, useWasmConvolutionGradients } from '../../../src/network/kernels/conv2d-backprop-filter';
 import { createRandom } from '../../../src/network/numerics/random';
 
 interface Case {
@@ -48,6 +50,8 @@ function kernelGradient(c: Case, x: tf.Tensor4D, dy: tf.Tensor4D, w: tf.Tensor4D
 }
 
 describe('Conv2DBackpropFilter on flat arrays', () => {
+  beforeAll(() => tf.setBackend('cpu'));
+
   it('gives the kernel gradient of tfjs’s own kernel and of the definition, for strides, padding and kernel sizes', () => {
     const random = createRandom(11);
     const values = (n: number) => Array.from({ length: n }, () => (random.uniform(0, 1) < 0.3 ? 0 : random.uniform(-1, 1)));
@@ -75,5 +79,25 @@ describe('Conv2DBackpropFilter on flat arrays', () => {
       });
       tf.dispose([x, w, dy]);
     });
+  });
+
+  it('gives the kernel gradient of the definition on the WebAssembly backend, which has no such kernel of its own', async () => {
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm'), 'tfjs-backend-wasm has none').toBeUndefined();
+    useWasmConvolutionGradients();
+    await tf.setBackend('wasm');
+    try {
+      const random = createRandom(12);
+      const values = (n: number) => Array.from({ length: n }, () => random.uniform(-1, 1));
+      CASES.forEach((c, n) => {
+        const x = tf.tensor4d(values(c.x.reduce((a, b) => a * b, 1)), [...c.x]);
+        const w = tf.tensor4d(values(c.kernel * c.kernel * c.x[3] * c.out), [c.kernel, c.kernel, c.x[3], c.out]);
+        const dy = tf.tidy(() => tf.onesLike(tf.conv2d(x, w, c.strides, c.pad)).mul(0.5)) as tf.Tensor4D;
+        const plain = reference(c, Array.from(x.dataSync()), Array.from(dy.dataSync()), dy.shape);
+        kernelGradient(c, x, dy, w).forEach((v, k) => expect(v, `case ${n}, tap ${k}`).toBeCloseTo(plain[k]!, 4));
+        tf.dispose([x, w, dy]);
+      });
+    } finally {
+      await tf.setBackend('cpu');
+    }
   });
 });
