@@ -1,6 +1,7 @@
 import { loadDigits } from '../../network/datasets/digits';
 import capsuleNetwork, { classify, routingCoefficients, trainCapsuleNetwork } from '../../zoo/capsule-network';
 import { plotSvg, type Mark } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './capsule-network.params';
 
@@ -16,6 +17,7 @@ const MARKS: readonly Mark[] = ['line', 'dashed', 'dots'];
  */
 export default defineDemo({
   params,
+  living: { architecture: capsuleNetwork, config: (values) => ({ ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules }) },
   // WebAssembly: at the defaults, in Node on this 2-core machine, 0.30 s of CPU time against 0.78 s on
   // the CPU backend, the same held-out accuracy (0.970) and routing share (0.50).
   backend: 'wasm',
@@ -54,6 +56,7 @@ export default defineDemo({
         series: [{ label: 'mean margin loss over the training images', mark: 'line', points: losses.map((v, i) => [i + 1, v]) }],
       });
     try {
+      progress.watch(model, shapedExample(capsuleNetwork, { ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules }));
       const report = progress.within('fit');
       const sofar: (readonly [number, number])[] = [];
       const losses = trainCapsuleNetwork(model, images(train), labels(train), {
@@ -86,6 +89,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -2,6 +2,7 @@ import { loadDigits } from '../../network/datasets/digits';
 import cnn, { accuracy, kernels, predictClasses, trainClassifier } from '../../zoo/convolutional-network';
 import { imageGridSvg } from '../image-grid';
 import { accuracyCurvePlot, batchLossPlot, type AccuracyPoint } from '../training-curves';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './convolutional-network.params';
 
@@ -18,6 +19,7 @@ const BATCH = 50;
  */
 export default defineDemo({
   params,
+  living: { architecture: cnn, config: (values) => ({ ...cnn.configs.demo!, filters: values.filters }) },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
   // 0.46 s of CPU time against 0.74 s on the CPU backend with our faster gradient kernels (2.0 s
@@ -31,6 +33,7 @@ export default defineDemo({
     const config = { ...cnn.configs.demo!, filters: values.filters };
     const model = cnn.build(config);
     try {
+      progress.watch(model, shapedExample(cnn, config));
       const report = progress.within('train');
       const curve: AccuracyPoint[] = [];
       const losses: (readonly [number, number])[] = [];
@@ -82,6 +85,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

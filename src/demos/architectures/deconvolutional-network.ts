@@ -3,6 +3,7 @@ import { useFastConvolutionGradients, useWasmConvolutionGradients } from '../../
 import dn, { classMeans, generate, oneHot, trainGenerator } from '../../zoo/deconvolutional-network';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './deconvolutional-network.params';
 
@@ -18,6 +19,7 @@ const BLEND_STEPS = 7;
  */
 export default defineDemo({
   params,
+  living: { architecture: dn, config: () => dn.configs.demo! },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts), the same pixel error to 4 decimals (0.0034).
   backend: 'wasm',
@@ -28,6 +30,7 @@ export default defineDemo({
     const codes = oneHot(Array.from({ length: CLASSES }, (_, c) => c), CLASSES);
     const model = dn.build(dn.configs.demo!);
     try {
+      progress.watch(model, shapedExample(dn, dn.configs.demo!));
       const report = progress.within('train');
       const sofar: number[] = [];
       const lossPlot = (title: string) =>
@@ -88,6 +91,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits, oneOfEach } from '../../network/datasets/digits';
 import lenet, { BACKGROUND, FOREGROUND, digitAccuracy, enlargeDigit, featureMaps, predictDigits, trainLeNet } from '../../zoo/lenet-5';
 import { imageGridSvg } from '../image-grid';
@@ -25,6 +26,7 @@ const ink = (image: Float32Array) => Array.from(image, (v) => (v - BACKGROUND) /
  */
 export default defineDemo({
   params,
+  living: { architecture: lenet, config: () => lenet.configs.demo! },
   // The defaults (300 digits × 3 epochs), bench/demo-backends.ts in headless Chromium on this 2-core
   // machine: median 6.9 s on the CPU backend, 1.2 s on WebAssembly, both at accuracy 0.843 (every
   // loss identical to 3 decimals in Node). The convolutions compute their kernel gradient as a forward convolution
@@ -39,6 +41,7 @@ export default defineDemo({
     const test = { images: images.slice(TEST_FROM), labels: digits.labels.slice(TEST_FROM) };
     const model = lenet.build(lenet.configs.demo!);
     try {
+      progress.watch(model, tf.tensor(test.images[0]!, [1, 32, 32, 1]));
       const report = progress.within('train');
       const curve: AccuracyPoint[] = [];
       const losses: (readonly [number, number])[] = [];
@@ -130,6 +133,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

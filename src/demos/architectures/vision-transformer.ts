@@ -3,6 +3,7 @@ import vit, { classify, classTokenAttention, patchOrders, patchesOf, shufflePatc
 import { heatMapSvg } from '../heat-map';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './vision-transformer.params';
 
@@ -23,6 +24,7 @@ const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
  */
 export default defineDemo({
   params,
+  living: { architecture: vit, config: (values) => ({ ...vit.configs.demo!, hidden: values.hidden, mlp: 2 * values.hidden, positions: values.positions === 1 }) },
   // WebAssembly: 0.9 s against 4.0 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), the same metrics to 3 decimals (0.859, 0.617, 0.664, loss 0.504).
   backend: 'wasm',
@@ -72,6 +74,7 @@ export default defineDemo({
         series: [{ label: 'training minibatch', mark: 'line', points }],
       });
     try {
+      progress.watch(model, shapedExample(vit, config));
       const report = progress.within('vit');
       const losses = await trainVit(model, config, train, digits.labels.slice(0, TRAINING), {
         epochs: values.epochs,
@@ -123,6 +126,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },
