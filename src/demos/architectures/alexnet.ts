@@ -2,6 +2,7 @@ import { loadDigits } from '../../network/datasets/digits';
 import { trainImageClassifier } from '../../network/imagenet-convnet';
 import alexnet from '../../zoo/alexnet';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './alexnet.params';
 
@@ -25,6 +26,7 @@ export const epochsToReach = (errors: readonly number[], target: number): number
  */
 export default defineDemo({
   params,
+  living: { architecture: alexnet, config: () => ({ ...alexnet.configs.demo!, activation: 'relu' as const }) },
   // WebAssembly (GroupedConv2D computes its kernel gradient as a forward convolution, so it trains
   // there): bench/demo-backends.ts at the defaults, headless Chromium on this 2-core machine, median
   // 4.0 s on the CPU backend and 0.7 s on WebAssembly. The ReLU network learns identically on both;
@@ -69,6 +71,8 @@ export default defineDemo({
     const report = progress.within('both');
     const models = ACTIVATIONS.map((activation) => alexnet.build({ ...alexnet.configs.demo!, activation }));
     try {
+      // The living diagram shows the page's own network: the ReLU AlexNet.
+      progress.watch(models[0]!, shapedExample(alexnet, alexnet.configs.demo!));
       await Promise.all(
         ACTIVATIONS.map((activation, n) =>
           trainImageClassifier(models[n]!, train.images, train.labels, {
@@ -87,6 +91,7 @@ export default defineDemo({
         ),
       );
     } finally {
+      progress.finish();
       for (const model of models) model.dispose();
     }
     const reached = ACTIVATIONS.map((a) => [a, epochsToReach(curves[a], values.target)] as const);

@@ -3,6 +3,7 @@ import { imageAccuracy, trainImageClassifier } from '../../network/training/imag
 import googlenet from '../../zoo/googlenet';
 import vgg from '../../zoo/vgg-16';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './googlenet.params';
 
@@ -25,6 +26,7 @@ const NETWORKS = [
  */
 export default defineDemo({
   params,
+  living: { architecture: googlenet, config: () => (googlenet.configs.demo!) },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
   // 0.84 s of CPU time against 1.9 s on the CPU backend (itself with our faster gradient kernels,
@@ -49,6 +51,8 @@ export default defineDemo({
     const report = progress.within('both');
     const models = NETWORKS.map((n) => n.build());
     try {
+      // The living diagram shows the page's own network: GoogLeNet.
+      progress.watch(models[0]!, shapedExample(googlenet, googlenet.configs.demo!));
       await Promise.all(
         NETWORKS.map((network, n) =>
           trainImageClassifier(models[n]!, train, 10, {
@@ -77,6 +81,7 @@ export default defineDemo({
         plots: [lossPlot(`Loss of each mini-batch while they learn. ${describe(inception)}; ${describe(plain)}`)],
       };
     } finally {
+      progress.finish();
       for (const model of models) model.dispose();
     }
   },

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { reversalSet } from '../../network/datasets/reversal';
 import { createRandom } from '../../network/numerics/random';
 import {
@@ -66,6 +66,7 @@ function heatMap(values: readonly (readonly number[])[], title: string, descript
  */
 export default defineDemo({
   params,
+  living: { architecture: seq2seq, config: (values) => ({ ...seq2seq.configs.demo!, sourceSymbols: values.symbols, targetSymbols: values.symbols + 1, steps: values.steps }) },
   // WebAssembly: 3.5 s against 7.1 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine under a load of about 6, bench/demo-backends.ts; the fastest WebAssembly run 2.8 s), the
   // same metrics on both.
@@ -78,6 +79,8 @@ export default defineDemo({
     const preview = { sources: test.sources.slice(0, PREVIEW), previous: test.previous.slice(0, PREVIEW) };
     const model: tf.LayersModel = seq2seq.build({ ...seq2seq.configs.demo!, sourceSymbols: symbols, targetSymbols: symbols + 1, steps });
     try {
+      // The living diagram reads one held-out string, with the decoder fed the right previous symbols (teacher forcing).
+      progress.watch(model, [tf.tensor3d([test.sources[0]!]), tf.tensor3d([test.previous[0]!])]);
       const report = progress.within('reversal');
       const trainer = teacherForcedTrainer(model, train, { learningRate: values.learningRate, batchSize: BATCH });
       const attention = attentionReader(model);
@@ -158,6 +161,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

@@ -2,6 +2,7 @@ import { loadDigits } from '../../network/datasets/digits';
 import { imageAccuracy, trainImageClassifier } from '../../network/training/image-classifier';
 import vgg, { stageKernelWeights, type VggConfig } from '../../zoo/vgg-16';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './vgg-16.params';
 
@@ -28,6 +29,7 @@ export const convolutionWeights = (config: VggConfig): number =>
  */
 export default defineDemo({
   params,
+  living: { architecture: vgg, config: (values) => ({ ...vgg.configs.demo!, stages: [...VARIANTS[0].stages], kernel: VARIANTS[0].kernel, filters: [values.filters, 2 * values.filters] }) },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
   // 0.73 s of CPU time against 1.2 s on the CPU backend with our faster gradient kernels, every metric
@@ -54,6 +56,8 @@ export default defineDemo({
     const models = configs.map((config) => vgg.build(config));
     const report = progress.within('both');
     try {
+      // The living diagram shows the page's own network: two 3×3 convolutions per stage.
+      progress.watch(models[0]!, shapedExample(vgg, configs[0]!));
       await Promise.all(
         VARIANTS.map((variant, n) =>
           trainImageClassifier(models[n]!, train, configs[n]!.classes, {
@@ -86,6 +90,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       for (const model of models) model.dispose();
     }
   },

@@ -4,6 +4,7 @@ import { classificationError, imageBatch, trainImageClassifier } from '../../net
 import zfnet, { DEMO_SIDE, FIRST_LAYER_ALEXNET, deadFirstLayerFilters, enlarge, firstLayerKernels, shiftRight } from '../../zoo/zfnet';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
+import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './zfnet.params';
 
@@ -33,6 +34,7 @@ interface Outcome {
  */
 export default defineDemo({
   params,
+  living: { architecture: zfnet, config: (values) => ({ ...zfnet.configs.demo!, seed: values.seed }) },
   // WebAssembly: GroupedConv2D computes its kernel gradient as a forward convolution, so it trains
   // there (tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter). bench/demo-backends.ts, defaults,
   // headless Chromium on this 2-core machine: median 3.6 s on the CPU backend, 0.7 s on WebAssembly,
@@ -77,6 +79,8 @@ export default defineDemo({
     );
     const report = progress.within('both');
     try {
+      // The living diagram shows the page's own network: ZFNet’s own first layer.
+      progress.watch(models[1]!, shapedExample(zfnet, zfnet.configs.demo!));
       await Promise.all(
         FIRST_LAYERS.map((first, n) =>
           trainImageClassifier(models[n]!, train.images, train.labels, {
@@ -106,6 +110,7 @@ export default defineDemo({
         };
       });
     } finally {
+      progress.finish();
       for (const model of models) model.dispose();
       tf.dispose([test, shifted, trainBatch]);
     }
