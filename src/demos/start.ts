@@ -88,7 +88,7 @@ export function demoController(root: HTMLElement): DemoController {
 
   function finish(status: 'done' | 'error' | 'cancelled', html: string): void {
     running = false;
-    if (living) toLiving((diagram) => diagram.ended());
+    if (living) toLiving((diagram) => diagram.ended(status));
     // A run that ends without a result takes its interim pictures with it.
     if (status !== 'done' && ui.result.dataset.demoPreview !== undefined) ui.result.innerHTML = '';
     ui.result.removeAttribute('aria-busy');

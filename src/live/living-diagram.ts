@@ -22,8 +22,8 @@ export interface LivingDiagram {
   receive(message: Extract<WorkerMessage, { type: 'network' | 'frame' | 'model' }>): Promise<void>;
   /** A new run starts: its network and frames replace the last run's. */
   reset(): void;
-  /** The run ended (done, error or cancelled). */
-  ended(): void;
+  /** The run ended (done, error or cancelled: a cancel also stops any drawing in progress). */
+  ended(status: 'done' | 'error' | 'cancelled'): void;
 }
 
 /** What the marks mean, by view. */
@@ -371,8 +371,13 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       following = true;
       modelLine.hidden = true;
     },
-    ended() {
+    ended(status) {
       running = false;
+      if (status === 'cancelled') {
+        // The reader asked everything to stop: a layout still running goes too (a new one starts with the next run).
+        diagramWorker?.terminate();
+        diagramWorker = undefined;
+      }
       schedule();
     },
   };

@@ -56,3 +56,18 @@ export function demoCheck(name: string, options: DemoCheckOptions, run: (context
 
 /** The checks registered so far, in registration order. */
 export const registeredDemoChecks = (): readonly DemoCheck[] => registered;
+
+/**
+ * Reads `read` until `done` holds or `timeout` ms pass, and returns the last reading (the fill button
+ * loads its code, then draws; a living diagram paints its frame on the next animation frame). Checks
+ * of concurrent visits cannot use expect.poll: it needs the global current test.
+ */
+export async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 10_000): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}

@@ -7,7 +7,7 @@
  */
 import { expect } from 'vitest';
 import type { DemoDefinition } from '../../../src/demos/types';
-import { demoCheck } from '../../support/demo-checks';
+import { demoCheck, settled } from '../../support/demo-checks';
 
 const declaresLiving = async (id: string) => ((await import(`../../../src/demos/architectures/${id}.ts`)) as { default: DemoDefinition }).default.living !== undefined;
 
@@ -17,7 +17,7 @@ demoCheck('shows its own network alive: a painted frame, a value for every value
     expect(await living.count(), 'no living diagram without a `living` declaration').toBe(0);
     return;
   }
-  await expect.poll(() => root.getAttribute('data-demo-frame'), { timeout: 60_000 }).not.toBeNull();
+  expect(await settled(() => root.getAttribute('data-demo-frame'), (frame) => frame !== null, 60_000), 'a frame painted').not.toBeNull();
   expect(await living.isVisible()).toBe(true);
   const svg = living.locator('svg[data-living]');
   expect(await svg.count()).toBe(1);
@@ -28,8 +28,8 @@ demoCheck('shows its own network alive: a painted frame, a value for every value
 
   await living.locator('details[data-living-details] summary').click();
   // Drawn when the details open (their toggle event comes a task later).
-  await expect.poll(() => living.locator('[data-live-cell]').count()).toBeGreaterThan(0);
-  const listed = await living.locator('[data-live-cell]').count();
+  const listed = await settled(() => living.locator('[data-live-cell]').count(), (n) => n > 0);
+  expect(listed, 'values in the table').toBeGreaterThan(0);
   if ((await svg.getAttribute('data-living')) === 'layers') {
     // A layers view: one row per drawn layer, with two bars in its box.
     expect(listed, 'layers listed in the table').toBe(await svg.locator('[data-layer]').count());

@@ -5,22 +5,8 @@
  */
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import { demoCheck } from '../../support/demo-checks';
+import { demoCheck, settled } from '../../support/demo-checks';
 import { expectDemoDone, readMetric, runDemo } from '../../support/demo-driver';
-
-/**
- * Reads `read` until `done` holds (the fill button loads its code, then draws) or 10 s pass, and returns
- * the last reading. Checks of concurrent visits cannot use expect.poll: it needs the global current test.
- */
-async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 10_000;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
 
 const drawing = (root: Locator) => root.locator('[data-pixels="start"] input[type="hidden"]').inputValue();
 const pressed = (pixel: Locator) => pixel.getAttribute('aria-pressed');
