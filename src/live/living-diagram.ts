@@ -38,8 +38,9 @@ const VIEW_CAPTIONS: Readonly<Record<string, string>> = {
     "Each layer's box: the solid bar along its bottom edge is the root mean square of its output on the example (1 fills half the box), the dashed bar along its top edge that of its trainable weights (the first frame's middle layer fills half).",
 };
 const VIEW_LABELS: Readonly<Record<string, string>> = { cells: 'Cells', unrolled: 'Unrolled in time', internals: 'Inside the cell', layers: 'Layers' };
-/** How fast the internals view walks through the example's steps while it plays. */
+/** How fast the steps play, and how many times through the sequence before they stop (Play starts them again). */
 const STEP_EVERY_MS = 600;
+const PLAY_PASSES = 2;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 interface Shown {
@@ -196,14 +197,16 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     return { cells: frame.cells.subarray(w * n, (w + 1) * n), weights: frame.weights };
   }
 
-  /** Walks through the example's steps (inside the cell) or windows of steps (unrolled), over and over, until stopped. */
+  /** Walks through the example's steps (inside the cell) or windows of steps (unrolled), PLAY_PASSES times or until stopped. */
   function setPlaying(on: boolean): void {
     clearInterval(playing);
     playing = undefined;
     play.setAttribute('aria-pressed', String(on));
     if (!on) return;
+    // A bounded number of passes: a page left open does not keep painting for nobody.
+    let left = PLAY_PASSES * (Number(stepInput.max) + 1);
     playing = setInterval(() => {
-      if (!box.isConnected) return setPlaying(false);
+      if (!box.isConnected || left-- <= 0) return setPlaying(false);
       stepInput.value = String((Number(stepInput.value) + 1) % (Number(stepInput.max) + 1));
       at = -1;
       schedule();
