@@ -73,7 +73,6 @@ function describeRows(values: readonly (readonly number[])[]): string {
  */
 export default defineDemo({
   params,
-  living: { architecture: attention, config: (values) => ({ ...attention.configs.demo!, steps: values.steps, symbols: values.symbols }) },
   // WebAssembly: 2.2 s against 5.8 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), held-out accuracy 1.0 and attention on target 0.967 on both.
   backend: 'wasm',
@@ -85,8 +84,6 @@ export default defineDemo({
     const model = attention.build({ ...attention.configs.demo!, steps, symbols });
     const positions = Array.from({ length: steps }, (_, j) => `${j}`);
     try {
-      // The living diagram reads one held-out string.
-      progress.watch(model, tf.tensor3d([test.sources[0]! as number[][]]));
       const report = progress.within('reversal');
       const perEpoch = Math.ceil(TRAINING / BATCH);
       let batches = 0;
@@ -146,7 +143,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       model.dispose();
     }
   },
