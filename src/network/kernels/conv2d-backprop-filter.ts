@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { replaceCpuKernel, type CpuBackend, type KernelFunc } from './cpu-kernel';
-
-type TypedArray = Float32Array | Int32Array | Uint8Array;
+import { replaceCpuKernel, type CpuBackend, type KernelFunc, type TypedArray } from './cpu-kernel';
 
 interface Attributes {
   strides: number | [number, number];

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 export type KernelFunc = tf.KernelConfig['kernelFunc'];
-type TypedArray = Float32Array | Int32Array | Uint8Array;
+export type TypedArray = Float32Array | Int32Array | Uint8Array;
 
 /** The part of tfjs's CPU backend a kernel written here uses: its tensors' values, and making one. */
 export interface CpuBackend {
