@@ -47,19 +47,44 @@ export interface RunRequest {
 }
 
 /**
+ * Page → worker, between runs: draw the network the form's values make, without running it (the
+ * reader moved a slider). Numbered: the page shows only the answer to its latest request.
+ */
+export interface DrawRequest {
+  readonly type: 'draw';
+  readonly draw: number;
+  readonly id: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly backend?: string;
+}
+
+export type PageRequest = RunRequest | DrawRequest;
+
+/** The network the living diagram shows: its views, and the example whose values the frames hold. */
+export interface NetworkMessage {
+  readonly type: 'network';
+  readonly architecture: string;
+  readonly example: readonly number[];
+  readonly views: readonly LivingViewMessage[];
+}
+
+/**
  * Worker → page, zero or more `progress` and `preview` messages and then exactly one `done` or
- * `failed` per run. A `preview` shows plots of the run so far (a map organising itself) until the
- * next preview or the result replaces them.
+ * `failed` per run; one `drawn` (and a `code`) per DrawRequest. A `preview` shows plots of the run
+ * so far (a map organising itself) until the next preview or the result replaces them.
  */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly update: ProgressUpdate }
   | { readonly type: 'preview'; readonly plots: readonly string[] }
   /** The network the living diagram shows, once per run, before its first frame. */
-  | { readonly type: 'network'; readonly architecture: string; readonly example: readonly number[]; readonly views: readonly LivingViewMessage[] }
+  | NetworkMessage
+  /** The answer to a DrawRequest: the network the reader's values make, untrained (no frames follow), or why it could not be built. */
+  | ({ readonly type: 'drawn'; readonly draw: number } & ({ readonly network: NetworkMessage } | { readonly error: string }))
   | LivingFrameMessage
   | TrainedModelMessage
   /** The TensorFlow.js code that builds the living network at the reader's parameters (sent when they are not the defaults). */
-  | { readonly type: 'code'; readonly code: string; readonly parameters: string }
+  /** With `draw`: the code of the network a DrawRequest drew. */
+  | { readonly type: 'code'; readonly code: string; readonly parameters: string; readonly draw?: number }
   | {
       readonly type: 'done';
       readonly result: DemoResult;

@@ -1,6 +1,6 @@
 import { formatNumber } from './format';
 import type { ProgressUpdate } from './progress-plan';
-import type { RunRequest, WorkerMessage } from './protocol';
+import type { DrawRequest, RunRequest, WorkerMessage } from './protocol';
 import type { DemoMetric } from './types';
 import type { LivingDiagram } from '../live/living-diagram';
 
@@ -65,6 +65,9 @@ const backendOverride = (): { backend?: string } => {
 const formValues = (form: HTMLFormElement | null): Record<string, string> =>
   Object.fromEntries([...(form ? new FormData(form) : [])].map(([name, value]) => [name, String(value)]));
 
+/** How long a slider rests before the network its value makes is drawn. */
+const DRAW_AFTER_MS = 250;
+
 export function demoController(root: HTMLElement): DemoController {
   const ui = elementsOf(root);
   /**
@@ -85,10 +88,17 @@ export function demoController(root: HTMLElement): DemoController {
   let startedAt = 0;
   /** The stage last put in the live region: it changes a few times a run, not at every step. */
   let announced = '';
+  /** The latest DrawRequest's number: only its answer is shown, and a run makes any answer stale. */
+  let draws = 0;
+  let drawSoon: ReturnType<typeof setTimeout> | undefined;
+  /** A slider moved during a run: its network is drawn when the run ends. */
+  let movedWhileRunning = false;
 
   function finish(status: 'done' | 'error' | 'cancelled', html: string): void {
     running = false;
     if (living) toLiving((diagram) => diagram.ended(status));
+    if (movedWhileRunning) drawLater();
+    movedWhileRunning = false;
     // A run that ends without a result takes its interim pictures with it.
     if (status !== 'done' && ui.result.dataset.demoPreview !== undefined) ui.result.innerHTML = '';
     ui.result.removeAttribute('aria-busy');
@@ -111,10 +121,16 @@ export function demoController(root: HTMLElement): DemoController {
   }
 
   function receive(from: Worker, message: WorkerMessage): void {
-    if (from !== worker || !running) return; // left over from a cancelled run
+    if (from !== worker) return; // left over from a cancelled run
+    if (message.type === 'drawn' || (message.type === 'code' && message.draw !== undefined)) {
+      if (running || message.draw !== draws) return; // overtaken by a newer drawing or a run
+      if (message.type === 'code') return showCode(message.code, message.parameters, 'the network drawn above, not yet run');
+      return toLiving((diagram) => ('network' in message ? diagram.drawn(message.network) : diagram.undrawable(message.error)));
+    }
+    if (!running) return;
     if (message.type === 'progress') return showProgress(message.update);
     if (message.type === 'network' || message.type === 'frame' || message.type === 'model') return toLiving((diagram) => diagram.receive(message));
-    if (message.type === 'code') return showCode(message.code, message.parameters);
+    if (message.type === 'code') return showCode(message.code, message.parameters, 'the network your last run built');
     if (message.type === 'preview') {
       // Interim pictures: marked busy, so assistive technology waits for the result.
       ui.result.setAttribute('aria-busy', 'true');
@@ -132,11 +148,11 @@ export function demoController(root: HTMLElement): DemoController {
   }
 
   /** The page's "Use this network" box (UseThisNetwork.astro) shows the code of the network the reader's parameters made. */
-  function showCode(code: string, parameters: string): void {
+  function showCode(code: string, parameters: string, which: string): void {
     const box = root.parentElement?.querySelector<HTMLElement>(`[data-network-code="${root.dataset.demo}"]`);
     if (!box) return;
     box.querySelector('[data-code]')!.textContent = code;
-    box.querySelector('[data-code-about]')!.textContent = `Generated from the definition at your parameters (${parameters}), for the network your last run built. Its weights start fresh; the trained model is offered beside the living diagram.`;
+    box.querySelector('[data-code-about]')!.textContent = `Generated from the definition at your parameters (${parameters}), for ${which}. Its weights start fresh; the trained model is offered beside the living diagram.`;
     const link = box.querySelector<HTMLAnchorElement>('[data-code-download]')!;
     URL.revokeObjectURL(link.href);
     link.href = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
@@ -155,8 +171,26 @@ export function demoController(root: HTMLElement): DemoController {
     return spawned;
   }
 
+  /**
+   * The reader moved a slider: once the living diagram is on the page (after a first run, so reading
+   * the page still loads no demo code), it shows the network their values make, laid out afresh, before
+   * they run it. Debounced: a slider dragged across its range asks once, when it rests.
+   */
+  function drawLater(): void {
+    clearTimeout(drawSoon);
+    drawSoon = setTimeout(() => {
+      movedWhileRunning ||= running;
+      if (running || !worker || !living) return;
+      worker.postMessage({ type: 'draw', draw: ++draws, id: root.dataset.demo ?? '', params: formValues(ui.form), ...backendOverride() } satisfies DrawRequest);
+    }, DRAW_AFTER_MS);
+  }
+  ui.form?.addEventListener('input', drawLater);
+
   function start(): void {
     worker ??= spawn();
+    clearTimeout(drawSoon);
+    draws++;
+    movedWhileRunning = false;
     running = true;
     announced = '';
     startedAt = performance.now();

@@ -9,7 +9,7 @@ import { savedModel } from '../live/saved-model';
 import { specSignature } from '../live/signature';
 import { livingSpecs, type LivingSpec } from '../live/views';
 import type { ProgressUpdate, Watcher } from './progress-plan';
-import type { LivingViewMessage, WorkerMessage } from './protocol';
+import type { LivingViewMessage, NetworkMessage, WorkerMessage } from './protocol';
 
 /** What a view's frames are read with, and what it tells the page first. */
 interface Reader {
@@ -44,6 +44,18 @@ function readerOf(living: LivingSpec, model: tf.LayersModel, traced: ReturnType<
   };
 }
 
+/**
+ * How the living diagram draws `model`, a network of `architecture`: each view's reader of frames on
+ * `example` (kept by the caller) and the `network` message that tells the page what is drawn.
+ */
+export function describeNetwork(architecture: AnyArchitecture, model: tf.LayersModel, example: tf.Tensor | readonly tf.Tensor[]): { readers: Reader[]; message: NetworkMessage } {
+  // Architectures drawn as layers alone have no cell graph to trace (too many cells).
+  const traced = architecture.views.includes('cells') ? traceNetwork(model, architecture.id) : undefined;
+  const readers = livingSpecs(architecture, traced, model).map((living) => readerOf(living, model, traced, example));
+  const first = Array.isArray(example) ? example[0]! : (example as tf.Tensor);
+  return { readers, message: { type: 'network', architecture: architecture.id, example: Array.from(first.dataSync()), views: readers.map((r) => r.message) } };
+}
+
 /** The least time between two frames: about 5 a second, enough to see learning move, little enough to cost little. */
 const FRAME_EVERY_MS = 200;
 
@@ -72,14 +84,11 @@ export function livingWatcher(architecture: AnyArchitecture, send: (message: Wor
     },
     watch(model, example) {
       if (watched) throw new Error(`${architecture.id}: the demo watched a second network in one run`);
-      // Architectures drawn as layers alone have no cell graph to trace (too many cells).
-      const traced = architecture.views.includes('cells') ? traceNetwork(model, architecture.id) : undefined;
       // The watcher owns the example from here: kept (a tidy around the demo's code must not take it) and disposed at `finish`.
       const examples = (Array.isArray(example) ? example : [example]).map((t) => tf.keep(t));
-      const input = examples.length === 1 ? examples[0]! : examples;
-      const readers = livingSpecs(architecture, traced, model).map((living) => readerOf(living, model, traced, input));
+      const { readers, message } = describeNetwork(architecture, model, examples.length === 1 ? examples[0]! : examples);
       watched = { model, example: examples, readers };
-      send({ type: 'network', architecture: architecture.id, example: Array.from(examples[0]!.dataSync()), views: readers.map((r) => r.message) });
+      send(message);
       frame();
     },
     reported(update: ProgressUpdate) {

@@ -1,4 +1,4 @@
-import type { LivingFrameMessage, LivingViewMessage, TrainedModelMessage, WorkerMessage } from '../demos/protocol';
+import type { LivingFrameMessage, LivingViewMessage, NetworkMessage, TrainedModelMessage, WorkerMessage } from '../demos/protocol';
 import type { DiagramAnswer, DiagramRequest } from './diagram-worker';
 import { modelLinksHtml, savePng, saveSvg } from './downloads';
 import { formatValue } from './format-value';
@@ -15,11 +15,23 @@ import { layersTableHtml, stepTableHtml, valuesTableHtml } from './values-table'
  * per animation frame, and not while running for a reader who prefers reduced motion (the last frame
  * is shown at the end, and the scrubber and table work throughout).
  *
+ * Between runs, moving a slider draws the network the new values make, before it runs (start.ts asks
+ * the demo worker for it; the layout is done here as for a run's network).
+ *
  * Contract on the demo root: `data-demo-frame` counts frames painted (so a bench sees the diagram
- * move), `data-living-signatures` (set by Demo.astro: the prepared SVGs' signatures, by view).
+ * move), `data-living-signatures` (set by Demo.astro: the prepared SVGs' signatures, by view). On the
+ * `[data-living]` host: `data-living-network` is `run` (the network of the last run, with its frames)
+ * or `drawn` (the reader's parameters' network, not yet run).
  */
 export interface LivingDiagram {
   receive(message: Extract<WorkerMessage, { type: 'network' | 'frame' | 'model' }>): Promise<void>;
+  /**
+   * Between runs, the network the reader's parameters make, not yet run: drawn without values
+   * (unless its drawing is the one shown, whose frames then stay).
+   */
+  drawn(network: NetworkMessage): Promise<void>;
+  /** Between runs, the reader's parameters make no network the definition can build: why. */
+  undrawable(error: string): void;
   /** A new run starts: its network and frames replace the last run's. */
   reset(): void;
   /** The run ended (done, error or cancelled: a cancel also stops any drawing in progress). */
@@ -51,6 +63,11 @@ interface Shown {
   readonly scale: number;
 }
 
+const VALUE_HINT = 'Hover over or focus a cell or a layer (Tab into the diagram, then the arrow keys) to read its values.';
+
+/** A layout given up for a newer one: not a failure to report. */
+class Superseded extends Error {}
+
 export function livingDiagram(root: HTMLElement): LivingDiagram {
   const id = root.dataset.demo!;
   const host = root.querySelector<HTMLElement>('[data-living]')!;
@@ -66,6 +83,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
   let pending = false;
   let diagramWorker: Worker | undefined;
   let requests = 0;
+  /** Rejects the layout in progress, if any. */
+  let layingOut: (() => void) | undefined;
 
   host.innerHTML = `
     <p class="rz-living-title"><strong>The network, live.</strong> <span data-living-about></span></p>
@@ -94,7 +113,7 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       <input type="range" id="rz-living-${id}-frame" min="0" max="0" value="0" step="1" disabled data-living-scrubber />
       <output for="rz-living-${id}-frame" data-living-at></output>
     </div>
-    <p class="rz-living-value" data-living-value>Hover over or focus a cell or a layer (Tab into the diagram, then the arrow keys) to read its values.</p>
+    <p class="rz-living-value" data-living-value>${VALUE_HINT}</p>
     <details class="rz-living-details" data-living-details><summary>The values of this frame, as a table</summary><div data-living-table></div></details>
     <p class="rz-living-model" data-living-model hidden></p>`;
   const find = <E extends Element>(selector: string) => host.querySelector<E>(selector)!;
@@ -127,6 +146,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       if (!response.ok) throw new Error(`the prepared diagram could not be fetched (${response.status})`);
       return response.text();
     }
+    // A layout still running is for a network the page no longer shows: stop it rather than queue behind it.
+    if (layingOut) stopLayout();
     diagramWorker ??= new Worker(new URL('./diagram-worker.ts', import.meta.url), { type: 'module' });
     const worker = diagramWorker;
     const request: DiagramRequest = { id: ++requests, living: view };
@@ -134,12 +155,22 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       const listen = ({ data }: MessageEvent<DiagramAnswer>) => {
         if (data.id !== request.id) return;
         worker.removeEventListener('message', listen);
+        layingOut = undefined;
         if ('svg' in data) resolve(data.svg);
         else reject(new Error(`the diagram could not be drawn: ${data.error}`));
       };
+      layingOut = () => reject(new Superseded());
       worker.addEventListener('message', listen);
       worker.postMessage(request);
     });
+  }
+
+  /** Ends the layout in progress: its worker goes (a new one starts with the next layout). */
+  function stopLayout(): void {
+    diagramWorker?.terminate();
+    diagramWorker = undefined;
+    layingOut?.();
+    layingOut = undefined;
   }
 
   async function show(index: number): Promise<void> {
@@ -179,7 +210,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
    */
   function setUpSteps(): void {
     const view = shown?.view;
-    const steps = view?.sequence?.steps ?? (view ? windowsOf(view) : 1);
+    // Without frames (a drawing not yet run) there are no values to step through.
+    const steps = frames.length === 0 ? 1 : (view?.sequence?.steps ?? (view ? windowsOf(view) : 1));
     sequenceBox.hidden = steps <= 1;
     for (const unit of sequenceBox.querySelectorAll<HTMLElement>('label[for$="-unit"], [data-living-unit]')) unit.hidden = !view?.sequence;
     if (steps <= 1) return setPlaying(false);
@@ -334,25 +366,51 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
   });
 
   function fail(error: unknown): void {
+    if (error instanceof Superseded) return;
     about.textContent = `The living diagram could not be shown: ${error instanceof Error ? error.message : String(error)}`;
   }
 
+  const NUMBERS = ['', 'one', 'two', 'three'];
+  const inViews = (network: NetworkMessage) => (network.views.length > 1 ? `network, in ${NUMBERS[network.views.length] ?? network.views.length} views` : 'network');
+
+  /** Shows `network`'s views, with no frame yet: a run's frames follow; a drawing has none. */
+  async function setNetwork(network: NetworkMessage, kind: 'run' | 'drawn', text: string): Promise<void> {
+    views = network.views;
+    frames = [];
+    host.hidden = false;
+    about.textContent = text;
+    viewButtons.innerHTML =
+      views.length > 1 ? views.map((v, k) => `<button type="button" class="rz-tool" data-view="${k}" aria-pressed="${k === 0}">${VIEW_LABELS[v.view] ?? v.view}</button>`).join(' ') : '';
+    await show(Math.min(shownView, views.length - 1)).catch(fail);
+    // Said once the drawing is on the page (a layout can take a moment), and only if no newer network replaced it meanwhile.
+    if (views === network.views) host.dataset.livingNetwork = kind;
+  }
+
   return {
+    async drawn(network) {
+      // The same drawing (a parameter that changes training, not the network): the last run's frames still belong to it.
+      if (network.views.length === views.length && network.views.every((v, k) => v.signature === views[k]!.signature)) return;
+      stopLayout();
+      setPlaying(false);
+      scrubber.disabled = true;
+      scrubber.max = '0';
+      scrubber.value = '0';
+      atText.value = 'not run yet';
+      table.innerHTML = '';
+      valueLine.textContent = 'Run the demo to see this network’s values.';
+      modelLine.hidden = true;
+      delete host.dataset.livingExample;
+      await setNetwork(network, 'drawn', `The ${inViews(network)} your parameters make, drawn by the build’s pipeline before it runs: Run the demo to train it and see its values.`);
+    },
+    undrawable(error) {
+      about.textContent = `Your parameters make no network the definition can build: ${error}`;
+    },
     async receive(message) {
       if (message.type === 'network') {
-        views = message.views;
-        frames = [];
-        host.hidden = false;
-        host.dataset.livingExample = JSON.stringify(message.example);
         // A short input is listed; a long one (an image) only counted: its numbers would say little here.
         const input = message.example.length <= 12 ? `[${message.example.map(formatValue).join(', ')}]` : `of ${message.example.length} numbers`;
-        const NUMBERS = ['', 'one', 'two', 'three'];
-        about.textContent = `The demo's own ${message.views.length > 1 ? `network, in ${NUMBERS[message.views.length] ?? message.views.length} views` : 'network'}, drawn from the running model, with its values on one input ${input}.`;
-        viewButtons.innerHTML =
-          views.length > 1
-            ? views.map((v, k) => `<button type="button" class="rz-tool" data-view="${k}" aria-pressed="${k === 0}">${VIEW_LABELS[v.view] ?? v.view}</button>`).join(' ')
-            : '';
-        await show(Math.min(shownView, views.length - 1)).catch(fail);
+        host.dataset.livingExample = JSON.stringify(message.example);
+        await setNetwork(message, 'run', `The demo's own ${inViews(message)}, drawn from the running model, with its values on one input ${input}.`);
         return;
       }
       if (message.type === 'frame') {
@@ -373,14 +431,12 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
       running = true;
       following = true;
       modelLine.hidden = true;
+      valueLine.textContent = VALUE_HINT;
     },
     ended(status) {
       running = false;
-      if (status === 'cancelled') {
-        // The reader asked everything to stop: a layout still running goes too (a new one starts with the next run).
-        diagramWorker?.terminate();
-        diagramWorker = undefined;
-      }
+      // The reader asked everything to stop: a layout still running goes too (a new one starts with the next run).
+      if (status === 'cancelled') stopLayout();
       schedule();
     },
   };

@@ -14,6 +14,7 @@ import { registry } from '../../src/architecture/registry.vite';
 import { traceNetwork } from '../../src/graph/trace';
 import { drawLiving } from '../../src/live/draw';
 import { livingSpecs } from '../../src/live/views';
+import { architectureCode } from '../../src/export/tfjs-code';
 import { demoRoot, runDemo, setParams } from '../support/demo-driver';
 import { parseSvg } from '../support/svg-metadata';
 import { contrastRatio, parseColour } from '../support/colour';
@@ -146,6 +147,52 @@ describe.concurrent('the living diagram redraws the reader’s network', () => {
       if (format === 'png') expect([...file.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
       else expect(file.toString('utf8')).toContain('data-node="rbf.6"');
     }
+  });
+});
+
+describe.concurrent('between runs, a slider redraws the network it makes', () => {
+  it('after a run, moving a structural slider draws the new network unrun (with its code); moving a training slider keeps the run’s frames', async ({ visit, expect }) => {
+    const slug = 'radial-basis-network';
+    const { page } = await visit(`/architectures/${slug}/`);
+    expect(await runDemo(page, slug)).toBe('done');
+    const root = demoRoot(page, slug);
+    const living = root.locator('div[data-living]');
+    const box = page.locator(`[data-network-code="${slug}"]`);
+    await expect.poll(() => living.getAttribute('data-living-network'), { timeout: 30_000 }).toBe('run');
+
+    // The width shapes the fit, not the network: the worker answers (its code names the new width), and the run's frames stay.
+    await setParams(page, slug, { width: '0.8' });
+    await expect.poll(() => box.getAttribute('data-code-parameters'), { timeout: 30_000 }).toContain('width 0.8');
+    expect(await living.getAttribute('data-living-network')).toBe('run');
+    expect(await living.locator('[data-living-scrubber]').isDisabled()).toBe(false);
+    const painted = 'svg .rz-live-ring[d]:not([d=""])';
+    expect(await living.locator(painted).count()).toBeGreaterThan(0);
+
+    // Four centres make another network: drawn at once, with no values, and not run.
+    await setParams(page, slug, { centres: '4' });
+    await expect.poll(() => living.getAttribute('data-living-network'), { timeout: 60_000 }).toBe('drawn');
+    await expect.poll(() => living.locator('svg [data-node="rbf.3"]').count(), { timeout: 60_000 }).toBe(1);
+    expect(await root.getAttribute('data-demo-status')).toBe('done');
+    expect(await living.locator('[data-living-scrubber]').isDisabled()).toBe(true);
+    expect(await living.locator(painted).count(), 'no values drawn on a network not run').toBe(0);
+    const rbf = registry.get(slug);
+    const config = { ...rbf.configs.demo!, centres: 4, width: 0.8 };
+    const model = rbf.build(config as never);
+    try {
+      const cells = livingSpecs(rbf, traceNetwork(model, slug), model).find((v) => v.view === 'cells')!;
+      expect(drawnIds(await living.locator('svg[data-living="cells"]').evaluate((svg) => svg.outerHTML))).toEqual(drawnIds(drawLiving(cells)));
+    } finally {
+      model.dispose();
+    }
+    await expect.poll(() => box.getAttribute('data-code-parameters')).toContain('centres 4');
+    expect(await box.locator('[data-code]').textContent()).toBe(await architectureCode(rbf, config, 'your parameters'));
+
+    // Run it: the drawing is the run's again, with its values.
+    expect(await runDemo(page, slug)).toBe('done');
+    await expect.poll(() => living.getAttribute('data-living-network')).toBe('run');
+    await expect.poll(() => living.locator(painted).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await living.locator('svg [data-node="rbf.3"]').count()).toBe(1);
+    expect(await living.locator('svg [data-node="rbf.4"]').count()).toBe(0);
   });
 });
 
