@@ -11,7 +11,8 @@ import type { DemoResult } from './types';
 export type LivingViewMessage = LivingSpec & {
   readonly signature: string;
   readonly cells: readonly string[];
-  readonly weights: readonly { readonly edge: string; readonly trainable: boolean }[];
+  /** `stands`: a bundle or a line onto an ellipsis, standing for that many connections (its value is their weights' RMS). */
+  readonly weights: readonly { readonly edge: string; readonly trainable: boolean; readonly stands?: number }[];
   readonly sequence?: { readonly steps: number; readonly units: number };
 };
 

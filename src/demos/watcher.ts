@@ -40,7 +40,7 @@ function readerOf(living: LivingSpec, model: tf.LayersModel, traced: ReturnType<
   const reader = frameReader(model, join, new Map(traced.graph.groups.map((g) => [g.id, g.size])));
   return {
     read: (x) => reader.read(x),
-    message: { ...living, signature, cells: join.cells.map((c) => c.node), weights: join.weights.map((w) => ({ edge: w.edge, trainable: w.trainable })) },
+    message: { ...living, signature, cells: join.cells.map((c) => c.node), weights: join.weights.map((w) => ({ edge: w.edge, trainable: w.trainable, ...(w.stands ? { stands: w.stands } : {}) })) },
   };
 }
 

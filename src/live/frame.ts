@@ -3,8 +3,9 @@ import type { LiveCell, LiveJoin } from './join';
 
 /**
  * One moment of a running network, aligned with its LiveJoin: `cells[k]` is the value of
- * `join.cells[k]` on the example, `weights[k]` the current value of `join.weights[k]` (for a block of
- * weights, the entry of largest magnitude, with its sign). NaN where the model has no such value (a
+ * `join.cells[k]` on the example, `weights[k]` the current value of `join.weights[k]` (for one pair's
+ * block of weights, the entry of largest magnitude, with its sign; for a line standing for many
+ * connections, the root mean square of their weights). NaN where the model has no such value (a
  * cell of a step the example does not have). An unrolled view's cells come once per window of steps
  * (`cells[w · n + k]`, n = join.cells.length, `windows` of them, the last ending at the example's end):
  * window w shows steps w, w + 1, … of each group's run.
@@ -40,6 +41,13 @@ function entryOf(shape: readonly number[], size: number, offset: number, index: 
   const steps = stepsIn(shape, size);
   if (steps === 1) return step === 0 ? offset + index : -1;
   return step < 0 || step >= steps ? -1 : step * (shape.at(-1) ?? 1) + offset + index;
+}
+
+/** The root mean square of `indices` of `values`. */
+function rms(values: ArrayLike<number>, indices: readonly number[]): number {
+  let sum = 0;
+  for (const i of indices) sum += values[i]! * values[i]!;
+  return Math.sqrt(sum / indices.length);
 }
 
 /** The signed entry of largest magnitude among `indices` of `values`. */
@@ -82,7 +90,7 @@ export function frameReader(model: tf.LayersModel, join: LiveJoin, groupSizes: R
       });
       tf.dispose(produced);
       const read = new Map(variables.map((v) => [v, v.read().dataSync()]));
-      const weights = Float32Array.from(join.weights, (w) => strongest(read.get(w.source.variable)!, w.source.indices));
+      const weights = Float32Array.from(join.weights, (w) => (w.stands ? rms : strongest)(read.get(w.source.variable)!, w.source.indices));
       return { cells, weights, ...(windows > 1 ? { windows } : {}) };
     },
     dispose() {

@@ -41,9 +41,9 @@ export interface LivingDiagram {
 /** What the marks mean, by view. */
 const VIEW_CAPTIONS: Readonly<Record<string, string>> = {
   cells:
-    "A ring round a cell is its value on the example (solid clockwise: positive; dashed anticlockwise: negative; a full ring is never reached: 1 fills half). A line's width is its weight's size; negative weights are drawn in orange. Lines standing for several weights show the largest.",
+    "A ring round a cell is its value on the example (solid clockwise: positive; dashed anticlockwise: negative; a full ring is never reached: 1 fills half). A line's width is its weight's size; negative weights are drawn in orange. A line standing for one pair's block of weights shows the largest; one standing for many pairs (a bundle, or lines into an ellipsis), their root mean square.",
   unrolled:
-    "Each step's copy of a cell shows its value at that step of the example, by its ring (solid clockwise: positive; dashed anticlockwise: negative; 1 fills half). A line's width is its weight's size; negative weights are drawn in orange; lines standing for several weights show the largest.",
+    "Each step's copy of a cell shows its value at that step of the example, by its ring (solid clockwise: positive; dashed anticlockwise: negative; 1 fills half). A line's width is its weight's size; negative weights are drawn in orange; a line standing for one pair's block shows the largest, one standing for many pairs their root mean square.",
   internals:
     'One unit of the cell at one step of the example: a gate fills as much of its ring as it is open (0 to 1); any other value rings as a cell does (dashed when negative; 1 fills half).',
   layers:

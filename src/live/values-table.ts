@@ -11,12 +11,13 @@ export function valuesTableHtml(view: LivingViewMessage, frame: { readonly cells
   const cells = view.cells.map((id, k) => `<tr><th scope="row">${escape(id)}</th><td data-live-cell="${escape(id)}">${formatValue(frame.cells[k]!)}</td></tr>`);
   const weights = view.weights.map((w, k) => {
     const [from, to, kind] = w.edge.split('|');
-    return `<tr><th scope="row">${escape(from!)} → ${escape(to!)}</th><td>${escape(kind!)}, ${w.trainable ? 'trained' : 'fixed'}</td><td data-live-weight="${escape(w.edge)}">${formatValue(frame.weights[k]!)}</td></tr>`;
+    const many = w.stands ? `, ${w.stands} connections (root mean square)` : '';
+    return `<tr><th scope="row">${escape(from!)} → ${escape(to!)}</th><td>${escape(kind!)}, ${w.trainable ? 'trained' : 'fixed'}${many}</td><td data-live-weight="${escape(w.edge)}">${formatValue(frame.weights[k]!)}</td></tr>`;
   });
   return [
     `<table class="rz-living-table"><caption>Cell values on the example</caption><thead><tr><th scope="col">cell</th><th scope="col">value</th></tr></thead><tbody>${cells.join('')}</tbody></table>`,
     weights.length > 0
-      ? `<table class="rz-living-table"><caption>Weights (a line standing for several shows the largest in magnitude)</caption><thead><tr><th scope="col">line</th><th scope="col">kind</th><th scope="col">value</th></tr></thead><tbody>${weights.join('')}</tbody></table>`
+      ? `<table class="rz-living-table"><caption>Weights (a line standing for one pair's block shows its largest in magnitude; one standing for many connections, their root mean square)</caption><thead><tr><th scope="col">line</th><th scope="col">kind</th><th scope="col">value</th></tr></thead><tbody>${weights.join('')}</tbody></table>`
       : '',
   ].join('');
 }

@@ -1,7 +1,7 @@
 /**
  * Every demo that declares a living diagram (`living` in src/demos/architectures/<id>.ts) shows it
  * after its runs: the running network drawn (the prepared SVG or the reader's, laid out afresh), with
- * at least one painted frame, every valued cell and drawn weight line listed in the values table, the
+ * at least one painted frame, every valued cell and every drawn weight line (bundles included) listed in the values table, the
  * scrubber over the frames, and the trained model's two files offered. Values against the model
  * itself: tests/browser/living-diagram.test.ts.
  */
@@ -36,7 +36,7 @@ demoCheck('shows its own network alive: a painted frame, a value for every value
     expect(await svg.locator('.rz-live-bar-output').count()).toBe(listed);
   } else {
     expect(listed, 'cells listed in the table').toBe(await svg.locator('.rz-live-ring').count());
-    const lines = await svg.locator('[data-from][data-trainable]:not([data-bundle]):not([data-count])').count();
+    const lines = await svg.locator('[data-from][data-trainable]').count();
     expect(await living.locator('[data-live-weight]').count(), 'weight lines listed in the table').toBe(lines);
   }
   await living.locator('details[data-living-details] summary').click();
