@@ -5,8 +5,8 @@ export interface Painted {
   readonly svg: SVGSVGElement;
   /** Per value of `view.cells`: the cell's group and the ring drawn around it (null if not drawn). */
   readonly cells: readonly ({ readonly node: SVGGElement; readonly ring: SVGPathElement; readonly radius: number } | null)[];
-  /** Per value of `view.weights`: the line (null if not drawn). */
-  readonly lines: readonly (SVGElement | null)[];
+  /** Per value of `view.weights`: the line (null if not drawn), and whether it is a bundle (drawn thick). */
+  readonly lines: readonly ({ readonly line: SVGElement; readonly bundle: boolean } | null)[];
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -33,7 +33,10 @@ export function prepare(svg: SVGSVGElement, view: LivingViewMessage): Painted {
       node.append(ring);
       return { node, ring, radius };
     }),
-    lines: view.weights.map((w) => lines.get(w.edge) ?? null),
+    lines: view.weights.map((w) => {
+      const line = lines.get(w.edge);
+      return line ? { line, bundle: line.dataset.bundle === 'true' } : null;
+    }),
   };
 }
 
@@ -58,6 +61,9 @@ export function arcPath(r: number, share: number, clockwise: boolean): string {
  * frame's median |w|), so a weight that does not change keeps its width to the end.
  */
 export const lineWidth = (w: number, scale: number): number => 0.6 + (3.4 * Math.abs(w)) / (Math.abs(w) + scale);
+
+/** Added to a bundle's width: never thinner than 2.6 px, against a single weight's 0.6 to 4. */
+const BUNDLE_EXTRA = 2;
 
 /** The median magnitude of some weights (the scale line widths are read against), never 0. */
 export function weightScale(weights: Float32Array): number {
@@ -91,11 +97,12 @@ export function paint(painted: Painted, frame: { readonly cells: Float32Array; r
     cell.ring.setAttribute('d', Number.isFinite(v) ? arcPath(cell.radius + 4, ringShare(v), v >= 0) : '');
     cell.ring.classList.toggle('rz-live-negative', v < 0);
   });
-  painted.lines.forEach((line, k) => {
-    if (!line) return;
+  painted.lines.forEach((drawn, k) => {
+    if (!drawn) return;
     const w = frame.weights[k]!;
-    line.style.strokeWidth = `${lineWidth(w, scale).toFixed(2)}px`;
-    line.classList.toggle('rz-live-negative', w < 0);
+    // A bundle stays a thick line (how the legend tells it from a single weight), thicker as its weights grow.
+    drawn.line.style.strokeWidth = `${(lineWidth(w, scale) + (drawn.bundle ? BUNDLE_EXTRA : 0)).toFixed(2)}px`;
+    drawn.line.classList.toggle('rz-live-negative', w < 0);
   });
 }
 
