@@ -1,9 +1,9 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { errorByPosition } from '../network/bidirectional';
 import { trainSideBySide } from '../network/training/side-by-side';
 import { neighbourProduct, ONE_LAYER_FLOOR } from '../network/datasets/neighbour-product';
 import { createRandom } from '../network/numerics/random';
-import { buildDeepBidirectional } from '../zoo/deep-bidirectional-lstm';
+import deepBidirectional, { buildDeepBidirectional, type DeepBidirectionalConfig } from '../zoo/deep-bidirectional-lstm';
 import { plotSvg } from './plot';
 import type { DemoResult } from './types';
 import type { ProgressPlan, Stage } from './progress-plan';
@@ -22,6 +22,18 @@ export const deepContextStages: readonly Stage[] = [
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 type Depth = 'shallow' | 'deep';
+
+/**
+ * The page's own, two-layer network at the reader's settings: the definition's demo config (one
+ * input, one output, two layers, its seed) with the reader's cells per chain and sequence length.
+ * The one-layer network is the same config with one layer of twice the cells per chain.
+ */
+export const deepContextNetwork = (values: Pick<DeepContextValues, 'units' | 'steps'>): DeepBidirectionalConfig => ({
+  ...deepBidirectional.configs.demo!,
+  units: values.units,
+  steps: values.steps,
+});
+
 type Run = { losses: number[]; errors: number[]; params: number };
 
 /**
@@ -30,22 +42,24 @@ type Run = { losses: number[]; errors: number[]; params: number };
  * (src/network/datasets/neighbour-product.ts): 64 training and 64 test sequences. Trained side by
  * side, an epoch each in turn, the page's own two-layer network first. Returns each network's loss
  * per epoch and test error at each position; the one-layer network cannot go below 1/9 at the inner
- * steps, the two-layer one can.
+ * steps, the two-layer one can. `living`, where given, watches the two-layer network on the first test
+ * sequence and is finished before the networks are disposed.
  */
 export async function trainDeepAndShallow(
   values: DeepContextValues,
-  seed: number,
   onEpoch?: (epoch: number, losses: Readonly<Record<Depth, readonly number[]>>) => void | Promise<void>,
+  living?: Pick<ProgressPlan, 'watch' | 'finish'>,
 ): Promise<Record<Depth, Run>> {
   const train = neighbourProduct(64, values.steps, createRandom(1));
   const test = neighbourProduct(64, values.steps, createRandom(2));
+  const config = deepContextNetwork(values);
   const models: tf.LayersModel[] = [];
   try {
-    for (const name of ['deep', 'shallow'] as const) {
-      const config = name === 'deep' ? { layers: 2, units: values.units } : { layers: 1, units: 2 * values.units };
-      models.push(buildDeepBidirectional({ inputs: 1, outputs: 1, seed, steps: values.steps, ...config }, name));
-    }
+    // The page's own network is the definition's build at the living diagram's config.
+    models.push(deepBidirectional.build(config), buildDeepBidirectional({ ...config, layers: 1, units: 2 * config.units }, 'shallow'));
     const [deep, shallow] = models as [tf.LayersModel, tf.LayersModel];
+    // The living diagram shows it on one held-out sequence: the first of the test set.
+    living?.watch(deep, tf.tensor3d([test.inputs[0]! as number[][]]));
     const losses = { deep: [] as number[], shallow: [] as number[] };
     await trainSideBySide([deep, shallow], train, {
       epochs: values.epochs,
@@ -59,6 +73,7 @@ export async function trainDeepAndShallow(
     const run = (model: tf.LayersModel, name: Depth): Run => ({ losses: losses[name], errors: errorByPosition(model, test), params: model.countParams() });
     return { deep: run(deep, 'deep'), shallow: run(shallow, 'shallow') };
   } finally {
+    living?.finish();
     for (const model of models) model.dispose();
   }
 }
@@ -79,9 +94,9 @@ const lossPlot = (shallow: readonly number[], deep: readonly number[], title: st
     ],
   });
 
-export async function runDeepContext(values: DeepContextValues, progress: ProgressPlan, seed: number): Promise<DemoResult> {
+export async function runDeepContext(values: DeepContextValues, progress: ProgressPlan): Promise<DemoResult> {
   const report = progress.within('both');
-  const { shallow, deep } = await trainDeepAndShallow(values, seed, (epoch, losses) => {
+  const { shallow, deep } = await trainDeepAndShallow(values, (epoch, losses) => {
     const [s, d] = [losses.shallow.at(-1)!, losses.deep.at(-1)!];
     report({ phase: 'epochs', done: epoch + 1, total: values.epochs, error: d });
     progress.show(() => [
@@ -92,7 +107,7 @@ export async function runDeepContext(values: DeepContextValues, progress: Progre
         `After ${epoch + 1} epochs the one-layer network's loss is ${s.toFixed(4)}, the two-layer network's ${d.toFixed(4)}.`,
       ),
     ]);
-  });
+  }, progress);
   const byPosition = (errors: readonly number[]) => errors.map((e, t) => [t + 1, e] as const);
   return {
     metrics: [

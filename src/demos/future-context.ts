@@ -1,5 +1,6 @@
-import type * as tf from '@tensorflow/tfjs';
-import { buildSequenceNetwork, errorByPosition, type CellKind } from '../network/bidirectional';
+import * as tf from '@tensorflow/tfjs';
+import type { ArchitectureDefinition } from '../architecture/types';
+import { buildSequenceNetwork, errorByPosition, type BidirectionalConfig, type CellKind } from '../network/bidirectional';
 import { trainSideBySide } from '../network/training/side-by-side';
 import { FORWARD_ONLY_FLOOR, neighbourFill } from '../network/datasets/neighbour-fill';
 import { createRandom } from '../network/numerics/random';
@@ -16,6 +17,20 @@ export interface FutureContextValues {
 }
 
 const CELL_NAME: Readonly<Record<CellKind, string>> = { simpleRNN: 'Elman', lstm: 'LSTM', gru: 'GRU' };
+
+/** A bidirectional definition (bidirectional-rnn, -lstm, -gru): the page's own network. */
+export type BidirectionalDefinition = ArchitectureDefinition<BidirectionalConfig>;
+
+/**
+ * The page's own, bidirectional network at the reader's settings: the definition's demo config (one
+ * input, one output, its seed) with the reader's cells per chain and sequence length. The
+ * forward-only network is the same config with one chain of twice the cells.
+ */
+export const futureContextNetwork = (definition: BidirectionalDefinition, values: Pick<FutureContextValues, 'units' | 'steps'>): BidirectionalConfig => ({
+  ...definition.configs.demo!,
+  units: values.units,
+  steps: values.steps,
+});
 
 export const futureContextStages = (kind: CellKind): readonly Stage[] => [
   { key: 'both:epochs', label: `Training the bidirectional and the forward-only ${CELL_NAME[kind]} network side by side`, unit: 'epochs', errorLabel: 'loss, bidirectional', weight: 1 },
@@ -44,18 +59,20 @@ function lossPlot(cell: string, forward: readonly number[], both: readonly numbe
  * fails wherever half the answer is the next input, and succeeds at the last position, whose answer
  * lies wholly in the past.
  */
-export async function runFutureContext(kind: CellKind, values: FutureContextValues, progress: ProgressPlan, seed: number): Promise<DemoResult> {
+export async function runFutureContext(definition: BidirectionalDefinition, kind: CellKind, values: FutureContextValues, progress: ProgressPlan): Promise<DemoResult> {
   const train = neighbourFill(128, values.steps, createRandom(1));
   const test = neighbourFill(64, values.steps, createRandom(2));
   const cell = CELL_NAME[kind];
   const report = progress.within('both');
-  const build = (name: 'forward' | 'bidirectional') =>
-    buildSequenceNetwork(kind, { inputs: 1, units: values.units, outputs: 1, seed }, { bidirectional: name === 'bidirectional', name });
+  const config = futureContextNetwork(definition, values);
   const models: tf.LayersModel[] = [];
   let runs: Record<'forward' | 'bidirectional', { losses: number[]; errors: number[] }>;
   try {
-    models.push(build('bidirectional'), build('forward'));
+    // The page's own network is the definition's build at the living diagram's config.
+    models.push(definition.build(config), buildSequenceNetwork(kind, config, { bidirectional: false, name: 'forward' }));
     const [bidirectional, forward] = models as [tf.LayersModel, tf.LayersModel];
+    // The living diagram shows it filling the first held-out sequence.
+    progress.watch(bidirectional, tf.tensor3d([test.inputs[0]! as number[][]]));
     const curves = { both: [] as number[], forward: [] as number[] };
     await trainSideBySide([bidirectional, forward], train, {
       epochs: values.epochs,
@@ -80,6 +97,7 @@ export async function runFutureContext(kind: CellKind, values: FutureContextValu
       bidirectional: { losses: curves.both, errors: errorByPosition(bidirectional, test) },
     };
   } finally {
+    progress.finish();
     for (const model of models) model.dispose();
   }
   const forward = runs.forward!;

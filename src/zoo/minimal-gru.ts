@@ -1,12 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod/mini';
+import { fields, type ConfigOf } from '../architecture/config-schema';
 import { defineArchitecture } from '../architecture/define';
 import { recallAccuracy, type DelayedBits } from '../network/datasets/delayed-bits';
 import { minimalGru } from '../network/layers/minimal-gru';
-import { gatedLayer, openGateBias, sequenceModel, sequenceModelSchema, type SequenceModelConfig } from '../network/sequence-model';
+import { gatedLayer, openGateBias, sequenceModel, sequenceModelSchema } from '../network/sequence-model';
 import type { OnProgress } from '../network/training/progress';
 
-const configSchema = sequenceModelSchema;
-export type MinimalGruConfig = SequenceModelConfig;
+const configSchema = fields({
+  ...sequenceModelSchema.shape,
+  /** Where the unit starts: it keeps σ(keepBias) of its state per step (0 unless given: half). */
+  keepBias: z.optional(z.number({ error: 'expected a finite number' })),
+});
+export type MinimalGruConfig = ConfigOf<typeof configSchema>;
 
 /**
  * Input sequence → a layer of minimal gated units (every step's state) → a sigmoid readout per step.
@@ -14,8 +20,9 @@ export type MinimalGruConfig = SequenceModelConfig;
  * is −b, because this cell's f_t is the share it *replaces*). The definition starts at b = 0: the
  * unit keeps half its state and its candidate reads half the old state, as a GRU with zero biases
  * does with its two gates, so a comparison of the two starts them equal in both of the gate's roles.
+ * `keepBias` defaults to the config's (the demo's reader sets it there).
  */
-export function buildMinimalGru(config: MinimalGruConfig, keepBias = 0): tf.LayersModel {
+export function buildMinimalGru(config: MinimalGruConfig, keepBias = config.keepBias ?? 0): tf.LayersModel {
   return sequenceModel(config, minimalGru({ units: config.units, seed: config.seed, forgetBias: -keepBias, name: 'minimal-gru', returnSequences: true }), 'minimal-gru', 'sigmoid');
 }
 
@@ -27,7 +34,7 @@ const build = (config: MinimalGruConfig): tf.LayersModel => buildMinimalGru(conf
  * and candidate biases 0), so with the same b it starts keeping the same σ(b) of its state per step as
  * `buildMinimalGru(config, b)` (tfjs's GRU keeps z ⊙ h_{t−1}).
  */
-export function buildGruForComparison(config: MinimalGruConfig, keepBias = 0): tf.LayersModel {
+export function buildGruForComparison(config: MinimalGruConfig, keepBias = config.keepBias ?? 0): tf.LayersModel {
   const layer = gatedLayer('gru', config, 'gru');
   const model = sequenceModel(config, layer, 'gru-baseline', 'sigmoid');
   openGateBias(layer, 3, 0, config.units, keepBias);

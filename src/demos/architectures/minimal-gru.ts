@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { delayedBits, recallAccuracy } from '../../network/datasets/delayed-bits';
 import { trainSideBySide } from '../../network/training/side-by-side';
-import mgu, { buildGruForComparison, buildMinimalGru, parameterCount, type RecallCurve } from '../../zoo/minimal-gru';
+import mgu, { buildGruForComparison, parameterCount, type MinimalGruConfig, type RecallCurve } from '../../zoo/minimal-gru';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './minimal-gru.params';
@@ -9,6 +9,20 @@ import params from './minimal-gru.params';
 /** Sequences in the training set and their length: small enough for a few seconds per network. */
 const SEQUENCES = 32;
 const LENGTH = 16;
+/** Added to the reader's seed for the held-out sequence the living diagram shows (not one of the training set's). */
+const HELD_OUT_SEED = 1_000_003;
+
+/**
+ * The page's own network at the reader's settings: the definition's demo config with the reader's
+ * units, seed and keep bias, over the demo's sequence length. The GRU it races is built from the same.
+ */
+const networkAt = (values: { units: number; seed: number; keepBias: number }): MinimalGruConfig => ({
+  ...mgu.configs.demo!,
+  units: values.units,
+  seed: values.seed,
+  steps: LENGTH,
+  keepBias: values.keepBias,
+});
 
 const percent = (v: number) => `${(100 * v).toFixed(0)} %`;
 
@@ -36,18 +50,22 @@ function lossPlot(title: string, description: string, mguLabel: string, gruLabel
  */
 export default defineDemo({
   params,
+  living: { architecture: mgu, config: networkAt },
   // WebAssembly: 4.9 s against 6.3 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), every bit recalled on both.
   backend: 'wasm',
   stages: [{ key: 'both:epochs', label: 'Training the minimal gated unit (one gate) and the GRU (two gates) side by side', unit: 'epochs', errorLabel: 'loss, minimal gated unit', weight: 1 }],
   async run(values, progress) {
     const data = delayedBits({ sequences: SEQUENCES, length: LENGTH, delay: values.delay, seed: values.seed });
-    const config = { ...mgu.configs.demo!, units: values.units, seed: values.seed, steps: LENGTH };
+    const config = networkAt(values);
     const report = progress.within('both');
     const models: tf.LayersModel[] = [];
     let runs: Record<'mgu' | 'gru', { curve: RecallCurve; parameters: number; seconds: number }>;
     try {
-      models.push(buildMinimalGru(config, values.keepBias), buildGruForComparison(config, values.keepBias));
+      models.push(mgu.build(config), buildGruForComparison(config));
+      // The living diagram shows the page's own minimal gated unit on a held-out sequence of the task.
+      const heldOut = delayedBits({ sequences: 1, length: LENGTH, delay: values.delay, seed: values.seed + HELD_OUT_SEED });
+      progress.watch(models[0]!, tf.tensor3d(heldOut.inputs));
       const parameters = models.map(parameterCount);
       const sofar: [number[], number[]] = [[], []];
       const { losses, seconds } = await trainSideBySide(models, data, {
@@ -74,6 +92,7 @@ export default defineDemo({
       const run = (k: 0 | 1) => ({ curve: { loss: losses[k]!, accuracy: accuracy(models[k]!) }, parameters: parameters[k]!, seconds: seconds[k]! });
       runs = { mgu: run(0), gru: run(1) };
     } finally {
+      progress.finish();
       for (const model of models) model.dispose();
     }
     const [one, two] = [runs.mgu!, runs.gru!];

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { parityTrainer, type ParityTrainer } from '../../network/training/window-parity';
 import lstm from '../../zoo/lstm';
-import stacked from '../../zoo/stacked-lstm';
+import stacked, { type StackedLstmConfig } from '../../zoo/stacked-lstm';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './stacked-lstm.params';
@@ -9,6 +9,12 @@ import params from './stacked-lstm.params';
 /** One seed for both networks: the same batches, the same held-out set. */
 const SEED = 5;
 const MEASURE_EVERY = 25;
+
+/**
+ * The page's own network at the reader's settings: the definition's demo config (two layers, one
+ * input, one output) with the reader's cells per layer and sequence length, and the demo's seed.
+ */
+const networkAt = (values: { units: number; length: number }): StackedLstmConfig => ({ ...stacked.configs.demo!, units: values.units, seed: SEED, steps: values.length });
 
 /** LSTM weights of one layer of `units` cells reading `inputs` numbers per step. */
 const lstmWeights = (inputs: number, units: number) => 4 * units * (inputs + units + 1);
@@ -74,6 +80,7 @@ function plots(networks: readonly Network[], values: { window: number; steps: nu
 // machine, bench/demo-backends.ts), the same accuracies on both (1.000 and 0.956).
 export default defineDemo({
   params,
+  living: { architecture: stacked, config: networkAt },
   backend: 'wasm',
   stages: [{ key: 'both:steps', label: 'Training the two stacked LSTM layers and the single wide layer side by side', unit: 'steps', errorLabel: 'loss, stacked', weight: 1 }],
   run(values, progress) {
@@ -83,11 +90,13 @@ export default defineDemo({
     const built: { model: tf.LayersModel; trainer: ParityTrainer; network: Network }[] = [];
     try {
       for (const [label, mark, build] of [
-        [`2 layers × ${values.units} cells`, 'line', () => stacked.build({ inputs: 1, layers: 2, units: values.units, outputs: 1, seed: SEED, steps: values.length })],
+        [`2 layers × ${values.units} cells`, 'line', () => stacked.build(networkAt(values))],
         [`1 layer × ${wide} cells`, 'dashed', () => lstm.build({ inputs: 1, units: wide, outputs: 1, seed: SEED, steps: values.length })],
       ] as const) {
         const model: tf.LayersModel = build();
         const trainer = parityTrainer(model, task, { batchSize: 32, learningRate: 0.01, seed: 1, testSize: 200 });
+        // The living diagram shows the page's own network (the stack, built first) on one held-out sequence.
+        if (built.length === 0) progress.watch(model, trainer.example());
         built.push({ model, trainer, network: { label, mark, params: model.countParams(), curves: { loss: [], accuracy: [[0, trainer.accuracy()]] } } });
       }
       const networks = built.map((b) => b.network);
@@ -111,6 +120,7 @@ export default defineDemo({
         plots: plots(networks, values, values.steps),
       };
     } finally {
+      progress.finish();
       for (const { model, trainer } of built) {
         trainer.dispose();
         model.dispose();

@@ -45,6 +45,8 @@ export interface ParityTrainer {
   step(): number;
   /** Held-out accuracy now. */
   accuracy(): number;
+  /** The first held-out sequence as a batch of one (a tensor the caller owns): what a living diagram shows. */
+  example(): tf.Tensor;
   /** Frees the optimiser's state (the model stays the caller's). */
   dispose(): void;
 }
@@ -68,6 +70,7 @@ export function parityTrainer(model: tf.LayersModel, task: ParityTask, options: 
       });
     },
     accuracy: () => parityAccuracy(model, task, test),
+    example: () => tf.tidy(() => inputs(test).slice([0], [1])),
     dispose: () => optimizer.dispose(),
   };
 }
