@@ -49,6 +49,7 @@ export default defineDemo({
     try {
       progress.watch(model, testImages.slice([0], [1]));
       const history = await trainAutoencoder(model, trainImages, digitTraining({ epochs: values.epochs, learningRate: 0.01 }, progress, curve, live));
+      progress.finish();
       const error = reconstructionError(model, testImages);
       const rebuilt = rebuild();
       return {
@@ -73,7 +74,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       tf.dispose([trainImages, testImages, shownImages]);
       model.dispose();
     }

@@ -52,6 +52,7 @@ export default defineDemo({
     try {
       progress.watch(model, clean.slice([0], [1]));
       const history = await trainDenoisingAutoencoder(model, trainImages, digitTraining({ epochs: values.epochs, learningRate: 0.01 }, progress, curve, live));
+      progress.finish();
       const cleaned = denoisingError(model, noisy, clean);
       const left = tf.tidy(() => meanSquaredError(clean, noisy).dataSync()[0]!);
       const output = denoise();
@@ -80,7 +81,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       tf.dispose([trainImages, clean, noisy, shownNoisy]);
       model.dispose();
     }

@@ -30,6 +30,7 @@ export default defineDemo({
       progress.watch(model, tf.tensor2d([[EXAMPLE_X]]));
       const { xs, ys } = noisySamples(dampedSine, { count: 120, lo: -4, hi: 4, noise: 0.1, seed: 2024 });
       fitLeastSquares(model, xs.map((x) => [x]), ys.map((y) => [y]), { ridge: values.ridge, onProgress: progress.within('fit') });
+      progress.finish();
       const fitted = predictRows(model, GRID.map((x) => [x])).map((row) => row[0]!);
       const rmse = Math.sqrt(GRID.reduce((s, x, i) => s + (fitted[i]! - dampedSine(x)) ** 2, 0) / GRID.length);
       return {
@@ -49,7 +50,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       model.dispose();
     }
   },

@@ -38,6 +38,8 @@ export default defineDemo({
       placeCentres(model, inputs, { onProgress: progress.within('fit') });
       solveOutputWeights(model, inputs, targets, { onProgress: progress.within('fit') });
       if (values.epochs > 0) await trainByGradient(model, inputs, targets, { epochs: values.epochs, learningRate: LEARNING_RATE, onProgress: progress.within('tune') });
+
+      progress.finish();
       const fitted = predictRows(model, GRID.map((x) => [x])).map((row) => row[0]!);
       const { bumps, bias } = weightedBumps(model, GRID.map((x) => [x]));
       const rmse = Math.sqrt(GRID.reduce((s, x, i) => s + (fitted[i]! - dampedSine(x)) ** 2, 0) / GRID.length);
@@ -69,7 +71,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       model.dispose();
     }
   },

@@ -57,6 +57,7 @@ export default defineDemo({
         sparsity: { target: values.target, weight: values.weight },
         weightDecay: values.weightDecay,
       });
+      progress.finish();
       const activity = codeActivity(model, testImages);
       const [weak, firing] = activity.perInput.map((p) => p.cells) as [number, number];
       const error = tf.tidy(() => meanSquaredError(testImages, model.predict(testImages) as tf.Tensor).dataSync()[0]!);
@@ -106,7 +107,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       tf.dispose([trainImages, testImages, shownImages]);
       model.dispose();
     }

@@ -54,6 +54,7 @@ export default defineDemo({
     try {
       progress.watch(model, testImages.slice([0], [1]));
       const history = await trainVariationalAutoencoder(model, trainImages, digitTraining({ epochs: values.epochs, learningRate: 0.01 }, progress, curve, live));
+      progress.finish();
       const [kl, reconstruction] = tf.tidy(() => {
         const pass = forward(model, testImages);
         return [tf.mean(klDivergence(pass.mean, pass.logVariance)).dataSync()[0]!, tf.mean(reconstructionLoss(testImages, pass.reconstruction)).dataSync()[0]!];
@@ -75,7 +76,6 @@ export default defineDemo({
         ],
       };
     } finally {
-      progress.finish();
       tf.dispose([trainImages, testImages, codes]);
       model.dispose();
     }
