@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { imageGridSvg } from './image-grid';
 import type { ProgressPlan, Stage } from './progress-plan';
 
@@ -6,6 +7,8 @@ export const SIDE = 4;
 /** Samples drawn at the end, and Gibbs steps per sample: the figures the articles quote are measured with these. */
 export const SAMPLES = 200;
 export const SAMPLE_STEPS = 200;
+/** The training pattern the living diagrams show (barsAndStripes' sixth: bars along the first and third rows). */
+const EXAMPLE_PATTERN = 5;
 /** Samples shown in a figure. */
 const SHOWN = 12;
 
@@ -34,3 +37,6 @@ export function sampling(progress: ProgressPlan, plots: (samples: readonly Array
     progress.show(() => plots(samples));
   };
 }
+
+/** The living diagram's input: one of the training `patterns` (EXAMPLE_PATTERN), a batch of one. */
+export const patternExample = (patterns: readonly (readonly number[])[]): tf.Tensor2D => tf.tensor2d([[...patterns[EXAMPLE_PATTERN]!]]);

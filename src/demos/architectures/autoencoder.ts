@@ -2,11 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor } from '../../network/autoencoder';
 import { digitSplit, oneOfEach } from '../../network/datasets/digits';
 import autoencoder, { reconstructionError, trainAutoencoder } from '../../zoo/autoencoder';
-import { batchLoss, everyBatch } from '../batch-loss';
+import { batchLoss } from '../batch-loss';
+import { digitTraining } from '../digit-training';
 import { imageGridSvg } from '../image-grid';
+import type { ParamValues } from '../params';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './autoencoder.params';
+
+/** The network at the reader's settings: the code's width shapes it (the epochs are how long it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...autoencoder.configs.demo!, code: values.code });
 
 /**
  * The autoencoder definition at the reader's code size, trained on 1000 of the 8×8 digits; it then
@@ -14,13 +19,13 @@ import params from './autoencoder.params';
  */
 export default defineDemo({
   params,
-  living: { architecture: autoencoder, config: (values) => ({ ...autoencoder.configs.demo!, code: values.code }) },
+  living: { architecture: autoencoder, config: networkAt },
   // WebAssembly: 1.0 s against 2.4 s on the CPU backend (median of 2 runs each, Chromium,
   // 2-core machine at load 9, bench/demo-backends.ts), held-out error 0.024 on both.
   backend: 'wasm',
   stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'batches', errorLabel: 'reconstruction error', weight: 1 }],
   async run(values, progress) {
-    const model = autoencoder.build({ ...autoencoder.configs.demo!, code: values.code });
+    const model = autoencoder.build(networkAt(values));
     const { train, test, testLabels } = digitSplit();
     const trainImages = imageTensor(train);
     const testImages = imageTensor(test);
@@ -43,13 +48,7 @@ export default defineDemo({
     ];
     try {
       progress.watch(model, testImages.slice([0], [1]));
-      const history = await trainAutoencoder(model, trainImages, {
-        epochs: values.epochs,
-        batchSize: 100,
-        learningRate: 0.01,
-        seed: 7,
-        ...everyBatch(progress, curve, live),
-      });
+      const history = await trainAutoencoder(model, trainImages, digitTraining({ epochs: values.epochs, learningRate: 0.01 }, progress, curve, live));
       progress.finish();
       const error = reconstructionError(model, testImages);
       const rebuilt = rebuild();

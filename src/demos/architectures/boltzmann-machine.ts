@@ -1,8 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import { anneal, boltzmannDistribution, energy, gibbsSweep, indexOf, logLikelihood, stateOf, temperatureAt, totalVariation, visibleDistribution, type BoltzmannWeights } from '../../network/boltzmann';
 import { createRandom } from '../../network/numerics/random';
 import boltzmann, { TWO_PATTERNS, trainBoltzmann, weightsOf } from '../../zoo/boltzmann-machine';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './boltzmann-machine.params';
 
@@ -43,6 +43,9 @@ function likelihoodPlot(title: string, logLikelihoods: readonly number[], epochs
   });
 }
 
+/** The network at its demo size: no parameter changes it (they set how long it learns, samples and anneals). */
+const networkAt = () => boltzmann.configs.demo!;
+
 /**
  * The Boltzmann machine definition (4 visible, 2 hidden units) learns two patterns with the
  * Boltzmann rule, then runs free: Gibbs sampling at T = 1, whose visit frequencies are set against
@@ -51,7 +54,7 @@ function likelihoodPlot(title: string, logLikelihoods: readonly number[], epochs
  */
 export default defineDemo({
   params,
-  living: { architecture: boltzmann, config: () => boltzmann.configs.demo! },
+  living: { architecture: boltzmann, config: networkAt },
   stages: [
     { key: 'train:epochs', label: 'Learning: clamped co-occurrences minus free ones, every epoch', unit: 'epochs', errorLabel: 'mean log-likelihood', weight: 1 },
     { key: 'sample:sweeps', label: 'Sampling the free-running machine at T = 1', unit: 'sweeps', weight: 1 },
@@ -59,10 +62,11 @@ export default defineDemo({
   ],
   run(values, progress) {
     const { epochs, sweeps, startTemperature, endTemperature, annealSweeps } = values;
-    const config = boltzmann.configs.demo!;
+    const config = networkAt();
     const model = boltzmann.build(config);
     try {
-      progress.watch(model, shapedExample(boltzmann, config));
+      // The living diagram's cells at the first of the two patterns it learns, clamped on the visible units.
+      progress.watch(model, tf.tensor2d([[...TWO_PATTERNS[0]!]]));
       const n = config.visible + config.hidden;
       const learning = progress.within('train');
       const sofar = [logLikelihood(weightsOf(model), config.temperature, TWO_PATTERNS)];

@@ -1,14 +1,17 @@
 import { barsAndStripes, boltzmannLayers, generate, logLikelihood, readRbm, trainGreedy, validShare, variationalBound } from '../../network/rbm';
 import dbn from '../../zoo/deep-belief-network';
-import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, sampling, samplesSvg } from '../boltzmann-figures';
+import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, patternExample, sampling, samplesSvg } from '../boltzmann-figures';
+import type { ParamValues } from '../params';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './deep-belief-network.params';
 
 /** Learning rates of the bottom layer and of the layer on top (which starts from trained weights when it is tied). */
 const LEARNING_RATE = 1;
 const UPPER_LEARNING_RATE = 0.1;
+
+/** The network at the reader's settings: the two hidden layers' sizes shape it (the rest is how it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...dbn.configs.demo!, hidden: [values.hidden1, values.hidden2] });
 
 /**
  * The DBN definition at the reader's settings, trained greedily on the 30 bars-and-stripes patterns
@@ -19,18 +22,18 @@ const UPPER_LEARNING_RATE = 0.1;
  */
 export default defineDemo({
   params,
-  living: { architecture: dbn, config: (values) => ({ ...dbn.configs.demo!, hidden: [values.hidden1, values.hidden2] }) },
+  living: { architecture: dbn, config: networkAt },
   stages: [
     { key: 'train:layer-1', label: 'Layer 1: contrastive divergence on the patterns', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 },
     { key: 'train:layer-2', label: 'Layer 2: contrastive divergence on layer 1’s hidden probabilities', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 },
     SAMPLING_STAGE,
   ],
   run(values, progress) {
-    const { hidden1, hidden2, k, epochs } = values;
-    const model = dbn.build({ ...dbn.configs.demo!, hidden: [hidden1, hidden2] });
+    const { k, epochs } = values;
+    const patterns = barsAndStripes(SIDE);
+    const model = dbn.build(networkAt(values));
     try {
-      progress.watch(model, shapedExample(dbn, { ...dbn.configs.demo!, hidden: [hidden1, hidden2] }));
-      const patterns = barsAndStripes(SIDE);
+      progress.watch(model, patternExample(patterns));
       const curves: [number, number][][] = [[], []];
       const series = () => curves.map((points, i) => ({ label: `layer ${i + 1}`, mark: i === 0 ? ('line' as const) : ('dashed' as const), points }));
       const errors = trainGreedy(model, patterns, { k, learningRate: LEARNING_RATE, upperLearningRate: UPPER_LEARNING_RATE, epochs, seed: 11 }, {

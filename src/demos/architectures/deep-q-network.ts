@@ -1,9 +1,10 @@
-import { ACTION_NAMES, bestReturn, DEMO_WORLD, observe, runEpisode } from '../../network/environments/grid-world';
+import * as tf from '@tensorflow/tfjs';
+import { ACTION_NAMES, bestReturn, DEMO_WORLD, observe, runEpisode, step, type GridWorld } from '../../network/environments/grid-world';
 import { createRandom } from '../../network/numerics/random';
 import dqn, { greedyAction, trainDqn } from '../../zoo/deep-q-network';
 import { gridWorldSvg } from '../grid-world-svg';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './deep-q-network.params';
 
@@ -23,6 +24,22 @@ const smooth = (values: readonly number[]) =>
     return window.reduce((s, v) => s + v, 0) / window.length;
   });
 
+/** The network at the reader's settings: only its seed (its starting weights) comes from them. */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...dqn.configs.demo!, seed: values.seed });
+
+/** Right, the first move of a shortest path from the start. */
+const FIRST_MOVE = 1;
+
+/**
+ * The living diagram's input: the agent's first transition in `world`, from the start moving right,
+ * as the network reads a replayed one (state and next state one-hot, the reward, 1 as the episode goes on).
+ */
+function firstTransition(world: GridWorld): tf.Tensor2D[] {
+  const { next, reward, done } = step(world, world.start, FIRST_MOVE);
+  const cells = world.rows * world.columns;
+  return [tf.tensor2d(observe(world, world.start), [1, cells]), tf.tensor2d(observe(world, next), [1, cells]), tf.tensor2d([[reward]]), tf.tensor2d([[done ? 0 : 1]])];
+}
+
 /**
  * Deep Q-learning in the 5×5 grid world at the reader's settings: the return of every episode played
  * while training (exploring ε-greedily), live, with the greedy agent's current path; then the greedy
@@ -30,16 +47,16 @@ const smooth = (values: readonly number[]) =>
  */
 export default defineDemo({
   params,
-  living: { architecture: dqn, config: (values) => ({ ...dqn.configs.demo!, seed: values.seed }) },
+  living: { architecture: dqn, config: networkAt },
   stages: [{ key: 'agent:train', label: 'Playing ε-greedily, replaying transitions, copying the online network into the target every C steps', unit: 'moves', errorLabel: 'return of the last episode', weight: 1 }],
   run(values, progress) {
     const world = DEMO_WORLD;
     const best = bestReturn(world);
     const random = createRandom(values.seed + 100);
     const randomReturn = Array.from({ length: RANDOM_EPISODES }, () => runEpisode(world, () => Math.floor(random.next() * ACTION_NAMES.length)).return).reduce((s, r) => s + r, 0) / RANDOM_EPISODES;
-    const model = dqn.build({ ...dqn.configs.demo!, seed: values.seed });
+    const model = dqn.build(networkAt(values));
     try {
-      progress.watch(model, shapedExample(dqn, { ...dqn.configs.demo!, seed: values.seed }));
+      progress.watch(model, firstTransition(world));
       const greedy = () => runEpisode(world, (cell) => greedyAction(model, observe(world, cell)));
       const returnsPlot = (returns: readonly number[], title: string) =>
         plotSvg({

@@ -2,11 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor, meanSquaredError } from '../../network/autoencoder';
 import { digitSplit, oneOfEach } from '../../network/datasets/digits';
 import dae, { addNoise, denoisingError, trainDenoisingAutoencoder } from '../../zoo/denoising-autoencoder';
-import { batchLoss, everyBatch } from '../batch-loss';
+import { batchLoss } from '../batch-loss';
+import { digitTraining } from '../digit-training';
 import { imageGridSvg } from '../image-grid';
+import type { ParamValues } from '../params';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './denoising-autoencoder.params';
+
+/** The network at the reader's settings: the noise it is trained with is part of it (the epochs are how long it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...dae.configs.demo!, noise: values.noise });
 
 /**
  * The denoising autoencoder trained at the reader's noise level on 1000 digits, then handed
@@ -15,13 +20,13 @@ import params from './denoising-autoencoder.params';
  */
 export default defineDemo({
   params,
-  living: { architecture: dae, config: (values) => ({ ...dae.configs.demo!, noise: values.noise }) },
+  living: { architecture: dae, config: networkAt },
   // WebAssembly: 1.2 s against 2.5 s on the CPU backend (median of 2 runs each, Chromium,
   // 2-core machine at load 9, bench/demo-backends.ts), errors 0.034 and 0.091 on both.
   backend: 'wasm',
   stages: [{ key: 'fit:train', label: 'Training on 1000 noisy digits', unit: 'batches', errorLabel: 'error against the clean digits', weight: 1 }],
   async run(values, progress) {
-    const model = dae.build({ ...dae.configs.demo!, noise: values.noise });
+    const model = dae.build(networkAt(values));
     const { train, test, testLabels } = digitSplit();
     const trainImages = imageTensor(train);
     const clean = imageTensor(test);
@@ -46,13 +51,7 @@ export default defineDemo({
     ];
     try {
       progress.watch(model, clean.slice([0], [1]));
-      const history = await trainDenoisingAutoencoder(model, trainImages, {
-        epochs: values.epochs,
-        batchSize: 100,
-        learningRate: 0.01,
-        seed: 7,
-        ...everyBatch(progress, curve, live),
-      });
+      const history = await trainDenoisingAutoencoder(model, trainImages, digitTraining({ epochs: values.epochs, learningRate: 0.01 }, progress, curve, live));
       progress.finish();
       const cleaned = denoisingError(model, noisy, clean);
       const left = tf.tidy(() => meanSquaredError(clean, noisy).dataSync()[0]!);

@@ -1,9 +1,10 @@
+import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_RING, ringSamples } from '../../network/datasets/ring';
 import { createRandom } from '../../network/numerics/random';
 import { slicedWasserstein } from '../../network/numerics/sliced-wasserstein';
 import gan, { generate, trainGan } from '../../zoo/gan';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './gan.params';
 
@@ -24,6 +25,21 @@ const smooth = (values: readonly number[]) =>
 
 const pairs = (flat: Float32Array) => Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k]!, flat[2 * k + 1]!] as const);
 
+/** The network at the reader's settings: only the noise's size comes from them (the rates and steps are how it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...gan.configs.demo!, noise: values.noise });
+
+/** Seed of the generated points the scatter plots draw. */
+const SHOWN_SEED = 7;
+
+/**
+ * The living diagram's input: the noise of the first generated point the plots draw (standard normal,
+ * as `generate` and training draw it) and the first of the real points the distance is measured against.
+ */
+function firstPoints(noise: number, reference: Float32Array): tf.Tensor2D[] {
+  const random = createRandom(SHOWN_SEED);
+  return [tf.tensor2d([Array.from({ length: noise }, () => random.normal())]), tf.tensor2d(reference.slice(0, 2), [1, 2])];
+}
+
 /**
  * The GAN definition at the reader's settings learns a thin ring off the origin. Every 100 steps the
  * generated points are compared with real ones (sliced Wasserstein distance), which the progress
@@ -31,13 +47,13 @@ const pairs = (flat: Float32Array) => Array.from({ length: flat.length / 2 }, (_
  */
 export default defineDemo({
   params,
-  living: { architecture: gan, config: (values) => ({ ...gan.configs.demo!, noise: values.noise }) },
+  living: { architecture: gan, config: networkAt },
   stages: [{ key: 'game:train', label: 'Training the discriminator and the generator in turn', unit: 'steps', errorLabel: 'distance to the data', weight: 1 }],
   run(values, progress) {
-    const model = gan.build({ ...gan.configs.demo!, noise: values.noise });
+    const reference = ringSamples(DEFAULT_RING, SAMPLE, createRandom(99));
+    const model = gan.build(networkAt(values));
     try {
-      progress.watch(model, shapedExample(gan, { ...gan.configs.demo!, noise: values.noise }));
-      const reference = ringSamples(DEFAULT_RING, SAMPLE, createRandom(99));
+      progress.watch(model, firstPoints(values.noise, reference));
       const distance = () => slicedWasserstein(generate(model, SAMPLE, 4), reference);
       const checks: (readonly [number, number])[] = [[0, distance()]];
       const stream = createRandom(3);
@@ -56,7 +72,7 @@ export default defineDemo({
           aspect: 'equal',
           series: [
             { label: 'data: a ring of radius 1 around (1.5, 1)', mark: 'band', points: ring },
-            { label: 'generated points', mark: 'dots', points: pairs(generate(model, SAMPLE, 7)) },
+            { label: 'generated points', mark: 'dots', points: pairs(generate(model, SAMPLE, SHOWN_SEED)) },
           ],
         });
       const distancePlot = (description: string) =>

@@ -1,9 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { energy, unitSign, type Sweep } from '../../network/layers/hopfield';
 import hopfieldNetwork, { hopfieldLayer, overlap } from '../../zoo/hopfield-network';
 import { PICTURES, pictures } from '../hopfield-pictures';
 import { imageGridSvg, type GridImage } from '../image-grid';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './hopfield-network.params';
 
@@ -17,6 +17,9 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** ±1 → grey level: +1 full ink, −1 paper. */
 const ink = (state: readonly number[]): number[] => state.map((v) => (v > 0 ? 1 : 0));
+
+/** The network at its demo size, a unit per pixel; no parameter changes it (they choose what it stores and recalls from). */
+const networkAt = () => ({ ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE });
 
 /**
  * Where a settled state ended, in words: a stored picture, the negative of one (E(s) = E(−s), so
@@ -42,21 +45,22 @@ export function settledOn(final: readonly number[], stored: readonly (readonly n
  */
 export default defineDemo({
   params,
-  living: { architecture: hopfieldNetwork, config: () => ({ ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE }) },
+  living: { architecture: hopfieldNetwork, config: networkAt },
   stages: [{ key: 'recall:sweeps', label: 'Recalling: every unit updates once per sweep, in a fresh random order', unit: 'sweeps', errorLabel: 'energy', weight: 1 }],
   async run(values, progress) {
     const stored = pictures().slice(0, values.patterns);
     const cue = Math.min(values.cue, values.patterns) - 1;
     const target = stored[cue]!;
     const name = PICTURES[cue]!.name;
-    const model = hopfieldNetwork.build({ ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE });
+    // Exactly the drawing: an ink pixel is +1, paper −1.
+    const start = values.start.map((v) => (v > 0 ? 1 : -1));
+    const model = hopfieldNetwork.build(networkAt());
     try {
-      progress.watch(model, shapedExample(hopfieldNetwork, { ...hopfieldNetwork.configs.demo!, units: SIDE * SIDE }));
+      // The living diagram's cells: the state the network settles in from the reader's drawing.
+      progress.watch(model, tf.tensor2d([start]));
       const layer = hopfieldLayer(model);
       layer.store(stored);
       const w = layer.weightValues();
-      // Exactly the drawing: an ink pixel is +1, paper −1.
-      const start = values.start.map((v) => (v > 0 ? 1 : -1));
       const startWrong = start.filter((v, i) => v !== target[i]).length;
       const report = progress.within('recall');
       const startEnergy = energy(w, start.map(unitSign));

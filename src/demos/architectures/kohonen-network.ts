@@ -1,7 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import kohonen, { prototypesOf, quantisationError, randomColours, trainKohonen } from '../../zoo/kohonen-network';
 import { colourGridSvg, type ColourMap } from '../colour-grid';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './kohonen-network.params';
 
@@ -12,6 +13,9 @@ const SNAPSHOTS = 6;
 const FINAL_RADIUS = 0.25;
 const FINAL_LEARNING_RATE = 0.05;
 
+/** The network at the reader's settings: a square lattice of `side` × `side` cells (the rest is how it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...kohonen.configs.demo!, rows: values.side, columns: values.side });
+
 /**
  * The Kohonen definition at the reader's settings, on 400 random RGB colours: the lattice drawn in
  * the colours its prototypes stand for, every few epochs while it trains (as a preview) and as a
@@ -19,14 +23,15 @@ const FINAL_LEARNING_RATE = 0.05;
  */
 export default defineDemo({
   params,
-  living: { architecture: kohonen, config: (values) => ({ ...kohonen.configs.demo!, rows: values.side, columns: values.side }) },
+  living: { architecture: kohonen, config: networkAt },
   stages: [{ key: 'train:epochs', label: 'Organising the map: each colour pulls its best-matching cell and the cell’s neighbours', unit: 'epochs', errorLabel: 'quantisation error', weight: 1 }],
   run(values, progress) {
     const { side, epochs, radius, learningRate } = values;
-    const model = kohonen.build({ ...kohonen.configs.demo!, rows: side, columns: side });
+    const colours = randomColours(COLOURS, 3);
+    const model = kohonen.build(networkAt(values));
     try {
-      progress.watch(model, shapedExample(kohonen, { ...kohonen.configs.demo!, rows: side, columns: side }));
-      const colours = randomColours(COLOURS, 3);
+      // The living diagram's cells at the first colour of the data: the cell whose prototype is nearest it wins.
+      progress.watch(model, tf.tensor2d([colours[0]!]));
       const map = (label: string, prototypes: readonly (readonly number[])[]): ColourMap => ({ label, rows: side, columns: side, colours: prototypes.map((w) => [...w]) });
       const start = prototypesOf(model);
       const startError = quantisationError(start, colours);

@@ -1,6 +1,7 @@
+import * as tf from '@tensorflow/tfjs';
 import mc, { distributions, stationaryDistribution, totalVariation, transitionsOf, visitFrequencies, walk } from '../../zoo/markov-chain';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './markov-chain.params';
 
@@ -16,6 +17,14 @@ const FORWARD_STEPS = 2000;
 const MIXED = 0.01;
 const FORWARD_SHOWN = 30;
 
+/** The chain at the reader's settings (a state has at most N − 1 others to move to); the walk's length and seed do not change it. */
+const networkAt = (values: ParamValues<typeof params>) => ({
+  ...mc.configs.demo!,
+  states: values.states,
+  successors: Math.min(values.successors, values.states - 1),
+  stickiness: values.stickiness,
+});
+
 /**
  * The Markov chain definition at the reader's settings: its exact stationary distribution π (solved
  * from P), one seeded walk from state 0 whose visit frequencies are counted checkpoint by checkpoint
@@ -24,19 +33,21 @@ const FORWARD_SHOWN = 30;
  */
 export default defineDemo({
   params,
-  living: { architecture: mc, config: (values) => ({ ...mc.configs.demo!, states: values.states, successors: Math.min(values.successors, values.states - 1), stickiness: values.stickiness }) },
+  living: { architecture: mc, config: networkAt },
   stages: [
     { key: 'walk:steps', label: 'Walking the chain and counting visits to each state', unit: 'steps', errorLabel: 'total-variation distance to π', weight: 3 },
     { key: 'forward:steps', label: 'Running the model: the distribution over states, step by step', unit: 'steps', weight: 1 },
   ],
   run(values, progress) {
-    const { stickiness, seed } = values;
-    const states = values.states;
-    const successors = Math.min(values.successors, states - 1);
+    const { states, seed } = values;
     const steps = Math.round(values.steps);
-    const model = mc.build({ ...mc.configs.demo!, states, successors, stickiness });
+    const chain = networkAt(values);
+    const model = mc.build(chain);
     try {
-      progress.watch(model, shapedExample(mc, { ...mc.configs.demo!, states, successors, stickiness }));
+      // The living diagram's cells: the distribution step by step from state 0, where the walk starts
+      // (the network reads it one-hot at the first step and nothing after, as in `distributions`).
+      const fromState0 = Array.from({ length: chain.steps }, (_, t) => Array.from({ length: states }, (_, i) => (t === 0 && i === 0 ? 1 : 0)));
+      progress.watch(model, tf.tensor3d([fromState0]));
       const pi = stationaryDistribution(transitionsOf(model));
       const path = walk(model, 0, steps, seed);
       const stateAxis = { label: 'state' };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { dampedSine, noisySamples } from '../../network/datasets';
 import rbf, { placeCentres, predictRows, solveOutputWeights, trainByGradient, weightedBumps } from '../../zoo/radial-basis-network';
+import type { ParamValues } from '../params';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
 import params from './radial-basis-network.params';
@@ -10,7 +11,8 @@ const LEARNING_RATE = 0.01;
 /** The input the living diagram shows the cells at: near the sine's first peak. */
 const EXAMPLE_X = 1.2;
 
-const networkAt = (values: { centres: number; width: number }) => ({ ...rbf.configs.demo!, centres: values.centres, width: values.width });
+/** The network at the reader's settings: its centres and their width shape it (the epochs are how long it tunes). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...rbf.configs.demo!, centres: values.centres, width: values.width });
 
 /**
  * The RBF definition at the reader's settings, on the ELM demo's data (120 noisy samples of a damped

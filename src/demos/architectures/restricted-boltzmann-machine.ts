@@ -1,10 +1,13 @@
 import { barsAndStripes, generate, logLikelihood, readRbm, trainGreedy, validShare } from '../../network/rbm';
 import rbm from '../../zoo/restricted-boltzmann-machine';
-import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, sampling, samplesSvg } from '../boltzmann-figures';
+import { SAMPLES, SAMPLE_STEPS, SAMPLING_STAGE, SIDE, patternExample, sampling, samplesSvg } from '../boltzmann-figures';
+import type { ParamValues } from '../params';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './restricted-boltzmann-machine.params';
+
+/** The network at the reader's settings: only the hidden units shape it (the rest is how it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...rbm.configs.demo!, hidden: values.hidden });
 
 /**
  * The RBM definition at the reader's settings, trained by CD-k on the 30 bars-and-stripes patterns
@@ -14,14 +17,14 @@ import params from './restricted-boltzmann-machine.params';
  */
 export default defineDemo({
   params,
-  living: { architecture: rbm, config: (values) => ({ ...rbm.configs.demo!, hidden: values.hidden }) },
+  living: { architecture: rbm, config: networkAt },
   stages: [{ key: 'train:layer-1', label: 'Contrastive divergence on bars and stripes', unit: 'epochs', errorLabel: 'reconstruction error', weight: 1 }, SAMPLING_STAGE],
   run(values, progress) {
-    const { hidden, k, learningRate, epochs } = values;
-    const model = rbm.build({ ...rbm.configs.demo!, hidden });
+    const { k, learningRate, epochs } = values;
+    const patterns = barsAndStripes(SIDE);
+    const model = rbm.build(networkAt(values));
     try {
-      progress.watch(model, shapedExample(rbm, { ...rbm.configs.demo!, hidden }));
-      const patterns = barsAndStripes(SIDE);
+      progress.watch(model, patternExample(patterns));
       const known = new Set(patterns.map((p) => p.join('')));
       const valid = (s: ArrayLike<number>) => known.has(Array.from(s).join(''));
       const before = logLikelihood(readRbm(model.getLayer('hidden')), patterns);

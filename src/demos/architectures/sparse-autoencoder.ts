@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor, meanSquaredError } from '../../network/autoencoder';
 import { digitSplit, oneOfEach } from '../../network/datasets/digits';
 import sae, { codeActivations, codeActivity, trainSparseAutoencoder } from '../../zoo/sparse-autoencoder';
-import { batchLoss, everyBatch } from '../batch-loss';
+import { batchLoss } from '../batch-loss';
+import { digitTraining } from '../digit-training';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
 import { defineDemo } from '../types';
@@ -11,6 +12,9 @@ import params from './sparse-autoencoder.params';
 /** Features shown: the input weights of this many code cells. */
 const FEATURES = 20;
 
+/** The network at its demo size: no parameter changes it (they set the penalties it trains with, and for how long). */
+const networkAt = () => sae.configs.demo!;
+
 /**
  * The sparse autoencoder (64 pixels → 100 code cells → 64) trained with the reader's penalty and
  * weight decay: the code's activity on held-out digits, on average and per digit, the code of a few
@@ -18,14 +22,14 @@ const FEATURES = 20;
  */
 export default defineDemo({
   params,
-  living: { architecture: sae, config: () => sae.configs.demo! },
+  living: { architecture: sae, config: networkAt },
   // WebAssembly: 1.5 s against 4.0 s on the CPU backend (median of 2 runs each, Chromium,
   // 2-core machine at load 9, bench/demo-backends.ts), every metric the same to 3 decimals (mean activity
   // 0.056, 10.44 cells above 0.1, held-out error 0.043).
   backend: 'wasm',
   stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'batches', errorLabel: 'loss', weight: 1 }],
   async run(values, progress) {
-    const model = sae.build(sae.configs.demo!);
+    const model = sae.build(networkAt());
     const { train, test, testLabels } = digitSplit();
     const trainImages = imageTensor(train);
     const testImages = imageTensor(test);
@@ -49,13 +53,9 @@ export default defineDemo({
     try {
       progress.watch(model, testImages.slice([0], [1]));
       const history = await trainSparseAutoencoder(model, trainImages, {
-        epochs: values.epochs,
-        batchSize: 100,
-        learningRate: 0.03,
-        seed: 7,
+        ...digitTraining({ epochs: values.epochs, learningRate: 0.03 }, progress, curve, live),
         sparsity: { target: values.target, weight: values.weight },
         weightDecay: values.weightDecay,
-        ...everyBatch(progress, curve, live),
       });
       progress.finish();
       const activity = codeActivity(model, testImages);

@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { imageTensor } from '../../network/autoencoder';
 import { digitSplit } from '../../network/datasets/digits';
 import vae, { decode, forward, klDivergence, reconstructionLoss, trainVariationalAutoencoder } from '../../zoo/variational-autoencoder';
-import { batchLoss, everyBatch } from '../batch-loss';
+import { batchLoss } from '../batch-loss';
+import { digitTraining } from '../digit-training';
 import { elboCurveSvg } from '../elbo-curve';
 import { imageGridSvg } from '../image-grid';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './variational-autoencoder.params';
 
@@ -12,19 +14,22 @@ import params from './variational-autoencoder.params';
 const GRID = 7;
 const SPAN = 2;
 
+/** The network at the reader's settings: the hidden layers' width shapes it (the epochs are how long it trains). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...vae.configs.demo!, hidden: values.hidden });
+
 /**
  * The VAE with a two-number code, trained on 1000 digits; then only its decoder runs, on an even
  * grid of codes across the prior: every image in the grid is generated, none was seen.
  */
 export default defineDemo({
   params,
-  living: { architecture: vae, config: (values) => ({ ...vae.configs.demo!, hidden: values.hidden }) },
+  living: { architecture: vae, config: networkAt },
   // WebAssembly: 1.6 s against 4.1 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), KL 1.450 and reconstruction 24.394 nats on both.
   backend: 'wasm',
   stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'batches', errorLabel: 'negative ELBO (nats)', weight: 1 }],
   async run(values, progress) {
-    const model = vae.build({ ...vae.configs.demo!, hidden: values.hidden });
+    const model = vae.build(networkAt(values));
     const { train, test } = digitSplit();
     const trainImages = imageTensor(train);
     const testImages = imageTensor(test);
@@ -48,13 +53,7 @@ export default defineDemo({
     ];
     try {
       progress.watch(model, testImages.slice([0], [1]));
-      const history = await trainVariationalAutoencoder(model, trainImages, {
-        epochs: values.epochs,
-        batchSize: 100,
-        learningRate: 0.01,
-        seed: 7,
-        ...everyBatch(progress, curve, live),
-      });
+      const history = await trainVariationalAutoencoder(model, trainImages, digitTraining({ epochs: values.epochs, learningRate: 0.01 }, progress, curve, live));
       progress.finish();
       const [kl, reconstruction] = tf.tidy(() => {
         const pass = forward(model, testImages);
