@@ -72,10 +72,11 @@ export default defineDemo({
         series: ACTIVATIONS.filter((a) => losses[a].length).map((a) => ({ label: `${NAMES[a]} network`, mark: a === 'relu' ? ('line' as const) : ('dashed' as const), points: losses[a] })),
       });
     const report = progress.within('both');
-    const models = ACTIVATIONS.map((activation) => alexnet.build({ ...networkAt(), activation }));
+    const config = networkAt();
+    const models = ACTIVATIONS.map((activation) => alexnet.build({ ...config, activation }));
     try {
       // The living diagram shows the page's own network, the ReLU AlexNet, on the first digit neither network trains on.
-      progress.watch(models[0]!, tf.tensor(images[values.trainImages]!, [1, ...alexnet.shapes(networkAt()).input]));
+      progress.watch(models[0]!, tf.tensor(images[values.trainImages]!, [1, ...alexnet.shapes(config).input]));
       await Promise.all(
         ACTIVATIONS.map((activation, n) =>
           trainImageClassifier(models[n]!, train.images, train.labels, {

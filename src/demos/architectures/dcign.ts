@@ -67,7 +67,6 @@ export default defineDemo({
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
-      progress.finish();
       const result = tf.tidy(() => {
         const { mean, logVariance } = encode(model, testImages);
         const reconstruction = decode(model, mean);
@@ -118,6 +117,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       tf.dispose([trainImages, testImages, shownImages]);
       model.dispose();
     }

@@ -42,9 +42,10 @@ export default defineDemo({
     const images = digits.images.map((image) => enlargeDigit(image, SIDE));
     const train = { images: images.slice(0, values.trainImages), labels: digits.labels.slice(0, values.trainImages) };
     const test = { images: images.slice(TEST_FROM), labels: digits.labels.slice(TEST_FROM) };
-    const model = lenet.build(networkAt());
+    const config = networkAt();
+    const model = lenet.build(config);
     try {
-      progress.watch(model, tf.tensor(test.images[0]!, [1, ...lenet.shapes(networkAt()).input]));
+      progress.watch(model, tf.tensor(test.images[0]!, [1, ...lenet.shapes(config).input]));
       const report = progress.within('train');
       const curve: AccuracyPoint[] = [];
       const losses: (readonly [number, number])[] = [];
