@@ -27,6 +27,9 @@ const digits = loadDigits();
 /** The first digit of the held-out part (the last 597 of the 1,797), where a demo keeps one apart from 1,200 on. */
 const HELD_OUT = 1200;
 
+/** The first digit showing `label` from `from` on. */
+const firstOf = (label: number, from: number) => from + digits.labels.slice(from).indexOf(label);
+
 /** What each demo's living diagram should be fed at its defaults: one real input, as the network takes it. */
 const EXPECTED: Record<string, { demo: DemoDefinition<ParamSchema>; example: (values: Record<string, number>) => ArrayLike<number> }> = {
   // No test set: the first digit after the training digits.
@@ -42,9 +45,10 @@ const EXPECTED: Record<string, { demo: DemoDefinition<ParamSchema>; example: (va
   'vision-transformer': { demo: visionTransformer as never, example: () => cutPatches(digits.images[1000]!, vit.configs.demo!) },
   // The first held-out 3, 5 or 8 (every fourth of them is held out, from the first).
   'capsule-network': { demo: capsuleNetwork as never, example: () => digits.images[digits.labels.findIndex((l) => [3, 5, 8].includes(l))]! },
-  'lenet-5': { demo: lenet5 as never, example: () => enlargeDigit(digits.images[HELD_OUT]!, 32) },
-  // Held out from 1,000 on (digitSplit).
-  dcign: { demo: dcign as never, example: () => digits.images[1000]! },
+  // The digit the reader looks inside: the first held-out one of their choice.
+  'lenet-5': { demo: lenet5 as never, example: (v) => enlargeDigit(digits.images[firstOf(v.digit!, HELD_OUT)]!, 32) },
+  // Held out from 1,000 on (digitSplit); the one whose code the traversal varies, as for LeNet-5.
+  dcign: { demo: dcign as never, example: (v) => digits.images[firstOf(v.digit!, 1000)]! },
   // The first digit neither twin trains on.
   'resnet-50': { demo: resnet50 as never, example: () => digits.images[HELD_OUT]! },
 };

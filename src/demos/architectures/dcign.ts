@@ -56,7 +56,8 @@ export default defineDemo({
       curve.svg(),
     ];
     try {
-      progress.watch(model, testImages.slice([0], [1]));
+      // The living diagram follows the held-out digit whose code the traversal varies.
+      progress.watch(model, testImages.slice([shown[values.digit]!], [1]));
       const history = await trainDcign(model, trainImages, {
         epochs: values.epochs,
         // 25 batches of 40 an epoch at 0.02: over the default 8 epochs, 200 steps where 10 epochs of 40
