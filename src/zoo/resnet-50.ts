@@ -133,32 +133,39 @@ export interface TwinLosses {
 /** He et al.'s optimiser: SGD with momentum 0.9. */
 const MOMENTUM = 0.9;
 
+/** The two networks of the comparison, both built by the definition at one config: with `skips: false` and with `skips: true`. */
+export interface Twins {
+  readonly plain: tf.LayersModel;
+  readonly residual: tf.LayersModel;
+}
+
 /**
- * Builds `config` twice, as the plain network (`skips: false`) and as the residual one, and trains
- * both the same way, step by step in turn: SGD with momentum on categorical cross-entropy, the same
- * mini-batches in the same order (images taken in turn, wrapping round), the same starting weights
- * (every layer's seed comes from its name). Images arrive flat, row by row, as `config.input` holds
- * them. Returns both loss curves; the models and their optimisers are disposed.
+ * Trains the plain network and the residual one the same way, step by step in turn: SGD with
+ * momentum on categorical cross-entropy, the same mini-batches in the same order (images taken in
+ * turn, wrapping round). Built from one config they start from the same weights (every layer's seed
+ * comes from its name). Images arrive flat, row by row, as the networks' input holds them. Returns
+ * both loss curves; the optimisers are disposed, the models are the caller's.
  */
-export async function trainTwins(config: ResNetConfig, images: readonly Float32Array[], labels: readonly number[], options: TwinTraining): Promise<TwinLosses> {
+export async function trainTwins(twins: Twins, images: readonly Float32Array[], labels: readonly number[], options: TwinTraining): Promise<TwinLosses> {
   useFastConvolutionGradients();
-  const twins = [false, true].map((skips) => {
-    const model = build({ ...config, skips });
+  const input = twins.residual.inputs[0]!.shape.slice(1) as number[];
+  const classes = (twins.residual.outputs[0]!.shape as number[]).at(-1)!;
+  const trained = [twins.plain, twins.residual].map((model) => {
     const optimizer = tf.train.momentum(options.learningRate, MOMENTUM);
     model.compile({ optimizer, loss: 'categoricalCrossentropy' });
     return { model, optimizer, losses: [] as number[] };
   });
-  const [plain, residual] = twins as [(typeof twins)[0], (typeof twins)[0]];
-  const size = config.input.reduce((a, b) => a * b, 1);
+  const [plain, residual] = trained as [(typeof trained)[0], (typeof trained)[0]];
+  const size = input.reduce((a, b) => a * b, 1);
   try {
     for (let step = 0; step < options.steps; step++) {
       const picked = Array.from({ length: options.batchSize }, (_, k) => (step * options.batchSize + k) % images.length);
       const pixels = new Float32Array(picked.length * size);
       picked.forEach((n, k) => pixels.set(images[n]!, k * size));
-      const xs = tf.tensor(pixels, [picked.length, ...config.input]);
-      const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(picked.map((n) => labels[n]!), 'int32'), config.classes).toFloat());
+      const xs = tf.tensor(pixels, [picked.length, ...input]);
+      const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(picked.map((n) => labels[n]!), 'int32'), classes).toFloat());
       try {
-        for (const twin of twins) twin.losses.push((await twin.model.trainOnBatch(xs, ys)) as number);
+        for (const twin of trained) twin.losses.push((await twin.model.trainOnBatch(xs, ys)) as number);
       } finally {
         tf.dispose([xs, ys]);
       }
@@ -166,12 +173,11 @@ export async function trainTwins(config: ResNetConfig, images: readonly Float32A
     }
     return { plain: plain.losses, residual: residual.losses };
   } finally {
-    for (const twin of twins) {
-      twin.model.dispose();
-      twin.optimizer.dispose();
+    for (const { optimizer } of trained) {
+      optimizer.dispose();
       // tfjs 4.22's MomentumOptimizer.dispose frees its accumulators and momentum but not the
       // learning-rate scalar of the SGDOptimizer it extends: one tensor left per optimizer.
-      tf.SGDOptimizer.prototype.dispose.call(twin.optimizer);
+      tf.SGDOptimizer.prototype.dispose.call(optimizer);
     }
   }
 }

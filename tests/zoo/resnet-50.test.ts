@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withZeroWeights } from '../../src/architecture/structure-only';
 import demo from '../../src/demos/architectures/resnet-50';
 import { parseParams } from '../../src/demos/params';
+import { loadDigits } from '../../src/network/datasets/digits';
 import { progressPlan } from '../../src/demos/progress-plan';
-import resnet, { depthOf, torchvisionConfig } from '../../src/zoo/resnet-50';
+import resnet, { depthOf, torchvisionConfig, trainTwins } from '../../src/zoo/resnet-50';
 
 const count = (weights: readonly tf.LayerVariable[]) => weights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
 
@@ -89,6 +90,30 @@ describe('resnet-50', () => {
     } finally {
       residual.dispose();
       plain.dispose();
+    }
+  });
+
+  it('trains the twins it is handed, both the same way, and leaves them to the caller: their weights move, nothing else stays behind', async () => {
+    const config = { ...resnet.configs.demo!, blocks: [1] };
+    const twins = { plain: resnet.build({ ...config, skips: false }), residual: resnet.build(config) };
+    try {
+      const { images, labels } = loadDigits();
+      const before = tf.memory().numTensors;
+      const weights = (model: tf.LayersModel) => Array.from(model.getLayer('predictions').getWeights()[0]!.dataSync());
+      const start = [weights(twins.plain), weights(twins.residual)];
+      // Same seed per layer name: the classifier starts alike in both.
+      expect(start[0]).toEqual(start[1]);
+      const losses = await trainTwins(twins, images.slice(0, 64), labels.slice(0, 64), { steps: 3, batchSize: 16, learningRate: 0.05 });
+      expect(losses.plain).toHaveLength(3);
+      expect(losses.residual).toHaveLength(3);
+      for (const loss of [...losses.plain, ...losses.residual]) expect(Number.isFinite(loss)).toBe(true);
+      // The models are still the caller's, trained: not disposed, their weights changed.
+      expect(weights(twins.plain)).not.toEqual(start[0]);
+      expect(weights(twins.residual)).not.toEqual(start[1]);
+      expect(tf.memory().numTensors).toBe(before);
+    } finally {
+      twins.plain.dispose();
+      twins.residual.dispose();
     }
   });
 

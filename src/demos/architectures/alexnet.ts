@@ -1,8 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import { trainImageClassifier } from '../../network/imagenet-convnet';
-import alexnet from '../../zoo/alexnet';
+import alexnet, { type AlexNetConfig } from '../../zoo/alexnet';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './alexnet.params';
 
@@ -17,6 +17,9 @@ export const epochsToReach = (errors: readonly number[], target: number): number
   return index < 0 ? undefined : index + 1;
 };
 
+/** The page's own network: the demo configuration with ReLUs (its tanh twin differs only in the activation). */
+const networkAt = (): AlexNetConfig => ({ ...alexnet.configs.demo!, activation: 'relu' });
+
 /**
  * The paper's Figure 1 at digit size: the AlexNet definition's demo configuration (two convolutions,
  * the second in two groups, one dense layer, softmax) trained twice, with ReLUs and with tanh, from
@@ -26,7 +29,7 @@ export const epochsToReach = (errors: readonly number[], target: number): number
  */
 export default defineDemo({
   params,
-  living: { architecture: alexnet, config: () => ({ ...alexnet.configs.demo!, activation: 'relu' as const }) },
+  living: { architecture: alexnet, config: networkAt },
   // WebAssembly (GroupedConv2D computes its kernel gradient as a forward convolution, so it trains
   // there): bench/demo-backends.ts at the defaults, headless Chromium on this 2-core machine, median
   // 4.0 s on the CPU backend and 0.7 s on WebAssembly. The ReLU network learns identically on both;
@@ -69,10 +72,11 @@ export default defineDemo({
         series: ACTIVATIONS.filter((a) => losses[a].length).map((a) => ({ label: `${NAMES[a]} network`, mark: a === 'relu' ? ('line' as const) : ('dashed' as const), points: losses[a] })),
       });
     const report = progress.within('both');
-    const models = ACTIVATIONS.map((activation) => alexnet.build({ ...alexnet.configs.demo!, activation }));
+    const config = networkAt();
+    const models = ACTIVATIONS.map((activation) => alexnet.build({ ...config, activation }));
     try {
-      // The living diagram shows the page's own network: the ReLU AlexNet.
-      progress.watch(models[0]!, shapedExample(alexnet, alexnet.configs.demo!));
+      // The living diagram shows the page's own network, the ReLU AlexNet, on the first digit neither network trains on.
+      progress.watch(models[0]!, tf.tensor(images[values.trainImages]!, [1, ...alexnet.shapes(config).input]));
       await Promise.all(
         ACTIVATIONS.map((activation, n) =>
           trainImageClassifier(models[n]!, train.images, train.labels, {

@@ -1,13 +1,17 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import capsuleNetwork, { classify, routingCoefficients, trainCapsuleNetwork } from '../../zoo/capsule-network';
 import { plotSvg, type Mark } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './capsule-network.params';
 
 /** Three digits that are easy to confuse in 8×8 pixels. */
 const CLASSES = [3, 5, 8] as const;
 const MARKS: readonly Mark[] = ['line', 'dashed', 'dots'];
+
+/** The network at the reader's settings. */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules });
 
 /**
  * The capsule network at the reader's settings classifies handwritten 3s, 5s and 8s: three of every
@@ -17,7 +21,7 @@ const MARKS: readonly Mark[] = ['line', 'dashed', 'dots'];
  */
 export default defineDemo({
   params,
-  living: { architecture: capsuleNetwork, config: (values) => ({ ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules }) },
+  living: { architecture: capsuleNetwork, config: networkAt },
   // WebAssembly: at the defaults, in Node on this 2-core machine, 0.30 s of CPU time against 0.78 s on
   // the CPU backend, the same held-out accuracy (0.970) and routing share (0.50).
   backend: 'wasm',
@@ -29,7 +33,8 @@ export default defineDemo({
     const test = chosen.filter((_, k) => k % 4 === 0);
     const images = (rows: number[]) => rows.map((i) => digits.images[i]!);
     const labels = (rows: number[]) => rows.map((i) => (CLASSES as readonly number[]).indexOf(digits.labels[i]!));
-    const model = capsuleNetwork.build({ ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules });
+    const config = networkAt(values);
+    const model = capsuleNetwork.build(config);
     const example = test[0]!;
     const coefficientPlot = (title: string) => {
       const coefficients = routingCoefficients(model, digits.images[example]!);
@@ -56,7 +61,8 @@ export default defineDemo({
         series: [{ label: 'mean margin loss over the training images', mark: 'line', points: losses.map((v, i) => [i + 1, v]) }],
       });
     try {
-      progress.watch(model, shapedExample(capsuleNetwork, { ...capsuleNetwork.configs.demo!, iterations: values.iterations, primaryCapsules: values.primaryCapsules }));
+      // The living diagram follows the held-out digit whose routing the plots show.
+      progress.watch(model, tf.tensor(digits.images[example]!, [1, ...capsuleNetwork.shapes(config).input]));
       const report = progress.within('fit');
       const sofar: (readonly [number, number])[] = [];
       const losses = trainCapsuleNetwork(model, images(train), labels(train), {

@@ -1,8 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import cnn, { accuracy, kernels, predictClasses, trainClassifier } from '../../zoo/convolutional-network';
 import { imageGridSvg } from '../image-grid';
 import { accuracyCurvePlot, batchLossPlot, type AccuracyPoint } from '../training-curves';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './convolutional-network.params';
 
@@ -10,6 +11,9 @@ import params from './convolutional-network.params';
 const TEST_FROM = 1200;
 const SHOWN_TEST_DIGITS = 12;
 const BATCH = 50;
+
+/** The network at the reader's settings: the demo configuration with their number of kernels. */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...cnn.configs.demo!, filters: values.filters });
 
 /**
  * The CNN definition at demo size (8×8 digits, 3×3 kernels, 2×2 max pooling, 10-way softmax), trained
@@ -19,7 +23,7 @@ const BATCH = 50;
  */
 export default defineDemo({
   params,
-  living: { architecture: cnn, config: (values) => ({ ...cnn.configs.demo!, filters: values.filters }) },
+  living: { architecture: cnn, config: networkAt },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
   // 0.46 s of CPU time against 0.74 s on the CPU backend with our faster gradient kernels (2.0 s
@@ -30,10 +34,11 @@ export default defineDemo({
     const { images, labels } = loadDigits();
     const train = { images: images.slice(0, values.trainImages), labels: labels.slice(0, values.trainImages) };
     const test = { images: images.slice(TEST_FROM), labels: labels.slice(TEST_FROM) };
-    const config = { ...cnn.configs.demo!, filters: values.filters };
+    const config = networkAt(values);
     const model = cnn.build(config);
     try {
-      progress.watch(model, shapedExample(cnn, config));
+      // The living diagram follows the first held-out digit (the first the results show).
+      progress.watch(model, tf.tensor(test.images[0]!, [1, ...cnn.shapes(config).input]));
       const report = progress.within('train');
       const curve: AccuracyPoint[] = [];
       const losses: (readonly [number, number])[] = [];

@@ -5,6 +5,7 @@ import dcign, { decode, encode, trainDcign } from '../../zoo/dcign';
 import { batchLoss, everyBatch } from '../batch-loss';
 import { elboCurveSvg } from '../elbo-curve';
 import { imageGridSvg } from '../image-grid';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './dcign.params';
 
@@ -17,6 +18,9 @@ function klPerUnit(mean: tf.Tensor2D, logVariance: tf.Tensor2D): number[] {
   return tf.tidy(() => Array.from(tf.mean(tf.mul(-0.5, tf.sub(tf.sub(tf.add(1, logVariance), tf.square(mean)), tf.exp(logVariance))), 0).dataSync()));
 }
 
+/** The network at the reader's settings: the demo configuration with their number of code units. */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...dcign.configs.demo!, latent: values.latent });
+
 /**
  * The DC-IGN definition at demo size (8×8 digit → 16 kernels of 3×3, 2×2 pooling → code →
  * transposed convolution → 8×8), trained on 1000 digits with the variational bound. Then it does what the paper
@@ -25,12 +29,12 @@ function klPerUnit(mean: tf.Tensor2D, logVariance: tf.Tensor2D): number[] {
  */
 export default defineDemo({
   params,
-  living: { architecture: dcign, config: (values) => ({ ...dcign.configs.demo!, latent: values.latent }) },
+  living: { architecture: dcign, config: networkAt },
   // Stays on the CPU backend: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel, so training
   // a convolution fails there ("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'").
   stages: [{ key: 'fit:train', label: 'Training on 1000 digits', unit: 'batches', errorLabel: 'negative ELBO (nats)', weight: 1 }],
   async run(values, progress) {
-    const model = dcign.build({ ...dcign.configs.demo!, latent: values.latent });
+    const model = dcign.build(networkAt(values));
     const { train, test, testLabels } = digitSplit();
     const trainImages = imageTensor(train);
     const testImages = imageTensor(test);
@@ -52,7 +56,8 @@ export default defineDemo({
       curve.svg(),
     ];
     try {
-      progress.watch(model, testImages.slice([0], [1]));
+      // The living diagram follows the held-out digit whose code the traversal varies.
+      progress.watch(model, testImages.slice([shown[values.digit]!], [1]));
       const history = await trainDcign(model, trainImages, {
         epochs: values.epochs,
         // 25 batches of 40 an epoch at 0.02: over the default 8 epochs, 200 steps where 10 epochs of 40
@@ -63,7 +68,6 @@ export default defineDemo({
         seed: 7,
         ...everyBatch(progress, curve, live),
       });
-      progress.finish();
       const result = tf.tidy(() => {
         const { mean, logVariance } = encode(model, testImages);
         const reconstruction = decode(model, mean);
@@ -114,6 +118,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       tf.dispose([trainImages, testImages, shownImages]);
       model.dispose();
     }

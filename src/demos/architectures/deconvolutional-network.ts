@@ -1,14 +1,17 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import { useFastConvolutionGradients, useWasmConvolutionGradients } from '../../network/kernels/conv2d-backprop-filter';
 import dn, { classMeans, generate, oneHot, trainGenerator } from '../../zoo/deconvolutional-network';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './deconvolutional-network.params';
 
 const CLASSES = 10;
 const BLEND_STEPS = 7;
+
+/** The page's own network: the definition's demo configuration (no parameter changes it). */
+const networkAt = () => dn.configs.demo!;
 
 /**
  * The DN definition at demo size (one-hot code of 10 → 2×2×8 map → 4×4×8 → 8×8 image), trained to
@@ -19,7 +22,7 @@ const BLEND_STEPS = 7;
  */
 export default defineDemo({
   params,
-  living: { architecture: dn, config: () => dn.configs.demo! },
+  living: { architecture: dn, config: networkAt },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts), the same pixel error to 4 decimals (0.0034).
   backend: 'wasm',
@@ -28,9 +31,10 @@ export default defineDemo({
     const { images, labels } = loadDigits();
     const means = classMeans(images, labels, CLASSES);
     const codes = oneHot(Array.from({ length: CLASSES }, (_, c) => c), CLASSES);
-    const model = dn.build(dn.configs.demo!);
+    const model = dn.build(networkAt());
     try {
-      progress.watch(model, shapedExample(dn, dn.configs.demo!));
+      // The living diagram follows the generator's real input: the one-hot code of the digit the blend starts from.
+      progress.watch(model, tf.tensor2d(codes[values.blendFrom]!, [1, CLASSES]));
       const report = progress.within('train');
       const sofar: number[] = [];
       const lossPlot = (title: string) =>

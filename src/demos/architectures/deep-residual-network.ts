@@ -1,12 +1,16 @@
+import * as tf from '@tensorflow/tfjs';
 import { twoSpirals } from '../../network/datasets';
 import drn, { trainClassifier } from '../../zoo/deep-residual-network';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './deep-residual-network.params';
 
 const NAMES = ['plain', 'residual'] as const;
 type Name = (typeof NAMES)[number];
+
+/** The page's own network at the reader's settings: the residual one (its plain twin is this without the skips). */
+const networkAt = (values: ParamValues<typeof params>) => ({ ...drn.configs.demo!, width: values.width, blocks: (values.depth - 2) / 2, skips: true });
 
 /**
  * Two networks from the one definition, identical but for the identity skips: the same depth,
@@ -15,14 +19,14 @@ type Name = (typeof NAMES)[number];
  */
 export default defineDemo({
   params,
-  living: { architecture: drn, config: (values) => ({ ...drn.configs.demo!, width: values.width, blocks: (values.depth - 2) / 2, skips: true }) },
+  living: { architecture: drn, config: networkAt },
   // WebAssembly: 2.3 s against 3.6 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), residual accuracy 0.995 on both; final loss 0.030 vs 0.025.
   backend: 'wasm',
   stages: [{ key: 'both:epochs', label: 'Training the plain and the residual network, a step each in turn', unit: 'epochs', errorLabel: 'residual network’s loss', weight: 1 }],
   async run(values, progress) {
     const { inputs, labels } = twoSpirals({ count: 200, noise: 0.1, seed: 1 });
-    const blocks = (values.depth - 2) / 2;
+    const config = networkAt(values);
     const sofar: Record<Name, number[]> = { plain: [], residual: [] };
     const line = (loss: readonly number[]) => loss.map((l, e) => [e + 1, l] as const);
     const lossPlot = (title: string, description: string) =>
@@ -38,10 +42,10 @@ export default defineDemo({
       });
     const title = `Training loss of two ${values.depth}-layer networks on two spirals: plain, and with identity skips`;
     const report = progress.within('both');
-    const models = NAMES.map((name) => drn.build({ ...drn.configs.demo!, width: values.width, blocks, skips: name === 'residual' }));
+    const models = NAMES.map((name) => drn.build({ ...config, skips: name === 'residual' }));
     try {
-      // The living diagram shows the page's own network: the residual one.
-      progress.watch(models[1]!, shapedExample(drn, { ...drn.configs.demo!, width: values.width, blocks, skips: true }));
+      // The living diagram shows the page's own network, the residual one, on the first point of the spirals it learns.
+      progress.watch(models[1]!, tf.tensor([inputs[0]!], [1, ...drn.shapes(config).input]));
       const [plain, residual] = await Promise.all(
         NAMES.map((name, n) =>
           trainClassifier(models[n]!, inputs, labels, {

@@ -1,9 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import { imageAccuracy, trainImageClassifier } from '../../network/training/image-classifier';
 import googlenet from '../../zoo/googlenet';
 import vgg from '../../zoo/vgg-16';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import { defineDemo } from '../types';
 import params from './googlenet.params';
 
@@ -11,9 +11,12 @@ import params from './googlenet.params';
 const TEST_FROM = 1200;
 const BATCH = 50;
 
+/** The page's own network: the GoogLeNet definition's demo configuration (no parameter changes it). */
+const networkAt = () => googlenet.configs.demo!;
+
 /** The two networks compared, each its own definition's demo configuration. */
 const NETWORKS = [
-  { key: 'googlenet', label: 'GoogLeNet (two inception modules)', build: () => googlenet.build(googlenet.configs.demo!) },
+  { key: 'googlenet', label: 'GoogLeNet (two inception modules)', build: () => googlenet.build(networkAt()) },
   { key: 'vgg', label: 'VGG (two stages of two 3×3 convolutions)', build: () => vgg.build(vgg.configs.demo!) },
 ] as const;
 
@@ -26,7 +29,7 @@ const NETWORKS = [
  */
 export default defineDemo({
   params,
-  living: { architecture: googlenet, config: () => (googlenet.configs.demo!) },
+  living: { architecture: googlenet, config: networkAt },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
   // 0.84 s of CPU time against 1.9 s on the CPU backend (itself with our faster gradient kernels,
@@ -51,8 +54,8 @@ export default defineDemo({
     const report = progress.within('both');
     const models = NETWORKS.map((n) => n.build());
     try {
-      // The living diagram shows the page's own network: GoogLeNet.
-      progress.watch(models[0]!, shapedExample(googlenet, googlenet.configs.demo!));
+      // The living diagram shows the page's own network, GoogLeNet, on the first held-out digit.
+      progress.watch(models[0]!, tf.tensor(test.images[0]!, [1, ...googlenet.shapes(networkAt()).input]));
       await Promise.all(
         NETWORKS.map((network, n) =>
           trainImageClassifier(models[n]!, train, 10, {

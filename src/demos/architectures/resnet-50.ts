@@ -1,7 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import { useWasmConvolutionGradients } from '../../network/kernels/conv2d-backprop-filter';
-import resnet, { depthOf, trainTwins, type TwinLosses } from '../../zoo/resnet-50';
+import resnet, { depthOf, trainTwins, type ResNetConfig, type TwinLosses } from '../../zoo/resnet-50';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './resnet-50.params';
 
@@ -36,6 +38,9 @@ function lossPlot(losses: TwinLosses, depth: number, steps: number): string {
   });
 }
 
+/** The page's own network at the reader's settings: the residual one (its plain twin is this without the shortcuts). */
+const networkAt = (values: ParamValues<typeof params>): ResNetConfig => ({ ...resnet.configs.demo!, blocks: [values.blocks], skips: true });
+
 /**
  * Two networks from the one definition at demo size, identical but for the shortcuts: the plain
  * twin and the residual network, same layers, same starting weights, same batches, same optimiser.
@@ -43,6 +48,7 @@ function lossPlot(losses: TwinLosses, depth: number, steps: number): string {
  */
 export default defineDemo({
   params,
+  living: { architecture: resnet, config: networkAt },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none; it runs
   // in JavaScript on the backend's memory, src/network/kernels/conv2d-backprop-filter.ts). At the
   // defaults, in Node on this 2-core machine, 1.5 s of CPU time against 4.6 s on the CPU backend
@@ -53,20 +59,30 @@ export default defineDemo({
   stages: [{ key: 'twins:steps', label: 'Training the plain and the residual network, a step each in turn', unit: 'steps', errorLabel: 'residual network’s loss', weight: 1 }],
   async run(values, progress) {
     const { images, labels } = loadDigits();
-    const config = { ...resnet.configs.demo!, blocks: [values.blocks] };
+    const config = networkAt(values);
     const depth = depthOf(config);
     const report = progress.within('twins');
     useWasmConvolutionGradients();
-    const losses = await trainTwins(config, images.slice(0, TRAINING_DIGITS), labels.slice(0, TRAINING_DIGITS), {
-      steps: values.steps,
-      batchSize: BATCH_SIZE,
-      learningRate: values.learningRate,
-      onStep: (sofar) => {
-        const done = sofar.plain.length;
-        report({ phase: 'steps', done, total: values.steps, error: sofar.residual.at(-1)! });
-        if (done < values.steps) progress.show(() => [lossPlot(sofar, depth, values.steps)]);
-      },
-    });
+    const twins = { plain: resnet.build({ ...config, skips: false }), residual: resnet.build(config) };
+    let losses: TwinLosses;
+    try {
+      // The living diagram shows the page's own network, the residual one, on the first digit neither network trains on.
+      progress.watch(twins.residual, tf.tensor(images[TRAINING_DIGITS]!, [1, ...config.input]));
+      losses = await trainTwins(twins, images.slice(0, TRAINING_DIGITS), labels.slice(0, TRAINING_DIGITS), {
+        steps: values.steps,
+        batchSize: BATCH_SIZE,
+        learningRate: values.learningRate,
+        onStep: (sofar) => {
+          const done = sofar.plain.length;
+          report({ phase: 'steps', done, total: values.steps, error: sofar.residual.at(-1)! });
+          if (done < values.steps) progress.show(() => [lossPlot(sofar, depth, values.steps)]);
+        },
+      });
+    } finally {
+      progress.finish();
+      twins.plain.dispose();
+      twins.residual.dispose();
+    }
     const { plain, residual } = finalLosses(losses);
     return {
       metrics: [

@@ -1,8 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import { imageAccuracy, trainImageClassifier } from '../../network/training/image-classifier';
 import vgg, { stageKernelWeights, type VggConfig } from '../../zoo/vgg-16';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './vgg-16.params';
 
@@ -20,6 +21,14 @@ export const VARIANTS = [
 export const convolutionWeights = (config: VggConfig): number =>
   config.stages.reduce((sum, convolutions, s) => sum + stageKernelWeights(s === 0 ? config.input[2]! : config.filters[s - 1]!, config.filters[s]!, convolutions, config.kernel), 0);
 
+/** A variant's network at the reader's settings; the page's own is the first, VGG's 3×3 pairs. */
+const networkAt = (values: ParamValues<typeof params>, variant: (typeof VARIANTS)[number] = VARIANTS[0]): VggConfig => ({
+  ...vgg.configs.demo!,
+  stages: [...variant.stages],
+  kernel: variant.kernel,
+  filters: [values.filters, 2 * values.filters],
+});
+
 /**
  * Two networks from the VGG-16 definition at demo size, identical but for how each stage sees a
  * 5×5 patch: VGG's two stacked 3×3 convolutions (a ReLU between them), or one 5×5 convolution.
@@ -29,7 +38,7 @@ export const convolutionWeights = (config: VggConfig): number =>
  */
 export default defineDemo({
   params,
-  living: { architecture: vgg, config: (values) => ({ ...vgg.configs.demo!, stages: [...VARIANTS[0].stages], kernel: VARIANTS[0].kernel, filters: [values.filters, 2 * values.filters] }) },
+  living: { architecture: vgg, config: networkAt },
   // WebAssembly, with our Conv2DBackpropFilter kernel for it (tfjs-backend-wasm 4.22 has none;
   // src/network/kernels/conv2d-backprop-filter.ts). At the defaults, in Node on this 2-core machine:
   // 0.73 s of CPU time against 1.2 s on the CPU backend with our faster gradient kernels, every metric
@@ -52,12 +61,12 @@ export default defineDemo({
         y: { label: 'mini-batch loss (cross-entropy)', floor: 0 },
         series: VARIANTS.filter((v) => curves[v.key]!.length).map((v) => ({ label: v.label, mark: v.key === 'stacked' ? ('line' as const) : ('dashed' as const), points: curves[v.key]! })),
       });
-    const configs = VARIANTS.map((variant): VggConfig => ({ ...vgg.configs.demo!, stages: [...variant.stages], kernel: variant.kernel, filters: [values.filters, 2 * values.filters] }));
+    const configs = VARIANTS.map((variant) => networkAt(values, variant));
     const models = configs.map((config) => vgg.build(config));
     const report = progress.within('both');
     try {
-      // The living diagram shows the page's own network: two 3×3 convolutions per stage.
-      progress.watch(models[0]!, shapedExample(vgg, configs[0]!));
+      // The living diagram shows the page's own network, two 3×3 convolutions per stage, on the first held-out digit.
+      progress.watch(models[0]!, tf.tensor(test.images[0]!, [1, ...vgg.shapes(configs[0]!).input]));
       await Promise.all(
         VARIANTS.map((variant, n) =>
           trainImageClassifier(models[n]!, train, configs[n]!.classes, {

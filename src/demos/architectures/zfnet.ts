@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadDigits } from '../../network/datasets/digits';
 import { classificationError, imageBatch, trainImageClassifier } from '../../network/imagenet-convnet';
-import zfnet, { DEMO_SIDE, FIRST_LAYER_ALEXNET, deadFirstLayerFilters, enlarge, firstLayerKernels, shiftRight } from '../../zoo/zfnet';
+import zfnet, { type ZFNetConfig, DEMO_SIDE, FIRST_LAYER_ALEXNET, deadFirstLayerFilters, enlarge, firstLayerKernels, shiftRight } from '../../zoo/zfnet';
 import { imageGridSvg } from '../image-grid';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './zfnet.params';
 
@@ -24,6 +24,9 @@ interface Outcome {
   readonly kernels: number[][];
 }
 
+/** The page's own network at the reader's settings: ZFNet's own first layer (the AlexNet-style twin swaps it for `FIRST_LAYER_ALEXNET`). */
+const networkAt = (values: ParamValues<typeof params>): ZFNetConfig => ({ ...zfnet.configs.demo!, seed: values.seed });
+
 /**
  * The change Zeiler and Fergus made to AlexNet's first layer, at digit size: the ZFNet definition's
  * demo configuration (one convolution, pooling, a dense layer, softmax) with its first layer as
@@ -34,7 +37,7 @@ interface Outcome {
  */
 export default defineDemo({
   params,
-  living: { architecture: zfnet, config: (values) => ({ ...zfnet.configs.demo!, seed: values.seed }) },
+  living: { architecture: zfnet, config: networkAt },
   // WebAssembly: GroupedConv2D computes its kernel gradient as a forward convolution, so it trains
   // there (tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter). bench/demo-backends.ts, defaults,
   // headless Chromium on this 2-core machine: median 3.6 s on the CPU backend, 0.7 s on WebAssembly,
@@ -73,14 +76,12 @@ export default defineDemo({
         y: { label: 'mini-batch loss (cross-entropy)', floor: 0 },
         series: FIRST_LAYERS.filter((f) => losses[f].length).map((f) => ({ label: SHORT[f], mark: mark(f), points: losses[f] })),
       });
-    const demo = zfnet.configs.demo!;
-    const models = FIRST_LAYERS.map((first) =>
-      zfnet.build({ ...demo, seed: values.seed, convolutions: [first === 'zfnet' ? demo.convolutions[0]! : FIRST_LAYER_ALEXNET, ...demo.convolutions.slice(1)] }),
-    );
+    const own = networkAt(values);
+    const models = FIRST_LAYERS.map((first) => zfnet.build(first === 'zfnet' ? own : { ...own, convolutions: [FIRST_LAYER_ALEXNET, ...own.convolutions.slice(1)] }));
     const report = progress.within('both');
     try {
-      // The living diagram shows the page's own network: ZFNet’s own first layer.
-      progress.watch(models[1]!, shapedExample(zfnet, zfnet.configs.demo!));
+      // The living diagram shows the page's own network, ZFNet’s own first layer, on the first held-out digit (enlarged).
+      progress.watch(models[1]!, test.slice([0], [1]));
       await Promise.all(
         FIRST_LAYERS.map((first, n) =>
           trainImageClassifier(models[n]!, train.images, train.labels, {
