@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { unrollDnc, type DncCell } from '../../network/layers/dnc';
 import { createRandom } from '../../network/numerics/random';
-import { copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
+import { copyInputs, copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
 import dnc, { COPY_CLIP_NORM, COPY_SIZES } from '../../zoo/differentiable-neural-computer';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './differentiable-neural-computer.params';
 
@@ -17,7 +18,7 @@ const MAPS_EVERY = 3;
 /** One example run of the DNC: per step, its write weighting, read weighting and usage; and the memory at the end. */
 function trace(cell: DncCell, example: CopyBatch) {
   return tf.tidy(() => {
-    const steps = unrollDnc(cell, tf.tensor3d(example.inputs, [1, example.steps, example.bits + 1]));
+    const steps = unrollDnc(cell, copyInputs(example));
     const row = (t: tf.Tensor) => Array.from(t.dataSync());
     const result = {
       write: steps.map((s) => row(s.write)),
@@ -64,6 +65,17 @@ function lossPlot(losses: readonly number[], lstmLosses: readonly number[], titl
   });
 }
 
+/** The DNC at the reader's settings: `locations` memory locations, sequences up to `maxLength` vectors. */
+const networkAt = ({ locations, maxLength }: ParamValues<typeof params>) => ({
+  bits: COPY_SIZES.bits,
+  controller: COPY_SIZES.controller,
+  locations,
+  width: COPY_SIZES.width,
+  readHeads: 1,
+  length: maxLength,
+  seed: COPY_SIZES.seed,
+});
+
 /**
  * Trains a small DNC on the copy task (read a sequence of 2-bit vectors, then write it back after a
  * delimiter) and an LSTM of about the same size on the same batches, side by side (a batch each in
@@ -73,6 +85,7 @@ function lossPlot(losses: readonly number[], lstmLosses: readonly number[], titl
  */
 export default defineDemo({
   params,
+  living: { architecture: dnc, config: networkAt },
   // The CPU backend: 1.8 s at the defaults against 1.9 s on WebAssembly (medians of 3, Chromium, 2-core
   // machine shared with other jobs, bench/demo-backends.ts), every metric identical on both.
   stages: [
@@ -81,7 +94,7 @@ export default defineDemo({
   ],
   async run(values, progress) {
     const sizes = COPY_SIZES;
-    const model = dnc.build({ bits: sizes.bits, controller: sizes.controller, locations: values.locations, width: sizes.width, readHeads: 1, length: values.maxLength, seed: sizes.seed });
+    const model = dnc.build(networkAt(values));
     const lstm = copyLstm(sizes.bits, sizes.lstmUnits, sizes.seed);
     const cell = (model.getLayer('dnc') as unknown as { cell: DncCell }).cell;
     const example = copyBatch({ bits: sizes.bits, length: values.maxLength }, 1, createRandom(5));
@@ -120,6 +133,8 @@ export default defineDemo({
         ],
       });
     try {
+      // The living diagram runs the DNC on the sequence whose memory the heat maps show.
+      progress.watch(model, copyInputs(example));
       const report = progress.within('both');
       let shown = { at: 0, maps: maps('before training') };
       progress.show(shown.maps);
@@ -158,6 +173,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       for (const trainer of trainers) trainer.dispose();
       model.dispose();
       lstm.dispose();
