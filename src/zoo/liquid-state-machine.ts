@@ -160,6 +160,16 @@ export interface SpikeClassification {
   readonly heldOut: { readonly inputs: SpikeTrains; readonly labels: readonly number[]; readonly scores: readonly (readonly number[])[] };
 }
 
+/** A spike task's samples for a liquid built from `config`: the training ones first, then the held-out ones, each with its class. */
+export function spikeTaskSamples(config: LiquidStateConfig, task: SpikeTask): Record<'train' | 'heldOut', { readonly inputs: SpikeTrains; readonly labels: readonly number[] }> {
+  const data = spikePatterns({ classes: config.outputs, channels: config.inputs, steps: config.steps, spikes: task.spikes, jitter: task.jitter, perClass: task.train + task.test, seed: task.seed });
+  const split = task.train * config.outputs;
+  return {
+    train: { inputs: data.inputs.slice(0, split), labels: data.labels.slice(0, split) },
+    heldOut: { inputs: data.inputs.slice(split), labels: data.labels.slice(split) },
+  };
+}
+
 /**
  * Classifies jittered spike patterns with a liquid state machine built from `config` (one class per
  * readout cell, one template channel per input): fit the readout on the training samples, then
@@ -173,18 +183,15 @@ export function classifySpikePatterns(
   task: SpikeTask,
   options: { onProgress?: (step: 'fit' | 'test') => OnProgress; onFitted?: (trainAccuracy: number, heldOut: SpikeTrains) => void } = {},
 ): SpikeClassification {
-  const data = spikePatterns({ classes: config.outputs, channels: config.inputs, steps: config.steps, spikes: task.spikes, jitter: task.jitter, perClass: task.train + task.test, seed: task.seed });
-  const split = task.train * config.outputs;
-  const [trainInputs, testInputs] = [data.inputs.slice(0, split), data.inputs.slice(split)];
-  const [trainLabels, testLabels] = [data.labels.slice(0, split), data.labels.slice(split)];
-  const { trainAccuracy } = fitReadout(model, trainInputs, trainLabels, { ridge: task.ridge, onProgress: options.onProgress?.('fit') });
-  options.onFitted?.(trainAccuracy, testInputs);
-  const scores = readoutScores(model, testInputs, { onProgress: options.onProgress?.('test') });
+  const { train, heldOut } = spikeTaskSamples(config, task);
+  const { trainAccuracy } = fitReadout(model, train.inputs, train.labels, { ridge: task.ridge, onProgress: options.onProgress?.('fit') });
+  options.onFitted?.(trainAccuracy, heldOut.inputs);
+  const scores = readoutScores(model, heldOut.inputs, { onProgress: options.onProgress?.('test') });
   return {
     trainAccuracy,
-    heldOutAccuracy: accuracy(scores, testLabels),
-    inputOnlyAccuracy: inputOnlyAccuracy(trainInputs, trainLabels, testInputs, testLabels, config.outputs, task.ridge),
-    heldOut: { inputs: testInputs, labels: testLabels, scores },
+    heldOutAccuracy: accuracy(scores, heldOut.labels),
+    inputOnlyAccuracy: inputOnlyAccuracy(train.inputs, train.labels, heldOut.inputs, heldOut.labels, config.outputs, task.ridge),
+    heldOut: { ...heldOut, scores },
   };
 }
 

@@ -6,6 +6,7 @@ import params from '../../src/demos/architectures/seq2seq.params';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
 import seq2seq from '../../src/zoo/seq2seq';
+import { expectWatchedOwnNetwork, recordingWatcher } from '../support/watching';
 
 const article = () => readFileSync(new URL('../../content/architectures/seq2seq.mdx', import.meta.url), 'utf8');
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -16,14 +17,23 @@ describe('seq2seq demo', () => {
     expect(seq2seq.configs.demo).toMatchObject({ steps, sourceSymbols: symbols, targetSymbols: symbols + 1 });
   });
 
-  it('trains with teacher forcing, then loses letters free-running after its first mistake; reports and previews every minibatch, leaks no tensor, and the article prints its figures', async () => {
+  it('trains with teacher forcing, then loses letters free-running after its first mistake; reports and previews every minibatch, watches its own network on a held-out string, leaks no tensor, and the article prints its figures', async () => {
     const updates: ProgressUpdate[] = [];
     const previews: (readonly string[])[] = [];
     const before = tf.memory().numTensors;
     const started = Date.now();
-    const result = await demo.run(parseParams(params, {}), progressPlan(demo.stages, (u) => updates.push(u), (p) => previews.push(p)));
+    const watcher = recordingWatcher();
+    const values = parseParams(params, {});
+    const result = await demo.run(values, progressPlan(demo.stages, (u) => updates.push(u), (p) => previews.push(p), { watcher }));
     const seconds = (Date.now() - started) / 1000;
     expect(tf.memory().numTensors).toBe(before);
+    // The living diagram: the network at the living config, on one source string and its teacher-forced previous letters, one-hot.
+    const { example } = expectWatchedOwnNetwork(demo.living!, values, watcher);
+    expect(example.map((x) => x.shape)).toEqual([
+      [1, values.steps, values.symbols],
+      [1, values.steps, values.symbols + 1],
+    ]);
+    for (const x of example) expect(Array.from(x.values).reduce((a, b) => a + b, 0), 'one letter a step').toBe(values.steps);
     const m = Object.fromEntries(result.metrics.map((x) => [x.name, x.value]));
     console.log(`seq2seq demo at defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(m)}`);
     // Free running is never better overall, and after its first mistake it is clearly worse on the same steps.

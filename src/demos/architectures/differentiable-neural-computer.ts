@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { unrollDnc, type DncCell } from '../../network/layers/dnc';
 import { createRandom } from '../../network/numerics/random';
-import { copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
+import { copyInputs, copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
 import dnc, { COPY_CLIP_NORM, COPY_SIZES } from '../../zoo/differentiable-neural-computer';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './differentiable-neural-computer.params';
 
@@ -17,7 +18,7 @@ const MAPS_EVERY = 3;
 /** One example run of the DNC: per step, its write weighting, read weighting and usage; and the memory at the end. */
 function trace(cell: DncCell, example: CopyBatch) {
   return tf.tidy(() => {
-    const steps = unrollDnc(cell, tf.tensor3d(example.inputs, [1, example.steps, example.bits + 1]));
+    const steps = unrollDnc(cell, copyInputs(example));
     const row = (t: tf.Tensor) => Array.from(t.dataSync());
     const result = {
       write: steps.map((s) => row(s.write)),
@@ -64,6 +65,26 @@ function lossPlot(losses: readonly number[], lstmLosses: readonly number[], titl
   });
 }
 
+/** The DNC at the reader's settings: `locations` memory locations, sequences up to `maxLength` vectors. */
+const networkAt = ({ locations, maxLength }: ParamValues<typeof params>) => ({
+  bits: COPY_SIZES.bits,
+  controller: COPY_SIZES.controller,
+  locations,
+  width: COPY_SIZES.width,
+  readHeads: 1,
+  length: maxLength,
+  seed: COPY_SIZES.seed,
+});
+
+/**
+ * The page's own network, as the run builds and watches it: the demo's `living` declaration once
+ * its drawing lays out fast. Not declared yet: at the defaults the site would spend 18 s of CPU
+ * laying out the cells view (66 cells, 531 lines) and 2.0 s the unrolled view (198 cells, 856
+ * lines) on every build (Node, load ~8; most of it routing lines round cells, src/layout/route.ts),
+ * and the page's diagram worker as long at other settings.
+ */
+export const living = { architecture: dnc, config: networkAt };
+
 /**
  * Trains a small DNC on the copy task (read a sequence of 2-bit vectors, then write it back after a
  * delimiter) and an LSTM of about the same size on the same batches, side by side (a batch each in
@@ -81,7 +102,7 @@ export default defineDemo({
   ],
   async run(values, progress) {
     const sizes = COPY_SIZES;
-    const model = dnc.build({ bits: sizes.bits, controller: sizes.controller, locations: values.locations, width: sizes.width, readHeads: 1, length: values.maxLength, seed: sizes.seed });
+    const model = dnc.build(networkAt(values));
     const lstm = copyLstm(sizes.bits, sizes.lstmUnits, sizes.seed);
     const cell = (model.getLayer('dnc') as unknown as { cell: DncCell }).cell;
     const example = copyBatch({ bits: sizes.bits, length: values.maxLength }, 1, createRandom(5));
@@ -120,6 +141,8 @@ export default defineDemo({
         ],
       });
     try {
+      // The living diagram (`living`, once declared) runs the DNC on the sequence whose memory the heat maps show.
+      progress.watch(model, copyInputs(example));
       const report = progress.within('both');
       let shown = { at: 0, maps: maps('before training') };
       progress.show(shown.maps);
@@ -158,6 +181,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       for (const trainer of trainers) trainer.dispose();
       model.dispose();
       lstm.dispose();

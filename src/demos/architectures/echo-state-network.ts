@@ -1,8 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import { nextStepPairs, twoSineSeries } from '../../network/datasets';
 import { createRandom } from '../../network/numerics/random';
 import esn, { fitReadout, nrmse, predictSequence, stateDistance } from '../../zoo/echo-state-network';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './echo-state-network.params';
@@ -14,15 +14,15 @@ const STEPS = TRAIN + TEST;
 /** Seed of the second copy's random starting state in the echo-state check. */
 const START_SEED = 7;
 
+/** The network at the reader's settings: every parameter but the ridge shapes it. */
+const networkAt = ({ ridge: _ridge, ...reservoir }: ParamValues<typeof params>) => ({ ...esn.configs.demo!, ...reservoir });
+
 /**
  * The ESN definition at the reader's settings: drive the reservoir with the series, fit the
  * readout on the first 400 steps, predict the next value over 200 held-out steps, and then show
  * the echo-state property itself: two copies of the reservoir, started from different states and
  * driven with the same input, either converge (the state is an echo of the input) or do not.
  */
-/** The network at the reader's settings: every parameter but the ridge shapes it. */
-const networkAt = ({ ridge: _ridge, ...reservoir }: ParamValues<typeof params>) => ({ ...esn.configs.demo!, ...reservoir });
-
 export default defineDemo({
   params,
   living: { architecture: esn, config: networkAt },
@@ -33,12 +33,12 @@ export default defineDemo({
     { key: 'echo:drive', label: 'Driving two copies of the reservoir from different starting states', unit: 'steps', weight: 4 },
   ],
   run(values, progress) {
-    const { ridge, ...reservoir } = values;
-    const model = esn.build({ ...esn.configs.demo!, ...reservoir });
+    const model = esn.build(networkAt(values));
     try {
-      progress.watch(model, shapedExample(esn, { ...esn.configs.demo!, ...reservoir }));
       const { inputs, targets } = nextStepPairs(twoSineSeries(STEPS + 1));
-      fitReadout(model, inputs.slice(0, TRAIN), targets.slice(0, TRAIN), { washout: WASHOUT, ridge, onProgress: progress.within('fit') });
+      // The living diagram drives the reservoir, from rest, through the held-out steps the prediction plot shows.
+      progress.watch(model, tf.tensor3d([inputs.slice(TRAIN) as number[][]]));
+      fitReadout(model, inputs.slice(0, TRAIN), targets.slice(0, TRAIN), { washout: WASHOUT, ridge: values.ridge, onProgress: progress.within('fit') });
       // Run the whole sequence so the reservoir state carries over into the held-out part.
       const predicted = predictSequence(model, inputs, { onProgress: progress.within('predict') }).slice(TRAIN);
       const actual = targets.slice(TRAIN);

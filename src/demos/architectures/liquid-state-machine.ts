@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SpikeTrains } from '../../network/datasets/spike-patterns';
-import lsm, { SPIKE_TASK, classifySpikePatterns, liquidSpikes, predictedClasses } from '../../zoo/liquid-state-machine';
+import lsm, { SPIKE_TASK, classifySpikePatterns, liquidSpikes, predictedClasses, spikeTaskSamples } from '../../zoo/liquid-state-machine';
 import { plotSvg } from '../plot';
-import { shapedExample } from '../living-example';
 import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './liquid-state-machine.params';
@@ -41,6 +40,9 @@ function rasterPlot(title: string, input: SpikeTrains[number], spikes: number[][
   });
 }
 
+/** The network at the reader's settings: every parameter but the jitter shapes it. */
+const networkAt = ({ jitter: _jitter, ...liquid }: ParamValues<typeof params>) => ({ ...lsm.configs.demo!, ...liquid });
+
 /**
  * The liquid state machine at the reader's settings: three templates of four spike trains each
  * (equal spike counts, different timing), jittered into 30 training and 20 held-out samples per
@@ -48,9 +50,6 @@ function rasterPlot(title: string, input: SpikeTrains[number], spikes: number[][
  * classified by the readout's output averaged over the trial. For comparison, the same readout is
  * fitted on the inputs' own spike rates.
  */
-/** The network at the reader's settings: every parameter but the jitter shapes it. */
-const networkAt = ({ jitter: _jitter, ...liquid }: ParamValues<typeof params>) => ({ ...lsm.configs.demo!, ...liquid });
-
 export default defineDemo({
   params,
   living: { architecture: lsm, config: networkAt },
@@ -63,12 +62,12 @@ export default defineDemo({
     { key: 'test:drive', label: 'Running the liquid on the held-out samples', unit: 'samples', weight: 4 },
   ],
   run(values, progress) {
-    const { jitter, ...liquid } = values;
-    const config = { ...lsm.configs.demo!, ...liquid };
-    const task = { ...SPIKE_TASK, jitter };
+    const config = networkAt(values);
+    const task = { ...SPIKE_TASK, jitter: values.jitter };
     const model = lsm.build(config);
     try {
-      progress.watch(model, shapedExample(lsm, config));
+      // The living diagram runs the liquid on the first held-out sample: the one whose spikes the raster shows.
+      progress.watch(model, tf.tensor3d([spikeTaskSamples(config, task).heldOut.inputs[0]!]));
       const spikesOf = (input: SpikeTrains[number]) => tf.tidy(() => liquidSpikes(model, [input]).arraySync()[0]!);
       const result = classifySpikePatterns(model, config, task, {
         onProgress: (step) => progress.within(step),

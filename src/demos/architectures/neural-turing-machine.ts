@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { bitErrorByLength, copyBatch, type LengthError } from '../../network/datasets/copy-task';
+import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { createRandom } from '../../network/numerics/random';
-import { copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
+import { copyInputs, copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
 import ntm, { runMachine } from '../../zoo/neural-turing-machine';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './neural-turing-machine.params';
 
@@ -15,11 +16,23 @@ const TEST_SEQUENCES = 50;
 /** While training, the heads are redrawn at most every this many batches (the loss curves at every preview): they cost a run of the machine. */
 const HEADS_EVERY = 5;
 
-/** The write and read weightings over time, and the memory after the last step, for one copy sequence. */
-function headMaps(model: tf.LayersModel, length: number, rows: number, note: string): string[] {
-  const batch = copyBatch({ bits: DEMO_SIZES.bits, length }, 1, createRandom(11));
+/** The machine at the reader's settings: `rows` memory rows, sequences up to `longest` vectors. */
+const networkAt = ({ longest, rows }: ParamValues<typeof params>) => ({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
+
+/**
+ * The page's own network, as the run builds and watches it: the demo's `living` declaration once
+ * its drawing lays out fast. Not declared yet: at the defaults the site would spend 2.5 s of CPU
+ * laying out the cells view (68 cells, 577 lines) and 5.6 s the unrolled view (204 cells, 497
+ * lines) on every build (Node, load ~8; most of it routing lines round cells, src/layout/route.ts),
+ * and the page's diagram worker as long at other settings.
+ */
+export const living = { architecture: ntm, config: networkAt };
+
+/** The write and read weightings over time, and the memory after the last step, for one copy sequence (`batch`, of one). */
+function headMaps(model: tf.LayersModel, batch: CopyBatch, rows: number, note: string): string[] {
+  const { length } = batch;
   const { write, read, memory } = tf.tidy(() => {
-    const steps = runMachine(model, tf.tensor3d(batch.inputs, [1, batch.steps, DEMO_SIZES.bits + 1]));
+    const steps = runMachine(model, copyInputs(batch));
     return {
       write: steps.map((s) => (s.write_weighting.arraySync() as number[][])[0]!),
       read: steps.map((s) => (s.read_weighting.arraySync() as number[][])[0]!),
@@ -87,7 +100,7 @@ export default defineDemo({
   ],
   async run(values, progress) {
     const { longest, rows, batches, learningRate } = values;
-    const machine = ntm.build({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
+    const machine = ntm.build(networkAt(values));
     const lstm = copyLstm(DEMO_SIZES.bits, DEMO_SIZES.lstmUnits, 1);
     const lengths = Array.from({ length: 2 * longest }, (_, k) => k + 1);
     const training = { batchSize: BATCH, lengths: [1, longest] as const, learningRate, seed: 3 };
@@ -106,10 +119,14 @@ export default defineDemo({
           { label: 'chance (half the bits)', mark: 'thin', points: lengths.map((l) => [l, (l * DEMO_SIZES.bits) / 2] as const) },
         ],
       });
+    // The sequence of the longest trained length whose heads and memory the heat maps show.
+    const sequence = copyBatch({ bits: DEMO_SIZES.bits, length: longest }, 1, createRandom(11));
     try {
+      // The living diagram (`living`, once declared) runs the machine on that same sequence.
+      progress.watch(machine, copyInputs(sequence));
       const report = progress.within('both');
       // The untrained heads at once, so something is on screen before the first batch ends.
-      let heads = { at: 0, maps: headMaps(machine, longest, rows, ', before training') };
+      let heads = { at: 0, maps: headMaps(machine, sequence, rows, ', before training') };
       progress.show(heads.maps);
       const [ntmLoss, lstmLoss]: [number[], number[]] = [[], []];
       for (let b = 1; b <= batches; b++) {
@@ -117,7 +134,7 @@ export default defineDemo({
         lstmLoss.push(await trainers[1].step());
         report({ phase: 'batches', done: b, total: batches, error: ntmLoss.at(-1) });
         progress.show(() => {
-          if (b - heads.at >= HEADS_EVERY || b === 1) heads = { at: b, maps: headMaps(machine, longest, rows, `, after ${b} batches`) };
+          if (b - heads.at >= HEADS_EVERY || b === 1) heads = { at: b, maps: headMaps(machine, sequence, rows, `, after ${b} batches`) };
           return [lossPlot(ntmLoss, lstmLoss, `Training loss per batch so far, ${b} of ${batches}`), ...heads.maps];
         });
       }
@@ -144,11 +161,12 @@ export default defineDemo({
         ],
         plots: [
           errorPlot(ntmErrors, lstmErrors, `Bits wrong per copied sequence against its length, after ${batches} batches of lengths 1–${longest}`),
-          ...headMaps(machine, longest, rows, ''),
+          ...headMaps(machine, sequence, rows, ''),
           lossPlot(ntmLoss, lstmLoss, 'Training loss per batch'),
         ],
       };
     } finally {
+      progress.finish();
       for (const trainer of trainers) trainer.dispose();
       machine.dispose();
       lstm.dispose();

@@ -14,6 +14,7 @@ import {
 import seq2seq from '../../zoo/seq2seq';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './seq2seq.params';
 
@@ -57,6 +58,9 @@ function heatMap(values: readonly (readonly number[])[], title: string, descript
   });
 }
 
+/** The network at the reader's settings: `symbols` letters in, and one more (the start symbol) for the decoder; strings of `steps` letters. */
+const networkAt = ({ symbols, steps }: ParamValues<typeof params>) => ({ ...seq2seq.configs.demo!, sourceSymbols: symbols, targetSymbols: symbols + 1, steps });
+
 /**
  * Trains the encoder–decoder to reverse strings of letters with teacher forcing, then decodes the
  * held-out strings two ways: teacher-forced (the decoder handed the true previous letter, as in
@@ -66,7 +70,7 @@ function heatMap(values: readonly (readonly number[])[], title: string, descript
  */
 export default defineDemo({
   params,
-  living: { architecture: seq2seq, config: (values) => ({ ...seq2seq.configs.demo!, sourceSymbols: values.symbols, targetSymbols: values.symbols + 1, steps: values.steps }) },
+  living: { architecture: seq2seq, config: networkAt },
   // WebAssembly: 3.5 s against 7.1 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine under a load of about 6, bench/demo-backends.ts; the fastest WebAssembly run 2.8 s), the
   // same metrics on both.
@@ -77,7 +81,7 @@ export default defineDemo({
     const train = teacherForcedReversal(reversalSet(TRAINING, steps, symbols, createRandom(1)), symbols);
     const test = teacherForcedReversal(reversalSet(HELD_OUT, steps, symbols, createRandom(2)), symbols);
     const preview = { sources: test.sources.slice(0, PREVIEW), previous: test.previous.slice(0, PREVIEW) };
-    const model: tf.LayersModel = seq2seq.build({ ...seq2seq.configs.demo!, sourceSymbols: symbols, targetSymbols: symbols + 1, steps });
+    const model: tf.LayersModel = seq2seq.build(networkAt(values));
     try {
       // The living diagram reads one held-out string, with the decoder fed the right previous symbols (teacher forcing).
       progress.watch(model, [tf.tensor3d([test.sources[0]!]), tf.tensor3d([test.previous[0]!])]);

@@ -21,11 +21,12 @@ export function copyLstm(bits: number, units: number, seed: number): tf.LayersMo
   return tf.model({ inputs: input, outputs: output, name: 'copy-lstm' });
 }
 
-const inputsOf = (batch: CopyBatch): tf.Tensor3D => tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1]);
+/** A copy batch's inputs as the networks read them, [sequences, steps, bits + 1]. */
+export const copyInputs = (batch: CopyBatch): tf.Tensor3D => tf.tensor3d(batch.inputs, [batch.sequences, batch.steps, batch.bits + 1]);
 
 /** The model's outputs on a copy batch, [sequences, steps, bits] flat: what `bitErrors` scores. */
 export function predictCopy(model: tf.LayersModel, batch: CopyBatch): Float32Array {
-  return tf.tidy(() => (model.predict(inputsOf(batch)) as tf.Tensor).dataSync() as Float32Array);
+  return tf.tidy(() => (model.predict(copyInputs(batch)) as tf.Tensor).dataSync() as Float32Array);
 }
 
 export interface CopyTraining {
@@ -73,7 +74,7 @@ export function copyTrainer(model: tf.LayersModel, options: Omit<CopyTraining, '
       const batch = copyBatch({ bits, length }, options.batchSize, random);
       const { value, grads } = tf.variableGrads(() =>
         tf.tidy(() => {
-          const x = inputsOf(batch);
+          const x = copyInputs(batch);
           const y = tf.tensor3d(batch.targets, [batch.sequences, batch.steps, bits]);
           const mask = tf.reshape(tf.tensor1d(batch.recall), [1, batch.steps, 1]);
           const p = tf.clipByValue(model.apply(x, { training: true }) as tf.Tensor, 1e-6, 1 - 1e-6);
