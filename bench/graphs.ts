@@ -1,6 +1,5 @@
 import type { Registry } from '../src/architecture/registry';
 import type { AnyArchitecture, ArchitectureDefinition, View } from '../src/architecture/types';
-import attentionNetwork from '../src/zoo/attention-network';
 import echoStateNetwork from '../src/zoo/echo-state-network';
 import feedForward from '../src/zoo/feed-forward';
 
@@ -27,9 +26,7 @@ const ESN_UNITS = [50, 100, 200, 300] as const;
 
 /**
  * Every committed diagram, then the scaled set, small to large: echo-state networks of growing
- * reservoirs (both views), two feed-forward networks (one wide, one deep and wide), and the attention
- * network at its demo's size (the living diagram the site draws on every build; its cells view, dense
- * with texts and lines to route round them, once took 34 s).
+ * reservoirs (both views) and two feed-forward networks (one wide, one deep and wide).
  */
 export function benchGraphs(registry: Registry): BenchGraph[] {
   const committed = registry.architectures.flatMap((architecture) =>
@@ -41,7 +38,6 @@ export function benchGraphs(registry: Registry): BenchGraph[] {
     ...ESN_UNITS.flatMap((units) => scaled(echoStateNetwork, `${units} units`, { ...echoStateNetwork.configs.diagram, units })),
     ...scaled(feedForward, '50-50-50', { ...feedForward.configs.diagram, inputs: 50, hidden: [50], outputs: 50 }),
     ...scaled(feedForward, '64-128-128-16', { ...feedForward.configs.diagram, inputs: 64, hidden: [128, 128], outputs: 16 }),
-    ...scaled(attentionNetwork, 'demo size', attentionNetwork.configs.demo!),
   ];
 }
 
