@@ -38,7 +38,7 @@ export interface RouteRequest {
    * thousands. A search makes up to points² tests, so the tests say what a dense diagram's routing
    * costs: the diagrams we commit need at most half a million; the attention network's demo-sized
    * cells view, 708 searches among up to 580 corners, would make 20 million. Past either budget
-   * (a search under way is finished), routes bend once or not at all.
+   * (a search under way is finished, through all its windows), routes bend once or not at all.
    */
   readonly budget: { searches: number; tests: number };
 }
