@@ -36,6 +36,12 @@ const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
 /** Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen, the NTM's cells view over a hundred. */
 const SEARCHES = 400;
+/**
+ * Clearance tests those searches may make: most committed diagrams need none or a few thousand, the
+ * densest 480,000; at well under a microsecond each (every segment is looked up in the R-tree once),
+ * a diagram's routing stays within a second.
+ */
+const CLEARANCE_TESTS = 2_000_000;
 /** How long two lines may run together (px) before they read as one: about a cell's width. */
 const SHARED = 20;
 
@@ -252,7 +258,7 @@ export function placeEdges(
   const lineOf = new Map(drawn.filter((d) => !d.loop).map((d) => [d, straight.add(d.points)]));
   const replaced = new Set<number>();
   const cornersUsed: CornerUse = new Map();
-  const budget = { searches: SEARCHES };
+  const budget = { searches: SEARCHES, tests: CLEARANCE_TESTS };
   /** The points a line must pass between (none: straight), or undefined if it needs no detour (or none exists). */
   const detour = (d: Drawn): Point[] | undefined => {
     const own = bundleIds.get(d);

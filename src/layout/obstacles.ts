@@ -122,18 +122,67 @@ export class LineIndex {
   }
 }
 
+/** What a segment passes through: the ids of the cells' boxes, or BLOCKED when it passes through a box of no cell. */
+const BLOCKED = null;
+type SegmentCrossing = readonly string[] | typeof BLOCKED;
+
 /** Boxes, some of them a cell's (with its id), asked "does this segment pass through any but these?". */
 export class ObstacleIndex {
   private readonly tree = new RBush<BoxEntry & { readonly id?: string }>();
+  /** Points given to `pointId`, by coordinates, and what each segment between two of them passes through ([from].get(to)). */
+  private readonly pointIds = new Map<string, number>();
+  private readonly points: Point[] = [];
+  private readonly segments: Map<number, SegmentCrossing>[] = [];
+  /** How many segments have been looked up in the tree: the work a router's clearance tests cost. */
+  private lookups = 0;
   constructor(readonly boxes: readonly { readonly box: Box; readonly id?: string }[]) {
     this.tree.load(boxes.map(({ box, id }) => ({ ...boxEntry(box), ...(id !== undefined ? { id } : {}) })));
   }
+  /** The segments looked up in the tree so far (each `crossed`, and each segment `clearBetween` had not met before). */
+  get segmentLookups(): number {
+    return this.lookups;
+  }
   /** The boxes segment a–b passes through the inside of, leaving out those of cells in `except`. */
   crossed(a: Point, b: Point, except: ReadonlySet<string> = NONE): Box[] {
-    const found: Box[] = [];
+    return this.search(a, b)
+      .filter((e) => !(e.id !== undefined && except.has(e.id)))
+      .map((e) => e.box);
+  }
+  /** A number for `p`, the same for every point at its coordinates: what clearBetween takes. */
+  pointId(p: Point): number {
+    const key = `${p.x},${p.y}`;
+    let id = this.pointIds.get(key);
+    if (id === undefined) {
+      id = this.points.length;
+      this.points.push({ x: p.x, y: p.y });
+      this.segments.push(new Map());
+      this.pointIds.set(key, id);
+    }
+    return id;
+  }
+  /**
+   * Does the segment from point `from` to point `to` (pointId's numbers) pass through no box but those
+   * of cells in `except`? The boxes never change, so each segment is looked up in the tree once: a
+   * router searching round the same corners again (a spread route, the next line round the same
+   * texts) asks the same segments, hundreds of thousands of times in a dense diagram.
+   */
+  clearBetween(from: number, to: number, except: ReadonlySet<string> = NONE): boolean {
+    const known = this.segments[from]!;
+    let crossing = known.get(to);
+    if (crossing === undefined) {
+      const hits = this.search(this.points[from]!, this.points[to]!);
+      crossing = hits.some((e) => e.id === undefined) ? BLOCKED : hits.map((e) => e.id!);
+      known.set(to, crossing);
+    }
+    return crossing !== BLOCKED && crossing.every((id) => except.has(id));
+  }
+  /** The entries segment a–b passes through the inside of. */
+  private search(a: Point, b: Point): (BoxEntry & { readonly id?: string })[] {
+    this.lookups++;
+    const found: (BoxEntry & { readonly id?: string })[] = [];
     // A hot path (every edge of a diagram drawn whole asks it): loops, no callbacks.
     for (const e of this.tree.search({ minX: Math.min(a.x, b.x), minY: Math.min(a.y, b.y), maxX: Math.max(a.x, b.x), maxY: Math.max(a.y, b.y) } as BoxEntry))
-      if (!(e.id !== undefined && except.has(e.id)) && segmentCrossesBox(a, b, e.box)) found.push(e.box);
+      if (segmentCrossesBox(a, b, e.box)) found.push(e);
     return found;
   }
   /** The boxes overlapping `area`, leaving out those of cells in `except`. */

@@ -32,11 +32,15 @@ export interface RouteRequest {
   /** How far a refused route runs along other lines: where every spread is refused, the one that runs along them least. */
   readonly overlap?: (route: readonly Point[]) => number;
   /**
-   * How many visibility-graph searches the diagram may still make. Diagrams we draw need a handful;
-   * one drawn whole at thousands of lines (a 64-128-128-16 network) would need thousands, at a few
-   * milliseconds each: past the budget, routes bend once or not at all.
+   * How many visibility-graph searches the diagram may still make, and how many clearance tests (a
+   * segment against the obstacles, ObstacleIndex.clearBetween) those may make. Diagrams we draw need a
+   * handful of searches; one drawn whole at thousands of lines (a 64-128-128-16 network) would need
+   * thousands. A search makes up to points² tests, so the tests say what a dense diagram's routing
+   * costs: the diagrams we commit need at most half a million; the attention network's demo-sized
+   * cells view, 708 searches among up to 580 corners, would make 20 million. Past either budget
+   * (a search under way is finished, through all its windows), routes bend once or not at all.
    */
-  readonly budget: { searches: number };
+  readonly budget: { searches: number; tests: number };
 }
 
 /**
@@ -57,7 +61,7 @@ export function routeAround(request: RouteRequest): Point[] | undefined {
   let least = Infinity;
   for (let attempt = 0; attempt < SPREAD_ATTEMPTS; attempt++) {
     // The visibility graph is the dear part: sought only while the diagram's budget lasts.
-    const route = oneBend(start, end, inTheWay, clear, used) ?? (request.budget.searches-- > 0 ? visibilityRoute(start, end, obstacles, except, clear, used) : undefined);
+    const route = oneBend(start, end, inTheWay, clear, used) ?? (request.budget.tests > 0 && request.budget.searches-- > 0 ? visibilityRoute(start, end, obstacles, except, used, request.budget) : undefined);
     if (!route) return found;
     const points = route.map(({ x, y }) => ({ x, y }));
     if (acceptable([start, ...points, end])) return points;
@@ -100,52 +104,62 @@ function oneBend(start: Point, end: Point, inTheWay: readonly Box[], clear: (a: 
 }
 
 /** A* over the corners of the obstacles near the segment, then of more of them. */
-function visibilityRoute(
-  start: Point,
-  end: Point,
-  obstacles: ObstacleIndex,
-  except: ReadonlySet<string>,
-  clear: (a: Point, b: Point) => boolean,
-  used: CornerUse,
-): Vertex[] | undefined {
+function visibilityRoute(start: Point, end: Point, obstacles: ObstacleIndex, except: ReadonlySet<string>, used: CornerUse, budget: { tests: number }): Vertex[] | undefined {
   const span: Box = { x: Math.min(start.x, end.x), y: Math.min(start.y, end.y), width: Math.abs(end.x - start.x), height: Math.abs(end.y - start.y) };
   for (const window of WINDOWS) {
     const area = window === Infinity ? { x: -1e9, y: -1e9, width: 2e9, height: 2e9 } : { x: span.x - window, y: span.y - window, width: span.width + 2 * window, height: span.height + 2 * window };
     const near = obstacles.within(area, except);
-    const route = shortestRoute(start, end, near, clear, used);
+    const route = shortestRoute(start, end, near, obstacles, except, used, budget);
     if (route) return route;
   }
   return undefined;
 }
 
-function shortestRoute(start: Point, end: Point, near: readonly Box[], clear: (a: Point, b: Point) => boolean, used: CornerUse): Vertex[] | undefined {
+/**
+ * A* from `start` to `end` over the corners of `near`. Every expanded point offers a segment to every
+ * point not yet expanded that it would make cheaper; the offer stands if the segment is clear. Those
+ * clearance tests are the work (points² a search, a third of a million at the 580 corners of a whole
+ * diagram): they go through ObstacleIndex.clearBetween, which looks each segment up once for the
+ * whole diagram, and are counted against the diagram's budget (a search under way is finished).
+ */
+function shortestRoute(start: Point, end: Point, near: readonly Box[], obstacles: ObstacleIndex, except: ReadonlySet<string>, used: CornerUse, budget: { tests: number }): Vertex[] | undefined {
   const inside = (p: Point) => near.some((o) => p.x > o.x && p.x < o.x + o.width && p.y > o.y && p.y < o.y + o.height);
   const points: Vertex[] = [start, end, ...near.flatMap((o) => corners(o, used)).filter((c) => !inside(c))];
-  const cost = new Map<number, number>([[0, 0]]);
-  const previous = new Map<number, number>();
-  const done = new Set<number>();
+  const n = points.length;
+  const ids = points.map((p) => obstacles.pointId(p));
+  const [xs, ys] = [Float64Array.from(points, (p) => p.x), Float64Array.from(points, (p) => p.y)];
+  const estimate = Float64Array.from(points, (p) => distance(p, end));
+  const cost = new Float64Array(n).fill(Infinity);
+  cost[0] = 0;
+  const previous = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  /** Points with a cost, in the order they got it: of two equally cheap, the earlier is expanded first. */
+  const open: number[] = [0];
   for (;;) {
     // The open point with the lowest cost plus estimate; a few hundred points, so a scan is enough.
     let current = -1;
     let best = Infinity;
-    for (const [i, c] of cost) {
-      if (done.has(i)) continue;
-      const f = c + distance(points[i]!, end);
+    for (const i of open) {
+      if (done[i]) continue;
+      const f = cost[i]! + estimate[i]!;
       if (f < best - 1e-9) [current, best] = [i, f];
     }
     if (current < 0) return undefined;
     if (current === 1) break;
-    done.add(current);
-    const from = points[current]!;
-    points.forEach((to, i) => {
-      if (done.has(i) || i === current) return;
-      const c = cost.get(current)! + distance(from, to) + (i === 1 ? 0 : BEND);
-      if (c >= (cost.get(i) ?? Infinity) - 1e-9 || !clear(from, to)) return;
-      cost.set(i, c);
-      previous.set(i, current);
-    });
+    done[current] = 1;
+    const [x, y, from] = [xs[current]!, ys[current]!, ids[current]!];
+    for (let i = 0; i < n; i++) {
+      if (done[i] || i === current) continue;
+      const c = cost[current]! + Math.hypot(x - xs[i]!, y - ys[i]!) + (i === 1 ? 0 : BEND);
+      if (c >= cost[i]! - 1e-9) continue;
+      budget.tests--;
+      if (!obstacles.clearBetween(from, ids[i]!, except)) continue;
+      if (cost[i] === Infinity) open.push(i);
+      cost[i] = c;
+      previous[i] = current;
+    }
   }
   const route: Vertex[] = [];
-  for (let i = previous.get(1)!; i !== 0; i = previous.get(i)!) route.unshift(points[i]!);
+  for (let i = previous[1]!; i !== 0; i = previous[i]!) route.unshift(points[i]!);
   return route;
 }

@@ -4,6 +4,7 @@ import { createRandom } from '../../network/numerics/random';
 import attention, { attentionWeightsOf, trainReversal } from '../../zoo/attention-network';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './attention-network.params';
 
@@ -65,6 +66,9 @@ function describeRows(values: readonly (readonly number[])[]): string {
     .join('; ');
 }
 
+/** The network at the reader's settings: the demo config at their sequence length and alphabet. */
+const networkAt = ({ steps, symbols }: ParamValues<typeof params>) => ({ ...attention.configs.demo!, steps, symbols });
+
 /**
  * Trains the attention network to reverse sequences of letters, then shows where each output
  * position looks: the attention weights α over the source positions, averaged over held-out
@@ -73,6 +77,7 @@ function describeRows(values: readonly (readonly number[])[]): string {
  */
 export default defineDemo({
   params,
+  living: { architecture: attention, config: networkAt },
   // WebAssembly: 2.2 s against 5.8 s on the CPU backend (median of 3 runs each, Chromium, 2-core
   // machine, bench/demo-backends.ts), held-out accuracy 1.0 and attention on target 0.967 on both.
   backend: 'wasm',
@@ -81,9 +86,11 @@ export default defineDemo({
     const { steps, symbols } = values;
     const train = reversalSet(TRAINING, steps, symbols, createRandom(1));
     const test = reversalSet(HELD_OUT, steps, symbols, createRandom(2));
-    const model = attention.build({ ...attention.configs.demo!, steps, symbols });
+    const model = attention.build(networkAt(values));
     const positions = Array.from({ length: steps }, (_, j) => `${j}`);
     try {
+      // The living diagram reads the held-out sequence the second heat map shows.
+      progress.watch(model, tf.tensor3d([test.sources[0]!]));
       const report = progress.within('reversal');
       const perEpoch = Math.ceil(TRAINING / BATCH);
       let batches = 0;
@@ -143,6 +150,7 @@ export default defineDemo({
         ],
       };
     } finally {
+      progress.finish();
       model.dispose();
     }
   },

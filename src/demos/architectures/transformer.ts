@@ -7,6 +7,7 @@ import transformer, { buildTransformer, decodeGreedy } from '../../zoo/transform
 import type { DemoMetric } from '../types';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
+import type { ParamValues } from '../params';
 import { defineDemo } from '../types';
 import params from './transformer.params';
 
@@ -85,6 +86,9 @@ function lossPlot(title: string, description: string, curves: readonly { label: 
   });
 }
 
+/** The network at the reader's settings: the demo config at their sequence length and alphabet (plus the start symbol). */
+const networkAt = ({ length, alphabet }: ParamValues<typeof params>) => ({ ...transformer.configs.demo!, symbols: alphabet + 1, positions: length });
+
 /**
  * Trains the Transformer to reverse short sequences of letters with teacher forcing, then scores it on
  * held-out sequences two ways: fed the right previous letters (as in training) and decoding freely
@@ -93,10 +97,12 @@ function lossPlot(title: string, description: string, curves: readonly { label: 
  * it also trains the same network, same seed and data, without the decoder's mask, side by side (a
  * minibatch each in turn, the masked one first: each takes the steps it would alone), and compares.
  * While they train, the page shows both loss curves per minibatch and the masked network's
- * encoder–decoder attention (head 1) as it forms.
+ * encoder–decoder attention (head 1) as it forms. The living diagram is the masked network's, the
+ * definition's own (its `build` masks the decoder), reading the first held-out sequence.
  */
 export default defineDemo({
   params,
+  living: { architecture: transformer, config: networkAt },
   // WebAssembly: 2.4 s against 7.7 s on the CPU backend at the defaults, both networks, the same
   // metrics to 3 decimals (median of 3 runs each, Chromium, bench/demo-backends.ts, a shared 2-core
   // machine).
@@ -106,7 +112,7 @@ export default defineDemo({
     const { length, alphabet } = values;
     const train = translationReversal(TRAINING, length, alphabet, createRandom(1));
     const test = translationReversal(HELD_OUT, length, alphabet, createRandom(2));
-    const config = { ...transformer.configs.demo!, symbols: alphabet + 1, positions: length };
+    const config = networkAt(values);
     const report = progress.within('train');
     type Net = { label: string; causal: boolean; model: tf.LayersModel; trainer: TeacherForcedTrainer; steps: number[]; loss: number[] };
     const score = (net: Net): Trained & { cross: number[][][]; said: number[] } => {
@@ -124,9 +130,11 @@ export default defineDemo({
     const nets: Net[] = [];
     try {
       for (const causal of values.unmasked === 1 ? [true, false] : [true]) {
-        const model = buildTransformer(config, { causal });
+        // The masked network is the definition's; its twin differs in the mask alone (same seed, same weights to start).
+        const model = causal ? transformer.build(config) : buildTransformer(config, { causal });
         nets.push({ label: causal ? 'masked decoder' : 'unmasked decoder', causal, model, steps: [], loss: [], trainer: teacherForcedTrainer(model, { ...train, previous: train.shifted }, { learningRate: values.learningRate, batchSize: BATCH }) });
       }
+      progress.watch(nets[0]!.model, [tf.tensor3d([test.sources[0]!]), tf.tensor3d([test.shifted[0]!])]);
       const crossNow = attentionReader(nets[0]!.model, 'dec1_cross');
       const batches = nets[0]!.trainer.batches;
       const total = values.epochs * batches;
@@ -146,6 +154,7 @@ export default defineDemo({
       m = score(nets[0]!);
       u = nets[1] ? score(nets[1]) : undefined;
     } finally {
+      progress.finish();
       for (const net of nets) {
         net.trainer.dispose();
         net.model.dispose();
