@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import demo, { living } from '../../src/demos/architectures/differentiable-neural-computer';
+import demo from '../../src/demos/architectures/differentiable-neural-computer';
 import params from '../../src/demos/architectures/differentiable-neural-computer.params';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
@@ -19,7 +19,7 @@ describe('differentiable neural computer demo', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(tf.memory().numTensors).toBe(before);
     // The living diagram: the DNC itself (not the LSTM) at the living config, on a sequence of the longest trained length.
-    const watched = expectWatchedOwnNetwork(living, values, watcher);
+    const watched = expectWatchedOwnNetwork(demo.living!, values, watcher);
     expectCopySequence(watched.example[0]!, { bits: COPY_SIZES.bits, length: values.maxLength });
     const metric = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
     console.log(`differentiable-neural-computer demo at defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(metric)}`);

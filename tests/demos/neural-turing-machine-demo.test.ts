@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import demo, { DEMO_SIZES, living } from '../../src/demos/architectures/neural-turing-machine';
+import demo, { DEMO_SIZES } from '../../src/demos/architectures/neural-turing-machine';
 import params from '../../src/demos/architectures/neural-turing-machine.params';
 import { parseParams } from '../../src/demos/params';
 import { progressPlan, type ProgressUpdate } from '../../src/demos/progress-plan';
@@ -33,7 +33,7 @@ describe('neural turing machine demo', () => {
     expect(firstShown?.batchesDone).toBe(0);
     expect(tf.memory().numTensors).toBe(before);
     // The living diagram: the NTM itself (not the LSTM) at the living config, on a sequence of the longest trained length.
-    const watched = expectWatchedOwnNetwork(living, values, watcher);
+    const watched = expectWatchedOwnNetwork(demo.living!, values, watcher);
     expectCopySequence(watched.example[0]!, { bits: DEMO_SIZES.bits, length: values.longest });
     const metric = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
     console.log(`neural-turing-machine demo at defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(metric)}`);

@@ -19,14 +19,8 @@ const HEADS_EVERY = 5;
 /** The machine at the reader's settings: `rows` memory rows, sequences up to `longest` vectors. */
 const networkAt = ({ longest, rows }: ParamValues<typeof params>) => ({ bits: DEMO_SIZES.bits, units: DEMO_SIZES.units, rows, width: DEMO_SIZES.width, length: longest, seed: 1 });
 
-/**
- * The page's own network, as the run builds and watches it: the demo's `living` declaration once
- * its drawing lays out fast. Not declared yet: at the defaults the site would spend 2.5 s of CPU
- * laying out the cells view (68 cells, 577 lines) and 5.6 s the unrolled view (204 cells, 497
- * lines) on every build (Node, load ~8; most of it routing lines round cells, src/layout/route.ts),
- * and the page's diagram worker as long at other settings.
- */
-export const living = { architecture: ntm, config: networkAt };
+/** The page's own network, as the run builds and watches it (its drawing at the defaults lays out in about a second: src/layout/route.ts). */
+const living = { architecture: ntm, config: networkAt };
 
 /** The write and read weightings over time, and the memory after the last step, for one copy sequence (`batch`, of one). */
 function headMaps(model: tf.LayersModel, batch: CopyBatch, rows: number, note: string): string[] {
@@ -94,6 +88,7 @@ function lossPlot(ntmLoss: readonly number[], lstmLoss: readonly number[], title
  */
 export default defineDemo({
   params,
+  living,
   stages: [
     { key: 'both:batches', label: 'Training the Neural Turing Machine and the LSTM side by side, on the same batches', unit: 'batches', errorLabel: 'loss, NTM', weight: 6 },
     { key: 'test:lengths', label: 'Counting bits wrong at each length, both networks', unit: 'lengths', weight: 1 },
@@ -122,7 +117,7 @@ export default defineDemo({
     // The sequence of the longest trained length whose heads and memory the heat maps show.
     const sequence = copyBatch({ bits: DEMO_SIZES.bits, length: longest }, 1, createRandom(11));
     try {
-      // The living diagram (`living`, once declared) runs the machine on that same sequence.
+      // The living diagram runs the machine on that same sequence.
       progress.watch(machine, copyInputs(sequence));
       const report = progress.within('both');
       // The untrained heads at once, so something is on screen before the first batch ends.

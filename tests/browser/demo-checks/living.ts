@@ -1,5 +1,5 @@
 /**
- * Every demo that declares a living diagram (`living` in src/demos/architectures/<id>.ts) shows it
+ * Every demo declares a living diagram (`living` in src/demos/architectures/<id>.ts) and shows it
  * after its runs: the running network drawn (the prepared SVG or the reader's, laid out afresh), with
  * at least one painted frame, every valued cell and every drawn weight line (bundles included) listed in the values table, the
  * scrubber over the frames, and the trained model's two files offered. Values against the model
@@ -13,10 +13,7 @@ const declaresLiving = async (id: string) => ((await import(`../../../src/demos/
 
 demoCheck('shows its own network alive: a painted frame, a value for every valued cell and drawn line, the frames to scrub, the trained model', {}, async ({ id, root, visit }) => {
   const living = root.locator('div[data-living]');
-  if (!(await declaresLiving(id))) {
-    expect(await living.count(), 'no living diagram without a `living` declaration').toBe(0);
-    return;
-  }
+  expect(await declaresLiving(id), `the ${id} demo declares \`living\`: every demo shows its own network alive`).toBe(true);
   expect(await settled(() => root.getAttribute('data-demo-frame'), (frame) => frame !== null, 60_000), 'a frame painted').not.toBeNull();
   expect(await living.isVisible()).toBe(true);
   const svg = living.locator('svg[data-living]');
