@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { AnyArchitecture } from '../../src/architecture/types';
 import alexnet from '../../src/demos/architectures/alexnet';
@@ -15,13 +14,13 @@ import visionTransformer from '../../src/demos/architectures/vision-transformer'
 import zfnet from '../../src/demos/architectures/zfnet';
 import { twoSpirals } from '../../src/network/datasets';
 import { loadDigits } from '../../src/network/datasets/digits';
-import { parseParams, type ParamSchema } from '../../src/demos/params';
-import { progressPlan } from '../../src/demos/progress-plan';
+import type { ParamSchema } from '../../src/demos/params';
 import type { DemoDefinition } from '../../src/demos/types';
 import { enlargeDigit } from '../../src/zoo/lenet-5';
 import { cutPatches } from '../../src/zoo/vision-transformer';
 import vit from '../../src/zoo/vision-transformer';
 import { enlarge } from '../../src/zoo/zfnet';
+import { runUntilWatched } from '../support/watching';
 
 const digits = loadDigits();
 /** The first digit of the held-out part (the last 597 of the 1,797), where a demo keeps one apart from 1,200 on. */
@@ -53,39 +52,23 @@ const EXPECTED: Record<string, { demo: DemoDefinition<ParamSchema>; example: (va
   'resnet-50': { demo: resnet50 as never, example: () => digits.images[HELD_OUT]! },
 };
 
-/** Stops a run at its `watch`, once the watched model and example are recorded. */
-class Watched extends Error {}
-
 describe('the image demos’ living diagrams', () => {
   it.each(Object.keys(EXPECTED))('%s watches its own network, built at living.config(values), on one real input of its data', async (id) => {
     const { demo, example } = EXPECTED[id]!;
-    const values = parseParams(demo.params, {});
-    let seen: { layers: string[]; weights: number[][]; example: number[]; shape: number[] } | undefined;
-    let finished = false;
-    const watcher = {
-      watch(model: tf.LayersModel, input: tf.Tensor | readonly tf.Tensor[]) {
-        const [tensor] = Array.isArray(input) ? input : [input as tf.Tensor];
-        seen = { layers: model.layers.map((l) => l.name), weights: model.getWeights().map((w) => Array.from(w.dataSync())), example: Array.from(tensor!.dataSync()), shape: tensor!.shape };
-        tf.dispose(input as tf.Tensor);
-        throw new Watched();
-      },
-      reported() {},
-      finish() {
-        finished = true;
-      },
-    };
-    await expect(Promise.resolve().then(() => demo.run(values, progressPlan(demo.stages, () => {}, () => {}, { watcher })))).rejects.toBeInstanceOf(Watched);
-    expect(finished, 'progress.finish in the run’s finally').toBe(true);
-    expect(seen!.shape[0], 'a batch of one').toBe(1);
+    const caught = await runUntilWatched(demo);
+    const values = caught.values;
+    expect(caught.finished, 'progress.finish in the run’s finally').toBe(true);
+    const seen = { ...caught, example: caught.inputs[0]!.values, shape: caught.inputs[0]!.shape };
+    expect(seen.shape[0], 'a batch of one').toBe(1);
     const expected = Array.from(example(values as Record<string, number>));
-    expect(seen!.example).toHaveLength(expected.length);
-    seen!.example.forEach((v, k) => expect(v, `example value ${k}`).toBeCloseTo(expected[k]!, 6));
+    expect(seen.example).toHaveLength(expected.length);
+    seen.example.forEach((v, k) => expect(v, `example value ${k}`).toBeCloseTo(expected[k]!, 6));
     // The very network the page's prepared drawing is made from: the same layers, starting from the same weights.
     const { architecture, config } = demo.living!;
-    const fresh = (architecture as AnyArchitecture).build(config(values) as never);
+    const fresh = (architecture as AnyArchitecture).build(config(values as never) as never);
     try {
-      expect(seen!.layers).toEqual(fresh.layers.map((l) => l.name));
-      expect(seen!.weights).toEqual(fresh.getWeights().map((w) => Array.from(w.dataSync())));
+      expect(seen.layers).toEqual(fresh.layers.map((l) => l.name));
+      expect(seen.weights).toEqual(fresh.getWeights().map((w) => Array.from(w.dataSync())));
     } finally {
       fresh.dispose();
     }

@@ -5,44 +5,18 @@ import transformerDemo from '../../src/demos/architectures/transformer';
 import { parseParams, type ParamSchema, type ParamValues } from '../../src/demos/params';
 import { progressPlan, type Watcher } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
+import { runUntilWatched } from '../support/watching';
 import { reversalSet } from '../../src/network/datasets/reversal';
 import { translationReversal } from '../../src/network/datasets/translation-reversal';
 import { createRandom } from '../../src/network/numerics/random';
 
-/** Thrown by the watcher below: the run stops where it hands over its network, before any training. */
-class Watched extends Error {}
-
-interface Caught {
-  /** Every weight of the watched network, and of the one the definition builds at `living.config(values)`. */
-  readonly weights: readonly number[][];
-  readonly declared: readonly number[][];
-  /** The example, input by input. */
-  readonly inputs: readonly { readonly shape: readonly number[]; readonly values: readonly number[] }[];
-}
-
-const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => Array.from(w.dataSync()));
-
-/** Runs `demo` at the form's `raw` strings up to its `progress.watch`, and catches what it watches. */
-async function watched<S extends ParamSchema>(demo: DemoDefinition<S>, raw: Record<string, string> = {}): Promise<Caught> {
-  const values = parseParams(demo.params, raw) as ParamValues<S>;
-  const declaredModel = demo.living!.architecture.build(demo.living!.config(values));
-  const declared = weightsOf(declaredModel);
+/** What `demo` watches at the form's `raw` strings, with the weights of the network `living.config` builds at the same values. */
+async function watched<S extends ParamSchema>(demo: DemoDefinition<S>, raw: Record<string, string> = {}) {
+  const caught = await runUntilWatched(demo, raw);
+  const declaredModel = demo.living!.architecture.build(demo.living!.config(caught.values as ParamValues<S>));
+  const declared = declaredModel.getWeights().map((w) => Array.from(w.dataSync()));
   declaredModel.dispose();
-  let caught: Omit<Caught, 'declared'> | undefined;
-  const watcher: Watcher = {
-    watch(model, example) {
-      const tensors = Array.isArray(example) ? example : [example as tf.Tensor];
-      caught = { weights: weightsOf(model), inputs: tensors.map((t) => ({ shape: t.shape, values: Array.from(t.dataSync()) })) };
-      tf.dispose(tensors);
-      throw new Watched();
-    },
-    reported: () => {},
-    finish: () => {},
-  };
-  const before = tf.memory().numTensors;
-  await expect((async () => demo.run(values, progressPlan(demo.stages, () => {}, () => {}, { watcher })))()).rejects.toBeInstanceOf(Watched);
-  expect(tf.memory().numTensors).toBe(before);
-  return { ...caught!, declared };
+  return { ...caught, declared };
 }
 
 /** The watch and the finish, in order, with whether the model could still be read at `finish` (not yet disposed). */

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import autoencoderDemo from '../../src/demos/architectures/autoencoder';
 import boltzmannDemo from '../../src/demos/architectures/boltzmann-machine';
@@ -15,9 +14,9 @@ import rbmDemo from '../../src/demos/architectures/restricted-boltzmann-machine'
 import saeDemo from '../../src/demos/architectures/sparse-autoencoder';
 import vaeDemo from '../../src/demos/architectures/variational-autoencoder';
 import { pictures } from '../../src/demos/hopfield-pictures';
-import { parseParams, pixelsText, type ParamSchema, type ParamValues } from '../../src/demos/params';
-import { progressPlan, type Watcher } from '../../src/demos/progress-plan';
+import { pixelsText, type ParamSchema, type ParamValues } from '../../src/demos/params';
 import type { DemoDefinition } from '../../src/demos/types';
+import { runUntilWatched, type CaughtAtWatch } from '../support/watching';
 import { digitSplit } from '../../src/network/datasets/digits';
 import { DEFAULT_RING } from '../../src/network/datasets/ring';
 import { DEMO_WORLD, observe } from '../../src/network/environments/grid-world';
@@ -26,48 +25,22 @@ import { barsAndStripes } from '../../src/network/rbm';
 import { TWO_PATTERNS } from '../../src/zoo/boltzmann-machine';
 import { randomColours } from '../../src/zoo/kohonen-network';
 
-/** Thrown by the watcher below: the run stops where it hands over its network, before any training. */
-class Watched extends Error {}
-
-interface Caught {
-  /** The run's parameter values, parsed. */
-  readonly values: Record<string, unknown>;
-  /** Parameters of the network the run watched, and of the one `living.config` describes at the same values. */
-  readonly params: number;
+interface Caught extends CaughtAtWatch {
+  /** Parameters of the network `living.config` describes at the same values, and the shapes the definition states for it, batch of one in front. */
   readonly declaredParams: number;
-  /** The shapes the definition states for that config, batch of one in front. */
   readonly declaredShapes: readonly (readonly number[])[];
-  /** The example, input by input. */
-  readonly inputs: readonly { readonly shape: readonly number[]; readonly values: readonly number[] }[];
 }
 
-/**
- * Runs `demo` at the form's `raw` strings up to its `progress.watch`: what it watches (the example's
- * numbers, the network's size) against what its `living` declaration says, leaking no tensor.
- */
+/** What `demo` watches at the form's `raw` strings, beside what its `living` declaration says. */
 async function watched<S extends ParamSchema>(demo: DemoDefinition<S>, raw: Record<string, string> = {}): Promise<Caught> {
-  const values = parseParams(demo.params, raw) as ParamValues<S>;
+  const caught = await runUntilWatched(demo, raw);
   const living = demo.living!;
-  const config = living.config(values);
+  const config = living.config(caught.values as ParamValues<S>);
   const declared = living.architecture.build(config);
   const declaredParams = declared.countParams();
   declared.dispose();
   const { input, moreInputs = [] } = living.architecture.shapes(config);
-  let caught: Omit<Caught, 'values' | 'declaredParams' | 'declaredShapes'> | undefined;
-  const watcher: Watcher = {
-    watch(model, example) {
-      const tensors = Array.isArray(example) ? example : [example as tf.Tensor];
-      caught = { params: model.countParams(), inputs: tensors.map((t) => ({ shape: t.shape, values: Array.from(t.dataSync()) })) };
-      tf.dispose(tensors);
-      throw new Watched();
-    },
-    reported: () => {},
-    finish: () => {},
-  };
-  const before = tf.memory().numTensors;
-  await expect((async () => demo.run(values, progressPlan(demo.stages, () => {}, () => {}, { watcher })))()).rejects.toBeInstanceOf(Watched);
-  expect(tf.memory().numTensors).toBe(before);
-  return { ...caught!, values, declaredParams, declaredShapes: [input, ...moreInputs].map((s) => [1, ...s]) };
+  return { ...caught, declaredParams, declaredShapes: [input, ...moreInputs].map((shape) => [1, ...shape]) };
 }
 
 /** Checks common to every demo: the network watched is the declared one, and the example is a batch of one of its inputs. */

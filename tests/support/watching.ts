@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
-import type { Watcher } from '../../src/demos/progress-plan';
+import { parseParams, type ParamSchema } from '../../src/demos/params';
+import { progressPlan, type Watcher } from '../../src/demos/progress-plan';
 import type { DemoDefinition } from '../../src/demos/types';
 
 const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => Array.from(w.dataSync()));
@@ -87,4 +88,52 @@ export function expectCopySequence(example: Watched['example'][number], { bits, 
   expect(row(length), 'the delimiter').toEqual([...Array<number>(bits).fill(0), 1]);
   for (let t = length + 1; t < steps; t++) expect(row(t), `recall step ${t - length}: blank`).toEqual(Array<number>(bits + 1).fill(0));
   expect(Array.from({ length }, (_, t) => row(t).slice(0, bits)).flat().some((b) => b === 1), 'some bit set').toBe(true);
+}
+
+/** Thrown by runUntilWatched's watcher: the run stops where it hands over its network, before any training. */
+class StopAtWatch extends Error {}
+
+/** What a run handed its living diagram, caught at `progress.watch`. */
+export interface CaughtAtWatch {
+  /** The run's parameter values, parsed from the form's strings. */
+  readonly values: Record<string, unknown>;
+  /** The watched network: its layers' names, parameter count and weights as built. */
+  readonly layers: readonly string[];
+  readonly params: number;
+  readonly weights: readonly number[][];
+  /** The example, input by input. */
+  readonly inputs: readonly { readonly shape: readonly number[]; readonly values: readonly number[] }[];
+  /** Whether the stopped run still called `progress.finish` on its way out (in a `finally`). */
+  readonly finished: boolean;
+}
+
+/**
+ * Runs `demo` at the form's `raw` strings up to its `progress.watch` and stops it there: what it
+ * watches, before any training, and that the stopped run leaves no tensor behind.
+ */
+export async function runUntilWatched<S extends ParamSchema>(demo: DemoDefinition<S>, raw: Record<string, string> = {}): Promise<CaughtAtWatch> {
+  const values = parseParams(demo.params, raw);
+  let caught: Omit<CaughtAtWatch, 'values' | 'finished'> | undefined;
+  let finished = false;
+  const watcher: Watcher = {
+    watch(model, example) {
+      const tensors = Array.isArray(example) ? example : [example as tf.Tensor];
+      caught = {
+        layers: model.layers.map((l) => l.name),
+        params: model.countParams(),
+        weights: weightsOf(model),
+        inputs: tensors.map((t) => ({ shape: t.shape, values: Array.from(t.dataSync()) })),
+      };
+      tf.dispose(tensors);
+      throw new StopAtWatch();
+    },
+    reported: () => {},
+    finish: () => {
+      finished = true;
+    },
+  };
+  const before = tf.memory().numTensors;
+  await expect(Promise.resolve().then(() => demo.run(values as never, progressPlan(demo.stages, () => {}, () => {}, { watcher })))).rejects.toBeInstanceOf(StopAtWatch);
+  expect(tf.memory().numTensors, 'tensors left by the stopped run').toBe(before);
+  return { ...caught!, values, finished };
 }
