@@ -34,8 +34,12 @@ const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => po
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
 const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
-/** Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen, the NTM's cells view over a hundred. */
-const SEARCHES = 400;
+/**
+ * Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen,
+ * the NTM's cells view over a hundred, a living Transformer's unrolled view (demo-sized, elided by
+ * src/live/views.ts) about 960 and the DNC's about 510. The clearance tests below bound the time.
+ */
+const SEARCHES = 1500;
 /**
  * Clearance tests those searches may make: most committed diagrams need none or a few thousand, the
  * densest 480,000; at well under a microsecond each (every segment is looked up in the R-tree once),
