@@ -30,13 +30,17 @@ export type LivingSpec =
  */
 const DENSE_RECURRENT: GroupElisionPolicy = { over: 6, head: 3, tail: 1 };
 /**
- * A network that reads a memory or a sequence by attention draws lines from group to far group
- * (cells view), and in the unrolled view each read once for every pair of steps: past 6 cells a
- * group's reads crowd round the captions, and in the unrolled view past 3 they run through the
- * other steps' labels. Its groups are drawn in part sooner: first, ⋮, last in the unrolled view.
+ * A network that reads a memory or a sequence by attention draws lines from group to far group: in
+ * the cells view, past 6 cells a group's reads crowd round the captions; past about 200 lines drawn
+ * even so (the DNC's dozen small groups, 228), they still run through captions and t−1 badges, and
+ * every group past 3 cells is drawn as first, ⋮, last. The unrolled view draws each read once for
+ * every pair of steps, from step to far step through the other steps' labels: there a group past 2
+ * cells is drawn as its first cell and ⋮.
  */
 const READS_CELLS: GroupElisionPolicy = { over: 6, head: 3, tail: 1 };
-const READS_UNROLLED: GroupElisionPolicy = { over: 3, head: 1, tail: 1 };
+const READS_CELLS_CROWDED: GroupElisionPolicy = { over: 3, head: 1, tail: 1 };
+const CROWDED_LINES = 200;
+const READS_UNROLLED: GroupElisionPolicy = { over: 2, head: 1, tail: 0 };
 
 /** Groups whose cells all feed one another at the next step, by id. */
 function denselyRecurrent(graph: CellGraph): Set<string> {
@@ -56,23 +60,23 @@ function denselyRecurrent(graph: CellGraph): Set<string> {
  * demo-sized drawing illegible: densely recurrent ones, and every group of a network that reads by
  * attention. A small network (the RBF's 10 centres) is drawn whole as before.
  */
-export function livingElision(graph: CellGraph, view: 'cells' | 'unrolled'): ElisionPolicy {
-  const reads = graph.connections.some((c) => c.kind === 'attention');
-  const dense = denselyRecurrent(graph);
-  const groups = new Map<string, GroupElisionPolicy>();
-  for (const group of graph.groups) {
-    const policy = reads ? (view === 'cells' ? READS_CELLS : READS_UNROLLED) : dense.has(group.id) ? DENSE_RECURRENT : undefined;
-    if (policy && policy.over < DEFAULT_ELISION.over) groups.set(group.id, policy);
+export function livingElision(graph: CellGraph, architecture: AnyArchitecture, view: 'cells' | 'unrolled'): ElisionPolicy {
+  const every = (policy: GroupElisionPolicy): ElisionPolicy => ({ ...DEFAULT_ELISION, groups: new Map(graph.groups.map((g) => [g.id, policy])) });
+  if (graph.connections.some((c) => c.kind === 'attention')) {
+    if (view === 'unrolled') return every(READS_UNROLLED);
+    const reads = every(READS_CELLS);
+    return cellsView(graph, architecture, reads).edges.length > CROWDED_LINES ? every(READS_CELLS_CROWDED) : reads;
   }
-  return groups.size > 0 ? { ...DEFAULT_ELISION, groups } : DEFAULT_ELISION;
+  const dense = [...denselyRecurrent(graph)].filter((id) => graph.groups.find((g) => g.id === id)!.size > DENSE_RECURRENT.over);
+  return dense.length > 0 ? { ...DEFAULT_ELISION, groups: new Map(dense.map((id) => [id, DENSE_RECURRENT])) } : DEFAULT_ELISION;
 }
 
 /** The living views of a built network of `architecture`, with their specs: the build's own view code. */
 export function livingSpecs(architecture: AnyArchitecture, traced: TracedNetwork | undefined, model: tf.LayersModel): LivingSpec[] {
   const has = (view: LivingView) => architecture.views.includes(view);
   return [
-    ...(has('cells') && traced ? [{ view: 'cells' as const, spec: cellsView(traced.graph, architecture, livingElision(traced.graph, 'cells')) }] : []),
-    ...(has('unrolled') && traced ? [{ view: 'unrolled' as const, spec: unrolledView(traced.graph, architecture, livingElision(traced.graph, 'unrolled')) }] : []),
+    ...(has('cells') && traced ? [{ view: 'cells' as const, spec: cellsView(traced.graph, architecture, livingElision(traced.graph, architecture, 'cells')) }] : []),
+    ...(has('unrolled') && traced ? [{ view: 'unrolled' as const, spec: unrolledView(traced.graph, architecture, livingElision(traced.graph, architecture, 'unrolled')) }] : []),
     ...(has('internals') ? [{ view: 'internals' as const, spec: internalsOf(architecture, model) }] : []),
     ...(has('layers') && !has('cells') ? [{ view: 'layers' as const, spec: layersSpec(readLayerGraph(model), { architecture, config: 'demo', expanded: false }) }] : []),
   ];
