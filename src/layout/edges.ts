@@ -34,8 +34,12 @@ const sampled = (loop: Loop): Point[] => Array.from({ length: 33 }, (_, k) => po
 /** Room kept between a line and a text it is routed round, and between a line and a cell it passes. */
 const TEXT_CLEARANCE = 3;
 const CELL_CLEARANCE = 4;
-/** Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen, the NTM's cells view over a hundred. */
-const SEARCHES = 400;
+/**
+ * Visibility-graph searches a diagram may make (src/layout/route.ts); most diagrams need a few dozen,
+ * the NTM's cells view over a hundred, a living Transformer's unrolled view (demo-sized, elided by
+ * src/live/views.ts) about 960 and the DNC's about 510. The clearance tests below bound the time.
+ */
+const SEARCHES = 1500;
 /**
  * Clearance tests those searches may make: most committed diagrams need none or a few thousand, the
  * densest 480,000; at well under a microsecond each (every segment is looked up in the R-tree once),
@@ -44,6 +48,11 @@ const SEARCHES = 400;
 const CLEARANCE_TESTS = 2_000_000;
 /** How long two lines may run together (px) before they read as one: about a cell's width. */
 const SHARED = 20;
+/**
+ * How long a detour may run along another line: less than SHARED, as a detour is sought between cell
+ * centres, and the line drawn from it leaves its cell fanned (fanTurns) at an angle a few degrees off.
+ */
+const DETOUR_SHARED = 15;
 
 /** A point where a line passes a lane, between two of its cells, and which way that lane runs. */
 interface LanePoint extends Point {
@@ -268,10 +277,10 @@ export function placeEdges(
     const [start, end] = [d.points[0]!, d.points.at(-1)!];
     const mine = lineOf.get(d)!;
     const apart = (route: readonly Point[]) =>
-      [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= SHARED);
+      [...straight.alongside(route)].every(([line, length]) => line === mine || replaced.has(line) || length <= DETOUR_SHARED);
     // A bundle's own badge stands beside its straight line; a detour must go round it like any other text.
     const overlap = (route: readonly Point[]) =>
-      [...straight.alongside(route)].reduce((sum, [line, length]) => sum + (line === mine || replaced.has(line) || length <= SHARED ? 0 : length), 0);
+      [...straight.alongside(route)].reduce((sum, [line, length]) => sum + (line === mine || replaced.has(line) || length <= DETOUR_SHARED ? 0 : length), 0);
     const route = routeAround({ start, end, obstacles, except: own ? new Set<string>() : except, used: cornersUsed, acceptable: apart, overlap, budget });
     // No route at all, or the straight line it already is: leave it. (A line bent through lanes whose
     // straight segment is clear of every text and cell is drawn straight.)

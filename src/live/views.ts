@@ -1,6 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { AnyArchitecture } from '../architecture/types';
 import type { TracedNetwork } from '../graph/trace';
+import { isDelayed, type CellGraph } from '../graph/types';
+import { DEFAULT_ELISION, type ElisionPolicy, type GroupElisionPolicy } from '../views/elision';
 import { cellsView } from '../views/cells';
 import { readLayerGraph } from '../graph/layer-graph';
 import { internalsOf, type OpDiagramSpec } from '../views/internals';
@@ -21,12 +23,60 @@ export type LivingSpec =
   | { readonly view: 'internals'; readonly spec: OpDiagramSpec }
   | { readonly view: 'layers'; readonly spec: LayersDiagramSpec };
 
+/**
+ * A group whose every cell feeds every cell of it at the next step (a recurrent layer's m×m weights):
+ * drawn whole past 6 cells, its 7² and more lines in one column run through the group's own t−1
+ * badge and merge into a block.
+ */
+const DENSE_RECURRENT: GroupElisionPolicy = { over: 6, head: 3, tail: 1 };
+/**
+ * A network that reads a memory or a sequence by attention draws lines from group to far group: in
+ * the cells view, past 6 cells a group's reads crowd round the captions; past about 200 lines drawn
+ * even so (the DNC's dozen small groups, 228), they still run through captions and t−1 badges, and
+ * every group past 3 cells is drawn as first, ⋮, last. The unrolled view draws each read once for
+ * every pair of steps, from step to far step through the other steps' labels: there a group past 2
+ * cells is drawn as its first cell and ⋮.
+ */
+const READS_CELLS: GroupElisionPolicy = { over: 6, head: 3, tail: 1 };
+const READS_CELLS_CROWDED: GroupElisionPolicy = { over: 3, head: 1, tail: 1 };
+const CROWDED_LINES = 200;
+const READS_UNROLLED: GroupElisionPolicy = { over: 2, head: 1, tail: 0 };
+
+/** Groups whose cells all feed one another at the next step, by id. */
+function denselyRecurrent(graph: CellGraph): Set<string> {
+  const within = new Map<string, number>();
+  const groupOf = new Map(graph.cells.map((c) => [c.id, c.group]));
+  for (const c of graph.connections) {
+    const group = groupOf.get(c.from);
+    if (isDelayed(c) && c.kind === 'recurrent' && group === groupOf.get(c.to)) within.set(group!, (within.get(group!) ?? 0) + 1);
+  }
+  return new Set(graph.groups.filter((g) => g.size > 1 && (within.get(g.id) ?? 0) >= g.size * g.size).map((g) => g.id));
+}
+
+/**
+ * How a living view of `graph` elides its groups: decided from the cell graph alone, before any
+ * layout (the demo worker joins values to the drawn cells, the page's diagram worker lays out the
+ * same spec). The default (DEFAULT_ELISION: groups over 12 cells) except for the groups that make a
+ * demo-sized drawing illegible: densely recurrent ones, and every group of a network that reads by
+ * attention. A small network (the RBF's 10 centres) is drawn whole as before.
+ */
+export function livingElision(graph: CellGraph, architecture: AnyArchitecture, view: 'cells' | 'unrolled'): ElisionPolicy {
+  const every = (policy: GroupElisionPolicy): ElisionPolicy => ({ ...DEFAULT_ELISION, groups: new Map(graph.groups.map((g) => [g.id, policy])) });
+  if (graph.connections.some((c) => c.kind === 'attention')) {
+    if (view === 'unrolled') return every(READS_UNROLLED);
+    const reads = every(READS_CELLS);
+    return cellsView(graph, architecture, reads).edges.length > CROWDED_LINES ? every(READS_CELLS_CROWDED) : reads;
+  }
+  const dense = [...denselyRecurrent(graph)].filter((id) => graph.groups.find((g) => g.id === id)!.size > DENSE_RECURRENT.over);
+  return dense.length > 0 ? { ...DEFAULT_ELISION, groups: new Map(dense.map((id) => [id, DENSE_RECURRENT])) } : DEFAULT_ELISION;
+}
+
 /** The living views of a built network of `architecture`, with their specs: the build's own view code. */
 export function livingSpecs(architecture: AnyArchitecture, traced: TracedNetwork | undefined, model: tf.LayersModel): LivingSpec[] {
   const has = (view: LivingView) => architecture.views.includes(view);
   return [
-    ...(has('cells') && traced ? [{ view: 'cells' as const, spec: cellsView(traced.graph, architecture) }] : []),
-    ...(has('unrolled') && traced ? [{ view: 'unrolled' as const, spec: unrolledView(traced.graph, architecture) }] : []),
+    ...(has('cells') && traced ? [{ view: 'cells' as const, spec: cellsView(traced.graph, architecture, livingElision(traced.graph, architecture, 'cells')) }] : []),
+    ...(has('unrolled') && traced ? [{ view: 'unrolled' as const, spec: unrolledView(traced.graph, architecture, livingElision(traced.graph, architecture, 'unrolled')) }] : []),
     ...(has('internals') ? [{ view: 'internals' as const, spec: internalsOf(architecture, model) }] : []),
     ...(has('layers') && !has('cells') ? [{ view: 'layers' as const, spec: layersSpec(readLayerGraph(model), { architecture, config: 'demo', expanded: false }) }] : []),
   ];

@@ -14,7 +14,15 @@ export interface ElisionPolicy {
   readonly head: number;
   /** Cells drawn after it. */
   readonly tail: number;
+  /**
+   * Groups drawn by a policy of their own (over, head and tail; group id → policy), where a drawing
+   * must elide some groups more tightly than the rest. Absent: every group by the policy above.
+   */
+  readonly groups?: ReadonlyMap<string, GroupElisionPolicy>;
 }
+
+/** One group's elision: an ElisionPolicy without per-group exceptions. */
+export type GroupElisionPolicy = Omit<ElisionPolicy, 'groups'>;
 
 /**
  * 12 cells: every diagram configuration has at most 6 per group, and a 12-cell column (about 560 px)
@@ -27,6 +35,17 @@ export const DEFAULT_ELISION: ElisionPolicy = { over: 12, head: 3, tail: 1 };
 export const NO_ELISION: ElisionPolicy = { over: Infinity, head: 1, tail: 0 };
 
 function checkPolicy(policy: ElisionPolicy): void {
+  checkGroupPolicy(policy);
+  for (const [group, own] of policy.groups ?? []) {
+    try {
+      checkGroupPolicy(own);
+    } catch (error) {
+      throw new Error(`${(error as Error).message} (for group ${group})`);
+    }
+  }
+}
+
+function checkGroupPolicy(policy: GroupElisionPolicy): void {
   const problems: string[] = [];
   if (!(Number.isInteger(policy.head) && policy.head >= 1)) problems.push(`expected head to be a positive integer, but got ${policy.head}`);
   if (!(Number.isInteger(policy.tail) && policy.tail >= 0)) problems.push(`expected tail to be a non-negative integer, but got ${policy.tail}`);
@@ -47,7 +66,7 @@ export interface GroupElision {
 
 const indices = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
-function elideGroup(group: Group, policy: ElisionPolicy): GroupElision {
+function elideGroup(group: Group, policy: GroupElisionPolicy): GroupElision {
   // A lattice is drawn whole: its grid is the point (who neighbours whom), it stays compact, and its
   // connections are bundles already.
   if (group.size <= policy.over || group.lattice) return { group, head: indices(0, group.size), tail: [] };
@@ -75,7 +94,7 @@ export interface CellElision {
 
 export function elideCells(graph: CellGraph, policy: ElisionPolicy): CellElision {
   checkPolicy(policy);
-  const groups = graph.groups.map((g) => elideGroup(g, policy));
+  const groups = graph.groups.map((g) => elideGroup(g, policy.groups?.get(g.id) ?? policy));
   const elidedRange = new Map(groups.flatMap((e) => (e.elided ? [[e.group.id, e.elided] as const] : [])));
   const drawnAs = new Map<string, string>();
   for (const cell of graph.cells) {

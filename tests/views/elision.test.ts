@@ -23,6 +23,22 @@ describe('elision', () => {
     expect([...ellipses]).toEqual(['h.3-11']);
   });
 
+  it('elides a group by its own policy where one is given, the others by the default', () => {
+    const policy = { ...DEFAULT_ELISION, groups: new Map([['h', { over: 2, head: 1, tail: 0 }]]) };
+    const { groups, ellipses, drawnAs } = elideCells(graphOf([8, 8], []), policy);
+    expect(groups[0]).toMatchObject({ head: [0, 1, 2, 3, 4, 5, 6, 7], tail: [] });
+    expect(groups[0]!.elided).toBeUndefined();
+    expect(groups[1]).toMatchObject({ head: [0], tail: [], elided: { first: 1, last: 7 } });
+    expect([...ellipses]).toEqual(['h.1-7']);
+    expect(drawnAs.get('h.7')).toBe('h.1-7');
+    expect(drawnAs.get('in.7')).toBe('in.7');
+  });
+
+  it('refuses a group policy whose ellipsis would stand for one cell, naming the group', () => {
+    const policy = { ...DEFAULT_ELISION, groups: new Map([['h', { over: 3, head: 2, tail: 1 }]]) };
+    expect(() => elideCells(graphOf([2, 8], []), policy)).toThrow(/over to be an integer of at least head \+ tail \+ 1 = 4, but got 3 \(for group h\)/);
+  });
+
   it('maps every cell to exactly one drawn node: itself, or the ellipsis whose range holds it', () => {
     const { drawnAs } = elideCells(graphOf([2, 200], []), DEFAULT_ELISION);
     expect(drawnAs.size).toBe(202);
