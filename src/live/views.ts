@@ -42,6 +42,14 @@ const READS_CELLS_CROWDED: GroupElisionPolicy = { over: 3, head: 1, tail: 1 };
 const CROWDED_LINES = 200;
 const READS_UNROLLED: GroupElisionPolicy = { over: 2, head: 1, tail: 0 };
 
+/**
+ * A drawing of more than 600 lines (the deep residual network's 1,176 at its demo size) is legible,
+ * but the page cannot repaint it within one animation frame: each frame restyles every line that
+ * moved, some 30 ms of CPU on this machine. There every group past 6 cells is drawn as 3, ⋮, last.
+ */
+const HEAVY_LINES = 600;
+const HEAVY: GroupElisionPolicy = { over: 6, head: 3, tail: 1 };
+
 /** Groups whose cells all feed one another at the next step, by id. */
 function denselyRecurrent(graph: CellGraph): Set<string> {
   const within = new Map<string, number>();
@@ -68,7 +76,9 @@ export function livingElision(graph: CellGraph, architecture: AnyArchitecture, v
     return cellsView(graph, architecture, reads).edges.length > CROWDED_LINES ? every(READS_CELLS_CROWDED) : reads;
   }
   const dense = [...denselyRecurrent(graph)].filter((id) => graph.groups.find((g) => g.id === id)!.size > DENSE_RECURRENT.over);
-  return dense.length > 0 ? { ...DEFAULT_ELISION, groups: new Map(dense.map((id) => [id, DENSE_RECURRENT])) } : DEFAULT_ELISION;
+  const policy = dense.length > 0 ? { ...DEFAULT_ELISION, groups: new Map(dense.map((id) => [id, DENSE_RECURRENT])) } : DEFAULT_ELISION;
+  const lines = (view === 'cells' ? cellsView : unrolledView)(graph, architecture, policy).edges.length;
+  return lines > HEAVY_LINES ? every(HEAVY) : policy;
 }
 
 /** The living views of a built network of `architecture`, with their specs: the build's own view code. */

@@ -3,7 +3,7 @@
  * synthetic traces in Chromium's format: no browser is started here.
  */
 import { describe, expect, it } from 'vitest';
-import { mainThreadProfile } from '../support/main-thread';
+import { describeTask, mainThreadProfile } from '../support/main-thread';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 const PAGE = 10;
@@ -41,19 +41,21 @@ const TRACE = [
   task(PAGE, 11, 400, 900, 880),
   task(OTHER_PAGE, OTHER_PAGE, 500, 700, 650),
   task(BROWSER, BROWSER, 600, 300, 290),
-  // Not a task.
+  // Not a task: work inside one (named in messages), and a call running past the end of any.
+  { ph: 'X', name: 'UpdateLayoutTree', pid: PAGE, tid: PAGE, ts: 210, dur: 30_000, tdur: 29_000 },
   { ph: 'X', name: 'FunctionCall', pid: PAGE, tid: PAGE, ts: 700, dur: 500_000, tdur: 500_000 },
 ];
 
 describe('mainThreadProfile', () => {
   it('measures the CPU time of each task of the page’s renderer main thread, not its wall time', () => {
     const { tasks, longest } = mainThreadProfile({ traceEvents: TRACE }, ORIGIN);
-    expect(tasks).toEqual([
+    expect(tasks.map(({ cpu, wall, ts }) => ({ cpu, wall, ts }))).toEqual([
       { cpu: 5, wall: 423, ts: 100 },
       { cpu: 48, wall: 60, ts: 200 },
       { cpu: 0.004, wall: 0.004, ts: 300 },
     ]);
-    expect(longest).toEqual({ cpu: 48, wall: 60, ts: 200 });
+    expect(longest).toEqual({ cpu: 48, wall: 60, ts: 200, inside: ['UpdateLayoutTree 30.0 ms'] });
+    expect(describeTask(longest)).toBe('48.0 ms of CPU (in a task of 60.0 ms wall time: UpdateLayoutTree 30.0 ms)');
   });
 
   it('follows a page to the renderer it navigated to after tracing started', () => {
@@ -64,7 +66,7 @@ describe('mainThreadProfile', () => {
       thread(NEW, NEW, 'CrRendererMain'),
       task(NEW, NEW, 900, 150, 120),
     ];
-    expect(mainThreadProfile(trace, ORIGIN).longest).toEqual({ cpu: 120, wall: 150, ts: 900 });
+    expect(mainThreadProfile(trace, ORIGIN).longest).toEqual({ cpu: 120, wall: 150, ts: 900, inside: [] });
   });
 
   it('refuses a trace that shows no page of the site, or no task of one', () => {

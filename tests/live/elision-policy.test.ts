@@ -36,6 +36,18 @@ describe('the elision of a living view', () => {
     expect(livingElision(graph, architecture, 'cells')).toBe(DEFAULT_ELISION);
   });
 
+  it('cuts every group past 6 cells of a drawing that would draw more than 600 lines, and leaves one of 600 whole', () => {
+    // Ten layers of 8 fully connected in a chain: 9 × 64 = 576 lines; eleven: 640.
+    const chain = (layers: number) => {
+      const ids = Array.from({ length: layers }, (_, k) => `l${k}`);
+      return graphOf(Object.fromEntries(ids.map((id) => [id, 8])), ids.slice(1).map((id, k) => [ids[k]!, id, 'dense'] as const));
+    };
+    expect(livingElision(chain(10), architecture, 'cells')).toBe(DEFAULT_ELISION);
+    const heavy = policyOf(livingElision(chain(11), architecture, 'cells'));
+    expect(Object.keys(heavy)).toHaveLength(11);
+    expect(heavy.l0).toEqual([6, 3, 1]);
+  });
+
   it('elides a densely recurrent group past 6 cells, and no other', () => {
     const graph = graphOf({ input: 3, memory: 8, small: 6, output: 1 }, [
       ['input', 'memory', 'dense'],

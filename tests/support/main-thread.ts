@@ -22,6 +22,8 @@ export interface MainThreadTask {
   wall: number;
   /** Trace timestamp of the task's start, in µs. */
   ts: number;
+  /** What took its time: the longest events inside it ("UpdateLayoutTree 40.1 ms"), for messages only. */
+  inside: string[];
 }
 
 export interface MainThreadProfile {
@@ -66,11 +68,16 @@ export function mainThreadProfile(trace: unknown, origin: string): MainThreadPro
   const mainThreads = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid!)).map((e) => `${e.pid}:${e.tid}`),
   );
-  const tasks = events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`))
-    .map((e) => ({ cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000, ts: e.ts ?? 0 }));
+  const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const tasks = onMain.filter((e) => e.name === 'RunTask').map((e) => ({ cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000, ts: e.ts ?? 0, inside: [] as string[] }));
   if (tasks.length === 0) throw new Error(`the trace has no main-thread task of the renderer(s) ${[...pids].join(', ')} showing ${origin}`);
   const longest = tasks.reduce((a, b) => (b.cpu > a.cpu ? b : a));
+  const end = longest.ts + longest.wall * 1000;
+  longest.inside = onMain
+    .filter((e) => e.name !== 'RunTask' && (e.ts ?? 0) >= longest.ts && (e.ts ?? 0) + (e.dur ?? 0) <= end)
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 6)
+    .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`);
   return { tasks, longest };
 }
 
@@ -111,4 +118,4 @@ export async function traceMainThread(page: Page, origin: string): Promise<() =>
 
 /** "412.3 ms of CPU (in a task of 1830.0 ms wall time)": for assertion messages. */
 export const describeTask = (task: MainThreadTask | undefined): string =>
-  task ? `${task.cpu.toFixed(1)} ms of CPU (in a task of ${task.wall.toFixed(1)} ms wall time)` : 'no task';
+  task ? `${task.cpu.toFixed(1)} ms of CPU (in a task of ${task.wall.toFixed(1)} ms wall time${task.inside.length > 0 ? `: ${task.inside.join(', ')}` : ''})` : 'no task';
