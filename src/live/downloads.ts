@@ -18,20 +18,24 @@ const STANDALONE_STYLE =
   '.rz-live-ring{fill:none;stroke:#1f2328;stroke-width:2.5;stroke-linecap:round}.rz-live-ring.rz-live-negative{stroke-dasharray:3 2.5;stroke-linecap:butt}.rz-edge.rz-live-negative{stroke:#b35900}' +
   '.rz-live-bar{fill:none;stroke:#1f2328;stroke-width:3}.rz-live-bar-weights{stroke-dasharray:4 2;stroke-width:2.5}';
 
-/** The living diagram as it is drawn now, standing alone: the page's live styles added, its interactive attributes left out. */
-function standalone(svg: SVGSVGElement): string {
+/**
+ * The living diagram as it is drawn now, standing alone: the page's live styles added (and the
+ * diagram's own `diagramStyle`, where the page showed it without: src/live/living-diagram.ts), its
+ * interactive attributes left out.
+ */
+function standalone(svg: SVGSVGElement, diagramStyle: string | undefined): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('role', 'img');
   for (const node of copy.querySelectorAll('[tabindex]')) for (const attribute of ['tabindex', 'role', 'aria-label']) node.removeAttribute(attribute);
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = STANDALONE_STYLE;
+  style.textContent = (diagramStyle ?? '') + STANDALONE_STYLE;
   copy.append(style);
   return new XMLSerializer().serializeToString(copy);
 }
 
 /** The living diagram as it is drawn now (the reader's network, this frame), as a standalone SVG file. */
-export function saveSvg(svg: SVGSVGElement, name: string): void {
-  save(new Blob([standalone(svg)], { type: 'image/svg+xml' }), name);
+export function saveSvg(svg: SVGSVGElement, name: string, diagramStyle?: string): void {
+  save(new Blob([standalone(svg, diagramStyle)], { type: 'image/svg+xml' }), name);
 }
 
 /**
@@ -39,9 +43,9 @@ export function saveSvg(svg: SVGSVGElement, name: string): void {
  * colours resolve on their own (its style falls back to fixed colours outside the page), so the file
  * shows the light theme's colours on white.
  */
-export async function savePng(svg: SVGSVGElement, name: string): Promise<void> {
+export async function savePng(svg: SVGSVGElement, name: string, diagramStyle?: string): Promise<void> {
   const [, , width, height] = (svg.getAttribute('viewBox') ?? '0 0 0 0').split(/\s+/).map(Number);
-  const url = URL.createObjectURL(new Blob([standalone(svg)], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(new Blob([standalone(svg, diagramStyle)], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;

@@ -65,6 +65,19 @@ interface Shown {
 
 const VALUE_HINT = 'Hover over or focus a cell or a layer (Tab into the diagram, then the arrow keys) to read its values.';
 
+/**
+ * `markup` without its `<style>` when the page already holds the same one outside `box` (an article
+ * diagram's: the pipeline writes one style per kind of view): a second copy of those rules would make
+ * the browser restyle the whole page when the drawing goes in, about half the cost of showing a large
+ * drawing. Returns the style left out, if any.
+ */
+function withoutSharedStyle(markup: string, box: Element): { markup: string; style?: string } {
+  const found = /<style>([\s\S]*?)<\/style>/.exec(markup);
+  const style = found?.[1];
+  if (style === undefined || ![...document.querySelectorAll('style')].some((s) => !box.contains(s) && s.textContent === style)) return { markup };
+  return { markup: markup.replace(found![0], ''), style };
+}
+
 /** A layout given up for a newer one: not a failure to report. */
 class Superseded extends Error {}
 
@@ -83,6 +96,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
   let pending = false;
   let diagramWorker: Worker | undefined;
   let requests = 0;
+  /** The diagram style left out of the SVG on the page (the page has it already): a saved file carries it again. */
+  let shownStyle: string | undefined;
   /** Rejects the layout in progress, if any. */
   let layingOut: (() => void) | undefined;
 
@@ -179,7 +194,9 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     for (const button of viewButtons.querySelectorAll('button')) button.setAttribute('aria-pressed', String(Number(button.dataset.view) === index));
     const markup = await svgOf(view);
     if (views[index] !== view) return; // a newer run replaced it meanwhile
-    box.innerHTML = markup;
+    const { markup: drawn, style } = withoutSharedStyle(markup, box);
+    box.innerHTML = drawn;
+    shownStyle = style;
     const svg = box.querySelector('svg')!;
     // Interactive cells inside: a group of them, not one picture.
     svg.setAttribute('role', 'group');
@@ -361,8 +378,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     const svg = box.querySelector('svg');
     if (!kind || !svg) return;
     const name = `${id}.live.${shown?.view.view ?? 'cells'}.${kind}`;
-    if (kind === 'svg') saveSvg(svg, name);
-    else void savePng(svg, name).catch(fail);
+    if (kind === 'svg') saveSvg(svg, name, shownStyle);
+    else void savePng(svg, name, shownStyle).catch(fail);
   });
 
   function fail(error: unknown): void {

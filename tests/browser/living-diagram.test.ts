@@ -128,6 +128,8 @@ describe.concurrent('the living diagram redraws the reader’s network', () => {
     // Laid out in the diagram worker, which loads ELK first: allow it time on a loaded machine.
     await expect.poll(() => living.locator('svg [data-node="rbf.6"]').count(), { timeout: 60_000 }).toBe(1);
     const drawn = await living.locator('svg[data-living="cells"]').evaluate((svg) => svg.outerHTML);
+    // The page already holds the diagram style (its article's diagrams): the drawing does not add it twice.
+    expect(await living.locator('svg[data-living] style').count()).toBe(0);
 
     // The same network drawn in Node by the build's pipeline (the demo's config at 7 centres).
     const rbf = registry.get(slug);
@@ -147,7 +149,11 @@ describe.concurrent('the living diagram redraws the reader’s network', () => {
       const bytes = await (await download.createReadStream()).toArray();
       const file = Buffer.concat(bytes);
       if (format === 'png') expect([...file.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
-      else expect(file.toString('utf8')).toContain('data-node="rbf.6"');
+      else {
+        // A file on its own: the diagram's style (which the page left out of its copy, having it already) and the live marks'.
+        expect(file.toString('utf8')).toContain('data-node="rbf.6"');
+        expect(file.toString('utf8')).toMatch(/<style[^>]*>[^<]*\.rz-diagram\{[^<]*\.rz-live-ring\{/);
+      }
     }
   });
 });
