@@ -1,5 +1,6 @@
 import type { LivingFrameMessage, LivingViewMessage, NetworkMessage, TrainedModelMessage, WorkerMessage } from '../demos/protocol';
 import type { DiagramAnswer, DiagramRequest } from './diagram-worker';
+import { MIN_DIAGRAM_SCALE } from '../components/diagram-figure';
 import { modelLinksHtml, savePng, saveSvg } from './downloads';
 import { formatValue } from './format-value';
 import { paint, paintLayers, paintStep, prepare, prepareLayers, weightScale, type Painted, type PaintedLayers } from './paint';
@@ -198,6 +199,8 @@ export function livingDiagram(root: HTMLElement): LivingDiagram {
     box.innerHTML = drawn;
     shownStyle = style;
     const svg = box.querySelector('svg')!;
+    // As an article's figure: never below 0.8 of its size on a narrow screen (its box scrolls sideways instead).
+    box.style.setProperty('--rz-min-width', `${Math.round(Number(svg.getAttribute('width') ?? 0) * MIN_DIAGRAM_SCALE)}px`);
     // Interactive cells inside: a group of them, not one picture.
     svg.setAttribute('role', 'group');
     svg.setAttribute('data-living', view.view);

@@ -227,6 +227,18 @@ describe.concurrent('the living diagram reads in both themes and respects reduce
     await showScheme(page, 'light');
   });
 
+  it('keeps its drawing at 0.8 of its size or more on a phone, scrolling sideways inside its box rather than the page', async ({ visit, expect }) => {
+    const slug = 'gru';
+    const { page } = await visit(`/architectures/${slug}/`, { viewport: { width: 390, height: 844 } });
+    expect(await runDemo(page, slug)).toBe('done');
+    const svg = demoRoot(page, slug).locator('div[data-living] svg[data-living]');
+    await expect.poll(() => svg.count(), { timeout: 30_000 }).toBe(1);
+    const [shown, natural] = await svg.evaluate((el) => [el.getBoundingClientRect().width, Number(el.getAttribute('width'))]);
+    expect(natural).toBeGreaterThan(390);
+    expect(shown).toBeGreaterThanOrEqual(0.8 * natural - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the page itself does not scroll sideways').toBe(true);
+  });
+
   it('does not move while a run goes on for a reader who prefers reduced motion, and shows the last frame at the end', async ({ visit, expect }) => {
     const slug = 'radial-basis-network';
     const { page } = await visit(`/architectures/${slug}/`, { reducedMotion: 'reduce' });
