@@ -1,7 +1,7 @@
 /**
  * Every demo on the site, found from src/demos/architectures/*.params.ts (no list to keep), meets the
  * demo standard with its default parameters: it runs to `done` twice in the worker without any
- * main-thread task using 50 ms of CPU, shows progress while it runs, reports a numeric metric and a
+ * main-thread task that draws using 50 ms of CPU (nor any other 200 ms), shows progress while it runs, reports a numeric metric and a
  * drawn plot, and a second run leaves the live tensor count where the first left it. Then every demo
  * check of tests/browser/demo-checks/ (metrics in range, the backend that ran, accessibility…) runs
  * on the same page (how to add one: the top of tests/support/site-browser.ts).
@@ -20,11 +20,19 @@ import { expectNoProblems, useBuiltSite, type Visit } from '../support/site-brow
 import.meta.glob('./demo-checks/*.ts', { eager: true });
 
 /**
- * The longest a main-thread task may compute, in ms of CPU: drawing the living diagram and the
- * previews is batched to animation frames, and a frame that takes longer than this is a visible stall.
- * Measured 5–25 ms per demo (seq2seq the most).
+ * The longest a main-thread task that draws (an animation frame, restyling, layout or paint) may
+ * compute, in ms of CPU: the living diagram and the previews are drawn in animation frames, and one
+ * that takes longer than this is a visible stall. Measured 4–20 ms per demo alone (the Transformer's
+ * first showing of its drawing the most).
  */
-const MAX_TASK_CPU_MS = 50;
+const MAX_DRAWING_CPU_MS = 50;
+/**
+ * The longest any main-thread task may compute, in ms of CPU, before a reader feels the page freeze.
+ * Apart from drawing there is little: handling the worker's messages, and the browser's own work
+ * (tasks of 80–130 ms without a traced step inside turn up now and then in the loaded suite, more
+ * with the packaged Chromium, never when a demo runs alone).
+ */
+const MAX_TASK_CPU_MS = 200;
 
 const site = useBuiltSite();
 const checks = registeredDemoChecks();
@@ -43,7 +51,7 @@ describe.concurrent('every demo, run twice on one visit', () => {
       afterAll(() => visit?.close());
 
       it(
-        `runs twice with its defaults: responsive (no main-thread task over ${MAX_TASK_CPU_MS} ms of CPU), with progress, a metric and a plot, leaking no tensor`,
+        `runs twice with its defaults: responsive (no main-thread task that draws over ${MAX_DRAWING_CPU_MS} ms of CPU, none at all over ${MAX_TASK_CPU_MS}), with progress, a metric and a plot, leaking no tensor`,
         { concurrent: false, timeout: 2 * DEMO_TIMEOUT + 30_000 },
         async ({ expect }) => {
           const { page } = visit!;
@@ -72,7 +80,9 @@ describe.concurrent('every demo, run twice on one visit', () => {
 
           await expectDemoDone(page, id, await runDemo(page, id));
           expect(await root.getAttribute('data-demo-tensors'), 'live tensors after a second run equal those after the first').toBe(first);
-          const { longest } = await stopTrace();
+          const { longest, longestDrawing } = await stopTrace();
+          expect(longestDrawing, 'the page drew while the demo ran').toBeDefined();
+          expect(longestDrawing!.cpu, `the longest main-thread task that drew during two runs used ${describeTask(longestDrawing)}`).toBeLessThan(MAX_DRAWING_CPU_MS);
           expect(longest!.cpu, `the longest main-thread task during two runs used ${describeTask(longest)}`).toBeLessThan(MAX_TASK_CPU_MS);
           ran = true;
         },

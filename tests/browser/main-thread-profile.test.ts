@@ -3,7 +3,7 @@
  * synthetic traces in Chromium's format: no browser is started here.
  */
 import { describe, expect, it } from 'vitest';
-import { describeTask, mainThreadProfile } from '../support/main-thread';
+import { describeTask, mainThreadProfile, TRACE_END, TRACE_START } from '../support/main-thread';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 const PAGE = 10;
@@ -48,13 +48,14 @@ const TRACE = [
 
 describe('mainThreadProfile', () => {
   it('measures the CPU time of each task of the page’s renderer main thread, not its wall time', () => {
-    const { tasks, longest } = mainThreadProfile({ traceEvents: TRACE }, ORIGIN);
+    const { tasks, longest, longestDrawing } = mainThreadProfile({ traceEvents: TRACE }, ORIGIN);
     expect(tasks.map(({ cpu, wall, ts }) => ({ cpu, wall, ts }))).toEqual([
       { cpu: 5, wall: 423, ts: 100 },
       { cpu: 48, wall: 60, ts: 200 },
       { cpu: 0.004, wall: 0.004, ts: 300 },
     ]);
-    expect(longest).toEqual({ cpu: 48, wall: 60, ts: 200, inside: ['UpdateLayoutTree 30.0 ms'] });
+    expect(longest).toEqual({ cpu: 48, wall: 60, ts: 200, inside: ['UpdateLayoutTree 30.0 ms'], drew: true });
+    expect(longestDrawing).toBe(longest);
     expect(describeTask(longest)).toBe('48.0 ms of CPU (in a task of 60.0 ms wall time: UpdateLayoutTree 30.0 ms)');
   });
 
@@ -66,7 +67,17 @@ describe('mainThreadProfile', () => {
       thread(NEW, NEW, 'CrRendererMain'),
       task(NEW, NEW, 900, 150, 120),
     ];
-    expect(mainThreadProfile(trace, ORIGIN).longest).toEqual({ cpu: 120, wall: 150, ts: 900, inside: [] });
+    const profile = mainThreadProfile(trace, ORIGIN);
+    expect(profile.longest).toEqual({ cpu: 120, wall: 150, ts: 900, inside: [], drew: false });
+    // The longest task that drew is another: the 48 ms one that restyled the page.
+    expect(profile.longestDrawing?.ts).toBe(200);
+  });
+
+  it('counts only the tasks between the page’s marks, leaving out tracing’s own start and flush', () => {
+    const stamp = (ts: number, message: string) => ({ ph: 'I', name: 'TimeStamp', pid: PAGE, tid: PAGE, ts, args: { data: { message } } });
+    const trace = [...TRACE, stamp(150, TRACE_START), stamp(250, TRACE_END), task(PAGE, PAGE, 260, 130, 125)];
+    expect(mainThreadProfile(trace, ORIGIN).tasks.map((t) => t.ts)).toEqual([200]);
+    expect(mainThreadProfile([...TRACE, task(PAGE, PAGE, 260, 130, 125)], ORIGIN).longest!.cpu).toBe(125);
   });
 
   it('refuses a trace that shows no page of the site, or no task of one', () => {

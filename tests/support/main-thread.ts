@@ -8,7 +8,10 @@
  * with load, so the tests assert on it, and wall-clock figures stay in the bench (bench/).
  *
  * Tracing is browser-wide and Chromium allows one session at a time, so trace a browser no other
- * test uses meanwhile (`withOwnBrowser` in tests/support/site-browser.ts).
+ * test uses meanwhile (`withOwnBrowser` in tests/support/site-browser.ts). The page marks where its
+ * traced time starts and ends (`console.timeStamp`): starting and flushing the trace costs the main
+ * thread tasks of its own (over 100 ms of CPU with the packaged Chromium on a busy machine), which no
+ * reader's page runs.
  */
 import type { Page } from 'playwright-core';
 
@@ -24,6 +27,8 @@ export interface MainThreadTask {
   ts: number;
   /** What took its time: the longest events inside it ("UpdateLayoutTree 40.1 ms"), for messages only. */
   inside: string[];
+  /** Whether it drew: ran an animation frame, or restyled, laid out or painted the page. */
+  drew: boolean;
 }
 
 export interface MainThreadProfile {
@@ -31,7 +36,16 @@ export interface MainThreadProfile {
   tasks: MainThreadTask[];
   /** The task that used the most CPU (undefined if there was none). */
   longest: MainThreadTask | undefined;
+  /** The task that drew and used the most CPU (undefined if none drew). */
+  longestDrawing: MainThreadTask | undefined;
 }
+
+/** Trace events of the page drawing: its animation frames, and restyling, laying out and painting. */
+const DRAWING = new Set(['FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
+
+/** The marks (`console.timeStamp`) between which a traced page's tasks count. */
+export const TRACE_START = 'runnable-zoo: traced from here';
+export const TRACE_END = 'runnable-zoo: traced until here';
 
 interface TraceEvent {
   name?: string;
@@ -41,7 +55,7 @@ interface TraceEvent {
   ts?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { frames?: { processId?: number; url?: string }[]; processId?: number; url?: string } };
+  args?: { name?: string; data?: { frames?: { processId?: number; url?: string }[]; processId?: number; url?: string; message?: string } };
 }
 
 /**
@@ -69,16 +83,40 @@ export function mainThreadProfile(trace: unknown, origin: string): MainThreadPro
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid!)).map((e) => `${e.pid}:${e.tid}`),
   );
   const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
-  const tasks = onMain.filter((e) => e.name === 'RunTask').map((e) => ({ cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000, ts: e.ts ?? 0, inside: [] as string[] }));
+  // Between the page's own marks where it made them: tracing itself costs the renderer's main thread a
+  // task as it starts and flushes its events as it ends, work no page of the site does.
+  const stamp = (message: string) => events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message && mainThreads.has(`${e.pid}:${e.tid}`))?.ts;
+  const [from, to] = [stamp(TRACE_START) ?? -Infinity, stamp(TRACE_END) ?? Infinity];
+  const tasks: MainThreadTask[] = onMain
+    .filter((e) => e.name === 'RunTask' && (e.ts ?? 0) >= from && (e.ts ?? 0) < to)
+    .map((e) => ({ cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000, ts: e.ts ?? 0, inside: [], drew: false }))
+    .sort((a, b) => a.ts - b.ts);
   if (tasks.length === 0) throw new Error(`the trace has no main-thread task of the renderer(s) ${[...pids].join(', ')} showing ${origin}`);
-  const longest = tasks.reduce((a, b) => (b.cpu > a.cpu ? b : a));
-  const end = longest.ts + longest.wall * 1000;
-  longest.inside = onMain
-    .filter((e) => e.name !== 'RunTask' && (e.ts ?? 0) >= longest.ts && (e.ts ?? 0) + (e.dur ?? 0) <= end)
-    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
-    .slice(0, 6)
-    .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`);
-  return { tasks, longest };
+  // Each event inside a task (a thread's tasks do not overlap): found by the last task starting before it.
+  const within = (e: TraceEvent): MainThreadTask | undefined => {
+    const ts = e.ts ?? 0;
+    let [lo, hi] = [0, tasks.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tasks[mid]!.ts <= ts) lo = mid;
+      else hi = mid - 1;
+    }
+    const task = tasks[lo]!;
+    return task.ts <= ts && ts + (e.dur ?? 0) <= task.ts + task.wall * 1000 ? task : undefined;
+  };
+  const inner = onMain.filter((e) => e.name !== 'RunTask').map((e) => ({ e, task: within(e) }));
+  for (const { e, task } of inner) if (task && DRAWING.has(e.name ?? '')) task.drew = true;
+  const most = (list: MainThreadTask[]) => (list.length === 0 ? undefined : list.reduce((a, b) => (b.cpu > a.cpu ? b : a)));
+  const [longest, longestDrawing] = [most(tasks)!, most(tasks.filter((t) => t.drew))];
+  for (const task of new Set([longest, longestDrawing])) {
+    if (!task) continue;
+    task.inside = inner
+      .filter((i) => i.task === task)
+      .sort((a, b) => (b.e.dur ?? 0) - (a.e.dur ?? 0))
+      .slice(0, 6)
+      .map(({ e }) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`);
+  }
+  return { tasks, longest, longestDrawing };
 }
 
 /**
@@ -95,8 +133,10 @@ export async function traceMainThread(page: Page, origin: string): Promise<() =>
     transferMode: 'ReturnAsStream',
     streamFormat: 'json',
   });
+  await page.evaluate((mark) => console.timeStamp(mark), TRACE_START);
   return async () => {
     try {
+      await page.evaluate((mark) => console.timeStamp(mark), TRACE_END);
       await cdp.send('Tracing.end');
       const { stream, dataLossOccurred } = await complete;
       if (!stream) throw new Error('Chromium returned no trace stream');
