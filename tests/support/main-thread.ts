@@ -9,9 +9,8 @@
  *
  * Tracing is browser-wide and Chromium allows one session at a time, so trace a browser no other
  * test uses meanwhile (`withOwnBrowser` in tests/support/site-browser.ts). The page marks where its
- * traced time starts and ends (`console.timeStamp`): starting and flushing the trace costs the main
- * thread tasks of its own (over 100 ms of CPU with the packaged Chromium on a busy machine), which no
- * reader's page runs.
+ * traced time starts and ends (`console.timeStamp`), so that whatever starting and flushing the
+ * trace asks of the renderer's main thread is not counted as the page's: no reader's page runs it.
  */
 import type { Page } from 'playwright-core';
 
@@ -83,8 +82,8 @@ export function mainThreadProfile(trace: unknown, origin: string): MainThreadPro
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid!)).map((e) => `${e.pid}:${e.tid}`),
   );
   const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
-  // Between the page's own marks where it made them: tracing itself costs the renderer's main thread a
-  // task as it starts and flushes its events as it ends, work no page of the site does.
+  // Between the page's own marks where it made them: what tracing asks of the main thread as it starts
+  // and as it flushes its events is no work of the page's.
   const stamp = (message: string) => events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message && mainThreads.has(`${e.pid}:${e.tid}`))?.ts;
   const [from, to] = [stamp(TRACE_START) ?? -Infinity, stamp(TRACE_END) ?? Infinity];
   const tasks: MainThreadTask[] = onMain
