@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bitErrorByLength, bitErrors, copyBatch, copySteps } from '../../src/network/datasets/copy-task';
 import { createRandom } from '../../src/network/numerics/random';
+import { bitErrorsSideBySide, copyLstm, predictCopy } from '../../src/network/training/copy-task';
 
 describe('copy task', () => {
   it('lays out the vectors, the delimiter and the blank recall steps whose targets are the vectors', () => {
@@ -39,5 +40,25 @@ describe('copy task', () => {
     expect(byLength.map((e) => e.length)).toEqual([1, 3]);
     byLength.forEach((e) => expect(e.bitsWrong).toBeGreaterThan(0)); // ½ counts as 1: every 0 bit is wrong
     expect(() => copyBatch({ bits: 0, length: 2 }, 1, createRandom(1))).toThrow(/bits/);
+  });
+});
+
+describe('two networks measured side by side', () => {
+  it('gives each the errors it gets measured alone, from the same sequences, reporting after every length', () => {
+    const [a, b] = [copyLstm(3, 4, 1), copyLstm(3, 4, 2)];
+    try {
+      const reported: number[] = [];
+      const [ea, eb] = bitErrorsSideBySide([a, b], { bits: 3, lengths: [1, 2, 3], sequences: 5, seed: 9 }, (length, errors) => {
+        expect(errors[0]).toHaveLength(errors[1].length);
+        reported.push(length);
+      });
+      expect(reported).toEqual([1, 2, 3]);
+      expect(ea).toEqual(bitErrorByLength((batch) => predictCopy(a, batch), 3, [1, 2, 3], 5, createRandom(9)));
+      expect(eb).toEqual(bitErrorByLength((batch) => predictCopy(b, batch), 3, [1, 2, 3], 5, createRandom(9)));
+      expect(ea).not.toEqual(eb);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
   });
 });

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
+import { copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { unrollDnc, type DncCell } from '../../network/layers/dnc';
 import { createRandom } from '../../network/numerics/random';
-import { copyInputs, copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
+import { bitErrorsSideBySide, copyInputs, copyLstm, copyTrainer } from '../../network/training/copy-task';
 import dnc, { COPY_CLIP_NORM, COPY_SIZES } from '../../zoo/differentiable-neural-computer';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
@@ -151,17 +151,12 @@ export default defineDemo({
           return [lossPlot(losses, lstmLosses, `Training loss per batch so far, ${b} of ${values.iterations} (cross-entropy per recalled bit)`), ...shown.maps];
         });
       }
-      // One length at a time, both networks, each from its own stream of test sequences (the same
-      // sequences as measuring every length at once), the curves shown as they grow.
-      const [dncErrors, lstmErrors]: [LengthError[], LengthError[]] = [[], []];
-      const [dncTests, lstmTests] = [createRandom(9), createRandom(9)];
+      // One length at a time, both networks, the curves shown as they grow.
       const test = progress.within('test');
-      for (const length of LENGTHS) {
-        dncErrors.push(...bitErrorByLength((b) => predictCopy(model, b), sizes.bits, [length], SEQUENCES, dncTests));
-        lstmErrors.push(...bitErrorByLength((b) => predictCopy(lstm, b), sizes.bits, [length], SEQUENCES, lstmTests));
+      const [dncErrors, lstmErrors] = bitErrorsSideBySide([model, lstm], { bits: sizes.bits, lengths: LENGTHS, sequences: SEQUENCES, seed: 9 }, (length, [dnc, lstmSoFar]) => {
         test({ phase: 'lengths', done: length, total: LENGTHS.length });
-        progress.show(() => [errorPlot(dncErrors, lstmErrors, `Bits wrong per copied sequence against its length so far, trained on lengths 1 to ${values.maxLength}`)]);
-      }
+        progress.show(() => [errorPlot(dnc, lstmSoFar, `Bits wrong per copied sequence against its length so far, trained on lengths 1 to ${values.maxLength}`)]);
+      });
       return {
         metrics: [
           ...dncErrors.map((e) => ({ name: `dnc-${e.length}`, label: `DNC bits wrong per sequence, length ${e.length}`, value: e.bitsWrong })),

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
+import { copyBatch, type CopyBatch, type LengthError } from '../../network/datasets/copy-task';
 import { createRandom } from '../../network/numerics/random';
-import { copyInputs, copyLstm, copyTrainer, predictCopy } from '../../network/training/copy-task';
+import { bitErrorsSideBySide, copyInputs, copyLstm, copyTrainer } from '../../network/training/copy-task';
 import ntm, { runMachine } from '../../zoo/neural-turing-machine';
 import { heatMapSvg } from '../heat-map';
 import { plotSvg } from '../plot';
@@ -133,17 +133,12 @@ export default defineDemo({
           return [lossPlot(ntmLoss, lstmLoss, `Training loss per batch so far, ${b} of ${batches}`), ...heads.maps];
         });
       }
-      // One length at a time, both networks, each from its own stream of test sequences (the same
-      // sequences as measuring every length at once), the curves shown as they grow.
-      const [ntmErrors, lstmErrors]: [LengthError[], LengthError[]] = [[], []];
-      const [ntmTests, lstmTests] = [createRandom(77), createRandom(77)];
+      // One length at a time, both networks, the curves shown as they grow.
       const test = progress.within('test');
-      for (const length of lengths) {
-        ntmErrors.push(...bitErrorByLength((b) => predictCopy(machine, b), DEMO_SIZES.bits, [length], TEST_SEQUENCES, ntmTests));
-        lstmErrors.push(...bitErrorByLength((b) => predictCopy(lstm, b), DEMO_SIZES.bits, [length], TEST_SEQUENCES, lstmTests));
+      const [ntmErrors, lstmErrors] = bitErrorsSideBySide([machine, lstm], { bits: DEMO_SIZES.bits, lengths, sequences: TEST_SEQUENCES, seed: 77 }, (length, [ntm, lstmSoFar]) => {
         test({ phase: 'lengths', done: length, total: lengths.length });
-        progress.show(() => [errorPlot(ntmErrors, lstmErrors, `Bits wrong per copied sequence against its length so far, after ${batches} batches of lengths 1–${longest}`), lossPlot(ntmLoss, lstmLoss, 'Training loss per batch')]);
-      }
+        progress.show(() => [errorPlot(ntm, lstmSoFar, `Bits wrong per copied sequence against its length so far, after ${batches} batches of lengths 1–${longest}`), lossPlot(ntmLoss, lstmLoss, 'Training loss per batch')]);
+      });
       const at = (errors: readonly LengthError[], length: number) => errors.find((e) => e.length === length)!.bitsWrong;
       return {
         metrics: [

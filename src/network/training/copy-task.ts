@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { copyBatch, type CopyBatch } from '../datasets/copy-task';
+import { bitErrorByLength, copyBatch, type CopyBatch, type LengthError } from '../datasets/copy-task';
 import { createRandom } from '../numerics/random';
 import type { OnProgress } from './progress';
 
@@ -118,4 +118,23 @@ function applyStep(optimizer: tf.Optimizer, grads: tf.NamedTensorMap, clipNorm: 
   const scaled = Object.entries(grads).map(([name, g]) => ({ name, tensor: tf.mul(g, Math.min(1, clipNorm / norm)) }));
   optimizer.applyGradients(scaled);
   tf.dispose(scaled.map((s) => s.tensor));
+}
+
+/**
+ * `bitErrorByLength` of two networks side by side, one length at a time: each network from its own
+ * stream of test sequences seeded with `seed` (so the same sequences as measuring every length at
+ * once), with `onLength` after each length, so that both curves can be shown as they grow.
+ */
+export function bitErrorsSideBySide(
+  models: readonly [tf.LayersModel, tf.LayersModel],
+  test: { readonly bits: number; readonly lengths: readonly number[]; readonly sequences: number; readonly seed: number },
+  onLength: (length: number, errors: readonly [readonly LengthError[], readonly LengthError[]]) => void,
+): [LengthError[], LengthError[]] {
+  const errors: [LengthError[], LengthError[]] = [[], []];
+  const streams = models.map(() => createRandom(test.seed));
+  for (const length of test.lengths) {
+    models.forEach((model, m) => errors[m]!.push(...bitErrorByLength((b) => predictCopy(model, b), test.bits, [length], test.sequences, streams[m]!)));
+    onLength(length, errors);
+  }
+  return errors;
 }
