@@ -62,31 +62,32 @@ function denselyRecurrent(graph: CellGraph): Set<string> {
 }
 
 /**
- * How a living view of `graph` elides its groups: decided from the cell graph alone, before any
- * layout (the demo worker joins values to the drawn cells, the page's diagram worker lays out the
+ * A living view of `graph`, with how it elides its groups: decided from the cell graph alone, before
+ * any layout (the demo worker joins values to the drawn cells, the page's diagram worker lays out the
  * same spec). The default (DEFAULT_ELISION: groups over 12 cells) except for the groups that make a
  * demo-sized drawing illegible: densely recurrent ones, and every group of a network that reads by
- * attention. A small network (the RBF's 10 centres) is drawn whole as before.
+ * attention; and a drawing too heavy to repaint. A small network (the RBF's 10 centres) is drawn
+ * whole as before. Each elision tried is drawn once: the spec returned is the one it was judged by.
  */
-export function livingElision(graph: CellGraph, architecture: AnyArchitecture, view: 'cells' | 'unrolled'): ElisionPolicy {
+export function livingView(graph: CellGraph, architecture: AnyArchitecture, view: 'cells' | 'unrolled'): { elision: ElisionPolicy; spec: DiagramSpec } {
+  const draw = (elision: ElisionPolicy) => ({ elision, spec: (view === 'cells' ? cellsView : unrolledView)(graph, architecture, elision) });
   const every = (policy: GroupElisionPolicy): ElisionPolicy => ({ ...DEFAULT_ELISION, groups: new Map(graph.groups.map((g) => [g.id, policy])) });
   if (graph.connections.some((c) => c.kind === 'attention')) {
-    if (view === 'unrolled') return every(READS_UNROLLED);
-    const reads = every(READS_CELLS);
-    return cellsView(graph, architecture, reads).edges.length > CROWDED_LINES ? every(READS_CELLS_CROWDED) : reads;
+    if (view === 'unrolled') return draw(every(READS_UNROLLED));
+    const reads = draw(every(READS_CELLS));
+    return reads.spec.edges.length > CROWDED_LINES ? draw(every(READS_CELLS_CROWDED)) : reads;
   }
   const dense = [...denselyRecurrent(graph)].filter((id) => graph.groups.find((g) => g.id === id)!.size > DENSE_RECURRENT.over);
-  const policy = dense.length > 0 ? { ...DEFAULT_ELISION, groups: new Map(dense.map((id) => [id, DENSE_RECURRENT])) } : DEFAULT_ELISION;
-  const lines = (view === 'cells' ? cellsView : unrolledView)(graph, architecture, policy).edges.length;
-  return lines > HEAVY_LINES ? every(HEAVY) : policy;
+  const drawn = draw(dense.length > 0 ? { ...DEFAULT_ELISION, groups: new Map(dense.map((id) => [id, DENSE_RECURRENT])) } : DEFAULT_ELISION);
+  return drawn.spec.edges.length > HEAVY_LINES ? draw(every(HEAVY)) : drawn;
 }
 
 /** The living views of a built network of `architecture`, with their specs: the build's own view code. */
 export function livingSpecs(architecture: AnyArchitecture, traced: TracedNetwork | undefined, model: tf.LayersModel): LivingSpec[] {
   const has = (view: LivingView) => architecture.views.includes(view);
   return [
-    ...(has('cells') && traced ? [{ view: 'cells' as const, spec: cellsView(traced.graph, architecture, livingElision(traced.graph, architecture, 'cells')) }] : []),
-    ...(has('unrolled') && traced ? [{ view: 'unrolled' as const, spec: unrolledView(traced.graph, architecture, livingElision(traced.graph, architecture, 'unrolled')) }] : []),
+    ...(has('cells') && traced ? [{ view: 'cells' as const, spec: livingView(traced.graph, architecture, 'cells').spec }] : []),
+    ...(has('unrolled') && traced ? [{ view: 'unrolled' as const, spec: livingView(traced.graph, architecture, 'unrolled').spec }] : []),
     ...(has('internals') ? [{ view: 'internals' as const, spec: internalsOf(architecture, model) }] : []),
     ...(has('layers') && !has('cells') ? [{ view: 'layers' as const, spec: layersSpec(readLayerGraph(model), { architecture, config: 'demo', expanded: false }) }] : []),
   ];

@@ -1,13 +1,16 @@
 /**
- * How a living view elides its groups (src/live/views.ts `livingElision`): from the cell graph alone,
+ * How a living view elides its groups (src/live/views.ts `livingView`): from the cell graph alone,
  * tighter than the committed diagrams' default only where a demo-sized drawing would be illegible
  * (tests/live/legibility.test.ts draws every prepared view).
  */
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/architecture/registry.vite';
 import { cellId, type CellGraph, type Connection, type ConnectionKind, type Group } from '../../src/graph/types';
-import { livingElision } from '../../src/live/views';
+import { livingView } from '../../src/live/views';
 import { DEFAULT_ELISION } from '../../src/views/elision';
+
+/** How the living view of a graph elides its groups. */
+const livingElision = (...args: Parameters<typeof livingView>) => livingView(...args).elision;
 
 const architecture = registry.get('gru');
 
